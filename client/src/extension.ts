@@ -1,0 +1,3 @@
+// Extension client: written next.
+export function activate(): void {}
+export function deactivate(): void {}

@@ -1,0 +1,31 @@
+// Document-level facts: front matter and the year the report is about.
+import { MASK, type Block } from './types';
+
+export function documentMeta(blocks: readonly Block[]): { frontMatter: Record<string, string>; year?: number } {
+  const frontMatter: Record<string, string> = {};
+  const fm = blocks[0]?.type === 'frontmatter' ? blocks[0] : undefined;
+  if (fm) {
+    for (const line of fm.source.split(/\r?\n/)) {
+      const m = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
+      if (m) frontMatter[m[1].toLowerCase()] = m[2].replace(/^["']|["']$/g, '');
+    }
+  }
+  let year: number | undefined;
+  const fy = frontMatter['year'] ?? frontMatter['nam'] ?? frontMatter['năm'];
+  if (fy && /^\d{4}$/.test(fy)) year = Number(fy);
+  if (year === undefined) {
+    // The title: the first heading, or the first paragraph when there is no heading early on.
+    for (const b of blocks.slice(0, 8)) {
+      const seg = b.segments.find((s) => s.kind === 'heading') ?? (b.type === 'paragraph' ? b.segments[0] : undefined);
+      if (!seg) continue;
+      const t = b.prose.slice(seg.start, seg.end).split(MASK).join(' ');
+      const m = /\b[Nn]ăm\s+((?:19|20)\d\d)\b|\b[Nn]ĂM\s+((?:19|20)\d\d)\b/u.exec(t);
+      if (m) {
+        year = Number(m[1] ?? m[2]);
+        break;
+      }
+      if (seg.kind === 'heading') break;
+    }
+  }
+  return { frontMatter, year };
+}

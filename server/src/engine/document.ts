@@ -1,0 +1,148 @@
+// Text model: line index (offset <-> {line, character} in UTF-16 code units,
+// as LSP counts) and the NFC view with its map back to original offsets.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Line index over a text. Line ends: \n, \r\n and lone \r, as LSP. */
+export class LineIndex {
+  readonly lineStarts: number[];
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10) starts.push(i + 1);
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** The one function that turns an offset into a position (server and CLI use it). */
+  positionAt(offset: number): Position {
+    offset = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.lineStarts[lo] };
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[pos.line];
+    const next = pos.line + 1 < this.lineStarts.length ? this.lineStarts[pos.line + 1] : this.text.length;
+    // Do not run past the line's own end-of-line characters.
+    let lineEnd = next;
+    while (lineEnd > start && (this.text.charCodeAt(lineEnd - 1) === 10 || this.text.charCodeAt(lineEnd - 1) === 13)) lineEnd--;
+    return Math.min(start + Math.max(0, pos.character), lineEnd);
+  }
+
+  rangeAt(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+/**
+ * NFC view of a string with a map from view offsets back to source offsets.
+ * Each cluster (a starter and the combining marks after it) is normalized on its
+ * own, so a view offset always maps to a cluster boundary of the source: a range
+ * never splits a base letter from its marks.
+ */
+export interface NfcView {
+  text: string;
+  /** True when the view differs from the source. */
+  normalized: boolean;
+  toSource(offset: number): number;
+  toView(sourceOffset: number): number;
+}
+
+const NON_NFC_HINT = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
+
+export function nfcView(source: string): NfcView {
+  // Fast path: the common case is text that is already NFC.
+  if (!NON_NFC_HINT.test(source) && source.normalize('NFC') === source) return identityView(source);
+  const nfc = source.normalize('NFC');
+  if (nfc === source) return identityView(source);
+  const parts: string[] = [];
+  // viewStarts[k] / srcStarts[k]: start of cluster k in the view and the source.
+  const viewStarts: number[] = [];
+  const srcStarts: number[] = [];
+  let v = 0;
+  let i = 0;
+  while (i < source.length) {
+    let j = i + 1;
+    // A surrogate pair stays whole.
+    if (isHigh(source.charCodeAt(i)) && isLow(source.charCodeAt(j))) j++;
+    while (j < source.length && isMark(source, j)) j++;
+    const cluster = source.slice(i, j);
+    const n = cluster.normalize('NFC');
+    viewStarts.push(v);
+    srcStarts.push(i);
+    parts.push(n);
+    v += n.length;
+    i = j;
+  }
+  viewStarts.push(v);
+  srcStarts.push(source.length);
+  const text = parts.join('');
+  const search = (arr: number[], x: number): number => {
+    let lo = 0;
+    let hi = arr.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (arr[mid] <= x) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return {
+    text,
+    normalized: true,
+    toSource(offset) {
+      if (offset <= 0) return 0;
+      if (offset >= text.length) return source.length;
+      const k = search(viewStarts, offset);
+      // Inside a cluster that normalized to several units: snap to its start.
+      return srcStarts[k];
+    },
+    toView(sourceOffset) {
+      if (sourceOffset <= 0) return 0;
+      if (sourceOffset >= source.length) return text.length;
+      return viewStarts[search(srcStarts, sourceOffset)];
+    },
+  };
+}
+
+function identityView(s: string): NfcView {
+  return { text: s, normalized: false, toSource: (o) => o, toView: (o) => o };
+}
+
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+const MARK = /\p{M}/u;
+function isMark(s: string, j: number): boolean {
+  const c = s.charCodeAt(j);
+  if (c < 0x300) return false;
+  return MARK.test(s[j]);
+}

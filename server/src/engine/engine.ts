@@ -1,0 +1,187 @@
+// The check pipeline: chunks -> blocks (cached by text) -> per-block rules
+// (cached with the block) -> document rules -> inline-disable filter.
+import { LineIndex } from './document';
+import { parseChunk, splitChunks, type Chunk } from './markdown';
+import type { Block, Draft, Finding, Fix, Related, Severity } from './types';
+import type { DocModel, Rule, RuleContext } from './rule';
+import type { ResolvedConfig } from './config';
+import { computeDisabled, type DisabledRanges } from './disable';
+import { documentMeta } from './docmeta';
+
+export class CancelledError extends Error {
+  constructor() {
+    super('check cancelled');
+  }
+}
+
+/**
+ * Cache of parsed blocks for one document, keyed by chunk text. Reused across
+ * checks of successive versions: an edit re-parses only the chunks it touched.
+ */
+export class DocumentCache {
+  configKey = '';
+  private pool = new Map<string, Block[]>();
+
+  /** Take blocks for these chunks, reusing cached ones; forget the rest. */
+  blocksFor(chunks: Chunk[], configKey: string): { blocks: Block[]; reused: number } {
+    if (configKey !== this.configKey) {
+      this.pool.clear();
+      this.configKey = configKey;
+    }
+    const next = new Map<string, Block[]>();
+    const blocks: Block[] = [];
+    let reused = 0;
+    for (const c of chunks) {
+      const key = c.kind[0] + c.text;
+      const list = this.pool.get(key);
+      let b = list?.pop();
+      if (b) reused++;
+      else b = parseChunk(c);
+      b.start = c.start;
+      blocks.push(b);
+      const n = next.get(key);
+      if (n) n.push(b);
+      else next.set(key, [b]);
+    }
+    this.pool = next;
+    return { blocks, reused };
+  }
+}
+
+export interface CheckOptions {
+  cache?: DocumentCache;
+  /** Only these rules (ids); default: all enabled by the config. */
+  only?: readonly string[];
+  /** Called between blocks; return true to stop (throws CancelledError). */
+  isCancelled?: () => boolean;
+  /** Statistics out-parameter (for the benchmark). */
+  stats?: CheckStats;
+}
+
+export interface CheckStats {
+  blocks: number;
+  reusedBlocks: number;
+  msByFamily: Record<string, number>;
+  msParse: number;
+}
+
+/**
+ * The steps of a check. A generator so the server can slice the work (yield to
+ * other requests) while the CLI and tests run it to the end synchronously.
+ */
+export function* checkSteps(text: string, rules: readonly Rule[], config: ResolvedConfig, opts: CheckOptions = {}): Generator<void, Finding[], void> {
+  const stats = opts.stats;
+  const t0 = stats ? performance.now() : 0;
+  const cache = opts.cache ?? new DocumentCache();
+  const { blocks, reused } = cache.blocksFor(splitChunks(text), config.key);
+  if (stats) {
+    stats.blocks = blocks.length;
+    stats.reusedBlocks = reused;
+    stats.msParse = performance.now() - t0;
+  }
+  const active = rules.filter((r) => config.rules[r.meta.id]?.enabled && (!opts.only || opts.only.includes(r.meta.id)));
+  const ctxFor = (r: Rule): RuleContext => ({ options: config.rules[r.meta.id]?.options ?? {}, config });
+  const out: Finding[] = [];
+  const timeFamily = (r: Rule, t: number) => {
+    if (stats) stats.msByFamily[r.meta.family] = (stats.msByFamily[r.meta.family] ?? 0) + performance.now() - t;
+  };
+  if (stats) stats.msByFamily = {};
+
+  let sinceYield = 0;
+  for (const block of blocks) {
+    if (opts.isCancelled?.()) throw new CancelledError();
+    if (block.segments.length === 0) continue;
+    for (const r of active) {
+      if (!r.checkBlock) continue;
+      const t = stats ? performance.now() : 0;
+      const key = 'drafts:' + r.meta.id;
+      let drafts = block.memo.get(key) as Draft[] | undefined;
+      if (!drafts) {
+        drafts = safeRun(r, () => r.checkBlock!(block, ctxFor(r)));
+        block.memo.set(key, drafts);
+      }
+      for (const d of drafts) out.push(toFinding(r, config, block, d));
+      timeFamily(r, t);
+    }
+    if (++sinceYield >= 64) {
+      sinceYield = 0;
+      yield;
+    }
+  }
+  const doc: DocModel = { blocks, ...documentMeta(blocks) };
+  for (const r of active) {
+    if (!r.checkDocument) continue;
+    if (opts.isCancelled?.()) throw new CancelledError();
+    const t = stats ? performance.now() : 0;
+    const drafts = safeRun(r, () => r.checkDocument!(doc, ctxFor(r)));
+    for (const d of drafts) out.push(toFinding(r, config, d.block, d));
+    timeFamily(r, t);
+    yield;
+  }
+  const disabled = computeDisabled(text, blocks);
+  const kept = disabled.isEmpty ? out : out.filter((f) => !isDisabled(disabled, f));
+  kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  return kept;
+}
+
+/** Run a check to the end, synchronously. */
+export function runCheck(text: string, rules: readonly Rule[], config: ResolvedConfig, opts: CheckOptions = {}): Finding[] {
+  const it = checkSteps(text, rules, config, opts);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+// A rule that throws must not take the others down: its findings are dropped
+// and the error is reported once on stderr (the server log / CLI stderr).
+const reported = new Set<string>();
+function safeRun<T>(r: Rule, f: () => T[]): T[] {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof CancelledError) throw e;
+    if (!reported.has(r.meta.id)) {
+      reported.add(r.meta.id);
+      console.error(`vnhr: rule ${r.meta.id} failed: ${(e as Error)?.stack ?? String(e)}`);
+    }
+    return [];
+  }
+}
+
+function isDisabled(d: DisabledRanges, f: Finding): boolean {
+  return d.isDisabled(f.rule, f.start);
+}
+
+/** Map a draft (prose or raw block coordinates) to a finding in document offsets. */
+function toFinding(r: Rule, config: ResolvedConfig, block: Block, d: Draft): Finding {
+  const abs = (b: Block, o: number, raw?: boolean) => b.start + (raw ? o : b.toSource(o));
+  const start = abs(block, d.start, d.raw);
+  const end = Math.max(start, abs(block, d.end, d.raw));
+  const severity: Severity = d.severity ?? config.rules[r.meta.id]?.severity ?? r.meta.severity;
+  const f: Finding = { rule: r.meta.id, severity, message: d.message, start, end };
+  if (d.related?.length) {
+    f.related = d.related.map((x): Related => {
+      const b = x.block ?? block;
+      const s = abs(b, x.start, d.raw && !x.block);
+      return { start: s, end: Math.max(s, abs(b, x.end, d.raw && !x.block)), message: x.message };
+    });
+  }
+  if (d.fixes?.length) {
+    f.fixes = d.fixes.map((fx): Fix => ({
+      title: fx.title,
+      safe: fx.safe,
+      edits: fx.edits.map((e) => {
+        const s = abs(block, e.start, d.raw);
+        return { start: s, end: Math.max(s, abs(block, e.end, d.raw)), newText: e.newText };
+      }),
+    }));
+  }
+  if (d.data) f.data = d.data;
+  return f;
+}
+
+/** Positions for a finding list (the one conversion used by server and CLI). */
+export function lineIndexOf(text: string): LineIndex {
+  return new LineIndex(text);
+}

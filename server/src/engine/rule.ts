@@ -1,0 +1,64 @@
+// The contract every rule file implements. A rule file exports `rule: Rule`.
+import type { Block, Draft, RuleMeta, Msg } from './types';
+import type { ResolvedConfig } from './config';
+
+export interface RuleContext {
+  /** This rule's options from the config (merged over the rule's defaults). */
+  options: Record<string, unknown>;
+  /** The whole resolved config (terms, indicator catalogue, task nouns...). */
+  config: ResolvedConfig;
+}
+
+/** A document-level draft names the block its offsets are relative to. */
+export interface DocDraft extends Draft {
+  block: Block;
+}
+
+export interface DocModel {
+  /** All top-level blocks in document order (fences/HTML/front matter included, with no segments). */
+  blocks: Block[];
+  /** The year the document is about, from its front matter or title, if any. */
+  year?: number;
+  /** Front matter key/values (flat, strings), if any. */
+  frontMatter: Record<string, string>;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /**
+   * Per-block check: a pure function of the block and the config. Results are
+   * cached with the block, so typing re-runs it only for blocks that changed.
+   */
+  checkBlock?(block: Block, ctx: RuleContext): Draft[];
+  /**
+   * Document-wide check (comparisons across blocks). Must be linear in the
+   * number of blocks/mentions: build per-block facts with `analysis()` so they
+   * are cached, then compare with maps, never pairwise loops.
+   */
+  checkDocument?(doc: DocModel, ctx: RuleContext): DocDraft[];
+}
+
+/**
+ * Declare a per-block analysis (numbers, words, mentions...) computed once per
+ * block and cached on it. The config is part of the engine's block-cache key, so
+ * a config change gives fresh blocks.
+ */
+export function analysis<T>(name: string, compute: (block: Block, config: ResolvedConfig) => T): (block: Block, config: ResolvedConfig) => T {
+  return (block, config) => {
+    if (block.memo.has(name)) return block.memo.get(name) as T;
+    const value = compute(block, config);
+    block.memo.set(name, value);
+    return value;
+  };
+}
+
+/** Where rule doc pages live (the one place that knows the URL). */
+export const DOCS_BASE = 'https://github.com/vn-health-report/vn-health-report/blob/main/docs/rules/';
+export function docsUrl(id: string): string {
+  return DOCS_BASE + id + '.md';
+}
+
+/** Small helper for bilingual messages. */
+export function msg(vi: string, en: string): Msg {
+  return { vi, en };
+}

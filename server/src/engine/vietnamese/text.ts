@@ -1,0 +1,50 @@
+// Shared text helpers for rules: prose runs (maximal unmasked stretches within
+// one segment and one line) and word tokens.
+import { MASK, type Block } from '../types';
+import { analysis } from '../rule';
+
+export interface Run {
+  /** Offset in block.prose. */
+  start: number;
+  text: string;
+  segment: number;
+}
+
+/** Maximal stretches of prose (no MASK, no newline) inside each segment. */
+export const proseRuns = (block: Block): Run[] => runsOf(block);
+const runsOf = (block: Block): Run[] => {
+  const cached = block.memo.get('runs') as Run[] | undefined;
+  if (cached) return cached;
+  const out: Run[] = [];
+  block.segments.forEach((seg, i) => {
+    let s = seg.start;
+    for (let k = seg.start; k <= seg.end; k++) {
+      const c = k < seg.end ? block.prose[k] : '\n';
+      if (c === MASK || c === '\n' || c === '\r') {
+        if (k > s) out.push({ start: s, text: block.prose.slice(s, k), segment: i });
+        s = k + 1;
+      }
+    }
+  });
+  block.memo.set('runs', out);
+  return out;
+};
+
+export interface Word {
+  start: number;
+  end: number;
+  text: string;
+  segment: number;
+}
+
+/** Letter runs (Vietnamese syllables, foreign words, abbreviations), in prose coordinates. */
+export const WORD_RE = /[\p{L}\p{M}]+/gu;
+export const wordsOf = analysis('words', (block): Word[] => {
+  const out: Word[] = [];
+  for (const run of runsOf(block)) {
+    WORD_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WORD_RE.exec(run.text))) out.push({ start: run.start + m.index, end: run.start + m.index + m[0].length, text: m[0], segment: run.segment });
+  }
+  return out;
+});

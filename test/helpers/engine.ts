@@ -1,0 +1,2 @@
+// Tests import the engine through this one module (the compiled server project).
+export * from '../../server/src/engine/index';
