@@ -26,6 +26,18 @@ function sh(cmd, args, opts = {}) {
   return r;
 }
 
+/** Like sh, with the output in `logFile`; printed only when the command fails. */
+function shLogged(cmd, args, logFile, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...opts });
+  fs.writeFileSync(logFile, `$ ${cmd} ${args.join(' ')}\n${r.stdout ?? ''}${r.stderr ?? ''}`);
+  if (r.error) throw r.error;
+  if (r.status !== 0) {
+    process.stdout.write(fs.readFileSync(logFile, 'utf8'));
+    throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal}`);
+  }
+  return r;
+}
+
 function which(cmd) {
   for (const dir of (process.env.PATH || '').split(path.delimiter)) {
     const p = path.join(dir, cmd);
@@ -107,6 +119,32 @@ function prepareWorkspace(dir) {
   return dir;
 }
 
+/** User settings of the editor under test: quiet, offline, Vietnamese messages. */
+function writeUserSettings(userDataDir) {
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'git.enabled': false,
+    'files.autoSave': 'off',
+    'window.restoreWindows': 'none',
+    'chat.commandCenter.enabled': false,
+    // Noto Mono (Debian's fonts-noto-mono) places Vietnamese marks right; the
+    // fallback monospace font misplaces them in screenshots.
+    'editor.fontFamily': "'Noto Mono', 'DejaVu Sans Mono', monospace",
+    // The Problems panel and hovers must speak Vietnamese whatever the UI locale.
+    'vnHealthReport.locale': 'vi',
+  };
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+}
+
 function readResults(file) {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -140,10 +178,12 @@ module.exports = {
   EXTENSION_ID,
   log,
   sh,
+  shLogged,
   which,
   ensureDeps,
   buildSuite,
   prepareWorkspace,
+  writeUserSettings,
   readResults,
   report,
 };

@@ -107,28 +107,6 @@ function isolatedEnv(dirs, extra) {
   };
 }
 
-function writeUserSettings(userDataDir) {
-  const settings = {
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'security.workspace.trust.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'git.enabled': false,
-    'files.autoSave': 'off',
-    'window.restoreWindows': 'none',
-    'chat.commandCenter.enabled': false,
-    // The Problems panel and hovers must speak Vietnamese whatever the UI locale.
-    'vnHealthReport.locale': 'vi',
-  };
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
-}
-
 function remoteUri(port, p) {
   return `vscode-remote://127.0.0.1:${port}${p}`;
 }
@@ -155,8 +133,8 @@ async function main() {
     log('building the extension from the source tree (--dev)');
     lib.sh('node', [path.join(lib.root, 'scripts', 'build.mjs')], { cwd: lib.root });
   } else {
-    log('packaging the VSIX (npm run package)');
-    lib.sh('npm', ['run', '--silent', 'package'], { cwd: lib.root });
+    log('packaging the VSIX (npm run package; output in artifacts/package.log)');
+    lib.shLogged('npm', ['run', 'package'], path.join(lib.artifactsDir, 'package.log'), { cwd: lib.root });
     vsix = path.join(lib.root, 'vn-health-report.vsix');
     if (!fs.existsSync(vsix)) throw new Error(`npm run package did not produce ${vsix}`);
   }
@@ -178,7 +156,7 @@ async function main() {
   for (const d of [dirs.home, dirs.tmp, dirs.userData, dirs.extensions]) fs.mkdirSync(d, { recursive: true });
   lib.prepareWorkspace(dirs.ws);
   lib.prepareWorkspace(dirs.wsUi);
-  writeUserSettings(dirs.userData);
+  lib.writeUserSettings(dirs.userData);
 
   const serverLog = path.join(lib.artifactsDir, 'code-server.log');
   const vnhrLog = path.join(lib.artifactsDir, 'vnhr-server.log');
