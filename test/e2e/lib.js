@@ -14,8 +14,9 @@ const harnessDir = path.join(e2eDir, 'harness');
 const codeServerBin = path.join(e2eDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const EXTENSION_ID = 'vn-health-report.vn-health-report';
 
+const started = Date.now();
 function log(msg) {
-  process.stdout.write(`[e2e] ${msg}\n`);
+  process.stdout.write(`[e2e ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${msg}\n`);
 }
 
 /** Run a command; throw with its name when it fails. */

@@ -138,6 +138,7 @@ async function main() {
     vsix = path.join(lib.root, 'vn-health-report.vsix');
     if (!fs.existsSync(vsix)) throw new Error(`npm run package did not produce ${vsix}`);
   }
+  log('compiling the suite');
   lib.buildSuite();
 
   // A short temp root: the extension host's IPC sockets live under TMPDIR and
@@ -177,6 +178,7 @@ async function main() {
     if (!got.length) throw new Error(`the VSIX did not install into ${dirs.extensions}`);
   }
 
+  log('starting code-server');
   const port = await freePort();
   const logStream = fs.createWriteStream(serverLog);
   const server = spawn(
@@ -205,7 +207,7 @@ async function main() {
   let results;
   try {
     await until('code-server to listen', () => httpOk(`http://127.0.0.1:${port}/healthz`), 60_000, () => serverExit);
-    log(`code-server ${port} ready after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    log(`code-server ready on 127.0.0.1:${port}`);
 
     const { chromium } = require('playwright-core');
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_FLAGS });
@@ -241,6 +243,7 @@ async function main() {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       page.on('console', (m) => consoleLog.write(`[ui ${m.type()}] ${m.text()}\n`));
       page.on('pageerror', (e) => consoleLog.write(`[ui pageerror] ${e.stack ?? e}\n`));
+      log('checking the UI in chromium');
       await page.goto(workbenchUrl(port, dirs.wsUi));
       uiResults.push(...(await runUiChecks(page, { ws: dirs.wsUi, artifactsDir: lib.artifactsDir })));
       await page.close();

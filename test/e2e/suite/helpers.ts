@@ -9,8 +9,13 @@ import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'vn-health-report.vn-health-report';
 export const DOCS_BASE = 'https://github.com/vn-health-report/vn-health-report/blob/main/docs/rules/';
-/** How long an awaited event may take before the wait fails (a hang guard, not a speed test). */
-const GUARD_MS = 30_000;
+/**
+ * How long an awaited event may take before the wait fails (a hang guard, not
+ * a speed test). After one wait has hung, the editor is likely broken (no
+ * server, say): later waits give up sooner so a red run still ends quickly.
+ */
+let hung = false;
+const guardMs = () => (hung ? 5_000 : 30_000);
 
 export const REPORT = 'examples/bao-cao-tong-ket-2024.md';
 
@@ -64,9 +69,10 @@ export function waitForDiagnostics(
       if (pred(now)) return resolve(now);
     }
     const timer = setTimeout(() => {
+      hung = true;
       sub.dispose();
       reject(new Error(`waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}: not seen; last diagnostics: ${describeDiagnostics(vnhr(uri))}`));
-    }, GUARD_MS);
+    }, guardMs());
     const sub = vscode.languages.onDidChangeDiagnostics((e) => {
       if (!e.uris.some((u) => u.toString() === key)) return;
       const ds = vnhr(uri);
@@ -83,9 +89,10 @@ export function waitForDiagnostics(
 export function waitForEvent<T>(event: vscode.Event<T>, pred: (e: T) => boolean, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
+      hung = true;
       sub.dispose();
       reject(new Error(`waiting for ${what}: not seen`));
-    }, GUARD_MS);
+    }, guardMs());
     const sub = event((e) => {
       if (!pred(e)) return;
       clearTimeout(timer);
