@@ -89,7 +89,7 @@ export const rule: Rule = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        iy: { enum: ['majority', 'i', 'y'], default: 'majority', description: 'i/y after an initial consonant: the majority in the document (default), always i (tỉ, kĩ, lí) or always y (tỷ, kỹ, lý).' },
+        iy: { enum: ['majority', 'i', 'y'], default: 'majority', description: 'i/y after an initial consonant: the majority in the document (default), always i (tỉ, kĩ, lí) or always y (tỷ, kỹ, lý). quy/qui always follows the majority.' },
         vaccine: { enum: ['majority', 'vắc xin', 'vắc-xin'], default: 'majority', description: 'Spelling of vaccine.' },
         agencyCapitals: { type: 'boolean', default: false, description: 'Always write "Bộ Y tế", "Sở Y tế" (otherwise the majority form wins).' },
       },
@@ -113,7 +113,8 @@ export const rule: Rule = {
       const kind = g[0].v.kind;
       let target: string | undefined;
       const o = ctx.options;
-      if (kind === 'iy' && (o.iy === 'i' || o.iy === 'y')) target = o.iy;
+      // The i-style of QĐ 1989 keeps "quy" (uy is a rhyme there), so quy/qui only follows the majority.
+      if (kind === 'iy' && (o.iy === 'i' || o.iy === 'y') && !g[0].v.key.startsWith('qu')) target = o.iy;
       else if (kind === 'vaccine' && (o.vaccine === 'vắc xin' || o.vaccine === 'vắc-xin')) target = o.vaccine;
       else if (kind === 'agency' && o.agencyCapitals === true) target = g[0].v.key.replace(' y tế', ' Y tế');
       const configured = target !== undefined;
