@@ -318,13 +318,13 @@ export function toStyle(word: string, style: ToneStyle): string {
 // ---------------------------------------------------------------------------
 // IME leftovers.
 
-/** English words that Telex-decode to a valid syllable with two or more keys. */
+/** English words that Telex-decode to a valid syllable with enough evidence (two keys, or one f/j). */
 const ENGLISH = new Set(split(`
   beer beers cheer cheers deer door doors moor poor peer peers leer beef reef reefs roof roofs
   seems keeps meets sees bees tees teens moons rooms booms boost boots roots hoops loops queens
   oops boos moos coos hoof toots hoots loots seer seers veer veers jeer jeers sheer
   hoos boors doom dooms tees lees keys loos boons moots coop coops hoop soot noons sooner
-  been seen teen keen moon soon noon room boom`));
+  been seen teen keen moon soon noon room boom of if chef raj taj ref def haj hof`));
 
 export interface Decoded {
   word: string;
@@ -357,7 +357,8 @@ export function telexDecode(token: string): Decoded | undefined {
     if ('sfrxj'.includes(c) && hasVowel()) {
       if (tone) return undefined;
       tone = ({ s: 1, f: 2, r: 3, x: 4, j: 5 } as Record<string, Tone>)[c];
-      weight++;
+      // f and j are not Vietnamese letters and rare after a vowel in English: one is evidence enough.
+      weight += c === 'f' || c === 'j' ? 2 : 1;
       continue;
     }
     if (c === 'z' || c === 'f' || c === 'j' || c === 'w') return undefined;
