@@ -142,7 +142,11 @@ export interface Parsed {
   tonePos: [number, number];
 }
 
-/** Parse toneless lower-case letters. `relaxed`: proper names (Bắc Kạn, Đắk Lắk, Krông Pắc). */
+/**
+ * Parse toneless lower-case letters. `relaxed` (capitalised words): the spellings of
+ * minority-language place names are allowed: k before any vowel (Kạn), final k (Đắk),
+ * initial clusters (Krông). The other onset rules stay (Nghành is still wrong).
+ */
 function parseLetters(L: string[], relaxed: boolean): { ok: true; p: Parsed } | { ok: false; reason: Reason; onsetFix?: string[] } {
   if (!L.some((c) => VOWELS.has(c))) return { ok: false, reason: 'no-vowel' };
   const w = L.join('');
@@ -175,7 +179,8 @@ function parseLetters(L: string[], relaxed: boolean): { ok: true; p: Parsed } | 
     const front = isFront(rhyme);
     // Onset spelling: k, gh, ngh only before e ê i y; c, g, ng never there.
     const swap: Record<string, string> = front ? { c: 'k', g: 'gh', ng: 'ngh' } : { k: 'c', gh: 'g', ngh: 'ng' };
-    if (swap[initial] && !relaxed) {
+    // Names from minority languages write k before any vowel (Bắc Kạn, Kon Tum, Kông Chro).
+    if (swap[initial] && !(relaxed && initial === 'k')) {
       const ok = rhymeOk(swap[initial], rhyme);
       return { ok: false, reason: 'onset', onsetFix: ok ? [swap[initial], initial] : undefined };
     }
@@ -432,7 +437,7 @@ export interface WordAnalysis {
 }
 
 export interface WordContext {
-  /** A capitalised word inside a sentence: a proper name (relaxed onset/cluster rules). */
+  /** Treat as a proper name (capitalised words always are): k before any vowel, final k, clusters. */
   properName?: boolean;
 }
 
@@ -468,7 +473,7 @@ function classify(w: string, properName: boolean): WordAnalysis {
   // Mixed case inside the word (ThS, TTg, PrEP, iPhone): an abbreviation or a brand.
   if (!allCaps && (inner !== inner.toLowerCase() || (w[0] === w[0].toLowerCase() && w !== lower))) return FOREIGN;
   const ascii = !HAS_MARK.test(w);
-  const relaxed = properName || allCaps;
+  const relaxed = properName || w[0] !== w[0].toLowerCase();
   const s = analyzeSyllable(w, relaxed);
   if (s.ok) return { status: 'valid', style: s.style };
   if (ascii) {

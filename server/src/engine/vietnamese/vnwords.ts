@@ -55,7 +55,7 @@ export const vnTokens = analysis('vn-tokens', (block: Block): VnToken[] => {
       const sentenceStart = isSentenceStart(p, segStart, start);
       const cap = text[0] !== text[0].toLowerCase();
       const properName = cap && !sentenceStart;
-      out.push({ start, end, text, segment: run.segment, sentenceStart, properName, glued, result: analyzeWord(text, { properName }) });
+      out.push({ start, end, text, segment: run.segment, sentenceStart, properName, glued, result: analyzeWord(text) });
     }
   }
   return out;
