@@ -167,8 +167,8 @@ function parseLetters(L: string[], relaxed: boolean): { ok: true; p: Parsed } | 
   let rhymeStart = start;
   // gi: "gia", "giữa" (i belongs to the initial) vs "gì", "gìn", "giếng" (shared i).
   if (initial === 'gi') {
-    if (rhyme && !/^[iy]/.test(rhyme) && PLAIN_SET.has(rhyme)) {
-      /* gi + rhyme */
+    if (rhyme && !/^[iy]/.test(rhyme) && (PLAIN_SET.has(rhyme) || /^o[aă]/.test(rhyme) && MEDIAL_SET.has(rhyme))) {
+      /* gi + rhyme (gioăng: a loan with the medial o) */
     } else if (PLAIN_SET.has('i' + rhyme)) {
       rhymeStart = 1;
       rhyme = 'i' + rhyme;
