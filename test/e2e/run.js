@@ -244,7 +244,8 @@ async function main() {
       page.on('console', (m) => consoleLog.write(`[ui ${m.type()}] ${m.text()}\n`));
       page.on('pageerror', (e) => consoleLog.write(`[ui pageerror] ${e.stack ?? e}\n`));
       log('checking the UI in chromium');
-      await page.goto(workbenchUrl(port, dirs.wsUi));
+      // With --dev the extension is not installed: load it from the source tree here too.
+      await page.goto(workbenchUrl(port, dirs.wsUi, opt.dev ? [['extensionDevelopmentPath', remoteUri(port, lib.root)]] : undefined));
       uiResults.push(...(await runUiChecks(page, { ws: dirs.wsUi, artifactsDir: lib.artifactsDir })));
       await page.close();
     }
