@@ -268,6 +268,20 @@ async function main() {
     else fs.rmSync(base, { recursive: true, force: true });
   }
 
+  const all = [...(results?.tests ?? []), ...uiResults];
+  if (all.some((t) => t.state === 'failed')) {
+    // Where to look: screenshots, the server's log, the extension's output channel, the editor's logs.
+    const files = [];
+    const walk = (d) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/\.png$|vnhr-server\.log$|Vietnamese Health Report\.log$|code-server\.log$|browser-console\.log$|remoteexthost\.log$/.test(e.name)) files.push(path.relative(lib.root, p));
+      }
+    };
+    walk(lib.artifactsDir);
+    process.stdout.write(`artifacts:\n${files.map((f) => `  ${f}`).join('\n')}\n\n`);
+  }
   const failed = lib.report(results, uiResults);
   const passed = (results?.tests ?? []).concat(uiResults).filter((t) => t.state === 'passed').length;
   log(`total ${((Date.now() - t0) / 1000).toFixed(1)} s; artifacts in ${path.relative(process.cwd(), lib.artifactsDir) || lib.artifactsDir}`);
