@@ -103,7 +103,8 @@ export const rule: Rule = {
           continue;
         }
         // NĐ 30/2020 Phụ lục I II.4.b: in the place-date line, days < 10 and months 1, 2 take a leading 0, other months none.
-        if (!yearRaw || !PLACE.test(run.text.slice(0, m.index))) continue;
+        // A place name is short: look at the line start only (and never copy long prefixes).
+        if (!yearRaw || m.index > 64 || !PLACE.test(run.text.slice(0, m.index))) continue;
         const day = Number(dayRaw);
         const month = Number(monthRaw);
         const wantDay = day < 10 ? `0${day}` : String(day);

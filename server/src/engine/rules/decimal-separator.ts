@@ -50,7 +50,7 @@ export const rule: Rule = {
     for (const t of numbersOf(block, ctx.config)) {
       const next = NEXT_WORD.exec(prose.slice(t.percentEnd ?? t.end, (t.percentEnd ?? t.end) + 24));
       // Units and counted nouns are written in lower case; a capital starts a name or a sentence.
-      const nextWord = next && next[1] === next[1].toLowerCase() ? next[1] : undefined;
+      const nextWord = next && (next[1] === next[1].toLowerCase() || next[1].startsWith('°')) ? next[1] : undefined;
       const prevWord = PREV_WORD.exec(prose.slice(Math.max(0, t.start - 24), t.start))?.[1].toLowerCase();
       if (prose[t.start - 1] !== undefined && /[.,\d]/.test(prose[t.start - 1])) continue;
       if (prevWord && REFERENCE_BEFORE.has(prevWord)) continue;
@@ -97,7 +97,7 @@ function dotDecimal(t: BlockNumber, prose: string, nextWord: string | undefined)
   if (!m) return undefined;
   const after = prose.slice(t.end, t.end + 2);
   const percent = t.percent !== undefined || /^[ \u00a0]?[%‰]/.test(after);
-  const unit = nextWord !== undefined && UNIT_WORDS.has(nextWord) && !TIME_WORDS.has(nextWord);
+  const unit = nextWord !== undefined && ((UNIT_WORDS.has(nextWord) && !TIME_WORDS.has(nextWord)) || nextWord.startsWith('°'));
   if (!percent && !t.scale && !unit) return undefined;
   // A line-start "1.2 Kết quả" stays a section unless a lower-case unit follows.
   if (t.kind === 'section' && !percent && !/^[ \u00a0]\p{Ll}/u.test(after)) return undefined;

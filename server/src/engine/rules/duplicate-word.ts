@@ -89,9 +89,10 @@ export const rule: Rule = {
     for (let i = 0; i + 1 < words.length; i++) {
       const a = words[i];
       const b = words[i + 1];
-      if (!joined(a, b)) continue;
+      // Cheap tests first: most neighbours differ in length or text.
+      if (a.text.length !== b.text.length) continue;
       const x = b.text.toLowerCase();
-      if (a.text.toLowerCase() !== x) continue;
+      if (a.text.toLowerCase() !== x || !joined(a, b)) continue;
       // A capitalised second word is a name ("Hà Hà"); ALL CAPS headings are fine.
       if (b.text !== x && !(b.text === b.text.toUpperCase() && a.text === a.text.toUpperCase() && x.length > 1)) continue;
       const w = i > 0 && joined(words[i - 1], a) ? words[i - 1].text.toLowerCase() : undefined;

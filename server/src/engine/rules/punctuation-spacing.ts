@@ -3,7 +3,7 @@
 //   "( 2011)"        -> "(2011)"           space after (
 //   "Xuất bản:Thứ ba"-> "Xuất bản: Thứ ba" missing space after , ; : before a letter
 //   "tuổi,, đến"     -> "tuổi, đến"        doubled comma or semicolon
-//   "tâm thần…Trong" -> "tâm thần… Trong"  missing space after an ellipsis or a full stop before a new sentence
+//   "tâm thần…Trong" -> "tâm thần… Trong"  missing space after an ellipsis, . ? or ! before a new sentence
 //   "mốc100 triệu"   -> "mốc 100 triệu"    a Vietnamese word glued to a number
 //   "Hưng- Phó"      -> "Hưng - Phó"       a dash spaced on one side only
 // Never inside numbers (12,5 · 10.000), times (02:53), ratios (1 : 2), URLs and
@@ -13,15 +13,17 @@ import type { Draft, Msg } from '../types';
 import { msg, type Rule } from '../rule';
 import { proseRuns } from '../vietnamese/text';
 
-const SPACE_BEFORE = /([ \u00a0\t]+)([,.;:!?)])/g;
-const SPACE_AFTER_OPEN = /\(([ \u00a0\t]+)(?=[\p{L}\p{N}])/gu;
+// Found from the mark backwards (a regex starting at the spaces would rescan long space runs: quadratic).
+const PUNCT = /[,.;:!?)]/g;
+const isSpace = (c: string | undefined) => c === ' ' || c === '\u00a0' || c === '\t';
 const MISSING_AFTER = /[,;:](?=\p{L})/gu;
 const DOUBLED = /([,;])\1+/g;
 const ELLIPSIS_GLUED = /(?:…|\.\.\.)(?=\p{Lu})/gu;
-const STOP_GLUED = /\.(?=\p{Lu}\p{Ll})/gu;
-const WORD_DIGIT = /(?<![\p{L}\p{M}\p{N}])\p{Lu}?[\p{Ll}\p{M}]{2,}(?=\d)/gu;
-const DIGIT_WORD = /(?<![\p{L}\p{M}\p{N}.,])\d+(?=[\p{Ll}\p{M}]{2,}(?![\p{L}\p{M}\p{N}]))/gu;
-const ONE_SIDED_DASH = /(?<=[\p{L}\p{N}])[-–—](?=[ \u00a0]+\p{L})/gu;
+const STOP_GLUED = /[.?!](?=\p{Lu}\p{Ll})/gu;
+// Letter-digit contacts; the words around them are checked in code (a leading lookbehind would run at every position).
+const LETTER_THEN_DIGIT = /[\p{Ll}\p{M}]\d/gu;
+const DIGIT_THEN_LETTER = /\d[\p{Ll}\p{M}]/gu;
+const ONE_SIDED_DASH = /[-–—](?=[ \u00a0]+\p{L})/gu;
 
 /** A letter only Vietnamese uses: marks a Vietnamese word (codes and units are ASCII). */
 const VI_LETTER = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/u;
@@ -56,11 +58,13 @@ export const rule: Rule = {
       let m: RegExpExecArray | null;
 
       // 1. A space before , . ; : ! ? )
-      SPACE_BEFORE.lastIndex = 0;
-      while ((m = SPACE_BEFORE.exec(s))) {
-        const ws = m.index;
-        const p = ws + m[1].length;
-        const punct = m[2];
+      PUNCT.lastIndex = 0;
+      while ((m = PUNCT.exec(s))) {
+        const p = m.index;
+        let ws = p;
+        while (ws > 0 && isSpace(s[ws - 1])) ws--;
+        if (ws === p) continue;
+        const punct = m[0];
         const before = s[ws - 1];
         const after = s[p + 1];
         if (before === undefined || !WORD_END.test(before)) continue;
@@ -82,10 +86,11 @@ export const rule: Rule = {
       }
 
       // 2. A space after (
-      SPACE_AFTER_OPEN.lastIndex = 0;
-      while ((m = SPACE_AFTER_OPEN.exec(s))) {
-        const e = m.index + 1 + m[1].length;
-        push(at(m.index), at(e), msg('Thừa khoảng trắng sau dấu mở ngoặc “(”.', 'Space after the opening parenthesis “(”.'), [{ start: at(m.index + 1), end: at(e), newText: '' }], msg('Bỏ khoảng trắng', 'Remove the space'));
+      for (let o = s.indexOf('('); o >= 0; o = s.indexOf('(', o + 1)) {
+        let e = o + 1;
+        while (e < s.length && isSpace(s[e])) e++;
+        if (e === o + 1 || e >= s.length || !LETTER_OR_DIGIT.test(s[e])) continue;
+        push(at(o), at(e), msg('Thừa khoảng trắng sau dấu mở ngoặc “(”.', 'Space after the opening parenthesis “(”.'), [{ start: at(o + 1), end: at(e), newText: '' }], msg('Bỏ khoảng trắng', 'Remove the space'));
       }
 
       // 3. No space after , ; : before a letter
@@ -97,8 +102,9 @@ export const rule: Rule = {
         if (before === undefined || !WORD_END.test(before)) continue;
         if (punct === ';' && /&#?[A-Za-z0-9]+$/.test(s.slice(Math.max(0, i - 12), i))) continue; // an HTML entity
         if (punct === ':') {
-          const word = /[A-Za-z]+$/.exec(s.slice(Math.max(0, i - 12), i))?.[0];
-          if (word && URL_SCHEMES.has(word.toLowerCase())) continue;
+          // Only after a word of 2+ letters ("Xuất bản:Thứ ba"): not in codes and ratios ("ICD-10:A01", "A:B").
+          const word = /[\p{L}\p{M}\p{N}]+$/u.exec(s.slice(Math.max(0, i - 30), i))?.[0] ?? '';
+          if (word.length < 2 || /\p{N}/u.test(word) || URL_SCHEMES.has(word.toLowerCase())) continue;
         }
         const name = { vi: NAMES[punct], en: NAMES_EN[punct] };
         push(at(i), at(i + 1), msg(`Thiếu khoảng trắng sau ${name.vi} “${punct}”.`, `Missing space after the ${name.en} “${punct}”.`), [{ start: at(i + 1), end: at(i + 1), newText: ' ' }], msg('Thêm khoảng trắng', 'Add a space'));
@@ -128,23 +134,36 @@ export const rule: Rule = {
         if (!word || word.length < 2 || word !== word.toLowerCase()) continue;
         const pre = s[i - word.length - 1];
         if (pre !== undefined && !/[ \u00a0(“"]/.test(pre)) continue;
-        push(at(i), at(i + 1), msg('Thiếu khoảng trắng sau dấu chấm.', 'Missing space after the full stop.'), [{ start: at(i + 1), end: at(i + 1), newText: ' ' }], msg('Thêm khoảng trắng', 'Add a space'));
+        const name = { vi: NAMES[s[i]], en: NAMES_EN[s[i]] };
+        push(at(i), at(i + 1), msg(`Thiếu khoảng trắng sau ${name.vi}.`, `Missing space after the ${name.en}.`), [{ start: at(i + 1), end: at(i + 1), newText: ' ' }], msg('Thêm khoảng trắng', 'Add a space'));
       }
 
       // 6. A Vietnamese word glued to a number ("mốc100", "ngày10/12", "100người")
       if (/\d/.test(s)) {
-        WORD_DIGIT.lastIndex = 0;
-        while ((m = WORD_DIGIT.exec(s))) {
-          if (!VI_LETTER.test(m[0])) continue;
-          const e = m.index + m[0].length;
-          push(at(m.index), at(e + 1), msg(`Thiếu khoảng trắng giữa “${m[0]}” và số.`, `Missing space between “${m[0]}” and the number.`), [{ start: at(e), end: at(e), newText: ' ' }], msg('Thêm khoảng trắng', 'Add a space'));
+        LETTER_THEN_DIGIT.lastIndex = 0;
+        while ((m = LETTER_THEN_DIGIT.exec(s))) {
+          const e = m.index + 1; // the digit
+          let b = e;
+          while (b > 0 && /[\p{Ll}\p{M}]/u.test(s[b - 1])) b--;
+          if (b > 0 && /\p{Lu}/u.test(s[b - 1])) b--; // "Ngày10/12"
+          const word = s.slice(b, e);
+          LETTER_THEN_DIGIT.lastIndex = e;
+          if (word.length < 2 || !VI_LETTER.test(word.toLowerCase()) || (b > 0 && /[\p{L}\p{M}\p{N}]/u.test(s[b - 1]))) continue;
+          push(at(b), at(e + 1), msg(`Thiếu khoảng trắng giữa “${word}” và số.`, `Missing space between “${word}” and the number.`), [{ start: at(e), end: at(e), newText: ' ' }], msg('Thêm khoảng trắng', 'Add a space'));
         }
-        DIGIT_WORD.lastIndex = 0;
-        while ((m = DIGIT_WORD.exec(s))) {
-          const e = m.index + m[0].length;
-          const word = /^[\p{Ll}\p{M}]+/u.exec(s.slice(e, e + 30))![0];
-          if (!VI_LETTER.test(word)) continue;
-          push(at(m.index), at(e + word.length), msg(`Thiếu khoảng trắng giữa số và “${word}”.`, `Missing space between the number and “${word}”.`), [{ start: at(e), end: at(e), newText: ' ' }], msg('Thêm khoảng trắng', 'Add a space'));
+        DIGIT_THEN_LETTER.lastIndex = 0;
+        while ((m = DIGIT_THEN_LETTER.exec(s))) {
+          const e = m.index + 1; // the first letter
+          let b = m.index;
+          while (b > 0 && /\d/.test(s[b - 1])) b--;
+          let w = e;
+          while (w < s.length && /[\p{Ll}\p{M}]/u.test(s[w])) w++;
+          DIGIT_THEN_LETTER.lastIndex = w;
+          const word = s.slice(e, w);
+          // "100người", not codes or units ("5km", "H5N1", "12,5mg"): a whole lower-case Vietnamese word after a whole number.
+          if (word.length < 2 || !VI_LETTER.test(word) || (w < s.length && /[\p{L}\p{M}\p{N}]/u.test(s[w]))) continue;
+          if (b > 0 && /[\p{L}\p{M}\p{N}.,]/u.test(s[b - 1])) continue;
+          push(at(b), at(w), msg(`Thiếu khoảng trắng giữa số và “${word}”.`, `Missing space between the number and “${word}”.`), [{ start: at(e), end: at(e), newText: ' ' }], msg('Thêm khoảng trắng', 'Add a space'));
         }
       }
 
@@ -152,6 +171,7 @@ export const rule: Rule = {
       ONE_SIDED_DASH.lastIndex = 0;
       while ((m = ONE_SIDED_DASH.exec(s))) {
         const i = m.index;
+        if (i === 0 || !LETTER_OR_DIGIT.test(s[i - 1])) continue;
         push(at(i), at(i + 1), msg('Dấu gạch nối chỉ có khoảng trắng một bên: viết “A - B” (hoặc “A-B”).', 'A dash spaced on one side only: write “A - B” (or “A-B”).'), [{ start: at(i), end: at(i), newText: ' ' }], msg('Thêm khoảng trắng trước dấu gạch', 'Add a space before the dash'));
       }
     }

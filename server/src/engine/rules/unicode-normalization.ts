@@ -87,13 +87,15 @@ function lookalikes(block: Block, out: Draft[]): void {
     while ((m = WORD.exec(run.text))) {
       const w = m[0];
       const base = run.start + m.index;
+      // Look-alikes are not Latin themselves: a Latin letter anywhere in the word makes it a Latin word.
+      const latinWord = LATIN.test(w);
       for (let k = 0; k < w.length; k++) {
         const c = w[k];
         let to: string | undefined;
         if (c === 'Ð' || c === 'ð') {
           // Eth before a vowel in a word: a typed Đ/đ (Icelandic words are not Vietnamese prose).
           if (/^[aeiouy]/i.test((w[k + 1] ?? '').normalize('NFD'))) to = c === 'Ð' ? 'Đ' : 'đ';
-        } else if (LOOKALIKE_RE.test(c) && hasOtherLatin(w, k)) to = LOOKALIKE[c];
+        } else if (latinWord && LOOKALIKE_RE.test(c)) to = LOOKALIKE[c];
         if (!to) continue;
         const s = base + k;
         out.push({
@@ -105,11 +107,6 @@ function lookalikes(block: Block, out: Draft[]): void {
       }
     }
   }
-}
-
-function hasOtherLatin(w: string, k: number): boolean {
-  for (let i = 0; i < w.length; i++) if (i !== k && LATIN.test(w[i])) return true;
-  return false;
 }
 
 function isHigh(c: number): boolean {
