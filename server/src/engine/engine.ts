@@ -181,6 +181,21 @@ function toFinding(r: Rule, config: ResolvedConfig, block: Block, d: Draft): Fin
   return f;
 }
 
+/**
+ * The parsed document (blocks from the cache, document meta) without running
+ * rules: for editor features (hover, outline, summaries) built on the same
+ * per-block analyses the rules use. Offsets in blocks: `block.start + block.toSource(proseOffset)`.
+ */
+export function buildDocModel(text: string, config: ResolvedConfig, cache: DocumentCache = new DocumentCache()): DocModel {
+  const { blocks } = cache.blocksFor(splitChunks(text), config.key);
+  return { blocks, ...documentMeta(blocks) };
+}
+
+/** Absolute document offset of a prose offset in a block. */
+export function docOffset(block: Block, proseOffset: number): number {
+  return block.start + block.toSource(proseOffset);
+}
+
 /** Positions for a finding list (the one conversion used by server and CLI). */
 export function lineIndexOf(text: string): LineIndex {
   return new LineIndex(text);

@@ -3,7 +3,7 @@
 // build its prose view: only prose stays readable, everything else (code, HTML,
 // URLs, link destinations, front matter, Markdown syntax) becomes MASK.
 import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+type Token = ReturnType<MarkdownIt['parse']>[number];
 import { nfcView } from './document';
 import { MASK, type Block, type ListInfo, type Segment } from './types';
 
