@@ -24,9 +24,16 @@ interface SnippetDef {
   description?: string;
 }
 
-// What the editor puts for the variables the snippets use (a date before the 10th
-// and in January: the zero-padded forms are the ones that matter).
-const SNIPPET_VARIABLES = { CURRENT_DATE: '05', CURRENT_YEAR: '2025' };
+// What the editor puts for the variables the snippets use: days before and after
+// the 10th, months that the decree pads (01, 02) and that it does not.
+const VARIABLE_SETS: Record<string, string>[] = [
+  { CURRENT_DATE: '05', CURRENT_MONTH: '01', CURRENT_YEAR: '2025' },
+  { CURRENT_DATE: '29', CURRENT_MONTH: '06', CURRENT_YEAR: '2025' },
+  { CURRENT_DATE: '10', CURRENT_MONTH: '12', CURRENT_YEAR: '2026' },
+];
+const SNIPPET_VARIABLES = VARIABLE_SETS[0];
+// Today's month as the decree writes it (01, 02, 3 … 12) from $CURRENT_MONTH (01 … 12).
+const THIS_MONTH = '${CURRENT_MONTH/^0([3-9])$/$1/}';
 
 function describeFindings(text: string, findings: readonly Finding[]): string {
   const li = new LineIndex(text);
@@ -88,12 +95,14 @@ describe('templates: snippets (snippets/*.json)', () => {
             assert.doesNotMatch(text, /\$\{|\$\d/, 'unexpanded placeholder');
             assertClean(text, `${f} "${name}" (${v.name})`);
           }
+          for (const vars of VARIABLE_SETS.slice(1)) assertClean(expandSnippet(def.body, { variables: vars }).text, `${f} "${name}" (${JSON.stringify(vars)})`);
         });
       }
     });
   }
 
-  it('dates in snippets: day from $CURRENT_DATE, month a choice of the padded forms', () => {
+  it('dates in snippets: the month is a choice of the decree\'s forms, or today\'s in that form', () => {
+    let today = 0;
     for (const f of snippetFiles) {
       const defs = JSON.parse(readFileSync(join(REPO_ROOT, 'snippets', f), 'utf8')) as Record<string, SnippetDef>;
       for (const [name, def] of Object.entries(defs)) {
@@ -101,9 +110,16 @@ describe('templates: snippets (snippets/*.json)', () => {
         for (const m of body.matchAll(/tháng \$\{\d+\|([^|]*)\|\}/g)) {
           assert.deepEqual(m[1].split(',').sort(), ['01', '02', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'].sort(), `${name}: month choices`);
         }
-        assert.doesNotMatch(body, /CURRENT_MONTH\b/, `${name}: $CURRENT_MONTH pads March to December, the decree does not`);
+        // $CURRENT_MONTH pads March to December; the decree does not: only the transformed form.
+        const uses = body.split('CURRENT_MONTH').length - 1;
+        const transformed = body.split(THIS_MONTH).length - 1;
+        assert.equal(uses, transformed, `${name}: $CURRENT_MONTH without the transform ${THIS_MONTH}`);
+        today += transformed;
       }
     }
+    assert.ok(today >= 3, 'the header, the date line and the conference use today\'s month');
+    const pad = (mm: string) => expandSnippet(`tháng ${THIS_MONTH}`, { variables: { CURRENT_MONTH: mm } }).text;
+    assert.deepEqual(['01', '02', '03', '09', '10', '12'].map(pad), ['tháng 01', 'tháng 02', 'tháng 3', 'tháng 9', 'tháng 10', 'tháng 12']);
   });
 });
 
