@@ -119,7 +119,8 @@ const grammar = {
     quantity: {
       comment: '1,4 triệu lượt người, 14.850 ca, 47.309 tỷ đồng, 74,8 tuổi.',
       // Not "1 bác sỹ/1,5 điều dưỡng": a unit followed by a slash is a ratio.
-      match: `${NUM}(?:\\s+(${alt(SCALES)}))?\\s+(${alt(QUANTITY_UNITS)})${END}(?!\\s?/)`,
+      // Not "trẻ em dưới 1 tuổi": an age bound in an indicator's name.
+      match: `(?<!dưới\\s)${NUM}(?:\\s+(${alt(SCALES)}))?\\s+(${alt(QUANTITY_UNITS)})${END}(?!\\s?/)`,
       name: 'meta.figure.quantity.vnhr',
       captures: { 1: num('decimal'), 2: { name: 'keyword.other.unit.scale.vnhr' }, 3: { name: 'keyword.other.unit.vnhr' } },
     },
