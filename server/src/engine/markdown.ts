@@ -4,7 +4,7 @@
 // URLs, link destinations, front matter, Markdown syntax) becomes MASK.
 import MarkdownIt from 'markdown-it';
 type Token = ReturnType<MarkdownIt['parse']>[number];
-import { nfcView } from './document';
+import { nfcView, type NfcView } from './document';
 import { MASK, type Block, type ListInfo, type Segment } from './types';
 
 const md = new MarkdownIt('commonmark', { html: true }).enable(['table', 'strikethrough']);
@@ -31,9 +31,10 @@ export function splitChunks(text: string): Chunk[] {
   const chunks: Chunk[] = [];
   let pos = 0;
   // Front matter: '---' on the first line, up to the next '---' or '...'.
-  const fm = /^---[ \t]*\r?\n/.exec(text);
+  // Line ends: \n, \r\n and a lone \r, as markdown-it (and LSP) count them.
+  const fm = /^---[ \t]*(?:\r\n?|\n)/.exec(text);
   if (fm) {
-    const close = /(^|\n)(---|\.\.\.)[ \t]*(\r?\n|$)/g;
+    const close = /(^|[\r\n])(---|\.\.\.)[ \t]*(\r\n?|\n|$)/g;
     close.lastIndex = fm[0].length - 1;
     const m = close.exec(text);
     if (m) {
@@ -48,12 +49,16 @@ export function splitChunks(text: string): Chunk[] {
   let sawBlank = false;
   let chunkIsList = false;
   let lineStart = pos;
+  // Next \n and next \r at or after lineStart, each searched again only once
+  // passed, so finding line ends stays linear whichever kind the text uses.
+  let nextLf = -1;
+  let nextCr = -1;
   while (lineStart < text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    let line = text.slice(lineStart, lineEnd);
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    const next = lineEnd + 1;
+    if (nextLf < lineStart && nextLf !== text.length) nextLf = indexOrEnd(text, '\n', lineStart);
+    if (nextCr < lineStart && nextCr !== text.length) nextCr = indexOrEnd(text, '\r', lineStart);
+    const lineEnd = Math.min(nextLf, nextCr);
+    const line = text.slice(lineStart, lineEnd);
+    const next = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
     if (fence) {
       const m = FENCE_OPEN.exec(line);
       if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1].trim()) fence = null;
@@ -270,7 +275,7 @@ function blockType(tok: Token): Block['type'] {
 }
 
 function makeBlock(chunk: Chunk, type: Block['type'], maskedSource: string, segments: Segment[], lists: ListInfo[]): Block {
-  const view = nfcView(maskedSource);
+  const view = proseView(maskedSource);
   return {
     start: chunk.start,
     source: chunk.text,
@@ -285,13 +290,58 @@ function makeBlock(chunk: Chunk, type: Block['type'], maskedSource: string, segm
   };
 }
 
-function maskAll(s: string): string {
-  return s.replace(/[^\r\n]/g, MASK);
+/**
+ * The NFC view of the masked source with the \r of each \r\n dropped, so a
+ * CRLF file reads exactly like its LF form (rules look for '\n' at line edges).
+ * Offsets map back through both steps: a view '\n' maps to the source '\r'.
+ */
+function proseView(masked: string): NfcView {
+  if (!masked.includes('\r\n')) return nfcView(masked);
+  const crs: number[] = []; // source offsets of the dropped \r
+  for (let i = masked.indexOf('\r\n'); i >= 0; i = masked.indexOf('\r\n', i + 2)) crs.push(i);
+  const inner = nfcView(masked.replace(/\r\n/g, '\n'));
+  // Count of entries in `a` below x (a sorted).
+  const below = (a: number[], x: number): number => {
+    let lo = 0;
+    let hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (a[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // Stripped offset of each dropped \r (where its \n now stands).
+  const at = crs.map((c, k) => c - k);
+  return {
+    text: inner.text,
+    normalized: true,
+    toSource: (o) => {
+      const s = inner.toSource(o);
+      return s + below(at, s);
+    },
+    toView: (o) => inner.toView(o - below(crs, o)),
+  };
 }
 
+function maskAll(s: string): string {
+  // Every line end reads '\n' in the prose view, whatever the file uses: a lone
+  // \r becomes \n here; the \r of \r\n is dropped by proseView().
+  return s.replace(/[^\r\n]/g, MASK).replace(/\r(?!\n)/g, '\n');
+}
+
+function indexOrEnd(s: string, ch: string, from: number): number {
+  const i = s.indexOf(ch, from);
+  return i < 0 ? s.length : i;
+}
+
+/** Line starts as markdown-it numbers lines: after \n, \r\n or a lone \r. */
 function computeLineStarts(s: string): number[] {
   const starts = [0];
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }
 
