@@ -324,6 +324,24 @@ function proseView(masked: string): NfcView {
   };
 }
 
+// Trailing blanks by a loop: /[ \t]+$/ is quadratic on a long run of spaces
+// that is not at the end of the line (the engine tries each start).
+function trimEndBlank(s: string): string {
+  let e = s.length;
+  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
+  return e === s.length ? s : s.slice(0, e);
+}
+
+/** An ATX heading's closing sequence (" ##"), without regex backtracking. */
+function stripClosingHashes(line: string): string {
+  const t = trimEndBlank(line);
+  let e = t.length;
+  while (e > 0 && t.charCodeAt(e - 1) === 35) e--;
+  if (e === t.length || e === 0) return t;
+  const c = t.charCodeAt(e - 1);
+  return c === 32 || c === 9 ? t.slice(0, e) : t;
+}
+
 function maskAll(s: string): string {
   // Every line end reads '\n' in the prose view, whatever the file uses: a lone
   // \r becomes \n here; the \r of \r\n is dropped by proseView().
@@ -355,17 +373,17 @@ function locateInline(tok: Token, lineText: (l: number) => string, lineStarts: n
   const contentLines = tok.content.split('\n');
   const out: [number, number][] = [];
   for (let k = 0; k < contentLines.length && l0 + k < l1; k++) {
-    const cl = contentLines[k].replace(/[ \t]+$/, '');
+    const cl = trimEndBlank(contentLines[k]);
     if (!cl) continue;
     const line = lineText(l0 + k);
-    const trimmed = line.replace(/[ \t]+$/, '');
+    const trimmed = trimEndBlank(line);
     let idx = trimmed.length - cl.length;
     if (idx < 0 || trimmed.slice(idx) !== cl) {
       idx = line.indexOf(cl);
       if (idx < 0) {
         // Heading with closing #s, or content changed by the parser: take the line after its prefix.
         const m = /^[ \t>]*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+)?/.exec(line)!;
-        const end = line.replace(/[ \t]+#+[ \t]*$/, '').replace(/[ \t]+$/, '').length;
+        const end = trimEndBlank(stripClosingHashes(line)).length;
         if (end > m[0].length) out.push([lineStarts[l0 + k] + m[0].length, lineStarts[l0 + k] + end]);
         continue;
       }
@@ -373,7 +391,7 @@ function locateInline(tok: Token, lineText: (l: number) => string, lineStarts: n
     let end = idx + cl.length;
     if (/^#{1,6}$/.test(line.trimStart().split(/\s/)[0] ?? '')) {
       // ATX heading: drop a closing sequence if the content kept it.
-      const body = line.slice(idx, end).replace(/[ \t]+#+$/, '');
+      const body = trimEndBlank(stripClosingHashes(line.slice(idx, end)));
       end = idx + body.length;
     }
     out.push([lineStarts[l0 + k] + idx, lineStarts[l0 + k] + end]);
