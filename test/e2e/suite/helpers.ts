@@ -71,7 +71,7 @@ export function waitForDiagnostics(
     const timer = setTimeout(() => {
       hung = true;
       sub.dispose();
-      reject(new Error(`waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}: not seen; last diagnostics: ${describeDiagnostics(vnhr(uri))}`));
+      reject(new Error(`waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}: not seen; last diagnostics: ${describeDiagnostics(vnhr(uri))}; extension active: ${vscode.extensions.getExtension(EXTENSION_ID)?.isActive}`));
     }, guardMs());
     const sub = vscode.languages.onDidChangeDiagnostics((e) => {
       if (!e.uris.some((u) => u.toString() === key)) return;
