@@ -2,6 +2,7 @@
 // the squiggle under a slip, its hover, the Problems panel in Vietnamese, and
 // Ctrl+. then Enter applying the fix. Screenshots go to test/e2e/artifacts/.
 'use strict';
+const fs = require('node:fs');
 const path = require('node:path');
 
 const REPORT = 'bao-cao-tong-ket-2024.md';
@@ -60,8 +61,12 @@ async function until(what, fn, timeoutMs = 30_000) {
   }
 }
 
-async function runUiChecks(page, { artifactsDir }) {
+async function runUiChecks(page, { ws, artifactsDir }) {
   const results = [];
+  // Where the slip is, 1-based as the status bar says it (the space run starts after "thành").
+  const text = fs.readFileSync(path.join(ws, 'examples', REPORT), 'utf8');
+  const at = text.indexOf(SLIP) + 'thành'.length;
+  const slipAt = { line: text.slice(0, at).split('\n').length, col: at - text.lastIndexOf('\n', at - 1) };
   let broken;
   const step = async (title, fn) => {
     const full = `ui: ${title}`;
@@ -132,9 +137,33 @@ async function runUiChecks(page, { artifactsDir }) {
   await step('Ctrl+. then Enter on the slip applies the quick fix', async () => {
     // Put the cursor in the slip, as a writer clicking on the squiggle does.
     await page.mouse.click(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2);
-    await page.keyboard.press('Control+.');
-    const menu = page.locator('.action-widget');
-    await menu.first().waitFor({ state: 'visible', timeout: 15_000 });
+    const cursor = new RegExp(`Ln ${slipAt.line}, Col (${slipAt.col}|${slipAt.col + 1}|${slipAt.col + 2})\\b`);
+    await until(`the cursor in the slip (${cursor.source})`, async () => cursor.test(await page.locator('.statusbar').innerText()));
+    // On a loaded machine Ctrl+. sometimes answers "No code actions
+    // available" (seen about 1 run in 6 at load 11 on 2 cores, with a
+    // "Canceled" error in the browser console: the request was cancelled
+    // under it, e.g. by a re-published marker set). A writer presses it
+    // again, and so do we, twice at most; the API suite checks the provider
+    // itself without retries.
+    let shown;
+    let retries = 0;
+    for (let attempt = 1; attempt <= 3 && shown !== 'menu'; attempt++) {
+      if (attempt > 1) {
+        retries++;
+        await page.keyboard.press('Escape');
+      }
+      await page.keyboard.press('Control+.');
+      shown = await until('the quick fix menu or "No code actions available"', () =>
+        page.evaluate(() => {
+          const menu = document.querySelector('.action-widget');
+          if (menu && menu.getBoundingClientRect().height > 0) return 'menu';
+          const msg = document.querySelector('.monaco-editor-overlaymessage');
+          return msg && /No code actions/.test(msg.textContent || '') ? 'none' : undefined;
+        }),
+      );
+    }
+    if (shown !== 'menu') throw new Error('Ctrl+. showed "No code actions available" three times');
+    if (retries) process.stdout.write(`[e2e] Ctrl+. said "No code actions available" ${retries} time(s) before the menu\n`);
     const first = page.locator('.action-widget .monaco-list-row.action').first();
     const title = (await first.innerText()).trim();
     if (!title.includes(FIX_TITLE)) throw new Error(`the first quick fix is "${title}", expected "${FIX_TITLE}"`);
