@@ -117,9 +117,9 @@ async function runUiChecks(page, { ws, artifactsDir }) {
   await step('hovering the squiggle shows the rule message in Vietnamese', async () => {
     await page.mouse.move(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2);
     const hover = page.locator('.monaco-hover').filter({ hasText: MESSAGE });
-    await hover.first().waitFor({ state: 'visible', timeout: 15_000 });
+    await hover.first().waitFor({ state: 'visible', timeout: 30_000 });
     // The status line of the hover offers the quick fix once the server has answered.
-    await page.locator('.monaco-hover').filter({ hasText: /Quick Fix.*Ctrl\+\./ }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator('.monaco-hover').filter({ hasText: /Quick Fix.*Ctrl\+\./ }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await shot('editor.png');
   });
 
@@ -128,7 +128,7 @@ async function runUiChecks(page, { ws, artifactsDir }) {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+Shift+M');
     const row = page.locator('.markers-panel .monaco-list-row').filter({ hasText: MESSAGE });
-    await row.first().waitFor({ state: 'visible', timeout: 15_000 });
+    await row.first().waitFor({ state: 'visible', timeout: 30_000 });
     const text = await row.first().innerText();
     if (!/whitespace/.test(text)) throw new Error(`the Problems row does not name the rule: ${text}`);
     await shot('problems.png');
