@@ -8,6 +8,10 @@ import { nfcView, type NfcView } from './document';
 import { MASK, type Block, type ListInfo, type Segment } from './types';
 
 const md = new MarkdownIt('commonmark', { html: true }).enable(['table', 'strikethrough']);
+// Only block structure is used (inline tokens' content and line maps); the
+// inline phase builds token trees nobody reads (maskInline does that job), and
+// was most of the parse time and garbage.
+md.core.ruler.disable(['inline', 'text_join']);
 
 export interface Chunk {
   start: number;
@@ -215,15 +219,25 @@ export function parseChunk(chunk: Chunk): Block {
   }
 
   // Build the masked source, then mask inline non-prose inside prose ranges.
-  const chars = src.split('');
-  for (let i = 0; i < chars.length; i++) {
-    // Every line end reads '\n' in the prose view, whatever the file uses: a
-    // lone \r becomes \n here; the \r of \r\n is dropped by proseView().
-    if (chars[i] === '\r') {
-      if (chars[i + 1] !== '\n') chars[i] = '\n';
-    } else if (!mask[i] && chars[i] !== '\n') chars[i] = MASK;
+  // Built from runs (prose slices, MASK runs, line ends), not char by char: a
+  // string per character was most of the garbage on large blocks.
+  // Every line end reads '\n' in the prose view, whatever the file uses: a lone
+  // \r becomes \n here; the \r of \r\n is kept and dropped by proseView().
+  const parts: string[] = [];
+  for (let i = 0, n = src.length; i < n; ) {
+    const c = src.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      parts.push(c === 13 && src.charCodeAt(i + 1) !== 10 ? '\n' : src[i]);
+      i++;
+      continue;
+    }
+    const prose = mask[i];
+    let j = i + 1;
+    while (j < n && mask[j] === prose && src.charCodeAt(j) !== 10 && src.charCodeAt(j) !== 13) j++;
+    parts.push(prose ? src.slice(i, j) : MASK.repeat(j - i));
+    i = j;
   }
-  let masked = chars.join('');
+  let masked = parts.join('');
   masked = maskInline(masked);
   const block = makeBlock(chunk, type ?? 'other', masked, [], lists);
   // Segment offsets are in source coordinates; map to prose coordinates.
