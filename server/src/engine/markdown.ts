@@ -8,10 +8,9 @@ import { nfcView, type NfcView } from './document';
 import { MASK, type Block, type ListInfo, type Segment } from './types';
 
 const md = new MarkdownIt('commonmark', { html: true }).enable(['table', 'strikethrough']);
-// Only block structure is used (inline tokens' content and line maps); the
-// inline phase builds token trees nobody reads (maskInline does that job), and
-// was most of the parse time and garbage.
-md.core.ruler.disable(['inline', 'text_join']);
+// Only the block structure is used (inline content is located in the source and
+// masked by maskInline), so skip markdown-it's inline pass: it is half the parse time.
+md.disable(['inline', 'text_join'], true);
 
 export interface Chunk {
   start: number;
@@ -110,7 +109,7 @@ export function parseChunk(chunk: Chunk): Block {
     return src.slice(s, e);
   };
   const tokens = md.parse(src, {});
-  const mask = new Uint8Array(src.length); // 1 = prose
+  const proseRanges: [number, number][] = [];
   const segs: { kind: Segment['kind']; start: number; end: number; extra: Partial<Segment> }[] = [];
   const lists: ListInfo[] = [];
   const listStack: ListInfo[] = [];
@@ -180,7 +179,7 @@ export function parseChunk(chunk: Chunk): Block {
           pendingItem = undefined;
         }
         segs.push({ kind: headingLevel ? 'heading' : 'paragraph', start: range[0][0], end: range[range.length - 1][1], extra });
-        for (const [s, e] of range) mask.fill(1, s, e);
+        for (const r of range) proseRanges.push(r);
         break;
       }
       default:
@@ -207,7 +206,7 @@ export function parseChunk(chunk: Chunk): Block {
         while (s < e && /\s/.test(src[s])) s++;
         while (e > s && /\s/.test(src[e - 1])) e--;
         if (e <= s) return;
-        mask.fill(1, s, e);
+        proseRanges.push([s, e]);
         segs.push({
           kind: 'table-cell',
           start: s,
@@ -218,27 +217,22 @@ export function parseChunk(chunk: Chunk): Block {
     });
   }
 
-  // Build the masked source, then mask inline non-prose inside prose ranges.
-  // Built from runs (prose slices, MASK runs, line ends), not char by char: a
-  // string per character was most of the garbage on large blocks.
-  // Every line end reads '\n' in the prose view, whatever the file uses: a lone
-  // \r becomes \n here; the \r of \r\n is kept and dropped by proseView().
+  // Build the masked source: prose ranges kept (minus inline non-prose), the rest MASK.
+  proseRanges.sort((a, b) => a[0] - b[0]);
   const parts: string[] = [];
-  for (let i = 0, n = src.length; i < n; ) {
-    const c = src.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      parts.push(c === 13 && src.charCodeAt(i + 1) !== 10 ? '\n' : src[i]);
-      i++;
-      continue;
-    }
-    const prose = mask[i];
-    let j = i + 1;
-    while (j < n && mask[j] === prose && src.charCodeAt(j) !== 10 && src.charCodeAt(j) !== 13) j++;
-    parts.push(prose ? src.slice(i, j) : MASK.repeat(j - i));
-    i = j;
+  let pos = 0;
+  for (const [s, e] of proseRanges) {
+    if (e <= pos) continue;
+    const from = Math.max(s, pos);
+    if (from > pos) parts.push(maskAll(src.slice(pos, from)));
+    parts.push(maskInline(src.slice(from, e)));
+    pos = e;
   }
+  if (pos < src.length) parts.push(maskAll(src.slice(pos)));
+  // Every line end reads '\n' in the prose view, whatever the file uses: a lone
+  // \r becomes \n here (same length); the \r of \r\n is dropped by proseView().
   let masked = parts.join('');
-  masked = maskInline(masked);
+  if (masked.includes('\r')) masked = masked.replace(/\r(?!\n)/g, '\n');
   const block = makeBlock(chunk, type ?? 'other', masked, [], lists);
   // Segment offsets are in source coordinates; map to prose coordinates.
   // Cell texts are normalized once each and the headers once per table (not
@@ -345,7 +339,9 @@ function proseView(masked: string): NfcView {
 }
 
 function maskAll(s: string): string {
-  return s.replace(/[^\r\n]/g, MASK);
+  // Every line end reads '\n' in the prose view, whatever the file uses: a lone
+  // \r becomes \n here; the \r of \r\n is dropped by proseView().
+  return s.replace(/[^\r\n]/g, MASK).replace(/\r(?!\n)/g, '\n');
 }
 
 function indexOrEnd(s: string, ch: string, from: number): number {
