@@ -109,7 +109,9 @@ export function parseChunk(chunk: Chunk): Block {
     return src.slice(s, e);
   };
   const tokens = md.parse(src, {});
-  const proseRanges: [number, number][] = [];
+  // Prose ranges grouped per inline token (its lines) or table cell: inline
+  // masking runs over a whole group, so a comment or code span across lines is found.
+  const proseGroups: [number, number][][] = [];
   const segs: { kind: Segment['kind']; start: number; end: number; extra: Partial<Segment> }[] = [];
   const lists: ListInfo[] = [];
   const listStack: ListInfo[] = [];
@@ -179,7 +181,7 @@ export function parseChunk(chunk: Chunk): Block {
           pendingItem = undefined;
         }
         segs.push({ kind: headingLevel ? 'heading' : 'paragraph', start: range[0][0], end: range[range.length - 1][1], extra });
-        for (const r of range) proseRanges.push(r);
+        proseGroups.push(range);
         break;
       }
       default:
@@ -206,7 +208,7 @@ export function parseChunk(chunk: Chunk): Block {
         while (s < e && /\s/.test(src[s])) s++;
         while (e > s && /\s/.test(src[e - 1])) e--;
         if (e <= s) return;
-        proseRanges.push([s, e]);
+        proseGroups.push([[s, e]]);
         segs.push({
           kind: 'table-cell',
           start: s,
@@ -218,15 +220,23 @@ export function parseChunk(chunk: Chunk): Block {
   }
 
   // Build the masked source: prose ranges kept (minus inline non-prose), the rest MASK.
-  proseRanges.sort((a, b) => a[0] - b[0]);
+  proseGroups.sort((a, b) => a[0][0] - b[0][0]);
   const parts: string[] = [];
   let pos = 0;
-  for (const [s, e] of proseRanges) {
-    if (e <= pos) continue;
-    const from = Math.max(s, pos);
-    if (from > pos) parts.push(maskAll(src.slice(pos, from)));
-    parts.push(maskInline(src.slice(from, e)));
-    pos = e;
+  for (const g of proseGroups) {
+    if (g[g.length - 1][1] <= pos) continue;
+    // The group's text, the gaps between its lines (container prefixes) masked.
+    const text: string[] = [];
+    let p = Math.max(g[0][0], pos);
+    if (p > pos) parts.push(maskAll(src.slice(pos, p)));
+    for (const [s, e] of g) {
+      if (e <= p) continue;
+      if (s > p) text.push(maskAll(src.slice(p, s)));
+      text.push(src.slice(Math.max(s, p), e));
+      p = e;
+    }
+    parts.push(maskInline(text.join('')));
+    pos = p;
   }
   if (pos < src.length) parts.push(maskAll(src.slice(pos)));
   // Every line end reads '\n' in the prose view, whatever the file uses: a lone
