@@ -560,6 +560,7 @@ function addContext(c: TaskCount, ci: number, toks: Tok[], ix: SegIndex, segCoun
   // After the noun phrase: ") đạt", "đạt 100%", "(100%)".
   let k = iEnd;
   while (k < toks.length && toks[k].t === 'punct' && (toks[k].text === ')' || toks[k].text === ',')) k++;
+  while (k < iEnd + 4 && toks[k]?.t === 'word' && ['đã', 'đều', 'cũng', 'đều đã'].includes(toks[k].low)) k++;
   const a0 = toks[k];
   const a1 = toks[k + 1];
   if (!c.verb && a0?.t === 'word') {
