@@ -37,7 +37,7 @@ export const rule: Rule = {
       if (c.kind !== 'fraction') continue;
       const x = c.x.value;
       const y = c.y!.value;
-      if (x >= y || c.negated) continue;
+      if (x > y || c.negated) continue;
       const rest = y - x;
       const noun = c.noun.text;
       const written = `${c.x.raw}/${c.y!.raw} ${noun}`;
@@ -60,6 +60,7 @@ export const rule: Rule = {
         }
         continue;
       }
+      if (x === y) continue;
       if (c.complete) {
         out.push({
           start: c.x.s,

@@ -145,6 +145,9 @@ const DATE_BEFORE = new Set(['ngày', 'hôm', 'sáng', 'chiều', 'trưa', 'tố
 const ORDINAL_WORDS = ['nhất', 'hai', 'ba', 'tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'];
 const NEXT_PERIOD = [['năm', 'tới'], ['năm', 'sau'], ['năm', 'kế', 'tiếp'], ['thời', 'gian', 'tới'], ['sắp', 'tới'], ['giai', 'đoạn', 'tới'], ['năm', 'kế', 'hoạch']];
 
+/** An item that trails off: "…", "...", "v.v." at its end. */
+const OPEN_END = /(?:…|\.\.\.|v\.v\.?|vv\.)[\s\u0000)]*$/u;
+
 // --- the analysis -------------------------------------------------------------
 
 /** Task-count facts of a block (cached per block; the config gives the nouns). */
@@ -156,7 +159,7 @@ export const taskFactsOf = analysis('task-counts', (block: Block, config: Resolv
   block.segments.forEach((seg, si) => {
     const text = block.prose.slice(seg.start, seg.end);
     const markers = findMarkers(text, seg.start);
-    const facts: SegmentFacts = { markers, openEnded: /(?:…|\.\.\.|v\.v\.?|vv\.)[\s\u0000)]*$/u.test(text) };
+    const facts: SegmentFacts = { markers, openEnded: OPEN_END.test(text.slice(-64)) };
     const hasDigit = /\d/.test(text);
     segments.push(facts);
     if (!hasDigit && seg.kind !== 'heading') return;
@@ -540,8 +543,10 @@ function addContext(c: TaskCount, ci: number, toks: Tok[], ix: SegIndex, segCoun
     else if (w === 'vượt') c.verb = 'vượt';
   }
   for (let q = cs; q < i0; q++) if (toks[q].t === 'word' && (toks[q].low === 'chưa' || toks[q].low === 'không')) c.negated = true;
-  // "Complete" cues in the clause before.
-  for (let k = cs; k < i0; k++) {
+  // "Complete" cues in the clause before, after any earlier count ("toàn bộ 3/3 ... và 13/16": not for 13/16).
+  const prev = segCounts[ci - 1];
+  const cueFrom = prev && prev.phraseEnd > (toks[cs]?.s ?? 0) ? Math.max(cs, tokAt(toks, prev.phraseEnd)) : cs;
+  for (let k = cueFrom; k < i0; k++) {
     const t = toks[k];
     const n = toks[k + 1];
     let cue: { s: number; e: number } | undefined;
@@ -589,7 +594,9 @@ function addContext(c: TaskCount, ci: number, toks: Tok[], ix: SegIndex, segCoun
     for (let q = ci + 1, seen = 0; q < segCounts.length && seen < 6; q++, seen++) {
       const o = segCounts[q];
       if (o.start > limitOff) break;
-      if (o.kind !== 'bare' || o.noun.syllables[0] !== c.noun.syllables[0]) continue;
+      if (o.noun.syllables[0] !== c.noun.syllables[0]) continue;
+      // A later fraction of the same noun is nearer: the rest is its rest.
+      if (o.kind === 'fraction') break;
       const oi = tokAt(toks, o.start);
       const w1 = prevWord(toks, oi);
       const w2 = prevWord(toks, oi, 2);

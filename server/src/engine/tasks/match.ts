@@ -130,12 +130,15 @@ function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
   const totals: TotalRef[] = [];
   const earlier = new Map<TaskCount, TotalRef>();
   const conflicts: { later: TotalRef; earlier: TotalRef }[] = [];
+  // Per group: the first total, the first without an owner, and the first per owner. Owners are
+  // compatible when equal or one extends the other ("được quốc hội" / "được quốc hội giao").
   const firstAny = new Map<string, TotalRef>();
   const firstNoOwner = new Map<string, TotalRef>();
-  const firstByOwner = new Map<string, TotalRef>();
+  const byOwner = new Map<string, TotalRef[]>();
   for (const ref of counts) {
     const c = ref.count;
-    if (c.noun.cls !== 'task' || c.approx || c.subset || !c.modifier) continue;
+    // A group needs a name: a modifier ("trọng tâm") or, without one, an owner ("cho ngành").
+    if (c.noun.cls !== 'task' || c.approx || c.subset || (!c.modifier && !c.owner)) continue;
     let total: number;
     let num = c.x;
     if (c.kind === 'fraction') {
@@ -148,24 +151,33 @@ function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
       total = c.x.value;
     }
     const key = `${c.noun.text}|${c.modifier}|${ref.period}`;
-    const t: TotalRef = { ref, total, key, label: `${c.noun.text} ${c.modifier}`, numStart: num.s, numEnd: num.e };
+    const label = c.modifier ? `${c.noun.text} ${c.modifier}` : `${c.noun.text} ${c.owner}`;
+    const t: TotalRef = { ref, total, key, label, numStart: num.s, numEnd: num.e };
     totals.push(t);
     let e: TotalRef | undefined;
+    const owned = byOwner.get(key) ?? [];
     if (c.owner) {
-      const a = firstByOwner.get(key + '|' + c.owner);
+      const a = owned.slice(0, 20).find((o) => ownersCompatible(o.ref.count.owner!, c.owner!));
       const b = firstNoOwner.get(key);
       e = a && b ? (order(a, b) < 0 ? a : b) : (a ?? b);
-    } else e = firstAny.get(key);
+      // Without a modifier, the owner is the group's name: an owner-less mention is not the same group.
+      if (!c.modifier) e = a;
+    } else if (c.modifier) e = firstAny.get(key);
     if (e) {
       earlier.set(c, e);
       if (e.total !== total) conflicts.push({ later: t, earlier: e });
     }
     if (!firstAny.has(key)) firstAny.set(key, t);
     if (c.owner) {
-      if (!firstByOwner.has(key + '|' + c.owner)) firstByOwner.set(key + '|' + c.owner, t);
+      if (owned.length < 50 && !owned.some((o) => o.ref.count.owner === c.owner)) owned.push(t);
+      byOwner.set(key, owned);
     } else if (!firstNoOwner.has(key)) firstNoOwner.set(key, t);
   }
   return { counts, lists, totals, earlier, conflicts };
+}
+
+function ownersCompatible(a: string, b: string): boolean {
+  return a === b || a.startsWith(b + ' ') || b.startsWith(a + ' ');
 }
 
 function order(a: TotalRef, b: TotalRef): number {
@@ -190,7 +202,12 @@ function matchEnumeration(ref: CountRef, flat: Flat, fi: number): ListMatch | un
   const here = flat[fi]!;
   let found: { kind: 'markdown' | 'numbered'; items: ItemRange[]; range: SpanRange } | undefined;
   if (intro.colon) found = markdownListAfter(here, flat, fi);
-  if (!found && (intro.inlineMarker || intro.lastSentence)) found = numberedAfter(here, flat, fi, intro.inlineMarker);
+  if (!found && (intro.inlineMarker || intro.lastSentence)) {
+    // "N nouns: (1) ..." — right after a colon even a single numbered item is an enumeration.
+    const before = intro.inlineMarker ? here.block.prose.slice(c.phraseEnd, intro.inlineMarker.s).replace(/[\s\u0000]+$/u, '') : '';
+    const afterColon = intro.inlineMarker ? /:$/.test(before) || /(?:^|\s)(?:gồm|là)$/u.test(before) : intro.colon;
+    found = numberedAfter(here, flat, fi, intro.inlineMarker, afterColon);
+  }
   if (!found) return undefined;
   const n = found.items.length;
   return { claim: ref, kind: found.kind, items: n, expected, matches: expected.includes(n), range: found.range, itemRanges: found.items };
@@ -297,7 +314,7 @@ function isSuccessor(prev: Marker, next: Marker): boolean {
   return next.rank === prev.rank + 1;
 }
 
-function numberedAfter(here: SegRef, flat: Flat, fi: number, inline: Marker | undefined): { kind: 'numbered'; items: ItemRange[]; range: SpanRange } | undefined {
+function numberedAfter(here: SegRef, flat: Flat, fi: number, inline: Marker | undefined, afterColon: boolean): { kind: 'numbered'; items: ItemRange[]; range: SpanRange } | undefined {
   let k = fi;
   let first = inline;
   if (!first) {
@@ -339,7 +356,7 @@ function numberedAfter(here: SegRef, flat: Flat, fi: number, inline: Marker | un
     }
     break;
   }
-  if (starts.length < 2) return undefined;
+  if (starts.length < 2 && !(afterColon && first.style !== 'ordinal')) return undefined;
   // Ambiguity: a later marker of the same style that would continue the series beyond where it stopped.
   const laterMarkers = (r: SegRef, after: number) => r.facts.markers.filter((m) => m.s > after && m.style === last.style && m.rank > last.rank);
   if (laterMarkers(ref, last.e).length) return undefined;
