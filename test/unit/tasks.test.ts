@@ -43,6 +43,14 @@ describe('task counts: recognizer', () => {
     assert.deepEqual(countsIn('Ngành đề ra 5 giải pháp:'), ['5 giải pháp']);
   });
 
+  it('tells a count after "hết"/"đến" from a date', () => {
+    assert.deepEqual(countsIn('Ngành đã hoàn thành hết 4/5 giải pháp.'), ['4/5 giải pháp']);
+    assert.deepEqual(countsIn('Tính đến hết 30/6 nhiệm vụ trọng tâm đã triển khai.'), []);
+    assert.deepEqual(countsIn('Tính đến 30/6 xã đã tiêm đủ.'), []);
+    assert.deepEqual(countsIn('Đến hết 5/6 xã đã tiêm đủ.'), []);
+    assert.match(taskFindings('Ngành đã hoàn thành hết 4/5 giải pháp.')[0].message.vi, /“hoàn thành hết” nhưng chỉ 4\/5/);
+  });
+
   it('never reads document numbers, dates, rates, years or paired names as counts', () => {
     const notCounts = [
       'Nghị quyết số 158/2024/QH15 về kế hoạch năm 2025.',

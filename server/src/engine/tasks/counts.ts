@@ -141,7 +141,9 @@ const MODIFIER_STOP = new Set([
   'đang', 'sẽ', 'vào', 'khi', 'nên', 'phải', 'cần', 'bằng', 'qua', 'ra', 'lên', 'xuống', 'bị', 'tuy', 'giao', 'phê', 'hiện',
   'ước', 'so', 'chiếm', 'tương', 'đều', 'không', 'đây', 'kia', 'nào', 'mỗi', 'cùng', 'giai', 'nhiệm', 'kỳ', 'quý', 'tháng', 'tuần', 'ngày', 'chỉ',
 ]);
-const DATE_BEFORE = new Set(['ngày', 'hôm', 'sáng', 'chiều', 'trưa', 'tối', 'đêm', 'từ', 'đến', 'tới', 'trước', 'sau', 'hết', 'cuối', 'đầu', 'vào', 'lúc', 'nay', 'mai', 'qua']);
+/** Before a date-shaped d/m: always a date ("ngày 15/3"), or a date unless a task noun follows a count x <= y ("hết 4/5 giải pháp"). */
+const DATE_BEFORE = new Set(['ngày', 'hôm', 'sáng', 'chiều', 'trưa', 'tối', 'đêm', 'vào', 'lúc', 'nay', 'mai', 'qua']);
+const DATE_BEFORE_WEAK = new Set(['từ', 'đến', 'tới', 'trước', 'sau', 'hết', 'cuối', 'đầu']);
 const ORDINAL_WORDS = ['nhất', 'hai', 'ba', 'tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'];
 const NEXT_PERIOD = [['năm', 'tới'], ['năm', 'sau'], ['năm', 'kế', 'tiếp'], ['thời', 'gian', 'tới'], ['sắp', 'tới'], ['giai', 'đoạn', 'tới'], ['năm', 'kế', 'hoạch']];
 
@@ -340,6 +342,7 @@ function notACountFraction(toks: Tok[], i: number, j: number, nm: { noun: Noun; 
   if (dateShaped) {
     const pw = prevWord(toks, i);
     if (pw && DATE_BEFORE.has(pw)) return true;
+    if (pw && DATE_BEFORE_WEAK.has(pw) && (nm.noun.cls === 'unit' || x > y)) return true;
     const p = toks[i - 1];
     if (p && p.t === 'punct' && p.text === '(') return true;
     const after = toks[nm.end];
@@ -551,7 +554,11 @@ function addContext(c: TaskCount, ci: number, toks: Tok[], ix: SegIndex, segCoun
     const n = toks[k + 1];
     let cue: { s: number; e: number } | undefined;
     if (t.t === 'word' && n?.t === 'word' && ((t.low === 'toàn' && n.low === 'bộ') || (t.low === 'tất' && n.low === 'cả') || (t.low === 'trọn' && n.low === 'vẹn') || (t.low === 'đầy' && n.low === 'đủ'))) cue = { s: t.s, e: n.e };
-    else if (t.t === 'word' && t.low === 'hết' && c.verb) cue = { s: t.s, e: t.e };
+    else if (t.t === 'word' && t.low === 'hết' && c.verb) {
+      // "hoàn thành hết", "đạt hết": quote the verb with it.
+      const v = toks[k - 1]?.low === 'thành' && toks[k - 2]?.low === 'hoàn' ? toks[k - 2] : toks[k - 1]?.low === 'đạt' ? toks[k - 1] : t;
+      cue = { s: v.s, e: t.e };
+    }
     else if (t.t === 'num' && t.int === 100 && n?.t === 'punct' && n.text === '%') {
       // "100%" alone or before this count's noun; "100% xã có ..." is another figure.
       const n2 = toks[k + 2];
