@@ -73,6 +73,8 @@ describe('task counts: recognizer', () => {
       'Nghị quyết 54-NQ/TW và Chỉ thị số 42-CT/TU ngày 08/8/2023.',
       'Phát triển kinh tế - xã hội 5 năm.',
       'Có 3 xã hội nghề nghiệp.',
+      'Nhân Ngày Quốc tế Phụ nữ 08/3 đơn vị tổ chức mít tinh.',
+      'Địa chỉ: hẻm 12/3 phường Tân Định.',
     ];
     for (const s of notCounts) assert.deepEqual(countsIn(s), [], s);
     for (const s of notCounts) assert.deepEqual(malformedIn(s), [], s);

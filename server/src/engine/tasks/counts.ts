@@ -343,6 +343,8 @@ function notACountFraction(toks: Tok[], i: number, j: number, nm: { noun: Noun; 
     const pw = prevWord(toks, i);
     if (pw && DATE_BEFORE.has(pw)) return true;
     if (pw && DATE_BEFORE_WEAK.has(pw) && (nm.noun.cls === 'unit' || x > y)) return true;
+    // "Ngày Quốc tế Phụ nữ 08/3 đơn vị ...", "hẻm 12/3 phường 5": a unit "overcount" shaped like a date is a date.
+    if (nm.noun.cls === 'unit' && x > y) return true;
     const p = toks[i - 1];
     if (p && p.t === 'punct' && p.text === '(') return true;
     const after = toks[nm.end];

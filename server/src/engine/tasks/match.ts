@@ -247,17 +247,14 @@ function markdownListAfter(here: SegRef, flat: Flat, fi: number): { kind: 'markd
     const text = listBlock.prose.slice(x.s.start, x.s.end);
     if (ITEM_IS_ELLIPSIS.test(text)) return undefined;
   }
-  const lastSeg = itemSegs.find((x) => x.s.listItem!.index === l.items.length - 1);
-  if (lastSeg) {
-    const text = listBlock.prose.slice(lastSeg.s.start, lastSeg.s.end);
-    if (/(?:…|\.\.\.|v\.v\.?|vv\.)[\s\u0000)]*$/u.test(text)) return undefined;
-  }
+  // Flat index of the list's last item paragraph (a block's segments are contiguous in `flat`).
+  const lastSi = itemSegs[itemSegs.length - 1]?.si ?? 0;
+  const idx = listBlock === block ? fi + (lastSi - here.si) : fi + 1 + lastSi;
+  // A last item that trails off ("…", "v.v.") makes the list open-ended.
+  if (itemSegs.length && flat[idx]?.facts.openEnded) return undefined;
   // An ordered list continued after an interruption ("4." after a paragraph) is ambiguous.
   if (l.ordered) {
     let seen = 0;
-    // Flat index of the list's last item paragraph (a block's segments are contiguous in `flat`).
-    const lastSi = itemSegs[itemSegs.length - 1]?.si ?? 0;
-    const idx = listBlock === block ? fi + (lastSi - here.si) : fi + 1 + lastSi;
     for (let k = idx + 1; k < flat.length && seen < 6; k++) {
       const r = flat[k];
       if (!r) break;
