@@ -22,6 +22,8 @@ export interface Indicator {
   plausible_max?: number;
   over100?: boolean;
   compare?: boolean;
+  /** The age group the indicator is defined on ("dưới 1", "dưới 5"): saying it again is not a sub-type. */
+  age?: string;
   national_recent?: Record<string, number>;
   targets?: Record<string, number>;
   notes?: string;

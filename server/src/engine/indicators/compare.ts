@@ -19,17 +19,23 @@ export function intervalOf(f: Figure, factor = 1): [number, number] {
   const top = f.hi ?? v;
   let lo: number;
   let hi: number;
+  const a = Math.abs(v);
   switch (f.hedge) {
-    case 'approx':
-      lo = Math.min(v * 0.95, v * 1.05) - u / 2;
-      hi = Math.max(top * 0.95, top * 1.05) + u;
+    case 'approx': {
+      // "khoảng 74,8": a couple of percent, at least two units of the last digit written.
+      const tol = Math.max(0.02 * a, 2 * u);
+      lo = v - tol;
+      hi = top + tol;
       break;
-    case 'estimate':
-      lo = Math.min(v * 0.98, v * 1.02) - u / 2;
-      hi = Math.max(top * 0.98, top * 1.02) + u;
+    }
+    case 'estimate': {
+      const tol = Math.max(0.01 * a, u);
+      lo = v - tol;
+      hi = top + tol;
       break;
+    }
     case 'near':
-      lo = Math.min(v * 0.95, v * 1.05) - u / 2;
+      lo = v - Math.max(0.03 * a, 2 * u);
       hi = top + u / 2;
       break;
     case 'lower':

@@ -157,13 +157,15 @@ function clearBetween(r: Reading, from: number, to: number): boolean {
   return true;
 }
 
-/** The nouns after them, when both have one, must be the same ("66,3% xã (150/226 xã)"), not "150/226 xã ... 70% dân số". */
+const LINK = ['và', 'là', 'so', 'với', 'trong', 'của', 'tại', 'ở', 'năm', 'đạt', 'tăng', 'giảm', 'cao', 'thấp', 'khi', 'nhưng', 'còn', 'theo', 'vào', 'thì', 'mà', 'đã', 'được', 'hoặc', 'hay', 'cho', 'trên', 'dưới', 'chiếm', 'bằng'];
+
+/** The nouns after them, when both have one, must be the same ("66,3% xã (150/226 xã)"), not "150/226 xã ... 70% dân số" or "90% kế hoạch". */
 function nounsAgree(r: Reading, f: number, p: number): boolean {
   const nounAfter = (i: number): string | undefined => {
     let k = i + 1;
     if (isWord(r.toks[k], 'số', 'các', 'những', 'tổng')) k++;
     const t = r.toks[k];
-    return t?.t === 'w' && !FOLLOW_OK.has(t.k) && !/^\p{Lu}/u.test(t.raw) ? t.k : undefined;
+    return t?.t === 'w' && !isWord(t, ...LINK) && !/^\p{Lu}/u.test(t.raw) ? t.k : undefined;
   };
   const a = nounAfter(f);
   const b = nounAfter(p);

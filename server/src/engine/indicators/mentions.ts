@@ -9,7 +9,7 @@ import type { Block } from '../types';
 import type { ResolvedConfig } from '../config';
 import { catalogueFor, type Catalogue, type Indicator } from './catalogue';
 import { lexString, segmentTokens, type Tok } from './lexer';
-import { figureLike, isN, isYearTok, numValue, readTokens, visibleFrom, type Hit, type NameHit, type PeriodSpec, type Reading, type UnitInfo } from './read';
+import { FOLLOW_OK, figureLike, isN, isYearTok, numValue, readTokens, visibleFrom, type Hit, type NameHit, type PeriodSpec, type Reading, type UnitInfo } from './read';
 import { intervalOf, overlaps, type Hedge } from './compare';
 import { foldKeyOf as K, isWord } from './lexicon';
 
@@ -229,7 +229,11 @@ function extractable(ind: Indicator): boolean {
 }
 
 /** Can a figure with this unit be a value of this indicator (named by `name`)? */
-function compatible(ind: Indicator, u: UnitInfo, name: NameHit, fig: Fig): boolean {
+function compatible(ind: Indicator, u: UnitInfo, name: NameHit, fig: Fig, firstAfterName: boolean): boolean {
+  if (u.kind === 'noun') {
+    // "Số giường bệnh trên 10.000 dân là 32 giường": only right after a name that gave the denominator.
+    return firstAfterName && !name.synthetic && name.per !== undefined && !!u.numInds?.includes(ind.id) && (ind.kind === 'rate' || ind.kind === 'ratio');
+  }
   switch (ind.kind) {
     case 'percent':
       return u.kind === 'pct';
@@ -267,6 +271,7 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
     const sent: Mention[] = [];
     let cur: NameHit | undefined;
     let words = 0;
+    let linked = 0;
     for (let i = a; i < b; i++) {
       const t = toks[i];
       const hi = r.hitOf[i];
@@ -275,6 +280,7 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
         if (h.type === 'name') {
           cur = usedPost.has(hi) ? undefined : h.name;
           words = 0;
+          linked = 0;
         } else words += h.e - h.s;
         i = h.e - 1;
         continue;
@@ -293,13 +299,14 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
         cur = undefined;
         continue;
       }
-      const m = decide(ctx, r, fig, cur, a, b, figAt, claimed, usedPost, para, seg, missing);
+      const m = decide(ctx, r, fig, cur, a, b, figAt, claimed, usedPost, para, seg, missing, linked === 0);
       if (m) {
         sent.push(m);
         figAt.set(fig.first, m);
         words = 0;
         // A figure known by its unit names its indicator for the figures listed after it ("13 bác sĩ/vạn dân, thực hiện đạt 12,5").
-        if (!cur || !cur.entries.some((e) => e.ind === m.ind)) cur = { s: fig.first, e: fig.first, entries: [{ ind: m.ind, needsPer: false }], per: m.per };
+        if (!cur || !cur.entries.some((e) => e.ind === m.ind)) cur = { s: fig.first, e: fig.first, entries: [{ ind: m.ind, needsPer: false }], per: m.per, synthetic: true };
+        linked++;
         i = Math.max(i, fig.unit.end - 1, fig.last);
       } else {
         cur = undefined;
@@ -326,11 +333,13 @@ function decide(
   para: { period?: PeriodSpec },
   seg: number,
   missing: MissingUnit[],
+  firstAfterName: boolean,
 ): Mention | undefined {
   const { cat } = ctx;
   const toks = r.toks;
   const u = fig.unit;
   if (u.kind === 'times' || u.kind === 'pp' || u.kind === 'count') return undefined;
+  if (u.kind === 'noun' && !(firstAfterName && cur && !cur.synthetic)) return undefined;
   // A name right after a percentage: "93,2% dân số tham gia bảo hiểm y tế", "78% số xã ... đạt bộ tiêu chí ...".
   let post: NameHit | undefined;
   let postIdx = -1;
@@ -366,8 +375,11 @@ function decide(
   } else {
     name = post ?? cur;
     if (!name) return undefined;
+    // "92%, 97% số hộ ...": a percentage of something named after it belongs to the old name only right after it.
+    const nx = toks[u.end];
+    if (!post && u.kind === 'pct' && nx?.t === 'w' && !FOLLOW_OK.has(nx.k) && /^\p{Ll}/u.test(nx.raw) && !(firstAfterName && !cur?.synthetic)) return undefined;
     const ids = [...new Set(name.entries.map((e) => e.ind))].filter((id) => extractable(cat.byId.get(id)!));
-    const ok = ids.filter((id) => compatible(cat.byId.get(id)!, u, name!, fig));
+    const ok = ids.filter((id) => compatible(cat.byId.get(id)!, u, name!, fig, name === cur && firstAfterName));
     if (ok.length !== 1) {
       if (name === cur && u.kind === 'bare' && ids.length === 1 && cat.byId.get(ids[0])?.kind === 'percent' && fig.hi === undefined && fig.value <= 100 && endsClause(toks, fig.last + 1)) {
         missing.push({ ind: ids[0], start: fig.start, end: fig.end, numText: ctx.prose.slice(fig.numStart, fig.numEnd) });
@@ -476,6 +488,7 @@ function decide(
       break;
     }
   let crossed = false;
+  let nowStop = false;
   for (let j = fig.first - 1; j >= a; j--) {
     if (toks[j].k === ';') crossed = true;
     const hix = r.hitOf[j];
@@ -483,8 +496,12 @@ function decide(
     const h = r.hits[hix];
     j = h.s;
     if (claimed.has(hix) || !visibleFrom(r, h.s, fig.first)) continue;
-    if (crossed && h.type !== 'period' && h.e > leadEnd) continue;
-    if (h.type === 'period' && !period && !periodBlocked) {
+    if (crossed && h.type !== 'period' && (h.type !== 'place' || h.e > leadEnd)) continue;
+    if (h.type === 'qual' && h.qual.cat === 'achieved' && /^(đến nay|hiện nay|hiện)$/i.test(h.qual.label ?? '') && !period) {
+      // "..., đến nay đạt 32": now, not the period named earlier in the sentence.
+      periodBlocked = true;
+      nowStop = true;
+    } else if (h.type === 'period' && !period && !periodBlocked) {
       if (h.ptype === 'at' || h.ptype === 'until') {
         if (isFrom) periodBlocked = true;
         else {
@@ -515,7 +532,8 @@ function decide(
     const words = toks.slice(subsetAt, Math.min(subsetAt + 5, fig.first)).filter((x) => x.t === 'w');
     subs.set('subset', 'subset:' + words.map((x) => (x as { raw: string }).raw.toLowerCase()).join(' '));
   }
-  if (!period && !periodBlocked) {
+  if (nowStop) periodBlocked = false;
+  if (!period && !periodBlocked && !nowStop) {
     if (kind === 'previous') periodBlocked = true;
     else if (para.period) {
       period = para.period;
@@ -524,6 +542,8 @@ function decide(
   }
   for (const c of postClaims) claimed.add(c);
 
+  // "trẻ em dưới 1 tuổi" is part of what the indicator is (tiêm chủng đầy đủ, IMR): not a sub-type.
+  if (ind.age && subs.get('age') === 'age:' + ind.age) subs.delete('age');
   const numText = ctx.prose.slice(fig.numStart, fig.numEnd);
   const writtenPer = u.kind === 'pct' || u.kind === 'per' ? u.per : name?.per;
   return {
@@ -701,7 +721,7 @@ export function contextOf(r: Reading, heading: boolean): Context {
 // Tables: a row names the indicator and the column header gives the year or
 // kind ("Thực hiện 2023", "Kế hoạch 2024"), or the other way round.
 
-const UNIT_HEADERS = new Set(['đvt', 'đơn vị tính', 'đơn vị', 'dvt', 'đơn vị tính (đvt)'].map((w) => lexString(w).map((t) => t.k).join(' ')));
+const UNIT_HEADERS = new Set(['đvt', 'đơn vị tính', 'dvt', 'đơn vị tính (đvt)'].map((w) => lexString(w).map((t) => t.k).join(' ')));
 const FILLER = new Set(
   ['năm', 'số', 'liệu', 'giá', 'trị', 'ghi', 'chú', 'tt', 'stt', 'nội', 'dung', 'chỉ', 'tiêu', 'đơn', 'vị', 'tính', 'kết', 'quả', 'chung', 'tổng', 'cộng', 'the', 'value'].map((w) => K(w)),
 );
@@ -733,10 +753,16 @@ function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[
 
   for (const [, rowCells] of rows) {
     rowCells.sort((x, y) => x.col - y.col);
-    const label = rowCells.find((c) => c.col !== unitCol && c.r.toks.some((t) => t.t === 'w' && t.raw.length > 1 && !/^[IVXLivxl]+$/.test(t.raw)));
+    // The row label: the first cell that is not a lone figure (a numbering cell "1", "I" is skipped; a year "2023" is a label).
+    const label = rowCells.find((c) => c.col !== unitCol && !loneFigure(c.r) && !/^[IVXLivxl]+\.?$/.test(c.r.toks.map((t) => (t.t === 'w' ? t.raw : t.k)).join('')));
     if (!label) continue;
-    const rowName = label.r.hits.find((h): h is Extract<Hit, { type: 'name' }> => h.type === 'name')?.name;
     const unitCell = unitCol >= 0 ? rowCells.find((c) => c.col === unitCol) : undefined;
+    let rowName = label.r.hits.find((h): h is Extract<Hit, { type: 'name' }> => h.type === 'name')?.name;
+    if (!rowName && unitCell) {
+      // "Số bác sĩ | Bác sĩ/vạn dân": the head noun in the label, the denominator in the unit column.
+      const u = unitCell.r.hits.find((h): h is Extract<Hit, { type: 'name' }> => h.type === 'name')?.name;
+      if (u?.per && label.r.toks.some((_, k) => ctx.cat.numerators.match(label.r.toks, k)?.values.some((id) => u.entries.some((e) => e.ind === id)))) rowName = u;
+    }
     const rowUnit = unitFromText(label.r, unitCell?.r);
     const rowInfo = headerInfo(label.r);
     for (const c of rowCells) {
@@ -746,13 +772,17 @@ function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[
       const hdr = headerCtx.get(c.col);
       let name = rowName;
       let qual: HeaderInfo | undefined = hdr;
+      let own: HeaderInfo | undefined = rowInfo;
       let unit = rowUnit;
       if (!name && hdr?.name) {
         name = hdr.name;
         qual = rowInfo;
+        own = hdr;
         unit = hdr.unit;
       }
       if (!name || !qual || qual.comparison) continue;
+      // The other axis qualifies the figure; what the indicator's own cell says (a year, a place) applies too.
+      qual = mergeInfo(qual, own);
       const m = tableMention(ctx, c, fig, name, unit, qual);
       if (m) {
         m.tableId = tableId;
@@ -833,6 +863,17 @@ function headerInfo(r: Reading): HeaderInfo {
   if (!info.name && info.unit?.pct && !info.period) info.comparison = true;
   if (leftover.length && !info.name) info.sub.push('col:' + leftover.join(' '));
   return info;
+}
+
+function mergeInfo(main: HeaderInfo, own: HeaderInfo | undefined): HeaderInfo {
+  if (!own) return main;
+  return {
+    ...main,
+    period: main.period ?? own.period,
+    kind: main.kind ?? own.kind,
+    place: main.place ?? own.place,
+    sub: [...new Set([...main.sub, ...own.sub.filter((x) => !x.startsWith('col:'))])],
+  };
 }
 
 function unitFromText(label: Reading, unitCell: Reading | undefined): { pct?: number; per?: number } | undefined {

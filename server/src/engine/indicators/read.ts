@@ -31,10 +31,13 @@ export interface NameHit {
   den?: Den;
   /** A change verb right before the name ("giảm tỷ lệ ..."). */
   verb?: 'change';
+  /** Not a name in the text: the indicator of the previous figure, carried to the figures listed after it. */
+  synthetic?: boolean;
 }
 
 export interface UnitInfo {
-  kind: 'pct' | 'per' | 'years' | 'times' | 'pp' | 'count' | 'bare';
+  /** noun: the indicator's head noun without a denominator ("32 giường"), a headcount unless a name with a denominator just said what it is. */
+  kind: 'pct' | 'per' | 'years' | 'times' | 'pp' | 'count' | 'bare' | 'noun';
   end: number;
   per?: number;
   den?: Den;
@@ -96,6 +99,7 @@ export function figureLike(t: Tok | undefined): boolean {
 }
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+const WORD_MONTHS: Record<string, number> = { [K('ba')]: 3, [K('sáu')]: 6, [K('chín')]: 9 };
 const LABEL_WORDS = new Set(
   ['mũi', 'đợt', 'lần', 'thứ', 'số', 'bảng', 'biểu', 'mục', 'điều', 'khoản', 'chương', 'chí', 'lục', 'khóa', 'kỳ', 'cấp', 'loại', 'độ', 'hạng', 'top', 'tuần', 'ngày', 'phần', 'bước', 'nhóm', 'mẫu', 'phiên', 'tầng', 'phòng', 'lô', 'đoàn', 'hình', 'sơ đồ', 'tập', 'quyển', 'trang', 'dòng', 'cột'].map((w) => K(w)),
 );
@@ -267,7 +271,7 @@ function unitAfter(toks: readonly Tok[], i: number, cat: Catalogue): UnitInfo | 
   if (num) {
     const per = parsePer(toks, num.end);
     if (per) return { kind: 'per', end: per.end, per: per.per, den: per.den, numInds: num.values };
-    return { kind: 'count', end: num.end };
+    return { kind: 'noun', end: num.end, numInds: num.values };
   }
   const per = parsePer(toks, j);
   if (per) return { kind: 'per', end: per.end, per: per.per, den: per.den };
@@ -335,8 +339,9 @@ function periodAt(toks: readonly Tok[], i: number): { e: number; spec: PeriodSpe
     if (isYearTok(toks[j])) return { e: j + 1, spec: { year: yearOf(toks[j]), prelim: true }, type: 'at' };
     return undefined;
   }
-  // 6 tháng đầu năm (2023)
-  if (isN(t) && t.num.kind === 'number' && !t.num.percent && [3, 6, 9, 10, 11].includes(t.num.value ?? -1) && isWord(toks[i + 1], 'tháng')) {
+  // 6 tháng đầu năm (2023), "sáu tháng đầu năm"
+  const monthsN = isN(t) && t.num.kind === 'number' && !t.num.percent ? t.num.value : t.t === 'w' ? WORD_MONTHS[t.k] : undefined;
+  if (monthsN !== undefined && [3, 6, 9, 10, 11].includes(monthsN) && isWord(toks[i + 1], 'tháng')) {
     j = i + 2;
     let ok = false;
     if (isWord(toks[j], 'đầu') || isWord(toks[j], 'cuối')) {
@@ -347,7 +352,7 @@ function periodAt(toks: readonly Tok[], i: number): { e: number; spec: PeriodSpe
       j++;
       ok = true;
     }
-    const spec: PeriodSpec = { months: t.num.value };
+    const spec: PeriodSpec = { months: monthsN };
     if (isYearTok(toks[j])) {
       spec.year = yearOf(toks[j]);
       j++;
@@ -433,7 +438,7 @@ function ageAt(toks: readonly Tok[], i: number): { e: number; sub: string } | un
   const parts: string[] = [];
   const lead = toks[j];
   if (isWord(lead, 'dưới', 'trên', 'từ', 'đủ')) {
-    parts.push(lead.k);
+    parts.push((lead as { raw: string }).raw.toLowerCase());
     j++;
   }
   const a = toks[j];

@@ -31,8 +31,8 @@ export const rule: Rule = {
         start: p.pctStart,
         end: p.pctEnd,
         message: msg(
-          `${written} không khớp với ${frac}: ${frac} = ${exactVi}%, viết với ${p.decimals} chữ số thập phân là ${right}%.`,
-          `${written} does not match ${frac}: ${frac} = ${exactEn}%, which is ${right}% to ${p.decimals} decimal place${p.decimals === 1 ? '' : 's'}.`,
+          `${written} không khớp với ${frac}: ${frac} = ${exactVi}%, làm tròn ${p.decimals ? `đến ${p.decimals} chữ số thập phân ` : ''}là ${right}%.`,
+          `${written} does not match ${frac}: ${frac} = ${exactEn}%, which rounds to ${right}%.`,
         ),
         related: [{ start: p.fracStart, end: p.fracEnd, message: msg(`Phân số ${frac}`, `The fraction ${frac}`) }],
         // Not safe: the fraction may be the wrong figure.

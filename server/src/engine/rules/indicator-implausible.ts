@@ -68,6 +68,8 @@ function check(ind: Indicator, m: Mention): Draft | undefined {
     };
   }
   if (ind.kind === 'percent' && !m.unitExplicit) return undefined;
+  // The range is for the whole population: private beds only, one group, a "trong đó" part can be far lower.
+  if (m.sub.some((s) => /^(sector|subset|beds|group|col|row):/.test(s))) return undefined;
   const min = ind.plausible_min;
   const max = ind.plausible_max;
   const tooHigh = max !== undefined && checkHigh && hi > max;
