@@ -240,7 +240,7 @@ function compatible(ind: Indicator, u: UnitInfo, name: NameHit, fig: Fig, firstA
     case 'permille':
       return u.kind === 'pct' || u.kind === 'bare' || (u.kind === 'per' && u.den === ind.denominator);
     case 'ratio':
-      return u.kind === 'bare' || (u.kind === 'per' && u.den === ind.denominator) || (u.kind === 'pct' && (ind.per ?? 0) >= 1000);
+      return u.kind === 'bare' || (u.kind === 'per' && u.den === ind.denominator);
     case 'rate': {
       if (u.kind === 'per') return u.den === ind.denominator;
       if (u.kind !== 'bare') return false;
@@ -248,7 +248,7 @@ function compatible(ind: Indicator, u: UnitInfo, name: NameHit, fig: Fig, firstA
       return name.per !== undefined || !!(entry && !entry.needsPer);
     }
     case 'years':
-      return (u.kind === 'years' || u.kind === 'bare') && fig.value >= 40 && fig.value < 130 && fig.hi === undefined;
+      return (u.kind === 'years' || u.kind === 'bare') && fig.value >= 40 && fig.hi === undefined;
     default:
       return false;
   }
@@ -261,6 +261,8 @@ function hitAt(r: Reading, k: number): Hit | undefined {
   const h = k >= 0 && k < r.hitOf.length ? r.hitOf[k] : -1;
   return h >= 0 ? r.hits[h] : undefined;
 }
+
+const NEW_SUBJECT = new Set(['tỷ lệ', 'tỷ suất', 'tỷ số', 'chỉ số', 'số lượng', 'tổng số', 'số lượt', 'số ca', 'số người'].map((w) => K(w)));
 
 function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing: MissingUnit[], para: { period?: PeriodSpec }): void {
   const toks = r.toks;
@@ -291,6 +293,8 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
       }
       if (t.t === 'w') {
         if (++words > 14) cur = undefined;
+        // "tỷ lệ sử dụng các biện pháp tránh thai ...": another (uncatalogued) indicator starts; figures after it are not ours.
+        if (NEW_SUBJECT.has(t.k + ' ' + (toks[i + 1]?.k ?? ''))) cur = undefined;
         continue;
       }
       if (!isN(t)) continue;
@@ -309,8 +313,9 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
         linked++;
         i = Math.max(i, fig.unit.end - 1, fig.last);
       } else {
-        cur = undefined;
-        i = Math.max(i, fig.last);
+        // "giảm 6 lần trong 30 năm qua, từ mức 233/100.000 ...": a multiple or a duration does not end the list.
+        if (fig.unit.kind !== 'times' && fig.unit.kind !== 'pp' && fig.unit.kind !== 'duration') cur = undefined;
+        i = Math.max(i, fig.last, fig.unit.end - 1);
       }
     }
     markAmbiguous(ctx.cat, sent);
@@ -338,7 +343,7 @@ function decide(
   const { cat } = ctx;
   const toks = r.toks;
   const u = fig.unit;
-  if (u.kind === 'times' || u.kind === 'pp' || u.kind === 'count') return undefined;
+  if (u.kind === 'times' || u.kind === 'pp' || u.kind === 'count' || u.kind === 'duration') return undefined;
   if (u.kind === 'noun' && !(firstAfterName && cur && !cur.synthetic)) return undefined;
   // A name right after a percentage: "93,2% dân số tham gia bảo hiểm y tế", "78% số xã ... đạt bộ tiêu chí ...".
   let post: NameHit | undefined;

@@ -37,7 +37,7 @@ export interface NameHit {
 
 export interface UnitInfo {
   /** noun: the indicator's head noun without a denominator ("32 giường"), a headcount unless a name with a denominator just said what it is. */
-  kind: 'pct' | 'per' | 'years' | 'times' | 'pp' | 'count' | 'bare' | 'noun';
+  kind: 'pct' | 'per' | 'years' | 'times' | 'pp' | 'count' | 'bare' | 'noun' | 'duration';
   end: number;
   per?: number;
   den?: Den;
@@ -285,7 +285,7 @@ function unitAfter(toks: readonly Tok[], i: number, cat: Catalogue): UnitInfo | 
   if (isWord(w, 'năm')) {
     const nx = toks[j + 1];
     if (isYearTok(nx)) return { kind: 'bare', end: j };
-    if (isWord(nx, 'qua', 'nay', 'trước', 'gần', 'liên', 'tới', 'sau', 'trở', 'đầu', 'cuối', 'học', 'tuổi')) return { kind: 'count', end: j + 1 };
+    if (isWord(nx, 'qua', 'nay', 'trước', 'gần', 'liên', 'tới', 'sau', 'trở', 'đầu', 'cuối', 'học', 'tuổi')) return { kind: 'duration', end: j + 1 };
     return { kind: 'years', end: j + 1 };
   }
   if (/^\p{Lu}/u.test(w.raw)) return { kind: 'bare', end: j };
@@ -442,7 +442,10 @@ function ageAt(toks: readonly Tok[], i: number): { e: number; sub: string } | un
     j++;
   }
   const a = toks[j];
-  if (!isN(a) || a.num.kind !== 'number' || a.num.percent || (a.num.value ?? 99) >= 40) return undefined;
+  if (!isN(a) || a.num.kind !== 'number' || a.num.percent) return undefined;
+  // "trẻ dưới 5 tuổi", "người từ 60 tuổi trở lên" (an age group); "tuổi thọ đạt trên 75 tuổi" is a value.
+  const old = (a.num.value ?? 0) >= 40;
+  if (old && !(j > i && isWord(toks[i - 1], 'người', 'nhóm', 'trẻ', 'em', 'nữ', 'nam', 'số', 'tuổi', 'giới', 'dân', 'bà', 'mẹ', 'cụ', 'già'))) return undefined;
   parts.push(a.num.raw);
   j++;
   if (isWord(toks[j], 'đến', 'tới') || (toks[j]?.t === 'p' && /[-–]/.test(toks[j].k))) {
