@@ -94,5 +94,6 @@ function replacementFor(rm: ResolvedMention, other: ResolvedMention): string | u
   const fHere = factorOf(rm.ind, rm.m);
   const fOther = factorOf(other.ind, other.m);
   if (fHere === fOther) return other.m.numText;
-  return formatVi(other.norm / fHere, other.m.decimals);
+  // Written per another base: as many decimals as the other figure had, shifted by the change of base.
+  return formatVi(other.norm / fHere, Math.max(0, other.m.decimals + Math.round(Math.log10(fHere))));
 }
