@@ -6,8 +6,12 @@ import type { ResolvedConfig } from '../config';
 import type { Tok } from './lexer';
 import { readingsOf } from './mentions';
 import { FOLLOW_OK, isN, type Hit, type Reading } from './read';
-import { isWord } from './lexicon';
+import { inW, wordSet } from './lexicon';
 import { roundTo, truncTo, type Hedge } from './compare';
+
+// Word sets of the hot paths, folded once.
+const W0 = wordSet('ngày', 'sáng', 'chiều', 'tối', 'trưa', 'đêm', 'hôm', 'mùng', 'mồng', 'từ', 'đến', 'tới', 'lúc', 'tháng', 'kỳ', 'quý', 'số');
+const W1 = wordSet('số', 'các', 'những', 'tổng');
 
 export interface FractionPair {
   segment: number;
@@ -126,7 +130,7 @@ function isShare(r: Reading, i: number): boolean {
   if (r.unitAt.get(i)?.kind === 'per') return false;
   if (t.num.percent) return false;
   const prev = r.toks[i - 1];
-  if (isWord(prev, 'ngày', 'sáng', 'chiều', 'tối', 'trưa', 'đêm', 'hôm', 'mùng', 'mồng', 'từ', 'đến', 'tới', 'lúc', 'tháng', 'kỳ', 'quý', 'số')) return false;
+  if (inW(prev, W0)) return false;
   const next = r.toks[i + 1];
   const noun = next?.t === 'w' && !FOLLOW_OK.has(next.k);
   // "(24/2)", "Sáng 11/7,": a day and month, unless a noun says what is counted.
@@ -157,15 +161,15 @@ function clearBetween(r: Reading, from: number, to: number): boolean {
   return true;
 }
 
-const LINK = ['và', 'là', 'so', 'với', 'trong', 'của', 'tại', 'ở', 'năm', 'đạt', 'tăng', 'giảm', 'cao', 'thấp', 'khi', 'nhưng', 'còn', 'theo', 'vào', 'thì', 'mà', 'đã', 'được', 'hoặc', 'hay', 'cho', 'trên', 'dưới', 'chiếm', 'bằng'];
+const LINK = wordSet('và', 'là', 'so', 'với', 'trong', 'của', 'tại', 'ở', 'năm', 'đạt', 'tăng', 'giảm', 'cao', 'thấp', 'khi', 'nhưng', 'còn', 'theo', 'vào', 'thì', 'mà', 'đã', 'được', 'hoặc', 'hay', 'cho', 'trên', 'dưới', 'chiếm', 'bằng');
 
 /** The nouns after them, when both have one, must be the same ("66,3% xã (150/226 xã)"), not "150/226 xã ... 70% dân số" or "90% kế hoạch". */
 function nounsAgree(r: Reading, f: number, p: number): boolean {
   const nounAfter = (i: number): string | undefined => {
     let k = i + 1;
-    if (isWord(r.toks[k], 'số', 'các', 'những', 'tổng')) k++;
+    if (inW(r.toks[k], W1)) k++;
     const t = r.toks[k];
-    return t?.t === 'w' && !isWord(t, ...LINK) && !/^\p{Lu}/u.test(t.raw) ? t.k : undefined;
+    return t?.t === 'w' && !inW(t, LINK) && !/^\p{Lu}/u.test(t.raw) ? t.k : undefined;
   };
   const a = nounAfter(f);
   const b = nounAfter(p);

@@ -22,6 +22,8 @@ const foldCache = new Map<string, string>();
  * y after a consonant read as i (sỹ = sĩ, tỉ = tỷ; "quy" and "y" stay).
  */
 export function fold(word: string): string {
+  // Plain ASCII lower case without a final y (most of "và", "so", "dân"... are not): itself.
+  if (/^[a-xz]+$/.test(word)) return word;
   let f = foldCache.get(word);
   if (f !== undefined) return f;
   const d = word.toLowerCase().normalize('NFD');

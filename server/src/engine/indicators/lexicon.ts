@@ -32,6 +32,9 @@ const DEN_PHRASES: [string, Den][] = [
 const denTrie = new PhraseTrie<Den>();
 for (const [p, d] of DEN_PHRASES) denTrie.add(foldPhrase(p), d);
 
+function wordSetEarly(...words: string[]): Set<string> {
+  return new Set(words.map((w) => K(w)));
+}
 const kCache = new Map<string, string>();
 const K = (s: string): string => {
   let k = kCache.get(s);
@@ -39,6 +42,17 @@ const K = (s: string): string => {
   return k;
 };
 const kw = (t: Tok | undefined, ...words: string[]) => !!t && t.t === 'w' && words.some((w) => K(w) === t.k);
+
+// Word sets of the hot paths, folded once.
+const W0 = wordSetEarly('trên', 'cho');
+const W1 = wordSetEarly('bình');
+const W2 = wordSetEarly('quân');
+const W3 = wordSetEarly('tính');
+const W4 = wordSetEarly('mỗi');
+const W5 = wordSetEarly('một', 'mười');
+const W6 = wordSetEarly('một');
+const W7 = wordSetEarly('trăm');
+const W8 = wordSetEarly('nghìn', 'ngàn');
 
 export interface PerPhrase {
   /** Token index just after the phrase. */
@@ -64,20 +78,20 @@ export function parsePer(toks: readonly Tok[], i: number, noIntro = false): PerP
   if (t.k === '/') {
     j++;
     intro = true;
-  } else if (kw(t, 'trên', 'cho')) {
+  } else if (inW(t, W0)) {
     j++;
     intro = true;
-  } else if (kw(t, 'bình') && kw(toks[j + 1], 'quân')) {
+  } else if (inW(t, W1) && inW(toks[j + 1], W2)) {
     j += 2;
     intro = true;
-    if (kw(toks[j], 'trên', 'cho')) j++;
-  } else if (kw(t, 'tính') && kw(toks[j + 1], 'bình') && kw(toks[j + 2], 'quân')) {
+    if (inW(toks[j], W0)) j++;
+  } else if (inW(t, W3) && inW(toks[j + 1], W1) && inW(toks[j + 2], W2)) {
     j += 3;
     intro = true;
-    if (kw(toks[j], 'trên', 'cho')) j++;
+    if (inW(toks[j], W0)) j++;
   }
   if (!intro && !noIntro) return undefined;
-  if (kw(toks[j], 'mỗi')) j++;
+  if (inW(toks[j], W4)) j++;
   let base: number | undefined;
   const b = toks[j];
   if (b?.t === 'n' && b.num.kind !== 'fraction' && b.num.kind !== 'date' && b.num.kind !== 'time' && !b.num.percent) {
@@ -93,17 +107,17 @@ export function parsePer(toks: readonly Tok[], i: number, noIntro = false): PerP
         j++;
       }
     }
-  } else if (kw(b, 'một', 'mười')) {
-    const mult = kw(b, 'một') ? 1 : 10;
+  } else if (inW(b, W5)) {
+    const mult = inW(b, W6) ? 1 : 10;
     const sc = toks[j + 1]?.t === 'w' ? SCALE[toks[j + 1].k] : undefined;
     if (sc) {
       base = mult * sc;
       j += 2;
-    } else if (kw(b, 'một') && kw(toks[j + 1], 'trăm') && kw(toks[j + 2], 'nghìn', 'ngàn')) {
+    } else if (inW(b, W6) && inW(toks[j + 1], W7) && inW(toks[j + 2], W8)) {
       base = 1e5;
       j += 3;
     }
-  } else if (kw(b, 'trăm') && kw(toks[j + 1], 'nghìn', 'ngàn')) {
+  } else if (inW(b, W7) && inW(toks[j + 1], W8)) {
     base = 1e5;
     j += 2;
   } else if (b?.t === 'w' && SCALE[b.k]) {
@@ -302,7 +316,15 @@ function foldKey(toks: readonly Tok[], s: number, e: number): string {
 
 export const HEDGE_SYMBOLS: Record<string, string> = { '>': 'lower', '≥': 'lower', '<': 'upper', '≤': 'upper', '~': 'approx', '≈': 'approx' };
 
-/** Is the folded word one of these (folded on the fly)? */
+/** A set of folded words, built once (module level) for fast membership tests. */
+export function wordSet(...words: string[]): Set<string> {
+  return new Set(words.map(K));
+}
+/** Is the token a word of this set? */
+export function inW(t: Tok | undefined, set: Set<string>): boolean {
+  return !!t && t.t === 'w' && set.has(t.k);
+}
+/** Is the folded word one of these? (Slow path: for one-off checks; hot paths use wordSet/inW.) */
 export function isWord(t: Tok | undefined, ...words: string[]): boolean {
   return kw(t, ...words);
 }

@@ -11,7 +11,23 @@ import { catalogueFor, type Catalogue, type Indicator } from './catalogue';
 import { lexString, segmentTokens, type Tok } from './lexer';
 import { FOLLOW_OK, figureLike, isN, isYearTok, numValue, readTokens, visibleFrom, type Hit, type NameHit, type PeriodSpec, type Reading, type UnitInfo } from './read';
 import { intervalOf, overlaps, type Hedge } from './compare';
-import { foldKeyOf as K, isWord } from './lexicon';
+import { foldKeyOf as K, inW, wordSet } from './lexicon';
+
+// Word sets of the hot paths, folded once.
+const W0 = wordSet('bảng', 'biểu');
+const W1 = wordSet('số', 'các', 'những', 'tổng');
+const W2 = wordSet('vào', 'trong', 'của', 'tại', 'ở');
+const W3 = wordSet('và', 'còn', 'nhưng', 'trong', 'so', 'tăng', 'giảm');
+const W4 = wordSet('năm');
+const W5 = wordSet('và');
+const W6 = wordSet('được', 'đã', 'cơ', 'bản');
+const W7 = wordSet('đạt');
+const W8 = wordSet('vượt');
+const W9 = wordSet('các', 'những', 'số', 'nhiều', 'theo', 'bộ');
+const W10 = wordSet('hóa');
+const W11 = wordSet('chỉ');
+const W12 = wordSet('so');
+const W13 = wordSet('chênh');
 
 export type MentionKind = 'achieved' | 'target' | 'previous' | 'change';
 
@@ -136,7 +152,7 @@ export function readingsOf(block: Block, config: ResolvedConfig): Reading[] {
 
 function isCaption(r: Reading): boolean {
   const t = r.toks[0];
-  return !!t && t.t === 'w' && isWord(t, 'bảng', 'biểu') && /^\p{Lu}/u.test(t.raw);
+  return !!t && t.t === 'w' && inW(t, W0) && /^\p{Lu}/u.test(t.raw);
 }
 
 // ---------------------------------------------------------------------------
@@ -350,7 +366,7 @@ function decide(
   let postIdx = -1;
   if (u.kind === 'pct') {
     for (const k of [u.end, u.end + 1]) {
-      if (k > u.end && !isWord(toks[u.end], 'số', 'các', 'những', 'tổng')) break;
+      if (k > u.end && !inW(toks[u.end], W1)) break;
       const h = hitAt(r, k);
       if (h?.type === 'name' && h.s === k && k < b) {
         post = h.name;
@@ -586,7 +602,7 @@ function firstHitAfter(r: Reading, from: number, to: number): number {
   for (let j = from; j < to; j++) {
     if (r.hitOf[j] >= 0) return j;
     const t = r.toks[j];
-    if (t.t === 'w' && isWord(t, 'vào', 'trong', 'của', 'tại', 'ở')) continue;
+    if (t.t === 'w' && inW(t, W2)) continue;
     if (t.k === '(') continue;
     return -1;
   }
@@ -601,7 +617,7 @@ function postfixEnd(r: Reading, from: number, b: number): number {
     if (h?.type === 'name') return j;
     if (t.k === ',' || t.k === ';' || t.k === ':' || t.t === 'nl') return j;
     if (isN(t) && !h) return j;
-    if (t.t === 'w' && !h && isWord(t, 'và', 'còn', 'nhưng', 'trong', 'so', 'tăng', 'giảm') && !isWord(r.toks[j + 1], 'năm')) return j;
+    if (t.t === 'w' && !h && inW(t, W3) && !inW(r.toks[j + 1], W4)) return j;
     if (h) j = h.e - 1;
   }
   return b;
@@ -611,7 +627,7 @@ function endsClause(toks: readonly Tok[], j: number): boolean {
   const t = toks[j];
   if (!t || t.t === 'nl') return true;
   if (t.t === 'p') return [',', ';', '.', ')', ':', '!', '?'].includes(t.k);
-  return t.t === 'w' && isWord(t, 'và');
+  return t.t === 'w' && inW(t, W5);
 }
 
 /**
@@ -643,17 +659,17 @@ function scanKind(r: Reading, from: number, a: number, figAt: Map<number, Mentio
 function targetValidity(r: Reading, h: Hit): 'target' | 'achieved' | 'neutral' {
   const toks = r.toks;
   let k = h.s - 1;
-  while (k >= 0 && isWord(toks[k], 'được', 'đã', 'cơ', 'bản')) k--;
+  while (k >= 0 && inW(toks[k], W6)) k--;
   const p = toks[k];
   const ph = hitAt(r, k);
-  if (ph?.type === 'qual' && (ph.qual.cat === 'achieved' || (ph.qual.cat === 'weak' && isWord(toks[ph.s], 'đạt')) || (ph.qual.cat === 'change' && isWord(toks[ph.s], 'vượt')))) return 'achieved';
+  if (ph?.type === 'qual' && (ph.qual.cat === 'achieved' || (ph.qual.cat === 'weak' && inW(toks[ph.s], W7)) || (ph.qual.cat === 'change' && inW(toks[ph.s], W8)))) return 'achieved';
   if (ph?.type === 'qual' && ph.qual.cat === 'prev') return 'neutral';
-  if (isN(p) || isWord(p, 'các', 'những', 'số', 'nhiều', 'theo', 'bộ')) return 'neutral';
+  if (isN(p) || inW(p, W9)) return 'neutral';
   const nx = toks[h.e];
-  if (isWord(nx, 'hóa')) return 'neutral';
+  if (inW(nx, W10)) return 'neutral';
   // "Chỉ tiêu số bác sĩ/vạn dân: ..." opening a sentence names the indicator (chỉ tiêu = indicator), not a target.
   const nh = hitAt(r, h.e);
-  if (nh?.type === 'name' && h.e - h.s === 2 && isWord(toks[h.s], 'chỉ') && (h.s === 0 || toks[h.s - 1].k === '.' || toks[h.s - 1].k === '\n' || toks[h.s - 1].k === '-')) return 'neutral';
+  if (nh?.type === 'name' && h.e - h.s === 2 && inW(toks[h.s], W11) && (h.s === 0 || toks[h.s - 1].k === '.' || toks[h.s - 1].k === '\n' || toks[h.s - 1].k === '-')) return 'neutral';
   return 'target';
 }
 
@@ -704,7 +720,7 @@ export function contextOf(r: Reading, heading: boolean): Context {
   for (const h of r.hits) {
     if (h.type === 'period' && (h.ptype === 'at' || h.ptype === 'until')) periods.set(JSON.stringify(h.spec), h.spec);
     else if (h.type === 'qual' && h.qual.cat === 'achieved') achieved = true;
-    else if (h.type === 'qual' && h.qual.cat === 'target' && (!heading || !isWord(r.toks[h.s], 'chỉ'))) {
+    else if (h.type === 'qual' && h.qual.cat === 'target' && (!heading || !inW(r.toks[h.s], W11))) {
       const v = targetValidity(r, h);
       if (v === 'target') target = true;
       else if (v === 'achieved') achieved = true;
@@ -850,14 +866,14 @@ function headerInfo(r: Reading): HeaderInfo {
         if (h.qual.cat === 'prev') info.kind = 'previous';
         else info.comparison = true;
       }
-      if (h.type === 'qual' && h.qual.cat === 'weak' && isWord(r.toks[h.s], 'so')) info.comparison = true;
+      if (h.type === 'qual' && h.qual.cat === 'weak' && inW(r.toks[h.s], W12)) info.comparison = true;
       i = h.e - 1;
       continue;
     }
     if (t.t === 'w') {
       if (HDR_TARGET.has(t.k)) info.kind = 'target';
       else if (HDR_ACHIEVED.has(t.k)) info.kind ??= 'achieved';
-      else if (isWord(t, 'so') || isWord(t, 'chênh')) info.comparison = true;
+      else if (inW(t, W12) || inW(t, W13)) info.comparison = true;
       else if (!FILLER.has(t.k) && !/^[IVXLivxl]+$/.test(t.raw)) leftover.push(t.k);
     }
     if (t.t === 'p' && (t.k === '%' || t.k === '‰')) info.unit = { pct: t.k === '%' ? 100 : 1000 };

@@ -3,8 +3,51 @@
 // headers, headings and captions.
 import type { Catalogue, NameEntry } from './catalogue';
 import { type Tok } from './lexer';
-import { foldKeyOf as K, HEDGE_SYMBOLS, isWord, matchPlace, matchQual, parsePer, type Den, type Qual } from './lexicon';
+import { foldKeyOf as K, HEDGE_SYMBOLS, inW, wordSet, matchPlace, matchQual, parsePer, type Den, type Qual } from './lexicon';
 import { parseViNumber } from '../vietnamese/numbers';
+
+// Word sets of the hot paths, folded once.
+const W0 = wordSet('tăng', 'giảm');
+const W1 = wordSet('thêm');
+const W2 = wordSet('nhóm');
+const W3 = wordSet('là', 'đạt');
+const W4 = wordSet('phần');
+const W5 = wordSet('trăm');
+const W6 = wordSet('điểm');
+const W7 = wordSet('lần');
+const W8 = wordSet('tuổi');
+const W9 = wordSet('khỏe');
+const W10 = wordSet('năm');
+const W11 = wordSet('qua', 'nay', 'trước', 'gần', 'liên', 'tới', 'sau', 'trở', 'đầu', 'cuối', 'học', 'tuổi');
+const W12 = wordSet('từ');
+const W13 = wordSet('kể');
+const W14 = wordSet('so');
+const W15 = wordSet('với');
+const W16 = wordSet('cùng');
+const W17 = wordSet('kỳ');
+const W18 = wordSet('tính');
+const W19 = wordSet('đến');
+const W20 = wordSet('tới');
+const W21 = wordSet('đến', 'tới');
+const W22 = wordSet('hết', 'cuối');
+const W23 = wordSet('ngày');
+const W24 = wordSet('sơ');
+const W25 = wordSet('bộ');
+const W26 = wordSet('tháng');
+const W27 = wordSet('đầu');
+const W28 = wordSet('cuối');
+const W29 = wordSet('quý');
+const W30 = wordSet('giai');
+const W31 = wordSet('nhiệm');
+const W32 = wordSet('thời');
+const W33 = wordSet('đoạn', 'kỳ');
+const W34 = wordSet('trong');
+const W35 = wordSet('vào');
+const W36 = wordSet('dưới', 'trên', 'từ', 'đủ');
+const W37 = wordSet('người', 'nhóm', 'trẻ', 'em', 'nữ', 'nam', 'số', 'tuổi', 'giới', 'dân', 'bà', 'mẹ', 'cụ', 'già');
+const W38 = wordSet('dưới');
+const W39 = wordSet('trở');
+const W40 = wordSet('lên');
 
 export interface PeriodSpec {
   year?: number;
@@ -165,7 +208,7 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
 
   // 1. Units after figures: "12,5 bác sĩ/vạn dân", "12,1 trên 1.000 trẻ đẻ sống", "40/100.000 trẻ đẻ sống".
   for (let i = 0; i < n; i++) {
-    if (!figureLike(toks[i])) continue;
+    if (toks[i].t !== 'n' || !figureLike(toks[i])) continue;
     const u = unitAfter(toks, i, cat);
     if (!u) continue;
     r.unitAt.set(i, u);
@@ -175,6 +218,7 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
   // 2. Names of indicators (an alias with a denominator needs one after its head noun).
   for (let i = 0; i < n; i++) {
     if (r.hitOf[i] >= 0) continue;
+    if (toks[i].t === 'p') continue;
     const m = cat.names.match(toks, i, true);
     if (!m || !free(i, m.end)) continue;
     const per = parsePer(toks, m.end);
@@ -187,7 +231,7 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
     const e = per && free(m.end, per.end) ? per.end : m.end;
     const hit: NameHit = { s: i, e, entries, per: e === m.end ? undefined : per?.per, den: e === m.end ? undefined : per?.den };
     const before = toks[i - 1];
-    if (before && (isWord(before, 'tăng', 'giảm') || (isWord(before, 'thêm') && isWord(toks[i - 2], 'tăng', 'giảm')))) hit.verb = 'change';
+    if (before && (inW(before, W0) || (inW(before, W1) && inW(toks[i - 2], W0)))) hit.verb = 'change';
     add({ type: 'name', s: i, e, name: hit });
     i = e - 1;
   }
@@ -211,7 +255,7 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
     const nx = toks[i + 1];
     if (t.t === 'w' && isN(nx) && r.hitOf[i + 1] < 0 && LABEL_WORDS.has(t.k) && !nx.num.percent) {
       // "mũi 3", "Bảng 2", "lần thứ 31", "nhóm 1": a label, not a figure.
-      if (isWord(t, 'nhóm')) {
+      if (inW(t, W2)) {
         const pl = matchPlace(toks, i);
         if (pl) {
           add({ type: 'place', s: i, e: pl.end, key: pl.key, label: pl.label });
@@ -227,7 +271,7 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
     // "nam 72,1 tuổi và nữ 77,2 tuổi": lower-case nam/nữ right before a figure is the sex (Quảng Nam, Nam Định are capitalised).
     if (t.t === 'w' && (t.raw === 'nam' || t.raw === 'nữ')) {
       let k = i + 1;
-      if (isWord(toks[k], 'là', 'đạt') || toks[k]?.k === ':') k++;
+      if (inW(toks[k], W3) || toks[k]?.k === ':') k++;
       if (isN(toks[k])) {
         add({ type: 'sub', s: i, e: i + 1, sub: t.raw === 'nam' ? 'sex:nam' : 'sex:nữ' });
         continue;
@@ -278,14 +322,14 @@ function unitAfter(toks: readonly Tok[], i: number, cat: Catalogue): UnitInfo | 
   const w = toks[j];
   if (!w) return { kind: 'bare', end: j };
   if (w.t !== 'w') return { kind: 'bare', end: j };
-  if (isWord(w, 'phần') && isWord(toks[j + 1], 'trăm')) return { kind: 'pct', end: j + 2, per: 100 };
-  if (isWord(w, 'điểm')) return { kind: 'pp', end: j + 1 };
-  if (isWord(w, 'lần')) return { kind: 'times', end: j + 1 };
-  if (isWord(w, 'tuổi')) return { kind: 'years', end: isWord(toks[j + 1], 'khỏe') ? j + 3 : j + 1 };
-  if (isWord(w, 'năm')) {
+  if (inW(w, W4) && inW(toks[j + 1], W5)) return { kind: 'pct', end: j + 2, per: 100 };
+  if (inW(w, W6)) return { kind: 'pp', end: j + 1 };
+  if (inW(w, W7)) return { kind: 'times', end: j + 1 };
+  if (inW(w, W8)) return { kind: 'years', end: inW(toks[j + 1], W9) ? j + 3 : j + 1 };
+  if (inW(w, W10)) {
     const nx = toks[j + 1];
     if (isYearTok(nx)) return { kind: 'bare', end: j };
-    if (isWord(nx, 'qua', 'nay', 'trước', 'gần', 'liên', 'tới', 'sau', 'trở', 'đầu', 'cuối', 'học', 'tuổi')) return { kind: 'duration', end: j + 1 };
+    if (inW(nx, W11)) return { kind: 'duration', end: j + 1 };
     return { kind: 'years', end: j + 1 };
   }
   if (/^\p{Lu}/u.test(w.raw)) return { kind: 'bare', end: j };
@@ -294,61 +338,66 @@ function unitAfter(toks: readonly Tok[], i: number, cat: Catalogue): UnitInfo | 
 }
 
 /** A period expression at toks[i]. */
+const AGE_LEAD = wordSet('dưới', 'trên', 'từ', 'đủ');
+const PERIOD_START = wordSet('từ', 'kể', 'so', 'tính', 'đến', 'tới', 'sơ', 'quý', 'tháng', 'giai', 'nhiệm', 'thời', 'năm', 'trong', 'vào', 'ba', 'sáu', 'chín');
+
 function periodAt(toks: readonly Tok[], i: number): { e: number; spec: PeriodSpec; type: PeriodType } | undefined {
   const t = toks[i];
+  // Fast exit: a period starts with one of a few words or a number.
+  if (t.t === 'p' || t.t === 'nl' || (t.t === 'w' && !PERIOD_START.has(t.k))) return undefined;
   let j = i;
   // from / compared-with / until prefixes
   let type: PeriodType = 'at';
-  if (isWord(t, 'từ') || (isWord(t, 'kể') && isWord(toks[i + 1], 'từ'))) {
-    j += isWord(t, 'kể') ? 2 : 1;
-    if (isWord(toks[j], 'năm')) j++;
+  if (inW(t, W12) || (inW(t, W13) && inW(toks[i + 1], W12))) {
+    j += inW(t, W13) ? 2 : 1;
+    if (inW(toks[j], W10)) j++;
     if (isYearTok(toks[j])) return { e: j + 1, spec: { year: yearOf(toks[j]) }, type: 'from' };
     return undefined;
   }
-  if (isWord(t, 'so')) {
+  if (inW(t, W14)) {
     j++;
-    if (isWord(toks[j], 'với')) j++;
-    if (isWord(toks[j], 'cùng') && isWord(toks[j + 1], 'kỳ')) j += 2;
-    if (isWord(toks[j], 'năm')) j++;
+    if (inW(toks[j], W15)) j++;
+    if (inW(toks[j], W16) && inW(toks[j + 1], W17)) j += 2;
+    if (inW(toks[j], W10)) j++;
     if (isYearTok(toks[j])) return { e: j + 1, spec: { year: yearOf(toks[j]) }, type: 'cmp' };
     return undefined;
   }
-  if (isWord(t, 'tính') || isWord(t, 'đến') || isWord(t, 'tới')) {
+  if (inW(t, W18) || inW(t, W19) || inW(t, W20)) {
     // "đến năm 2030" is a deadline; "tính đến hết năm 2025" is a status as of then.
     let asOf = false;
-    if (isWord(t, 'tính')) {
+    if (inW(t, W18)) {
       j++;
       asOf = true;
     }
-    if (!isWord(toks[j], 'đến', 'tới')) return undefined;
+    if (!inW(toks[j], W21)) return undefined;
     j++;
-    if (isWord(toks[j], 'hết', 'cuối')) {
+    if (inW(toks[j], W22)) {
       j++;
       asOf = true;
     }
-    if (isWord(toks[j], 'ngày')) j++;
+    if (inW(toks[j], W23)) j++;
     const d = toks[j];
     if (isN(d) && d.num.kind === 'date' && d.num.date?.year) return { e: j + 1, spec: { year: d.num.date.year, month: d.num.date.month, day: d.num.date.day }, type: 'at' };
-    if (isWord(toks[j], 'năm')) j++;
+    if (inW(toks[j], W10)) j++;
     if (isYearTok(toks[j])) return { e: j + 1, spec: asOf ? { year: yearOf(toks[j]) } : { year: yearOf(toks[j]), until: true }, type: asOf ? 'at' : 'until' };
     return undefined;
   }
-  if (isWord(t, 'sơ') && isWord(toks[i + 1], 'bộ')) {
+  if (inW(t, W24) && inW(toks[i + 1], W25)) {
     j = i + 2;
-    if (isWord(toks[j], 'năm')) j++;
+    if (inW(toks[j], W10)) j++;
     if (isYearTok(toks[j])) return { e: j + 1, spec: { year: yearOf(toks[j]), prelim: true }, type: 'at' };
     return undefined;
   }
   // 6 tháng đầu năm (2023), "sáu tháng đầu năm"
   const monthsN = isN(t) && t.num.kind === 'number' && !t.num.percent ? t.num.value : t.t === 'w' ? WORD_MONTHS[t.k] : undefined;
-  if (monthsN !== undefined && [3, 6, 9, 10, 11].includes(monthsN) && isWord(toks[i + 1], 'tháng')) {
+  if (monthsN !== undefined && [3, 6, 9, 10, 11].includes(monthsN) && inW(toks[i + 1], W26)) {
     j = i + 2;
     let ok = false;
-    if (isWord(toks[j], 'đầu') || isWord(toks[j], 'cuối')) {
+    if (inW(toks[j], W27) || inW(toks[j], W28)) {
       j++;
       ok = true;
     }
-    if (isWord(toks[j], 'năm')) {
+    if (inW(toks[j], W10)) {
       j++;
       ok = true;
     }
@@ -360,7 +409,7 @@ function periodAt(toks: readonly Tok[], i: number): { e: number; spec: PeriodSpe
     }
     return ok ? { e: j, spec, type: 'at' } : undefined;
   }
-  if (isWord(t, 'quý')) {
+  if (inW(t, W29)) {
     j = i + 1;
     const q = toks[j];
     let quarter: number | undefined;
@@ -370,7 +419,7 @@ function periodAt(toks: readonly Tok[], i: number): { e: number; spec: PeriodSpe
     } else if (isN(q) && q.num.kind === 'number' && (q.num.value ?? 0) >= 1 && (q.num.value ?? 0) <= 4) quarter = q.num.value;
     if (!quarter) return undefined;
     j++;
-    if (toks[j]?.k === '/' || isWord(toks[j], 'năm')) j++;
+    if (toks[j]?.k === '/' || inW(toks[j], W10)) j++;
     const spec: PeriodSpec = { quarter };
     if (isYearTok(toks[j])) {
       spec.year = yearOf(toks[j]);
@@ -378,24 +427,24 @@ function periodAt(toks: readonly Tok[], i: number): { e: number; spec: PeriodSpe
     }
     return { e: j, spec, type: 'at' };
   }
-  if (isWord(t, 'tháng')) {
+  if (inW(t, W26)) {
     const d = toks[i + 1];
     if (isN(d) && d.num.kind === 'date' && d.num.date?.month && d.num.date.year && !d.num.date.day) return { e: i + 2, spec: { month: d.num.date.month, year: d.num.date.year }, type: 'at' };
-    if (isN(d) && d.num.kind === 'number' && (d.num.value ?? 0) >= 1 && (d.num.value ?? 0) <= 12 && isWord(toks[i + 2], 'năm') && isYearTok(toks[i + 3])) {
+    if (isN(d) && d.num.kind === 'number' && (d.num.value ?? 0) >= 1 && (d.num.value ?? 0) <= 12 && inW(toks[i + 2], W10) && isYearTok(toks[i + 3])) {
       return { e: i + 4, spec: { month: d.num.value, year: yearOf(toks[i + 3]) }, type: 'at' };
     }
     return undefined;
   }
   // giai đoạn / nhiệm kỳ 2021-2025, or a bare range of years.
-  if (isWord(t, 'giai') || isWord(t, 'nhiệm') || isWord(t, 'thời')) {
-    if (!isWord(toks[i + 1], 'đoạn', 'kỳ')) return undefined;
+  if (inW(t, W30) || inW(t, W31) || inW(t, W32)) {
+    if (!inW(toks[i + 1], W33)) return undefined;
     j = i + 2;
     const r = yearRange(toks, j);
     if (r) return r;
     return undefined;
   }
-  if (isWord(t, 'năm') || ((isWord(t, 'trong') || isWord(t, 'vào')) && isWord(toks[i + 1], 'năm'))) {
-    j = isWord(t, 'năm') ? i + 1 : i + 2;
+  if (inW(t, W10) || ((inW(t, W34) || inW(t, W35)) && inW(toks[i + 1], W10))) {
+    j = inW(t, W10) ? i + 1 : i + 2;
     if (!isYearTok(toks[j])) return undefined;
     const r = yearRange(toks, j);
     if (r) return r;
@@ -434,10 +483,11 @@ function afterDocNumber(toks: readonly Tok[], i: number): boolean {
 
 /** Age groups: "dưới 5 tuổi", "từ 5 đến dưới 12 tuổi", "18 tuổi trở lên", "15-49 tuổi". */
 function ageAt(toks: readonly Tok[], i: number): { e: number; sub: string } | undefined {
+  if (toks[i].t !== 'n' && !inW(toks[i], AGE_LEAD)) return undefined;
   let j = i;
   const parts: string[] = [];
   const lead = toks[j];
-  if (isWord(lead, 'dưới', 'trên', 'từ', 'đủ')) {
+  if (inW(lead, W36)) {
     parts.push((lead as { raw: string }).raw.toLowerCase());
     j++;
   }
@@ -445,12 +495,12 @@ function ageAt(toks: readonly Tok[], i: number): { e: number; sub: string } | un
   if (!isN(a) || a.num.kind !== 'number' || a.num.percent) return undefined;
   // "trẻ dưới 5 tuổi", "người từ 60 tuổi trở lên" (an age group); "tuổi thọ đạt trên 75 tuổi" is a value.
   const old = (a.num.value ?? 0) >= 40;
-  if (old && !(j > i && isWord(toks[i - 1], 'người', 'nhóm', 'trẻ', 'em', 'nữ', 'nam', 'số', 'tuổi', 'giới', 'dân', 'bà', 'mẹ', 'cụ', 'già'))) return undefined;
+  if (old && !(j > i && inW(toks[i - 1], W37))) return undefined;
   parts.push(a.num.raw);
   j++;
-  if (isWord(toks[j], 'đến', 'tới') || (toks[j]?.t === 'p' && /[-–]/.test(toks[j].k))) {
+  if (inW(toks[j], W21) || (toks[j]?.t === 'p' && /[-–]/.test(toks[j].k))) {
     j++;
-    if (isWord(toks[j], 'dưới')) j++;
+    if (inW(toks[j], W38)) j++;
     const b = toks[j];
     if (!isN(b) || b.num.kind !== 'number') return undefined;
     parts.push('-', b.num.raw);
@@ -459,9 +509,9 @@ function ageAt(toks: readonly Tok[], i: number): { e: number; sub: string } | un
     parts.push('-', (toks[j] as Extract<Tok, { t: 'n' }>).num.raw);
     j++;
   }
-  if (!isWord(toks[j], 'tuổi')) return undefined;
+  if (!inW(toks[j], W8)) return undefined;
   j++;
-  if (isWord(toks[j], 'trở') && isWord(toks[j + 1], 'lên')) {
+  if (inW(toks[j], W39) && inW(toks[j + 1], W40)) {
     parts.push('+');
     j += 2;
   }
