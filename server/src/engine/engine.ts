@@ -87,22 +87,25 @@ export function* checkSteps(text: string, rules: readonly Rule[], config: Resolv
   };
   if (stats) stats.msByFamily = {};
 
+  // One memo entry per block for all block rules: typing re-runs rules only in
+  // changed blocks, and unchanged blocks cost one lookup each.
+  const blockRules = active.filter((r) => r.checkBlock);
+  const memoKey = 'drafts:' + (opts.only ? opts.only.join(',') : '*');
   let sinceYield = 0;
   for (const block of blocks) {
     if (opts.isCancelled?.()) throw new CancelledError();
     if (block.segments.length === 0) continue;
-    for (const r of active) {
-      if (!r.checkBlock) continue;
-      const t = stats ? performance.now() : 0;
-      const key = 'drafts:' + r.meta.id;
-      let drafts = block.memo.get(key) as Draft[] | undefined;
-      if (!drafts) {
-        drafts = safeRun(r, () => r.checkBlock!(block, ctxFor(r)));
-        block.memo.set(key, drafts);
+    let drafts = block.memo.get(memoKey) as [Rule, Draft][] | undefined;
+    if (!drafts) {
+      drafts = [];
+      for (const r of blockRules) {
+        const t = stats ? performance.now() : 0;
+        for (const d of safeRun(r, () => r.checkBlock!(block, ctxFor(r)))) drafts.push([r, d]);
+        timeFamily(r, t);
       }
-      for (const d of drafts) out.push(toFinding(r, config, block, d));
-      timeFamily(r, t);
+      block.memo.set(memoKey, drafts);
     }
+    for (const [r, d] of drafts) out.push(toFinding(r, config, block, d));
     if (++sinceYield >= 64) {
       sinceYield = 0;
       yield;

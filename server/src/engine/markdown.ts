@@ -3,11 +3,14 @@
 // build its prose view: only prose stays readable, everything else (code, HTML,
 // URLs, link destinations, front matter, Markdown syntax) becomes MASK.
 import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
-import { nfcView } from './document';
+type Token = ReturnType<MarkdownIt['parse']>[number];
+import { nfcView, type NfcView } from './document';
 import { MASK, type Block, type ListInfo, type Segment } from './types';
 
 const md = new MarkdownIt('commonmark', { html: true }).enable(['table', 'strikethrough']);
+// Only the block structure is used (inline content is located in the source and
+// masked by maskInline), so skip markdown-it's inline pass: it is half the parse time.
+md.disable(['inline', 'text_join'], true);
 
 export interface Chunk {
   start: number;
@@ -28,9 +31,10 @@ export function splitChunks(text: string): Chunk[] {
   const chunks: Chunk[] = [];
   let pos = 0;
   // Front matter: '---' on the first line, up to the next '---' or '...'.
-  const fm = /^---[ \t]*\r?\n/.exec(text);
+  // Line ends: \n, \r\n and a lone \r, as markdown-it (and LSP) count them.
+  const fm = /^---[ \t]*(?:\r\n?|\n)/.exec(text);
   if (fm) {
-    const close = /(^|\n)(---|\.\.\.)[ \t]*(\r?\n|$)/g;
+    const close = /(^|[\r\n])(---|\.\.\.)[ \t]*(\r\n?|\n|$)/g;
     close.lastIndex = fm[0].length - 1;
     const m = close.exec(text);
     if (m) {
@@ -45,12 +49,16 @@ export function splitChunks(text: string): Chunk[] {
   let sawBlank = false;
   let chunkIsList = false;
   let lineStart = pos;
+  // Next \n and next \r at or after lineStart, each searched again only once
+  // passed, so finding line ends stays linear whichever kind the text uses.
+  let nextLf = -1;
+  let nextCr = -1;
   while (lineStart < text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    let line = text.slice(lineStart, lineEnd);
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    const next = lineEnd + 1;
+    if (nextLf < lineStart && nextLf !== text.length) nextLf = indexOrEnd(text, '\n', lineStart);
+    if (nextCr < lineStart && nextCr !== text.length) nextCr = indexOrEnd(text, '\r', lineStart);
+    const lineEnd = Math.min(nextLf, nextCr);
+    const line = text.slice(lineStart, lineEnd);
+    const next = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
     if (fence) {
       const m = FENCE_OPEN.exec(line);
       if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1].trim()) fence = null;
@@ -101,7 +109,7 @@ export function parseChunk(chunk: Chunk): Block {
     return src.slice(s, e);
   };
   const tokens = md.parse(src, {});
-  const mask = new Uint8Array(src.length); // 1 = prose
+  const proseRanges: [number, number][] = [];
   const segs: { kind: Segment['kind']; start: number; end: number; extra: Partial<Segment> }[] = [];
   const lists: ListInfo[] = [];
   const listStack: ListInfo[] = [];
@@ -171,7 +179,7 @@ export function parseChunk(chunk: Chunk): Block {
           pendingItem = undefined;
         }
         segs.push({ kind: headingLevel ? 'heading' : 'paragraph', start: range[0][0], end: range[range.length - 1][1], extra });
-        for (const [s, e] of range) mask.fill(1, s, e);
+        for (const r of range) proseRanges.push(r);
         break;
       }
       default:
@@ -198,7 +206,7 @@ export function parseChunk(chunk: Chunk): Block {
         while (s < e && /\s/.test(src[s])) s++;
         while (e > s && /\s/.test(src[e - 1])) e--;
         if (e <= s) return;
-        mask.fill(1, s, e);
+        proseRanges.push([s, e]);
         segs.push({
           kind: 'table-cell',
           start: s,
@@ -209,11 +217,19 @@ export function parseChunk(chunk: Chunk): Block {
     });
   }
 
-  // Build the masked source, then mask inline non-prose inside prose ranges.
-  const chars = src.split('');
-  for (let i = 0; i < chars.length; i++) if (!mask[i] && chars[i] !== '\n' && chars[i] !== '\r') chars[i] = MASK;
-  let masked = chars.join('');
-  masked = maskInline(masked);
+  // Build the masked source: prose ranges kept (minus inline non-prose), the rest MASK.
+  proseRanges.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let pos = 0;
+  for (const [s, e] of proseRanges) {
+    if (e <= pos) continue;
+    const from = Math.max(s, pos);
+    if (from > pos) parts.push(maskAll(src.slice(pos, from)));
+    parts.push(maskInline(src.slice(from, e)));
+    pos = e;
+  }
+  if (pos < src.length) parts.push(maskAll(src.slice(pos)));
+  const masked = parts.join('');
   const block = makeBlock(chunk, type ?? 'other', masked, [], lists);
   // Segment offsets are in source coordinates; map to prose coordinates.
   for (const s of segs) {
@@ -259,7 +275,7 @@ function blockType(tok: Token): Block['type'] {
 }
 
 function makeBlock(chunk: Chunk, type: Block['type'], maskedSource: string, segments: Segment[], lists: ListInfo[]): Block {
-  const view = nfcView(maskedSource);
+  const view = proseView(maskedSource);
   return {
     start: chunk.start,
     source: chunk.text,
@@ -274,13 +290,58 @@ function makeBlock(chunk: Chunk, type: Block['type'], maskedSource: string, segm
   };
 }
 
-function maskAll(s: string): string {
-  return s.replace(/[^\r\n]/g, MASK);
+/**
+ * The NFC view of the masked source with the \r of each \r\n dropped, so a
+ * CRLF file reads exactly like its LF form (rules look for '\n' at line edges).
+ * Offsets map back through both steps: a view '\n' maps to the source '\r'.
+ */
+function proseView(masked: string): NfcView {
+  if (!masked.includes('\r\n')) return nfcView(masked);
+  const crs: number[] = []; // source offsets of the dropped \r
+  for (let i = masked.indexOf('\r\n'); i >= 0; i = masked.indexOf('\r\n', i + 2)) crs.push(i);
+  const inner = nfcView(masked.replace(/\r\n/g, '\n'));
+  // Count of entries in `a` below x (a sorted).
+  const below = (a: number[], x: number): number => {
+    let lo = 0;
+    let hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (a[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // Stripped offset of each dropped \r (where its \n now stands).
+  const at = crs.map((c, k) => c - k);
+  return {
+    text: inner.text,
+    normalized: true,
+    toSource: (o) => {
+      const s = inner.toSource(o);
+      return s + below(at, s);
+    },
+    toView: (o) => inner.toView(o - below(crs, o)),
+  };
 }
 
+function maskAll(s: string): string {
+  // Every line end reads '\n' in the prose view, whatever the file uses: a lone
+  // \r becomes \n here; the \r of \r\n is dropped by proseView().
+  return s.replace(/[^\r\n]/g, MASK).replace(/\r(?!\n)/g, '\n');
+}
+
+function indexOrEnd(s: string, ch: string, from: number): number {
+  const i = s.indexOf(ch, from);
+  return i < 0 ? s.length : i;
+}
+
+/** Line starts as markdown-it numbers lines: after \n, \r\n or a lone \r. */
 function computeLineStarts(s: string): number[] {
   const starts = [0];
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }
 

@@ -1,0 +1,81 @@
+// The prose view: what is prose, what is masked, segments and tables.
+import { strict as assert } from 'node:assert';
+import { splitChunks, parseChunk } from '../../server/src/engine/markdown';
+import { MASK } from '../helpers/engine';
+
+const blocksOf = (text: string) => splitChunks(text).map(parseChunk);
+const proseText = (text: string) =>
+  blocksOf(text)
+    .map((b) => b.prose)
+    .join('')
+    .split(MASK)
+    .join('');
+
+describe('Markdown prose view', () => {
+  it('keeps the length and line structure of each chunk', () => {
+    const text = '# Tiêu đề\n\nĐoạn `mã` và [liên kết](https://x.vn/a) nhé.\n\n```\ncode  here\n```\n';
+    for (const b of blocksOf(text)) {
+      assert.equal(b.prose.length, b.source.length);
+      assert.deepEqual([...b.prose].map((c, i) => (c === '\n') === (b.source[i] === '\n')).every(Boolean), true);
+    }
+  });
+
+  it('masks code, URLs, HTML comments, link destinations and front matter', () => {
+    const text = [
+      '---',
+      'title: tiêu  đề',
+      '---',
+      '',
+      'Xem `nhiệm nhiệm` tại https://example.vn/a  b và <!-- ghi  chú --> [trang](http://x.vn/y  z "t").',
+      '',
+      '```js',
+      'var  x = 12.5;',
+      '```',
+      '',
+      '    mã thụt  lề',
+      '',
+      '<div>html  block</div>',
+    ].join('\n');
+    const p = proseText(text);
+    for (const gone of ['title', 'nhiệm nhiệm', 'example.vn', 'ghi', 'x.vn', 'var', 'thụt', 'html']) assert.ok(!p.includes(gone), `${gone} should be masked: ${JSON.stringify(p)}`);
+    for (const kept of ['Xem', 'tại', 'trang']) assert.ok(p.includes(kept), `${kept} should be prose`);
+  });
+
+  it('gives headings, list items and table cells with their column header', () => {
+    const text = ['## 1. Kết quả', '', '- Mục một', '- Mục hai', '  - Mục con', '', '| Chỉ tiêu | Năm 2023 | Năm 2024 |', '|---|---|---|', '| Bác sĩ/vạn dân | 12,5 | 13 |'].join('\n');
+    const blocks = blocksOf(text);
+    const segs = blocks.flatMap((b) => b.segments.map((s) => ({ ...s, text: b.prose.slice(s.start, s.end) })));
+    const heading = segs.find((s) => s.kind === 'heading')!;
+    assert.equal(heading.level, 2);
+    assert.equal(heading.text, '1. Kết quả');
+    const list = blocks.find((b) => b.type === 'list')!;
+    const top = list.lists.find((l) => l.depth === 1)!;
+    assert.equal(top.items.length, 2, 'nested items do not count at the top level');
+    const cell = segs.find((s) => s.kind === 'table-cell' && s.text === '12,5')!;
+    assert.equal(cell.table!.header, 'Năm 2023');
+    assert.equal(cell.table!.rowLabel, 'Bác sĩ/vạn dân');
+    assert.equal(cell.table!.row, 1);
+    assert.ok(!segs.some((s) => s.kind === 'table-cell' && /^-+$/.test(s.text)), 'the delimiter row is not prose');
+  });
+
+  it('splits chunks at blank lines but not inside fences, HTML comments or one list', () => {
+    const text = ['Đoạn một.', '', '```', 'a', '', 'b', '```', '', '<!-- x', '', 'y -->', '', '1. Một', '', '2. Hai', '', 'Đoạn cuối.'].join('\n');
+    const chunks = splitChunks(text);
+    assert.deepEqual(
+      chunks.map((c) => c.text.trim().split('\n')[0]),
+      ['Đoạn một.', '```', '<!-- x', '1. Một', 'Đoạn cuối.'],
+    );
+    assert.equal(chunks.map((c) => c.text).join(''), text, 'chunks cover the text exactly');
+  });
+
+  it('maps NFD source to NFC prose and back at letter boundaries', () => {
+    const src = 'Tỷ lệ đạt 95%.'.normalize('NFD');
+    const [b] = blocksOf(src);
+    assert.equal(b.prose, 'Tỷ lệ đạt 95%.');
+    assert.ok(b.normalized);
+    const i = b.prose.indexOf('đạt');
+    const s = b.toSource(i);
+    const e = b.toSource(i + 3);
+    assert.equal(b.source.slice(s, e).normalize('NFC'), 'đạt');
+  });
+});
