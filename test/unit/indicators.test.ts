@@ -76,6 +76,15 @@ describe('indicator catalogue', () => {
     assert.deepEqual(rules(beds, config), []);
     assert.ok(catalogueFor(config).byId.get('beds_per_10k')!.aliases.includes('giường bệnh/vạn dân'), 'override keeps the shipped aliases');
   });
+
+  it('reads an indicator configured with only a base, as in the README', () => {
+    const config = configFromObject({
+      indicators: [{ id: 'dentists_per_10k', name_vi: 'Số nha sĩ trên 10.000 dân', aliases: ['nha sĩ/vạn dân'], per: 10000, kind: 'rate', plausible_min: 0.1, plausible_max: 10 }],
+    });
+    const m = one(H + 'Năm 2023 đạt 1,2 nha sĩ/vạn dân.\n', config);
+    assert.deepEqual([m.indicator, m.value], ['dentists_per_10k', 1.2]);
+    assert.deepEqual(rules(H + 'Năm 2023 đạt 12 nha sĩ/vạn dân.\n', config), ['3:indicator-implausible']);
+  });
 });
 
 describe('reading a mention', () => {

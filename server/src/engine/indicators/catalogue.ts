@@ -84,6 +84,9 @@ export function mergeIndicators(base: readonly Indicator[], extra: readonly Reco
       ...Object.fromEntries(Object.entries(e).filter(([k, v]) => v !== undefined && k !== 'aliases' && k !== 'numerators' && !(k === 'unit' && short))),
     } as Indicator;
     if (short && typeof e.unit === 'string') merged.unit = cur?.unit || e.unit;
+    // A rate given only its base ("per": 10000) counts people unless told otherwise.
+    if (merged.per && merged.kind === 'other') merged.kind = 'rate';
+    if ((merged.kind === 'rate' || merged.kind === 'permille') && merged.per && !merged.denominator) merged.denominator = 'population';
     merged.aliases = [...new Set([...(cur?.aliases ?? []), ...strs(e.aliases)])];
     if (e.numerators !== undefined || cur?.numerators) merged.numerators = [...new Set([...(cur?.numerators ?? []), ...strs(e.numerators)])];
     out.set(raw.id, merged);

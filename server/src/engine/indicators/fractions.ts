@@ -62,7 +62,7 @@ function pairsIn(r: Reading, seg: number, out: FractionPair[]): void {
   const cands: { f: number; p: number; d: number }[] = [];
   for (const f of fracs) {
     for (const p of pcts) {
-      const d = Math.abs(p - f);
+      const d = gap(r, Math.min(f, p), Math.max(f, p));
       if (d <= MAX_GAP && clearBetween(r, Math.min(f, p), Math.max(f, p)) && nounsAgree(r, f, p)) cands.push({ f, p, d });
     }
   }
@@ -136,6 +136,17 @@ function isShare(r: Reading, i: number): boolean {
   // "(24/2)", "Sáng 11/7,": a day and month, unless a noun says what is counted.
   if (b.value <= 12 && a.value <= 31 && !noun) return false;
   return true;
+}
+
+/** Distance in reading units: a name ("xã đạt Bộ tiêu chí quốc gia về y tế xã") counts as one. */
+function gap(r: Reading, from: number, to: number): number {
+  let d = 0;
+  for (let k = from + 1; k < to; k++) {
+    const h = hitAt(r, k);
+    if (h && h.type === 'name') k = h.e - 1;
+    if (++d > MAX_GAP) break;
+  }
+  return d + 1;
 }
 
 function hedgeBefore(r: Reading, i: number): Hedge | undefined {
