@@ -361,6 +361,11 @@ function decide(
   const u = fig.unit;
   if (u.kind === 'times' || u.kind === 'pp' || u.kind === 'count' || u.kind === 'duration') return undefined;
   if (u.kind === 'noun' && !(firstAfterName && cur && !cur.synthetic)) return undefined;
+  // "đạt 98% kế hoạch", "102% so với chỉ tiêu": a ratio to the plan, not a level of the indicator.
+  if (u.kind === 'pct') {
+    const nh = hitAt(r, u.end);
+    if ((nh?.type === 'qual' && (nh.qual.cat === 'target' || nh.qual.cat === 'prev')) || inW(toks[u.end], W_PLAN)) return undefined;
+  }
   // A name right after a percentage: "93,2% dân số tham gia bảo hiểm y tế", "78% số xã ... đạt bộ tiêu chí ...".
   let post: NameHit | undefined;
   let postIdx = -1;
@@ -708,6 +713,19 @@ export function factorOf(ind: Indicator, m: { per?: number }): number {
 // ---------------------------------------------------------------------------
 // Headings and captions
 
+/** "chỉ tiêu" (indicator or target) in a heading: a target only as "Chỉ tiêu năm 2025", "Chỉ tiêu được giao". */
+function isChiTieu(r: Reading, h: Hit): boolean {
+  return h.e - h.s === 2 && inW(r.toks[h.s], W_CHI);
+}
+function headingTarget(r: Reading, h: Hit): boolean {
+  const nx = hitAt(r, h.e);
+  return nx?.type === 'period' || inW(r.toks[h.e], W_GIAO) || (inW(r.toks[h.e], W_DUOC) && inW(r.toks[h.e + 1], W_GIAO));
+}
+const W_CHI = wordSet('chỉ');
+const W_PLAN = wordSet('kh', 'so');
+const W_GIAO = wordSet('giao');
+const W_DUOC = wordSet('được');
+
 const HEAD_ACHIEVED = new Set(['tình hình', 'đánh giá', 'tổng kết', 'sơ kết', 'thực trạng', 'báo cáo kết quả'].map((w) => K(w)));
 const HEAD_TARGET = new Set(['phương hướng', 'nhiệm vụ', 'giải pháp'].map((w) => K(w)));
 
@@ -720,7 +738,7 @@ export function contextOf(r: Reading, heading: boolean): Context {
   for (const h of r.hits) {
     if (h.type === 'period' && (h.ptype === 'at' || h.ptype === 'until')) periods.set(JSON.stringify(h.spec), h.spec);
     else if (h.type === 'qual' && h.qual.cat === 'achieved') achieved = true;
-    else if (h.type === 'qual' && h.qual.cat === 'target' && (!heading || !inW(r.toks[h.s], W11))) {
+    else if (h.type === 'qual' && h.qual.cat === 'target' && (!heading || !isChiTieu(r, h) || headingTarget(r, h))) {
       const v = targetValidity(r, h);
       if (v === 'target') target = true;
       else if (v === 'achieved') achieved = true;

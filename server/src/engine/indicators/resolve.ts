@@ -111,7 +111,13 @@ function resolve(doc: DocModel, config: ResolvedConfig): DocIndicators {
       let period = m.period;
       const fallback = tableCaption?.period ?? inner('period') ?? (docYear ? { year: docYear } : undefined);
       if (!period && !m.periodBlocked) period = fallback;
-      if (period && period.year === undefined && period.months !== undefined && fallback?.year !== undefined) period = { ...period, year: fallback.year };
+      // "6 tháng đầu năm" with no year: the year of the caption, the headings above, or the document.
+      if (period && period.year === undefined && period.months !== undefined) {
+        let year = tableCaption?.period?.year;
+        for (let i = headings.length - 1; i >= 0 && year === undefined; i--) year = headings[i].period?.year;
+        year ??= docYear;
+        if (year !== undefined) period = { ...period, year };
+      }
       const periodKey = period && period.year !== undefined ? keyOf(period) : undefined;
       // Kind: stated, else the caption's or heading's ("Kế hoạch năm 2024"), else achieved.
       let kind = m.kind;
