@@ -35,6 +35,8 @@ export interface FractionPair {
 
 type N = Extract<Tok, { t: 'n' }>;
 const MAX_GAP = 10;
+/** A name may span many tokens but counts as one unit of gap; this bounds the search. */
+const TOKEN_WINDOW = 40;
 
 export const fractionPairs = analysis('fraction-percent', (block: Block, config: ResolvedConfig): FractionPair[] => {
   const out: FractionPair[] = [];
@@ -60,8 +62,12 @@ function pairsIn(r: Reading, seg: number, out: FractionPair[]): void {
   if (!fracs.length || !pcts.length) return;
   // Candidate pairs, nearest first; each percentage and fraction used once.
   const cands: { f: number; p: number; d: number }[] = [];
+  // Only percentages within a token window of the fraction (pcts are in token order): linear in the segment.
+  let lo = 0;
   for (const f of fracs) {
-    for (const p of pcts) {
+    while (lo < pcts.length && pcts[lo] < f - TOKEN_WINDOW) lo++;
+    for (let q = lo; q < pcts.length && pcts[q] <= f + TOKEN_WINDOW; q++) {
+      const p = pcts[q];
       const d = gap(r, Math.min(f, p), Math.max(f, p));
       if (d <= MAX_GAP && clearBetween(r, Math.min(f, p), Math.max(f, p)) && nounsAgree(r, f, p)) cands.push({ f, p, d });
     }

@@ -278,6 +278,9 @@ function hitAt(r: Reading, k: number): Hit | undefined {
   return h >= 0 ? r.hits[h] : undefined;
 }
 
+/** How far back (in tokens) a figure's qualifiers are looked for: keeps long run-on paragraphs linear. */
+const WINDOW = 160;
+
 const NEW_SUBJECT = new Set(['tỷ lệ', 'tỷ suất', 'tỷ số', 'chỉ số', 'số lượng', 'tổng số', 'số lượt', 'số ca', 'số người'].map((w) => K(w)));
 
 function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing: MissingUnit[], para: { period?: PeriodSpec }): void {
@@ -508,14 +511,14 @@ function decide(
   let seenSubOrPlaceAfterSubset = false;
   // Places and sub-types do not carry across ";" from one list item to the next, only from the sentence's lead-in.
   let leadEnd = b;
-  for (let j = a; j < b; j++)
+  for (let j = a; j < Math.min(b, a + WINDOW); j++)
     if (toks[j].k === ';' || (toks[j].k === ':' && r.hitOf[j] < 0)) {
       leadEnd = j;
       break;
     }
   let crossed = false;
   let nowStop = false;
-  for (let j = fig.first - 1; j >= a; j--) {
+  for (let j = fig.first - 1; j >= Math.max(a, fig.first - WINDOW); j--) {
     if (toks[j].k === ';') crossed = true;
     const hix = r.hitOf[j];
     if (hix < 0) continue;
@@ -642,7 +645,7 @@ function endsClause(toks: readonly Tok[], j: number): boolean {
  * bác sĩ/vạn dân; 95% dân số tham gia bảo hiểm y tế").
  */
 function scanKind(r: Reading, from: number, a: number, figAt: Map<number, Mention>): { kind: MentionKind; explicit: boolean } {
-  for (let k = from; k >= a; k--) {
+  for (let k = from; k >= Math.max(a, from - WINDOW); k--) {
     const m = figAt.get(k);
     if (m && (m.kind === 'achieved' || m.kind === 'target')) return { kind: m.kind, explicit: m.kindExplicit };
     const h = hitAt(r, k);

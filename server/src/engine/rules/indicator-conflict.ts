@@ -10,6 +10,8 @@ import { factorOf } from '../indicators/mentions';
 
 /** Keep messages readable when a figure disagrees with many others. */
 const MAX_RELATED = 5;
+/** Distinct values remembered per fact (bounds the work on pathological documents). */
+const MAX_CLASSES = 50;
 
 export const rule: Rule = {
   meta: {
@@ -43,7 +45,7 @@ export const rule: Rule = {
           const others = classes.filter((c) => !overlaps(c.interval, rm.interval)).slice(0, MAX_RELATED);
           out.push(report(rm, others, (c) => lineOf(c.block, c.m.start) + 1));
         }
-        if (!classes.some((c) => c.m.hedge === rm.m.hedge && c.norm === rm.norm && c.normHi === rm.normHi)) classes.push(rm);
+        if (classes.length < MAX_CLASSES && !classes.some((c) => c.m.hedge === rm.m.hedge && c.norm === rm.norm && c.normHi === rm.normHi)) classes.push(rm);
       }
     }
     return out;
