@@ -49,6 +49,7 @@ function numKey(raw: string): string {
 }
 
 const WORD = /[\p{L}\p{M}]/u;
+const WORD_RUN = /[\p{L}\p{M}]+/uy;
 
 function lexText(text: string, base: number, nums: NumToken[], isMask: (c: string) => boolean): Tok[] {
   const out: Tok[] = [];
@@ -75,9 +76,11 @@ function lexText(text: string, base: number, nums: NumToken[], isMask: (c: strin
       i++;
       continue;
     }
-    if (WORD.test(c)) {
-      let j = i + 1;
-      while (j < n && WORD.test(text[j])) j++;
+    const code = c.charCodeAt(0);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0xc0 && WORD.test(c))) {
+      WORD_RUN.lastIndex = i;
+      WORD_RUN.exec(text);
+      const j = WORD_RUN.lastIndex;
       const raw = text.slice(i, j);
       out.push({ t: 'w', s: base + i, e: base + j, k: fold(raw), raw });
       i = j;

@@ -867,6 +867,10 @@ interface HeaderInfo {
   comparison: boolean;
 }
 
+const SEX_HEADERS = new Map([
+  [K('nam'), 'sex:nam'],
+  [K('nữ'), 'sex:nữ'],
+]);
 const HDR_TARGET = new Set(['kh', 'ct'].map((w) => K(w)));
 const HDR_ACHIEVED = new Set(['th', 'tt'].map((w) => K(w)));
 
@@ -903,7 +907,9 @@ function headerInfo(r: Reading): HeaderInfo {
   if (info.name?.per) info.unit = { per: info.name.per };
   // A bare "%" or "Tỷ lệ (%)" column beside values is a ratio to plan or year, not a level.
   if (!info.name && info.unit?.pct && !info.period) info.comparison = true;
-  if (leftover.length && !info.name) info.sub.push('col:' + leftover.join(' '));
+  // A column "Nam" / "Nữ" is the sex, as "nam giới" / "nữ giới" in prose.
+  if (leftover.length === 1 && SEX_HEADERS.has(leftover[0])) info.sub.push(SEX_HEADERS.get(leftover[0])!);
+  else if (leftover.length && !info.name) info.sub.push('col:' + leftover.join(' '));
   return info;
 }
 
