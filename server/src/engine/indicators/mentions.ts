@@ -607,11 +607,22 @@ function subCat(sub: string): string {
 }
 
 function firstHitAfter(r: Reading, from: number, to: number): number {
+  let paren = -1;
   for (let j = from; j < to; j++) {
-    if (r.hitOf[j] >= 0) return j;
+    if (r.hitOf[j] >= 0) {
+      // "(2011)" right after the figure is its year; "(năm 2022 là 22,3%)" is an aside about another figure.
+      if (paren >= 0) {
+        const h = r.hits[r.hitOf[j]];
+        if (r.toks[h.e]?.k !== ')') return -1;
+      }
+      return j;
+    }
     const t = r.toks[j];
-    if (t.t === 'w' && inW(t, W2)) continue;
-    if (t.k === '(') continue;
+    if (t.t === 'w' && inW(t, W_POSTFIX_SKIP)) continue;
+    if (t.k === '(' && paren < 0) {
+      paren = j;
+      continue;
+    }
     return -1;
   }
   return -1;
@@ -646,6 +657,12 @@ function endsClause(toks: readonly Tok[], j: number): boolean {
  */
 function scanKind(r: Reading, from: number, a: number, figAt: Map<number, Mention>): { kind: MentionKind; explicit: boolean } {
   for (let k = from; k >= Math.max(a, from - WINDOW); k--) {
+    // An aside "(kế hoạch 11)" before the figure does not set its kind.
+    const open = r.openOf.get(k);
+    if (open !== undefined && open >= a) {
+      k = open;
+      continue;
+    }
     const m = figAt.get(k);
     if (m && (m.kind === 'achieved' || m.kind === 'target')) return { kind: m.kind, explicit: m.kindExplicit };
     const h = hitAt(r, k);
@@ -666,6 +683,9 @@ function scanKind(r: Reading, from: number, a: number, figAt: Map<number, Mentio
 /** "chỉ tiêu" is a target unless it is "các chỉ tiêu", "3/3 chỉ tiêu", "đạt/vượt/hoàn thành chỉ tiêu", "kế hoạch hóa". */
 function targetValidity(r: Reading, h: Hit): 'target' | 'achieved' | 'neutral' {
   const toks = r.toks;
+  // "10/12 chỉ tiêu kế hoạch", "đạt chỉ tiêu kế hoạch": a run of target words is judged by what precedes the run.
+  const before = hitAt(r, h.s - 1);
+  if (before?.type === 'qual' && before.qual.cat === 'target') return targetValidity(r, before);
   let k = h.s - 1;
   while (k >= 0 && inW(toks[k], W6)) k--;
   const p = toks[k];
@@ -725,6 +745,7 @@ function headingTarget(r: Reading, h: Hit): boolean {
   return nx?.type === 'period' || inW(r.toks[h.e], W_GIAO) || (inW(r.toks[h.e], W_DUOC) && inW(r.toks[h.e + 1], W_GIAO));
 }
 const W_CHI = wordSet('chỉ');
+const W_POSTFIX_SKIP = wordSet('vào', 'trong', 'của', 'tại', 'ở');
 const W_PLAN = wordSet('kh', 'so');
 const W_GIAO = wordSet('giao');
 const W_DUOC = wordSet('được');

@@ -108,6 +108,8 @@ export interface Reading {
   groupOf: Int32Array;
   /** For each '(' index, the index of its ')' (toks.length when unclosed). */
   closeOf: Map<number, number>;
+  /** For each ')' index, the index of its '('. */
+  openOf: Map<number, number>;
 }
 
 const isN = (t: Tok | undefined): t is Extract<Tok, { t: 'n' }> => !!t && t.t === 'n';
@@ -158,9 +160,10 @@ export const FOLLOW_OK = new Set(
   ].map((w) => K(w)),
 );
 
-function parens(toks: readonly Tok[]): { groupOf: Int32Array; closeOf: Map<number, number> } {
+function parens(toks: readonly Tok[]): { groupOf: Int32Array; closeOf: Map<number, number>; openOf: Map<number, number> } {
   const groupOf = new Int32Array(toks.length).fill(-1);
   const closeOf = new Map<number, number>();
+  const openOf = new Map<number, number>();
   const stack: number[] = [];
   for (let i = 0; i < toks.length; i++) {
     const k = toks[i].k;
@@ -172,12 +175,15 @@ function parens(toks: readonly Tok[]): { groupOf: Int32Array; closeOf: Map<numbe
     if (k === '(') stack.push(i);
     else if (k === ')') {
       const o = stack.pop();
-      if (o !== undefined) closeOf.set(o, i);
+      if (o !== undefined) {
+        closeOf.set(o, i);
+        openOf.set(i, o);
+      }
       groupOf[i] = stack.length ? stack[stack.length - 1] : -1;
     }
   }
   for (const o of stack) closeOf.set(o, toks.length);
-  return { groupOf, closeOf };
+  return { groupOf, closeOf, openOf };
 }
 
 /** Is a hit at index h visible from index v: not inside a parenthesis group that v is outside of? */
@@ -194,8 +200,8 @@ export function visibleFrom(r: Reading, h: number, v: number): boolean {
  */
 export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
   const n = toks.length;
-  const { groupOf, closeOf } = parens(toks);
-  const r: Reading = { toks, hits: [], hitOf: new Int32Array(n).fill(-1), unitAt: new Map(), groupOf, closeOf };
+  const { groupOf, closeOf, openOf } = parens(toks);
+  const r: Reading = { toks, hits: [], hitOf: new Int32Array(n).fill(-1), unitAt: new Map(), groupOf, closeOf, openOf };
   const add = (h: Hit) => {
     const idx = r.hits.length;
     r.hits.push(h);
