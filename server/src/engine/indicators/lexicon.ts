@@ -152,6 +152,7 @@ export type QualCat =
   | 'hedge' // val: approx | estimate | near | lower | upper
   | 'sub' // val: "sex:nam" ...
   | 'subset' // trong đó, riêng
+  | 'othertime' // trước đây, những năm gần đây: another, unnamed time (the period is unknown)
   | 'neutral'; // consumed, no meaning for us (kế hoạch hóa gia đình, xã hội ...)
 
 export interface Qual {
@@ -202,6 +203,7 @@ q('sub', 'beds:kế hoạch', 'giường kế hoạch', 'giường bệnh kế h
 q('sub', 'beds:thực kê', 'giường thực kê', 'giường bệnh thực kê', 'thực kê');
 q('sub', 'beds:kể cả trạm y tế', 'kể cả giường trạm y tế', 'tính cả giường trạm y tế', 'bao gồm cả giường trạm y tế', 'bao gồm giường trạm y tế', 'kể cả trạm y tế');
 q('subset', 'subset', 'trong đó', 'riêng', 'bao gồm', 'trong số đó');
+q('othertime', 'othertime', 'trước đây', 'trước kia', 'giai đoạn trước', 'những năm trước', 'các năm trước', 'nhiều năm trước', 'đầu nhiệm kỳ', 'đầu giai đoạn', 'những năm gần đây', 'các năm gần đây', 'gần đây', 'thời điểm đó', 'khi đó', 'lúc đó', 'thời kỳ đầu', 'những năm đầu', 'giai đoạn đầu', 'trước năm', 'năm trước đó');
 q(
   'neutral',
   '',

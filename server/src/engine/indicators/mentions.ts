@@ -503,6 +503,9 @@ function decide(
       const c = subCat(h.sub);
       if (!subs.has(c)) subs.set(c, h.sub);
       postClaims.push(hix);
+    } else if (h.type === 'qual' && h.qual.cat === 'othertime' && !period) {
+      // "40/100.000 trẻ đẻ sống những năm gần đây": another, unnamed time.
+      periodBlocked = true;
     }
     j = h.e - 1;
   }
@@ -526,7 +529,10 @@ function decide(
     j = h.s;
     if (claimed.has(hix) || !visibleFrom(r, h.s, fig.first)) continue;
     if (crossed && h.type !== 'period' && (h.type !== 'place' || h.e > leadEnd)) continue;
-    if (h.type === 'qual' && h.qual.cat === 'achieved' && /^(đến nay|hiện nay|hiện)$/i.test(h.qual.label ?? '') && !period) {
+    if (h.type === 'qual' && h.qual.cat === 'othertime' && !period && !nowStop) {
+      // "Trước đây, tỷ lệ ... chỉ đạt 60%": not the report's year, and no other year named.
+      periodBlocked = true;
+    } else if (h.type === 'qual' && h.qual.cat === 'achieved' && /^(đến nay|hiện nay|hiện)$/i.test(h.qual.label ?? '') && !period) {
       // "..., đến nay đạt 32": now, not the period named earlier in the sentence.
       periodBlocked = true;
       nowStop = true;
