@@ -166,6 +166,11 @@ describe('reading a mention', () => {
     // Without a stated place: the report's scope, the province when the report speaks of "toàn tỉnh".
     assert.deepEqual(place('Năm 2023 đạt 10,8 bác sĩ/vạn dân.\n'), ['doc']);
     assert.deepEqual(place('Năm 2023 đạt 10,8 bác sĩ/vạn dân.\n\nTrên địa bàn toàn tỉnh có 20 bệnh viện.\n'), ['province']);
+    // A province named in the title is the report's own scope, not a section's place.
+    assert.deepEqual(
+      summary('# Báo cáo công tác y tế tỉnh Lai Châu năm 2023\n\nToàn tỉnh đạt 12,5 bác sĩ/vạn dân.\n\nSố bác sĩ/vạn dân đạt 12,8.\n').map((m) => m.place.key),
+      ['province', 'province'],
+    );
   });
 
   it('reads sub-types that change the meaning', () => {

@@ -96,7 +96,8 @@ function resolve(doc: DocModel, config: ResolvedConfig): DocIndicators {
     if (!info) return;
     if (info.heading) {
       while (headings.length && headings[headings.length - 1].level >= info.heading.level) headings.pop();
-      headings.push(info.heading);
+      // The title's place ("Báo cáo ... tỉnh Lai Châu năm 2023") is the report's own scope, not a section's.
+      headings.push(info.heading.level === 1 && info.heading.place?.key !== 'national' ? { ...info.heading, place: undefined } : info.heading);
       caption = undefined;
     }
     const inner = <K extends keyof Context>(k: K): Context[K] | undefined => {
