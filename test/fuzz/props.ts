@@ -334,10 +334,16 @@ export const markdownWithCode = fc
       fc.tuple(inline, fc.constant(false)),
       fc.tuple(fc.array(fc.constantFrom('12.5  bác  sĩ', 'Covid-19', 'nhiệm nhiệm vụ', '99,3 %', 'a ,b', '\t\tx', 'x\u00a0y'), { minLength: 1, maxLength: 4 }), fc.constantFrom('```', '~~~')).map(([ls, f]) => [`${f}\n${ls.join('\n')}\n${f}`, true] as [string, boolean]),
       fc.constantFrom<[string, boolean]>(['`12.5  bác  sĩ`', true], ['`Covid-19  ,`', true], ['<https://a.vn/12.5%20x>', true], ['<!-- 12.5  nhiệm nhiệm vụ -->', true]),
+      // Inside a paragraph or a quote, across lines: only the code or comment is protected.
+      fc.constantFrom<[string, boolean, string]>(
+        ['Năm 2024 <!-- ghi  chú\ntiếp  theo 12.5 --> đạt tốt.', true, '<!-- ghi  chú\ntiếp  theo 12.5 -->'],
+        ['> Năm 2024 `mã  a\n> b  ,c` đạt tốt.', true, '`mã  a\n> b  ,c`'],
+        ['- Mục một <!-- a  b\n  c  d --> xong.', true, '<!-- a  b\n  c  d -->'],
+      ),
     ),
     { minLength: 1, maxLength: 10 },
   )
-  .map((parts) => ({ text: parts.map(([p]) => p).join('\n\n') + '\n', protectedParts: parts.filter(([, k]) => k).map(([p]) => p) }));
+  .map((parts) => ({ text: parts.map(([p]) => p).join('\n\n') + '\n', protectedParts: parts.filter(([, k]) => k).map((x) => x[2] ?? x[0]) }));
 
 export function checkCodeUntouched(doc: { text: string; protectedParts: string[] }): void {
   const fixed = fixAll(doc.text, config).text;
