@@ -95,12 +95,18 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
           properties: {
             id: { type: 'string', pattern: '^[a-z0-9_]+$' },
             name_vi: { type: 'string' },
+            name_en: { type: 'string' },
             aliases: { type: 'array', items: { type: 'string' } },
-            unit: { type: 'string' },
+            numerators: { type: 'array', items: { type: 'string' }, description: 'Head nouns that, followed by a denominator, make a value unit ("bác sĩ" in "12,5 bác sĩ/vạn dân").' },
+            unit: { type: 'string', description: 'Unit as displayed, or a shorthand: "%", "‰", "per1k", "per10k", "per100k".' },
             per: { type: 'number' },
+            denominator: { enum: ['population', 'live-births', 'girls', 'women'] },
             kind: { enum: ['rate', 'percent', 'permille', 'count', 'ratio', 'years', 'other'] },
             plausible_min: { type: 'number' },
             plausible_max: { type: 'number' },
+            over100: { type: 'boolean' },
+            compare: { type: 'boolean' },
+            age: { type: 'string' },
           },
         },
       },
@@ -226,7 +232,7 @@ function dedupeErrors(errors: ErrorObject[]): ErrorObject[] {
 
 function describeError(err: ErrorObject, path: (string | number)[]): string {
   const where = path.length ? `"${path.join('.')}"` : 'the config';
-  if (err.keyword === 'oneOf' && path[0] === 'rules') return `Invalid setting for rule ${where}: use "off", "error", "warning", "information", "hint" or [level, {options}]; the rule keeps its default.`;
+  if (err.keyword === 'oneOf' && path[0] === 'rules') return `Invalid setting for rule "${String(path[1])}": use "off", "error", "warning", "information", "hint" or [level, {options}]; the rule keeps its default.`;
   if (err.keyword === 'enum') return `Invalid value for ${where}: expected one of ${JSON.stringify((err.params as { allowedValues: unknown[] }).allowedValues)}.`;
   return `Invalid value for ${where}: ${err.message ?? 'does not match the schema'}.`;
 }

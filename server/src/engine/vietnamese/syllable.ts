@@ -446,18 +446,22 @@ const ONLY_VI = /[ăđơưảẻỉỏủỷạẹịọụỵẽĩũỹấầ�
 const HAS_MARK = /[^\u0000-\u007f]/;
 
 const wordCache = new Map<string, WordAnalysis>();
+const wordCacheProper = new Map<string, WordAnalysis>();
 
 /** Decide whether a word (letters and maybe digits, no spaces) is Vietnamese, and if so whether it is spelled right. */
 export function analyzeWord(word: string, ctx: WordContext = {}): WordAnalysis {
-  const w = word.normalize('NFC');
-  const key = (ctx.properName ? '1' : '0') + w;
-  let r = wordCache.get(key);
+  // Look up the word as given first: prose is already NFC, and normalize() is
+  // the costliest step on this hot path (every word of every changed block).
+  const map = ctx.properName ? wordCacheProper : wordCache;
+  let r = map.get(word);
   if (r) return r;
+  const w = word.normalize('NFC');
   r = classify(w, !!ctx.properName);
-  if (wordCache.size > 50_000) wordCache.clear();
-  wordCache.set(key, r);
+  if (map.size > 50_000) map.clear();
+  map.set(word, r);
   return r;
 }
+
 
 function classify(w: string, properName: boolean): WordAnalysis {
   const FOREIGN: WordAnalysis = { status: 'foreign' };

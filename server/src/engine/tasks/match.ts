@@ -1,0 +1,375 @@
+// Document-level task-count facts, built from the per-block facts (counts.ts)
+// in one linear walk: which enumeration each claimed count introduces (a
+// Markdown list, or explicitly numbered items "(1) (2)", "a) b)", "thứ nhất,
+// thứ hai" in the same or the following blocks) and the totals of each task
+// group (noun + modifier + year) with the earlier total each one is compared
+// with. Shared by task-count-list-mismatch, task-total-conflict and the
+// editor summary, so hover shows exactly what the rules compared.
+import type { Block, ListInfo, Segment } from '../types';
+import { analysis, type DocModel } from '../rule';
+import type { ResolvedConfig } from '../config';
+import { taskFactsOf, type Marker, type SegmentFacts, type TaskCount, type YearHint } from './counts';
+
+export interface SegRef {
+  block: Block;
+  seg: Segment;
+  si: number;
+  facts: SegmentFacts;
+}
+
+export interface CountRef {
+  block: Block;
+  count: TaskCount;
+  /** Position in document order. */
+  order: number;
+  /** Resolved period: "2024", "next" (relative, no document year) or "" (unknown). */
+  period: string;
+}
+
+export interface ItemRange {
+  block: Block;
+  start: number;
+  end: number;
+}
+
+export interface ListMatch {
+  claim: CountRef;
+  kind: 'markdown' | 'numbered';
+  /** Number of items (top-level items, or numbered items). */
+  items: number;
+  /** Acceptable numbers of items for the claim (x, y or y − x for a fraction). */
+  expected: number[];
+  matches: boolean;
+  /** Where the enumeration is: from its first item to the end of its last (may span blocks). */
+  range: SpanRange;
+  itemRanges: ItemRange[];
+}
+
+export interface SpanRange {
+  block: Block;
+  start: number;
+  endBlock: Block;
+  end: number;
+}
+
+export interface TotalRef {
+  ref: CountRef;
+  total: number;
+  /** Group key: noun|modifier|period. */
+  key: string;
+  /** "nhiệm vụ trọng tâm" */
+  label: string;
+  /** Offsets (prose, in ref.block) of the number that states the total. */
+  numStart: number;
+  numEnd: number;
+}
+
+export interface DocTasks {
+  counts: CountRef[];
+  lists: Map<TaskCount, ListMatch>;
+  totals: TotalRef[];
+  /** For each total: the first earlier total of the same group it is compared with. */
+  earlier: Map<TaskCount, TotalRef>;
+  conflicts: { later: TotalRef; earlier: TotalRef }[];
+}
+
+const memo = new WeakMap<DocModel, Map<ResolvedConfig, DocTasks>>();
+
+/** Task facts of a document (memoized per document model and config). */
+export function docTasks(doc: DocModel, config: ResolvedConfig): DocTasks {
+  let byConfig = memo.get(doc);
+  if (!byConfig) memo.set(doc, (byConfig = new Map()));
+  let r = byConfig.get(config);
+  if (!r) byConfig.set(config, (r = compute(doc, config)));
+  return r;
+}
+
+/** A flat walk of the segments; `null` marks a break (code, front matter) that ends enumerations. */
+type Flat = (SegRef | null)[];
+
+function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
+  const flat: Flat = [];
+  const counts: CountRef[] = [];
+  const claimAt: { ref: CountRef; flatIndex: number }[] = [];
+  const headingHints: (YearHint | undefined)[] = [];
+  const periodOf = (h: YearHint | undefined): string =>
+    h?.year !== undefined ? String(h.year) : h?.next ? (doc.year !== undefined ? String(doc.year + 1) : 'next') : doc.year !== undefined ? String(doc.year) : '';
+
+  for (const block of doc.blocks) {
+    if (!block.segments.length) {
+      if (block.type !== 'html') flat.push(null);
+      continue;
+    }
+    const facts = taskFactsOf(block, config);
+    block.segments.forEach((seg, si) => {
+      const sf = facts.segments[si];
+      if (seg.kind === 'heading' && seg.level) {
+        headingHints[seg.level] = sf.headingYear;
+        headingHints.length = seg.level + 1;
+      }
+      flat.push({ block, seg, si, facts: sf });
+    });
+    let context: YearHint | undefined;
+    for (const h of headingHints) if (h) context = h;
+    for (const c of facts.counts) {
+      const ref: CountRef = { block, count: c, order: counts.length, period: periodOf(c.yearHint ?? context) };
+      counts.push(ref);
+      // flat index of the count's segment
+      const fi = flat.length - block.segments.length + c.segment;
+      claimAt.push({ ref, flatIndex: fi });
+    }
+  }
+
+  const lists = new Map<TaskCount, ListMatch>();
+  for (const { ref, flatIndex } of claimAt) {
+    const m = matchEnumeration(ref, flat, flatIndex);
+    if (m) lists.set(ref.count, m);
+  }
+
+  // Totals of task groups.
+  const totals: TotalRef[] = [];
+  const earlier = new Map<TaskCount, TotalRef>();
+  const conflicts: { later: TotalRef; earlier: TotalRef }[] = [];
+  // Per group: the first total, the first without an owner, and the first per owner. Owners are
+  // compatible when equal or one extends the other ("được quốc hội" / "được quốc hội giao").
+  const firstAny = new Map<string, TotalRef>();
+  const firstNoOwner = new Map<string, TotalRef>();
+  const byOwner = new Map<string, TotalRef[]>();
+  for (const ref of counts) {
+    const c = ref.count;
+    // A group needs a name: a modifier ("trọng tâm") or, without one, an owner ("cho ngành").
+    if (c.noun.cls !== 'task' || c.approx || c.subset || (!c.modifier && !c.owner)) continue;
+    let total: number;
+    let num = c.x;
+    if (c.kind === 'fraction') {
+      // "7/6" is task-count-exceeds' business; its total is not trusted here.
+      if (c.x.value > c.y!.value) continue;
+      total = c.y!.value;
+      num = c.y!;
+    } else {
+      if (c.verb || c.negated) continue;
+      total = c.x.value;
+    }
+    const key = `${c.noun.text}|${c.modifier}|${ref.period}`;
+    const label = c.modifier ? `${c.noun.text} ${c.modifier}` : `${c.noun.text} ${c.owner}`;
+    const t: TotalRef = { ref, total, key, label, numStart: num.s, numEnd: num.e };
+    totals.push(t);
+    let e: TotalRef | undefined;
+    const owned = byOwner.get(key) ?? [];
+    if (c.owner) {
+      const a = owned.slice(0, 20).find((o) => ownersCompatible(o.ref.count.owner!, c.owner!));
+      const b = firstNoOwner.get(key);
+      e = a && b ? (order(a, b) < 0 ? a : b) : (a ?? b);
+      // Without a modifier, the owner is the group's name: an owner-less mention is not the same group.
+      if (!c.modifier) e = a;
+    } else if (c.modifier) e = firstAny.get(key);
+    if (e) {
+      earlier.set(c, e);
+      if (e.total !== total) conflicts.push({ later: t, earlier: e });
+    }
+    if (!firstAny.has(key)) firstAny.set(key, t);
+    if (c.owner) {
+      if (owned.length < 50 && !owned.some((o) => o.ref.count.owner === c.owner)) owned.push(t);
+      byOwner.set(key, owned);
+    } else if (!firstNoOwner.has(key)) firstNoOwner.set(key, t);
+  }
+  return { counts, lists, totals, earlier, conflicts };
+}
+
+function ownersCompatible(a: string, b: string): boolean {
+  return a === b || a.startsWith(b + ' ') || b.startsWith(a + ' ');
+}
+
+function order(a: TotalRef, b: TotalRef): number {
+  return a.ref.order - b.ref.order;
+}
+
+/** The numbers of items a claim can be followed by. */
+export function expectedItems(c: TaskCount): number[] | undefined {
+  if (c.approx) return undefined;
+  if (c.kind === 'bare') return [c.x.value];
+  const x = c.x.value;
+  const y = c.y!.value;
+  if (x > y) return undefined;
+  return x === y ? [y] : [x, y, y - x];
+}
+
+function matchEnumeration(ref: CountRef, flat: Flat, fi: number): ListMatch | undefined {
+  const c = ref.count;
+  const intro = c.intro;
+  const expected = expectedItems(c);
+  if (!intro || intro.ambiguous || !expected) return undefined;
+  const here = flat[fi]!;
+  let found: { kind: 'markdown' | 'numbered'; items: ItemRange[]; range: SpanRange } | undefined;
+  if (intro.colon) found = markdownListAfter(here, flat, fi);
+  if (!found && (intro.inlineMarker || intro.lastSentence)) {
+    // "N nouns: (1) ..." — right after a colon even a single numbered item is an enumeration.
+    const before = intro.inlineMarker ? here.block.prose.slice(c.phraseEnd, intro.inlineMarker.s).replace(/[\s\u0000]+$/u, '') : '';
+    const afterColon = intro.inlineMarker ? /:$/.test(before) || /(?:^|\s)(?:gồm|là)$/u.test(before) : intro.colon;
+    found = numberedAfter(here, flat, fi, intro.inlineMarker, afterColon);
+  }
+  if (!found) return undefined;
+  const n = found.items.length;
+  return { claim: ref, kind: found.kind, items: n, expected, matches: expected.includes(n), range: found.range, itemRanges: found.items };
+}
+
+const ITEM_IS_ELLIPSIS = /^[\s\u0000]*(?:…|\.\.\.|v\.v\.?|vv\.?)[\s\u0000.;]*$/u;
+
+function markdownListAfter(here: SegRef, flat: Flat, fi: number): { kind: 'markdown'; items: ItemRange[]; range: SpanRange } | undefined {
+  const block = here.block;
+  let list: ListInfo | undefined;
+  let listBlock = block;
+  // In the same block: the first list that starts after the intro, with no other prose in between.
+  const li = firstStartAtOrAfter(block.lists, here.seg.end);
+  if (li < block.lists.length) {
+    const l = block.lists[li];
+    const si = firstStartAtOrAfter(block.segments, here.seg.end);
+    const between = si < block.segments.length && block.segments[si].start < l.start;
+    if (!between) list = l;
+  }
+  if (!list && here.si === block.segments.length - 1) {
+    const next = flat[fi + 1];
+    if (next && next.block !== block && next.block.type === 'list' && next.block.lists.length && next.si === 0) {
+      list = next.block.lists[0];
+      listBlock = next.block;
+    }
+  }
+  if (!list || !list.items.length) return undefined;
+  const l = list;
+  // Item paragraphs, to read markers and the last item's text.
+  const itemSegs = itemSegmentsOf(listBlock).get(l.listId) ?? [];
+  if (l.ordered) {
+    const first = itemSegs.find((x) => x.s.listItem!.index === 0);
+    const n = first ? parseInt(first.s.listItem!.marker, 10) : 1;
+    if (Number.isFinite(n) && n !== 1) return undefined;
+  }
+  for (const x of itemSegs) {
+    const text = listBlock.prose.slice(x.s.start, x.s.end);
+    if (ITEM_IS_ELLIPSIS.test(text)) return undefined;
+  }
+  // Flat index of the list's last item paragraph (a block's segments are contiguous in `flat`).
+  const lastSi = itemSegs[itemSegs.length - 1]?.si ?? 0;
+  const idx = listBlock === block ? fi + (lastSi - here.si) : fi + 1 + lastSi;
+  // A last item that trails off ("…", "v.v.") makes the list open-ended.
+  if (itemSegs.length && flat[idx]?.facts.openEnded) return undefined;
+  // An ordered list continued after an interruption ("4." after a paragraph) is ambiguous.
+  if (l.ordered) {
+    let seen = 0;
+    for (let k = idx + 1; k < flat.length && seen < 6; k++) {
+      const r = flat[k];
+      if (!r) break;
+      if (r.block === listBlock) continue;
+      seen++;
+      if (r.seg.kind === 'heading') break;
+      const li = r.seg.listItem;
+      if (li && li.ordered && li.index === 0 && parseInt(li.marker, 10) === l.items.length + 1) return undefined;
+    }
+  }
+  const items = l.items.map((it) => ({ block: listBlock, start: it.start, end: trimEnd(listBlock, it.start, it.end) }));
+  return { kind: 'markdown', items, range: { block: listBlock, start: l.start, endBlock: listBlock, end: trimEnd(listBlock, l.start, l.end) } };
+}
+
+function firstStartAtOrAfter(arr: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first paragraph of each list item, by list id (once per block). */
+const itemSegmentsOf = analysis('task-list-items', (block: Block): Map<number, { s: Segment; si: number }[]> => {
+  const m = new Map<number, { s: Segment; si: number }[]>();
+  block.segments.forEach((s, si) => {
+    if (!s.listItem) return;
+    const list = m.get(s.listItem.listId) ?? [];
+    list.push({ s, si });
+    m.set(s.listItem.listId, list);
+  });
+  return m;
+}) as (block: Block) => Map<number, { s: Segment; si: number }[]>;
+
+function trimEnd(block: Block, start: number, end: number): number {
+  let e = end;
+  while (e > start && /[\s\u0000]/u.test(block.prose[e - 1])) e--;
+  return e;
+}
+
+const VN_ALPHA = 'abcdđeghiklmnopqrstuvxy';
+const LATIN = 'abcdefghijklmnopqrstuvwxyz';
+
+function isSuccessor(prev: Marker, next: Marker): boolean {
+  if (prev.style !== next.style) return false;
+  if (prev.letter !== undefined && next.letter !== undefined) {
+    const a = VN_ALPHA.indexOf(prev.letter);
+    const b = LATIN.indexOf(prev.letter);
+    return (a >= 0 && VN_ALPHA[a + 1] === next.letter) || (b >= 0 && LATIN[b + 1] === next.letter);
+  }
+  return next.rank === prev.rank + 1;
+}
+
+function numberedAfter(here: SegRef, flat: Flat, fi: number, inline: Marker | undefined, afterColon: boolean): { kind: 'numbered'; items: ItemRange[]; range: SpanRange } | undefined {
+  let k = fi;
+  let first = inline;
+  if (!first) {
+    const next = flat[fi + 1];
+    if (!next || next.seg.kind === 'heading') return undefined;
+    const m = next.facts.markers[0];
+    if (!m || !m.atStart || m.rank !== 1) return undefined;
+    // A Markdown list item starting with "a)" is a list: counted as a list, not here.
+    if (next.seg.listItem && next.block === here.block) return undefined;
+    first = m;
+    k = fi + 1;
+  }
+  const starts: { ref: SegRef; m: Marker }[] = [{ ref: flat[k]!, m: first }];
+  let last = first;
+  let ref = flat[k]!;
+  let mi = ref.facts.markers.indexOf(first);
+  for (let guard = 0; guard < 500; guard++) {
+    // Next strict marker of the style in the same segment.
+    let q = mi + 1;
+    while (q < ref.facts.markers.length && !(ref.facts.markers[q].strict && ref.facts.markers[q].style === last.style)) q++;
+    const inSeg = ref.facts.markers[q];
+    if (inSeg && isSuccessor(last, inSeg)) {
+      starts.push({ ref, m: inSeg });
+      last = inSeg;
+      mi = q;
+      continue;
+    }
+    if (inSeg) break; // another marker of the style, out of sequence
+    const nx = flat[k + 1];
+    if (!nx || nx.seg.kind === 'heading') break;
+    const m0 = nx.facts.markers[0];
+    if (m0 && m0.atStart && isSuccessor(last, m0)) {
+      k++;
+      ref = nx;
+      starts.push({ ref, m: m0 });
+      last = m0;
+      mi = 0;
+      continue;
+    }
+    break;
+  }
+  if (starts.length < 2 && !(afterColon && first.style !== 'ordinal')) return undefined;
+  // Ambiguity: a later marker of the same style that would continue the series beyond where it stopped.
+  const laterMarkers = (r: SegRef, after: number) => r.facts.markers.filter((m) => m.s > after && m.style === last.style && m.rank > last.rank);
+  if (laterMarkers(ref, last.e).length) return undefined;
+  for (let q = k + 1, seen = 0; q < flat.length && seen < 4; q++, seen++) {
+    const r = flat[q];
+    if (!r || r.seg.kind === 'heading') break;
+    if (laterMarkers(r, -1).length) return undefined;
+  }
+  // A last item that trails off ("…", "v.v.") is not an exhaustive list.
+  const lastText = ref.block.prose.slice(last.e, ref.seg.end);
+  if (/v\.v|…|\.\.\./u.test(lastText)) return undefined;
+  const items: ItemRange[] = starts.map((st, q) => {
+    const nextSt = starts[q + 1];
+    const end = nextSt && nextSt.ref === st.ref ? nextSt.m.s : st.ref.seg.end;
+    return { block: st.ref.block, start: st.m.s, end: trimEnd(st.ref.block, st.m.s, end) };
+  });
+  const lastItem = items[items.length - 1];
+  return { kind: 'numbered', items, range: { block: items[0].block, start: items[0].start, endBlock: lastItem.block, end: lastItem.end } };
+}

@@ -1,0 +1,45 @@
+// Small shared helpers for the task rules' messages and fixes.
+import type { Block } from '../types';
+import type { DocModel } from '../rule';
+import type { TaskCount } from './counts';
+
+/** "6/6 nhiệm vụ" or "10 nhiệm vụ" as written (numbers as in the text). */
+export function countText(c: TaskCount): string {
+  const noun = c.noun.cls === 'task' && c.modifier ? `${c.noun.text} ${c.modifier}` : c.noun.text;
+  return c.kind === 'fraction' ? `${c.x.raw}/${c.y!.raw} ${noun}` : `${c.x.raw} ${noun}`;
+}
+
+/** A number written with the zero padding of `like` ("06" for 6 like "07"). */
+export function padLike(value: number, like: string): string {
+  const s = String(value);
+  return like.length > s.length && like.startsWith('0') ? s.padStart(like.length, '0') : s;
+}
+
+const lineStarts = new WeakMap<DocModel, Map<Block, number>>();
+
+/** 1-based line number of a prose offset in a block (for messages like "dòng 12"). */
+export function lineOf(doc: DocModel, block: Block, proseOffset: number): number {
+  let m = lineStarts.get(doc);
+  if (!m) {
+    m = new Map();
+    let line = 0;
+    for (const b of doc.blocks) {
+      m.set(b, line);
+      for (let i = 0; i < b.source.length; i++) if (b.source.charCodeAt(i) === 10) line++;
+    }
+    lineStarts.set(doc, m);
+  }
+  const base = m.get(block) ?? 0;
+  const upto = block.toSource(proseOffset);
+  let n = 0;
+  for (let i = 0; i < upto && i < block.source.length; i++) if (block.source.charCodeAt(i) === 10) n++;
+  return base + n + 1;
+}
+
+/** " (năm 2024)" / " (năm tới)" / "" for a resolved period. */
+export function periodVi(period: string): string {
+  return period === 'next' ? ' (năm tới)' : period ? ` (năm ${period})` : '';
+}
+export function periodEn(period: string): string {
+  return period === 'next' ? ' (next year)' : period ? ` (${period})` : '';
+}
