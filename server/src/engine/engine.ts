@@ -32,7 +32,9 @@ export class DocumentCache {
     const blocks: Block[] = [];
     let reused = 0;
     for (const c of chunks) {
-      const key = c.kind[0] + c.text;
+      // The chunk text itself is the key (a concatenated key would be copied
+      // and hashed anew on every check); the one front matter chunk is marked.
+      const key = c.kind === 'frontmatter' ? '\u0001' + c.text : c.text;
       const list = this.pool.get(key);
       let b = list?.pop();
       if (b) reused++;
