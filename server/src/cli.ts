@@ -1,7 +1,7 @@
 // `vnhr` command line: check files, print stylish / JSON / SARIF, --fix in place.
 // Exit 0: nothing at or above the fail level; 1: findings at that level;
 // 2: usage, config or I/O error (message on stderr; other files still checked).
-import { readFileSync, statSync, writeFileSync, renameSync, unlinkSync, chmodSync, existsSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync, renameSync, unlinkSync, chmodSync, existsSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve, basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
@@ -251,6 +251,8 @@ function readText(file: string): ReadOk | { error: string } {
   } catch (e) {
     return { error: `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
+  // UTF-16 (Notepad's "Unicode") is text, but full of NUL bytes: name it rather than call it binary.
+  if ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff)) return { error: 'UTF-16 encoded; save the file as UTF-8 to check it' };
   if (raw.includes(0)) return { error: 'binary file (contains NUL bytes); not checked' };
   let text: string;
   try {
@@ -268,6 +270,13 @@ function readText(file: string): ReadOk | { error: string } {
  * file changed on disk since it was read. Keeps the BOM and the file mode.
  */
 export function writeAtomic(file: string, read: ReadOk, text: string): string | undefined {
+  try {
+    // Through a symlink, replace the target: renaming over the link itself
+    // would turn it into a copy and leave the real file unfixed.
+    file = realpathSync(file);
+  } catch {
+    /* gone: reported by the re-read below */
+  }
   try {
     const now = readFileSync(file);
     if (!now.equals(read.raw)) return 'file changed on disk while checking; not fixed';

@@ -226,7 +226,7 @@ function dedupeErrors(errors: ErrorObject[]): ErrorObject[] {
 
 function describeError(err: ErrorObject, path: (string | number)[]): string {
   const where = path.length ? `"${path.join('.')}"` : 'the config';
-  if (err.keyword === 'oneOf' && path[0] === 'rules') return `Invalid setting for rule ${where}: use "off", "error", "warning", "information", "hint" or [level, {options}]; the rule keeps its default.`;
+  if (err.keyword === 'oneOf' && path[0] === 'rules') return `Invalid setting for rule "${String(path[1])}": use "off", "error", "warning", "information", "hint" or [level, {options}]; the rule keeps its default.`;
   if (err.keyword === 'enum') return `Invalid value for ${where}: expected one of ${JSON.stringify((err.params as { allowedValues: unknown[] }).allowedValues)}.`;
   return `Invalid value for ${where}: ${err.message ?? 'does not match the schema'}.`;
 }

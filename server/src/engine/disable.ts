@@ -27,7 +27,7 @@ export function computeDisabled(text: string, blocks: readonly Block[]): Disable
       if (m[1] === 'disable-next-line') {
         // From the end of the comment's line to the end of the next line.
         const eol = nextLineEnd(text, end);
-        const nextEnd = nextLineEnd(text, eol + 1);
+        const nextEnd = nextLineEnd(text, afterLineEnd(text, eol));
         for (const id of ids) spans.push({ rule: id, start: at, end: nextEnd + 1 });
       } else if (m[1] === 'disable') {
         for (const id of ids) if (!open.has(id)) open.set(id, at);
@@ -46,16 +46,45 @@ export function computeDisabled(text: string, blocks: readonly Block[]): Disable
   }
   for (const [k, s] of open) spans.push({ rule: k, start: s, end: Infinity });
   if (!spans.length) return { isEmpty: true, isDisabled: () => false };
+  // Per rule: spans sorted by start with the running maximum of their ends, so
+  // a lookup is a binary search (many directives x many findings stays n log n).
+  const byRule = new Map<string, { starts: number[]; maxEnds: number[] }>();
+  spans.sort((a, b) => a.start - b.start);
+  for (const s of spans) {
+    let e = byRule.get(s.rule);
+    if (!e) byRule.set(s.rule, (e = { starts: [], maxEnds: [] }));
+    e.maxEnds.push(Math.max(s.end, e.maxEnds[e.maxEnds.length - 1] ?? -Infinity));
+    e.starts.push(s.start);
+  }
+  const covered = (rule: string, offset: number): boolean => {
+    const e = byRule.get(rule);
+    if (!e) return false;
+    let lo = 0;
+    let hi = e.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (e.starts[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && e.maxEnds[lo - 1] > offset;
+  };
   return {
     isEmpty: false,
     isDisabled(rule, offset) {
-      for (const s of spans) if ((s.rule === rule || s.rule === ALL) && offset >= s.start && offset < s.end) return true;
-      return false;
+      return covered(rule, offset) || covered(ALL, offset);
     },
   };
 }
 
+/** Offset of the end of the line containing `from` (\n, \r\n or a lone \r ends a line). */
 function nextLineEnd(text: string, from: number): number {
-  const i = text.indexOf('\n', from);
-  return i < 0 ? text.length : i;
+  LINE_END.lastIndex = from;
+  const m = LINE_END.exec(text);
+  return m ? m.index : text.length;
+}
+const LINE_END = /[\r\n]/g;
+
+/** Start of the line after the line end at `eol`. */
+function afterLineEnd(text: string, eol: number): number {
+  return eol + (text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? 2 : 1);
 }

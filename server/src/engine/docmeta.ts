@@ -6,8 +6,9 @@ export function documentMeta(blocks: readonly Block[]): { frontMatter: Record<st
   const fm = blocks[0]?.type === 'frontmatter' ? blocks[0] : undefined;
   if (fm) {
     for (const line of fm.source.split(/\r?\n/)) {
-      const m = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
-      if (m) frontMatter[m[1].toLowerCase()] = m[2].replace(/^["']|["']$/g, '');
+      // (.*) then trim: a lazy (.*?) before \s*$ is quadratic in a run of blanks.
+      const m = /^([A-Za-z_][\w-]*)\s*:(.*)$/.exec(line);
+      if (m) frontMatter[m[1].toLowerCase()] = m[2].trim().replace(/^["']|["']$/g, '');
     }
   }
   let year: number | undefined;

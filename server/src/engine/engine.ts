@@ -62,6 +62,8 @@ export interface CheckStats {
   blocks: number;
   reusedBlocks: number;
   msByFamily: Record<string, number>;
+  /** Per rule, per-block and document phases together. */
+  msByRule?: Record<string, number>;
   msParse: number;
 }
 
@@ -83,9 +85,16 @@ export function* checkSteps(text: string, rules: readonly Rule[], config: Resolv
   const ctxFor = (r: Rule): RuleContext => ({ options: config.rules[r.meta.id]?.options ?? {}, config });
   const out: Finding[] = [];
   const timeFamily = (r: Rule, t: number) => {
-    if (stats) stats.msByFamily[r.meta.family] = (stats.msByFamily[r.meta.family] ?? 0) + performance.now() - t;
+    if (!stats) return;
+    const dt = performance.now() - t;
+    stats.msByFamily[r.meta.family] = (stats.msByFamily[r.meta.family] ?? 0) + dt;
+    stats.msByRule ??= {};
+    stats.msByRule[r.meta.id] = (stats.msByRule[r.meta.id] ?? 0) + dt;
   };
-  if (stats) stats.msByFamily = {};
+  if (stats) {
+    stats.msByFamily = {};
+    stats.msByRule = {};
+  }
 
   // One memo entry per block for all block rules: typing re-runs rules only in
   // changed blocks, and unchanged blocks cost one lookup each.

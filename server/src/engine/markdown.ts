@@ -4,7 +4,7 @@
 // URLs, link destinations, front matter, Markdown syntax) becomes MASK.
 import MarkdownIt from 'markdown-it';
 type Token = ReturnType<MarkdownIt['parse']>[number];
-import { nfcView } from './document';
+import { nfcView, type NfcView } from './document';
 import { MASK, type Block, type ListInfo, type Segment } from './types';
 
 const md = new MarkdownIt('commonmark', { html: true }).enable(['table', 'strikethrough']);
@@ -31,9 +31,10 @@ export function splitChunks(text: string): Chunk[] {
   const chunks: Chunk[] = [];
   let pos = 0;
   // Front matter: '---' on the first line, up to the next '---' or '...'.
-  const fm = /^---[ \t]*\r?\n/.exec(text);
+  // Line ends: \n, \r\n and a lone \r, as markdown-it (and LSP) count them.
+  const fm = /^---[ \t]*(?:\r\n?|\n)/.exec(text);
   if (fm) {
-    const close = /(^|\n)(---|\.\.\.)[ \t]*(\r?\n|$)/g;
+    const close = /(^|[\r\n])(---|\.\.\.)[ \t]*(\r\n?|\n|$)/g;
     close.lastIndex = fm[0].length - 1;
     const m = close.exec(text);
     if (m) {
@@ -48,12 +49,16 @@ export function splitChunks(text: string): Chunk[] {
   let sawBlank = false;
   let chunkIsList = false;
   let lineStart = pos;
+  // Next \n and next \r at or after lineStart, each searched again only once
+  // passed, so finding line ends stays linear whichever kind the text uses.
+  let nextLf = -1;
+  let nextCr = -1;
   while (lineStart < text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    let line = text.slice(lineStart, lineEnd);
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    const next = lineEnd + 1;
+    if (nextLf < lineStart && nextLf !== text.length) nextLf = indexOrEnd(text, '\n', lineStart);
+    if (nextCr < lineStart && nextCr !== text.length) nextCr = indexOrEnd(text, '\r', lineStart);
+    const lineEnd = Math.min(nextLf, nextCr);
+    const line = text.slice(lineStart, lineEnd);
+    const next = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
     if (fence) {
       const m = FENCE_OPEN.exec(line);
       if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1].trim()) fence = null;
@@ -104,7 +109,9 @@ export function parseChunk(chunk: Chunk): Block {
     return src.slice(s, e);
   };
   const tokens = md.parse(src, {});
-  const proseRanges: [number, number][] = [];
+  // Prose ranges grouped per inline token (its lines) or table cell: inline
+  // masking runs over a whole group, so a comment or code span across lines is found.
+  const proseGroups: [number, number][][] = [];
   const segs: { kind: Segment['kind']; start: number; end: number; extra: Partial<Segment> }[] = [];
   const lists: ListInfo[] = [];
   const listStack: ListInfo[] = [];
@@ -174,7 +181,7 @@ export function parseChunk(chunk: Chunk): Block {
           pendingItem = undefined;
         }
         segs.push({ kind: headingLevel ? 'heading' : 'paragraph', start: range[0][0], end: range[range.length - 1][1], extra });
-        for (const r of range) proseRanges.push(r);
+        proseGroups.push(range);
         break;
       }
       default:
@@ -201,7 +208,7 @@ export function parseChunk(chunk: Chunk): Block {
         while (s < e && /\s/.test(src[s])) s++;
         while (e > s && /\s/.test(src[e - 1])) e--;
         if (e <= s) return;
-        proseRanges.push([s, e]);
+        proseGroups.push([[s, e]]);
         segs.push({
           kind: 'table-cell',
           start: s,
@@ -213,24 +220,46 @@ export function parseChunk(chunk: Chunk): Block {
   }
 
   // Build the masked source: prose ranges kept (minus inline non-prose), the rest MASK.
-  proseRanges.sort((a, b) => a[0] - b[0]);
+  proseGroups.sort((a, b) => a[0][0] - b[0][0]);
   const parts: string[] = [];
   let pos = 0;
-  for (const [s, e] of proseRanges) {
-    if (e <= pos) continue;
-    const from = Math.max(s, pos);
-    if (from > pos) parts.push(maskAll(src.slice(pos, from)));
-    parts.push(maskInline(src.slice(from, e)));
-    pos = e;
+  for (const g of proseGroups) {
+    if (g[g.length - 1][1] <= pos) continue;
+    // The group's text, the gaps between its lines (container prefixes) masked.
+    const text: string[] = [];
+    let p = Math.max(g[0][0], pos);
+    if (p > pos) parts.push(maskAll(src.slice(pos, p)));
+    for (const [s, e] of g) {
+      if (e <= p) continue;
+      if (s > p) text.push(maskAll(src.slice(p, s)));
+      text.push(src.slice(Math.max(s, p), e));
+      p = e;
+    }
+    parts.push(maskInline(text.join('')));
+    pos = p;
   }
   if (pos < src.length) parts.push(maskAll(src.slice(pos)));
-  const masked = parts.join('');
+  // Every line end reads '\n' in the prose view, whatever the file uses: a lone
+  // \r becomes \n here (same length); the \r of \r\n is dropped by proseView().
+  let masked = parts.join('');
+  if (masked.includes('\r')) masked = masked.replace(/\r(?!\n)/g, '\n');
   const block = makeBlock(chunk, type ?? 'other', masked, [], lists);
   // Segment offsets are in source coordinates; map to prose coordinates.
+  // Cell texts are normalized once each and the headers once per table (not
+  // per cell: that was cells x columns, quadratic for a wide table).
+  const normalized = new Map<string, string>();
+  const norm = (t: string) => {
+    let v = normalized.get(t);
+    if (v === undefined) normalized.set(t, (v = normalizeCellText(t)));
+    return v;
+  };
+  const tableHeaders = new Map<string[], string[]>();
   for (const s of segs) {
     const seg: Segment = { kind: s.kind, start: block.toProse(s.start), end: block.toProse(s.end), ...s.extra };
     if (seg.table) {
-      seg.table = { ...seg.table, header: normalizeCellText(seg.table.header), rowLabel: normalizeCellText(seg.table.rowLabel), headers: seg.table.headers.map(normalizeCellText) };
+      let headers = tableHeaders.get(seg.table.headers);
+      if (!headers) tableHeaders.set(seg.table.headers, (headers = seg.table.headers.map(norm)));
+      seg.table = { ...seg.table, header: norm(seg.table.header), rowLabel: norm(seg.table.rowLabel), headers };
     }
     block.segments.push(seg);
   }
@@ -270,7 +299,7 @@ function blockType(tok: Token): Block['type'] {
 }
 
 function makeBlock(chunk: Chunk, type: Block['type'], maskedSource: string, segments: Segment[], lists: ListInfo[]): Block {
-  const view = nfcView(maskedSource);
+  const view = proseView(maskedSource);
   return {
     start: chunk.start,
     source: chunk.text,
@@ -285,15 +314,79 @@ function makeBlock(chunk: Chunk, type: Block['type'], maskedSource: string, segm
   };
 }
 
-function maskAll(s: string): string {
-  return s.replace(/[^\r\n]/g, MASK);
+/**
+ * The NFC view of the masked source with the \r of each \r\n dropped, so a
+ * CRLF file reads exactly like its LF form (rules look for '\n' at line edges).
+ * Offsets map back through both steps: a view '\n' maps to the source '\r'.
+ */
+function proseView(masked: string): NfcView {
+  if (!masked.includes('\r\n')) return nfcView(masked);
+  const crs: number[] = []; // source offsets of the dropped \r
+  for (let i = masked.indexOf('\r\n'); i >= 0; i = masked.indexOf('\r\n', i + 2)) crs.push(i);
+  const inner = nfcView(masked.replace(/\r\n/g, '\n'));
+  // Count of entries in `a` below x (a sorted).
+  const below = (a: number[], x: number): number => {
+    let lo = 0;
+    let hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (a[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // Stripped offset of each dropped \r (where its \n now stands).
+  const at = crs.map((c, k) => c - k);
+  return {
+    text: inner.text,
+    normalized: true,
+    toSource: (o) => {
+      const s = inner.toSource(o);
+      return s + below(at, s);
+    },
+    toView: (o) => inner.toView(o - below(crs, o)),
+  };
 }
 
+function maskAll(s: string): string {
+  // Every line end reads '\n' in the prose view, whatever the file uses: a lone
+  // \r becomes \n here; the \r of \r\n is dropped by proseView().
+  return s.replace(/[^\r\n]/g, MASK).replace(/\r(?!\n)/g, '\n');
+}
+
+function indexOrEnd(s: string, ch: string, from: number): number {
+  const i = s.indexOf(ch, from);
+  return i < 0 ? s.length : i;
+}
+
+/** Line starts as markdown-it numbers lines: after \n, \r\n or a lone \r. */
 function computeLineStarts(s: string): number[] {
   const starts = [0];
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }
+
+// Trimming is done by hand: /[ \t]+$/ retries from every blank of a run and
+// is quadratic in the run's length (a pasted line of 80,000 spaces took 18 s).
+const isBlank = (c: number) => c === 32 || c === 9;
+function trimEndBlanks(s: string): string {
+  let e = s.length;
+  while (e > 0 && isBlank(s.charCodeAt(e - 1))) e--;
+  return e === s.length ? s : s.slice(0, e);
+}
+/** Drop an ATX closing sequence: blanks, then #s, at the end (what /[ \t]+#+$/ matched). */
+function stripClosingHashes(s: string): string {
+  let h = s.length;
+  while (h > 0 && s.charCodeAt(h - 1) === 35) h--;
+  if (h === s.length || h === 0 || !isBlank(s.charCodeAt(h - 1))) return s;
+  while (h > 0 && isBlank(s.charCodeAt(h - 1))) h--;
+  return s.slice(0, h);
+}
+/** An ATX heading line: its first word is 1-6 #s. */
+const ATX_HEADING = /^\s*#{1,6}(?:\s|$)/;
 
 /**
  * Find the source ranges of an inline token's content: one range per line.
@@ -305,25 +398,25 @@ function locateInline(tok: Token, lineText: (l: number) => string, lineStarts: n
   const contentLines = tok.content.split('\n');
   const out: [number, number][] = [];
   for (let k = 0; k < contentLines.length && l0 + k < l1; k++) {
-    const cl = contentLines[k].replace(/[ \t]+$/, '');
+    const cl = trimEndBlanks(contentLines[k]);
     if (!cl) continue;
     const line = lineText(l0 + k);
-    const trimmed = line.replace(/[ \t]+$/, '');
+    const trimmed = trimEndBlanks(line);
     let idx = trimmed.length - cl.length;
     if (idx < 0 || trimmed.slice(idx) !== cl) {
       idx = line.indexOf(cl);
       if (idx < 0) {
         // Heading with closing #s, or content changed by the parser: take the line after its prefix.
         const m = /^[ \t>]*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+)?/.exec(line)!;
-        const end = line.replace(/[ \t]+#+[ \t]*$/, '').replace(/[ \t]+$/, '').length;
+        const end = trimEndBlanks(stripClosingHashes(trimEndBlanks(line))).length;
         if (end > m[0].length) out.push([lineStarts[l0 + k] + m[0].length, lineStarts[l0 + k] + end]);
         continue;
       }
     }
     let end = idx + cl.length;
-    if (/^#{1,6}$/.test(line.trimStart().split(/\s/)[0] ?? '')) {
+    if (ATX_HEADING.test(line)) {
       // ATX heading: drop a closing sequence if the content kept it.
-      const body = line.slice(idx, end).replace(/[ \t]+#+$/, '');
+      const body = stripClosingHashes(line.slice(idx, end));
       end = idx + body.length;
     }
     out.push([lineStarts[l0 + k] + idx, lineStarts[l0 + k] + end]);
@@ -364,30 +457,73 @@ function splitRow(line: string): [number, number][] {
 }
 
 // Inline non-prose, in one pass of alternatives (each linear; no nested quantifiers).
+// Every alternative must fail fast where it cannot match: a scan that can run
+// to the end of the text from each of many starts is quadratic (see
+// test/unit/hostile.test.ts). HTML comments are therefore found by indexOf in
+// maskInline, the image alt text stops at '[', and an e-mail's local part
+// starts only where a run of its characters starts.
 const INLINE_NON_PROSE = new RegExp(
   [
     '(`+)[^`]*?\\1', // code span (simple case; unbalanced backticks stay prose)
-    '<!--[\\s\\S]*?-->', // HTML comment
     '<(?:https?|ftp|mailto):[^>\\s]*>', // autolink
     '</?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?/?>', // HTML tag
-    '!\\[[^\\]\\n]*\\]\\([^)\\s]*(?:\\s+"[^"\\n]*")?\\)', // image
+    '!\\[[^\\[\\]\\n]*\\]\\([^)\\s]*(?:\\s+"[^"\\n]*")?\\)', // image
     '\\]\\([^)\\s]*(?:\\s+"[^"\\n]*")?\\)', // link destination after the text
     '\\]\\[[^\\]\\n]*\\]', // reference link label
     '\\b(?:https?|ftp)://[^\\s<>()\\u0000]+', // bare URL
     '\\bwww\\.[^\\s<>()\\u0000]+',
-    '[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+', // e-mail
+    '(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+', // e-mail
     '\\\\[!-/:-@\\[-`{-~]', // backslash escape
     '\\*{1,3}|_{2,3}|~~', // emphasis delimiters
   ].join('|'),
   'g',
 );
 
+const maskKeepingLines = (m: string): string => m.replace(/[^\r\n]/g, MASK);
+
 /** Replace inline non-prose with MASK (same length, newlines kept). */
 export function maskInline(s: string): string {
   if (!/[`<\]!\\*_~:@w]/.test(s)) return s;
-  return s.replace(INLINE_NON_PROSE, (m) => {
-    if (m[0] === '\\') return MASK + m[1]; // keep the escaped character itself
-    if (m.startsWith('](') || m.startsWith('][')) return MASK.repeat(m.length); // the link text before stays prose
-    return m.replace(/[^\r\n]/g, MASK);
-  });
+  const out: string[] = [];
+  let pos = 0;
+  // The next HTML comment at or after `from`: [start, index of its "-->"], or
+  // none. The first "-->" found is reused while it still lies ahead, and once
+  // there is none, no later "<!--" can close either: each part of the text is
+  // scanned once.
+  let close = -2;
+  const nextComment = (from: number): [number, number] | undefined => {
+    if (close === -1) return undefined;
+    const c = s.indexOf('<!--', from);
+    if (c < 0) return undefined;
+    if (close < c + 4) close = s.indexOf('-->', c + 4);
+    return close < 0 ? undefined : [c, close];
+  };
+  let comment = nextComment(0);
+  INLINE_NON_PROSE.lastIndex = 0;
+  let m = INLINE_NON_PROSE.exec(s);
+  for (;;) {
+    if (comment && (!m || comment[0] < m.index)) {
+      // A comment starts first (no other alternative can match at "<!--").
+      const end = comment[1] + 3;
+      out.push(s.slice(pos, comment[0]), maskKeepingLines(s.slice(comment[0], end)));
+      pos = end;
+      comment = nextComment(pos);
+      if (m && m.index < pos) {
+        INLINE_NON_PROSE.lastIndex = pos;
+        m = INLINE_NON_PROSE.exec(s);
+      }
+      continue;
+    }
+    if (!m) break;
+    const t = m[0];
+    out.push(s.slice(pos, m.index));
+    if (t[0] === '\\') out.push(MASK + t[1]); // keep the escaped character itself
+    else if (t.startsWith('](') || t.startsWith('][')) out.push(MASK.repeat(t.length)); // the link text before stays prose
+    else out.push(maskKeepingLines(t));
+    pos = m.index + t.length;
+    if (comment && comment[0] < pos) comment = nextComment(pos);
+    m = INLINE_NON_PROSE.exec(s);
+  }
+  out.push(s.slice(pos));
+  return out.join('');
 }

@@ -153,7 +153,7 @@ export interface Block {
   /**
    * The prose view, NFC-normalized: non-prose (code, URLs, HTML, link
    * destinations, front matter, Markdown syntax) is replaced by MASK characters,
-   * line structure kept ('\n' stays '\n').
+   * line structure kept: every line end reads '\n' (a lone \r becomes '\n', \r\n becomes '\n' + MASK).
    */
   prose: string;
   /** True when prose !== source length-wise (NFD input); then `toSource` is not identity. */

@@ -1,0 +1,75 @@
+// number-format: how numbers and their signs are written.
+//   "99,3 %"  -> "99,3%"   (NUM-03: no space before % or ‰, as CLDR vi and the official press)
+//   "13,9%o", "13,9 %0", "13,9 o/oo" -> "13,9‰"   (NUM-04: the permille sign)
+//   "10 .000", "10. 000" -> "10.000"   (a thousands group broken by a space)
+// Grouping with a plain space ("10 000", QĐ 1989) is legitimate and not reported.
+import type { Draft } from '../types';
+import { msg, type Rule } from '../rule';
+import { numbersOf } from '../vietnamese/numbers';
+import { proseRuns } from '../vietnamese/text';
+
+// "%o" / "%0" / "%₀" / "o/oo" after a number (and an optional space), not followed by a letter or digit.
+const PERMILLE = /(\d)([ \u00a0]?)(%o|%0|%₀|o\/oo)(?![\p{L}\p{N}])/gu;
+// A digit group broken by spaces around its dot: "10 .000", "10 . 000", "10. 000".
+const BROKEN_GROUP = /(?<![\d.,])(\d{1,3})([ \u00a0]*\.[ \u00a0]*)(\d{3})(?![\d\p{L}])/gu;
+
+export const rule: Rule = {
+  meta: {
+    id: 'number-format',
+    family: 'format',
+    severity: 'warning',
+    enabledByDefault: true,
+    description: msg(
+      'Cách viết số: không cách trước dấu % và ‰ (99,3%), ký hiệu phần nghìn là ‰, không tách nhóm chữ số bằng khoảng trắng quanh dấu chấm.',
+      'Number formatting: no space before % and ‰ (99,3%), permille is ‰, no spaces inside a dot-grouped number.',
+    ),
+    fixable: true,
+  },
+  checkBlock(block, ctx) {
+    const out: Draft[] = [];
+    for (const t of numbersOf(block, ctx.config)) {
+      if (!t.percent || !t.percentSpace || t.percentEnd === undefined) continue;
+      if (t.percent === '%' && /^[o0₀](?![\p{L}\p{N}])/u.test(block.prose.slice(t.percentEnd, t.percentEnd + 2))) continue; // "12 %0": a permille typo, below
+      const signAt = t.percentEnd - 1;
+      out.push({
+        start: t.start,
+        end: t.percentEnd,
+        message: msg(`Không để khoảng trắng trước dấu ${t.percent}: viết “${t.raw}${t.percent}”.`, `No space before ${t.percent}: write “${t.raw}${t.percent}”.`),
+        fixes: [{ title: msg(`Bỏ khoảng trắng trước ${t.percent}`, `Remove the space before ${t.percent}`), edits: [{ start: t.end, end: signAt, newText: '' }], safe: true }],
+      });
+    }
+    for (const run of proseRuns(block)) {
+      if (!/\d/.test(run.text)) continue;
+      PERMILLE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = PERMILLE.exec(run.text))) {
+        const s = run.start + m.index + 1; // after the digit
+        const e = run.start + m.index + m[0].length;
+        out.push({
+          start: s,
+          end: e,
+          message: msg(`Ký hiệu phần nghìn là “‰”, không viết “${m[2]}${m[3]}”.`, `The permille sign is “‰”, not “${m[2]}${m[3]}”.`),
+          fixes: [{ title: msg('Thay bằng ‰', 'Replace with ‰'), edits: [{ start: s, end: e, newText: '‰' }], safe: true }],
+        });
+      }
+      BROKEN_GROUP.lastIndex = 0;
+      while ((m = BROKEN_GROUP.exec(run.text))) {
+        const sep = m[2];
+        if (sep === '.') continue; // 10.000: fine
+        // "đạt 95. 100 người ..." could be a sentence end; a group with a space before its
+        // dot, or a group starting with 0 ("10. 000"), cannot.
+        if (!/^[ \u00a0]/.test(sep) && m[3][0] !== '0') continue;
+        const s = run.start + m.index;
+        const e = s + m[0].length;
+        const fixed = `${m[1]}.${m[3]}`;
+        out.push({
+          start: s,
+          end: e,
+          message: msg(`Nhóm chữ số bị tách bởi khoảng trắng: viết “${fixed}”.`, `A digit group split by a space: write “${fixed}”.`),
+          fixes: [{ title: msg(`Sửa thành ${fixed}`, `Change to ${fixed}`), edits: [{ start: s + m[1].length, end: s + m[1].length + sep.length, newText: '.' }], safe: true }],
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,56 @@
+// syllable: a word that cannot be a Vietnamese syllable (Telex/VNI leftovers,
+// misplaced or doubled tone marks, impossible tone on p/t/c/ch, bad c/k g/gh
+// ng/ngh onsets, truncated syllables). Foreign words, names in Latin script,
+// abbreviations, units and codes are classified as foreign by the model and
+// never flagged.
+import type { Draft, DraftFix } from '../types';
+import { msg, type Rule } from '../rule';
+import { vnTokens } from '../vietnamese/vnwords';
+import { analyzeSyllable } from '../vietnamese/syllable';
+
+export const rule: Rule = {
+  meta: {
+    id: 'syllable',
+    family: 'orthography',
+    severity: 'warning',
+    enabledByDefault: true,
+    description: msg(
+      'Từ không thể là âm tiết tiếng Việt: chữ gõ Telex/VNI chưa chuyển, dấu thanh đặt sai hoặc hai dấu, sai c/k, g/gh, ng/ngh, âm tiết bị cụt.',
+      'A word that cannot be a Vietnamese syllable: unconverted Telex/VNI keystrokes, misplaced or doubled tone marks, c/k, g/gh, ng/ngh errors, truncated syllables.',
+    ),
+    fixable: true,
+  },
+  checkBlock(block, ctx) {
+    const out: Draft[] = [];
+    const tokens = vnTokens(block, ctx.config);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      const r = t.result;
+      if (r.status !== 'invalid' || t.glued) continue;
+      const reason = r.message ?? msg('không hợp lệ', 'is not valid');
+      let suggestions = r.suggestions ?? [];
+      // A truncated syllable ("Thiê"): offer the words of this block that complete it.
+      if (r.reason === 'truncated' && !suggestions.length) {
+        const seen = new Set<string>();
+        for (const u of tokens)
+          if (u.result.status === 'valid' && u.text.length > t.text.length && u.text.startsWith(t.text) && analyzeSyllable(u.text, true).ok) seen.add(u.text);
+        suggestions = [...seen].slice(0, 3);
+      }
+      const fixes: DraftFix[] = suggestions.map((s, k) => ({
+        title: msg(`Sửa thành "${s}"`, `Change to "${s}"`),
+        edits: [{ start: t.start, end: t.end, newText: s }],
+        safe: k === 0 && !!r.safe && suggestions.length === 1,
+      }));
+      const sugg = suggestions.length ? ` Gợi ý: ${suggestions.map((s) => `"${s}"`).join(', ')}.` : '';
+      const suggEn = suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
+      out.push({
+        start: t.start,
+        end: t.end,
+        message: msg(`"${t.text}" không phải âm tiết tiếng Việt: ${reason.vi}.${sugg}`, `"${t.text}" is not a Vietnamese syllable: ${reason.en}.${suggEn}`),
+        fixes,
+        data: { reason: r.reason, suggestions },
+      });
+    }
+    return out;
+  },
+};

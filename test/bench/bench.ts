@@ -1,0 +1,455 @@
+// `npm run bench`: prints a table of numbers (no pass/fail, no timed tests).
+// Reports of 50 KB .. 10 MB are generated from the real corpus with a fixed
+// seed; every number is measured in this one run, beside its baselines
+// (markdown-it parse, one regex pass, markdownlint-cli2, `node -e 0`).
+// Knobs: VNHR_BENCH_RUNS (default 10), VNHR_BENCH_QUICK=1 (no 10 MB, no
+// baselines that take seconds), VNHR_BENCH_ML10=1 (markdownlint-cli2 on 10 MB too).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem, platform, arch } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import MarkdownIt from 'markdown-it';
+import { allRules, check, checkSteps, getDefaultConfig, DocumentCache, LineIndex, type CheckStats, type Finding } from '../helpers/engine';
+import { REPO_ROOT } from '../helpers/corpus';
+import { LspClient } from '../helpers/lsp';
+import { generateReport, loadMaterial } from './generate';
+
+const KB = 1024;
+const MB = 1024 * 1024;
+const RUNS = Math.max(1, Number(process.env.VNHR_BENCH_RUNS) || 10);
+const QUICK = process.env.VNHR_BENCH_QUICK === '1';
+const SEED = 2024;
+
+// A forced collection between timed runs keeps one run's garbage out of the next.
+setFlagsFromString('--expose_gc');
+const gc = runInNewContext('gc') as () => void;
+
+const config = getDefaultConfig();
+// The engine's own parser settings, so the baseline parses the same Markdown.
+const md = new MarkdownIt('commonmark', { html: true }).enable(['table', 'strikethrough']);
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const p90 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.9) - 1)];
+const ms = (x: number | undefined): string => (x === undefined || Number.isNaN(x) ? '—' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const mb = (bytes: number | undefined): string => (bytes === undefined ? '—' : (bytes / MB).toFixed(0));
+const label = (bytes: number): string => (bytes >= MB ? `${bytes / MB} MB` : `${bytes / KB} KB`);
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const w = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  // Numbers right-aligned, words left-aligned.
+  const left = head.map((_, i) => i === 0 || cells.slice(1).some((r) => !/^[\d—.,×%/ -]*$/.test(r[i] ?? '')));
+  const line = (r: string[]) => '| ' + r.map((c, i) => (left[i] ? c.padEnd(w[i]) : c.padStart(w[i]))).join(' | ') + ' |';
+  return [line(head), '|' + w.map((n, i) => (left[i] ? '-'.repeat(n + 2) : '-'.repeat(n + 1) + ':')).join('|') + '|', ...rows.map((r) => line(r.map(String)))].join('\n');
+}
+
+function say(s: string): void {
+  process.stdout.write(s + '\n');
+}
+
+/** One linear pass of a simple regex (numbers) over the text: the floor. */
+function regexPass(text: string): number {
+  const re = /\d+(?:[.,]\d+)*/g;
+  let n = 0;
+  while (re.exec(text)) n++;
+  return n;
+}
+
+interface FullRow {
+  bytes: number;
+  blocks: number;
+  findings: number;
+  engine: number;
+  parse: number;
+  families: Record<string, number>;
+  other: number;
+  markdownIt: number;
+  regex: number;
+  engineCpu: number;
+  markdownItCpu: number;
+}
+
+function fullCheck(text: string, bytes: number): FullRow {
+  const warm = bytes >= 5 * MB ? 1 : 2;
+  for (let i = 0; i < warm; i++) {
+    check(text, config);
+    md.parse(text, {});
+  }
+  const engine: number[] = [];
+  const parse: number[] = [];
+  const fam: Record<string, number[]> = {};
+  const other: number[] = [];
+  const mdit: number[] = [];
+  const rx: number[] = [];
+  const engineCpu: number[] = [];
+  const mditCpu: number[] = [];
+  const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
+  let findings: Finding[] = [];
+  let blocks = 0;
+  for (let i = 0; i < RUNS; i++) {
+    gc();
+    const stats = { msByFamily: {} } as CheckStats;
+    let c = process.cpuUsage();
+    let t = performance.now();
+    findings = check(text, config, { stats });
+    const total = performance.now() - t;
+    engineCpu.push(cpuMs(process.cpuUsage(c)));
+    engine.push(total);
+    parse.push(stats.msParse);
+    blocks = stats.blocks;
+    let sum = stats.msParse;
+    for (const [f, v] of Object.entries(stats.msByFamily)) {
+      (fam[f] ??= []).push(v);
+      sum += v;
+    }
+    other.push(total - sum);
+    gc();
+    c = process.cpuUsage();
+    t = performance.now();
+    md.parse(text, {});
+    mdit.push(performance.now() - t);
+    mditCpu.push(cpuMs(process.cpuUsage(c)));
+    t = performance.now();
+    regexPass(text);
+    rx.push(performance.now() - t);
+  }
+  const families: Record<string, number> = {};
+  for (const [f, v] of Object.entries(fam)) families[f] = median(v);
+  return { bytes, blocks, findings: findings.length, engine: median(engine), parse: median(parse), families, other: median(other), markdownIt: median(mdit), regex: median(rx), engineCpu: median(engineCpu), markdownItCpu: median(mditCpu) };
+}
+
+/** Where a writer would type: a paragraph line near the middle of the report. */
+function editPoint(text: string): number {
+  const re = /\n\n(?=[A-ZĐÀ-Ỹa-zđà-ỹ])/gu;
+  re.lastIndex = text.length >> 1;
+  const m = re.exec(text);
+  if (!m) return text.length >> 1;
+  const lineStart = m.index + 2;
+  const space = text.indexOf(' ', lineStart + 12);
+  return space > 0 ? space + 1 : lineStart;
+}
+
+const TYPED = 'nhiều hơn '.split('');
+
+interface EditResult {
+  times: number[];
+  reused: number;
+  blocks: number;
+  /** Median ms per rule family and for the parse step, on the edits. */
+  split: Record<string, number>;
+}
+
+/**
+ * The server's path for a new version: checkSteps over a DocumentCache kept
+ * across versions, driven to the end, then offsets -> LSP ranges via LineIndex.
+ */
+function engineEdits(text: string, n: number): EditResult {
+  const cache = new DocumentCache();
+  const run = (t: string, stats?: CheckStats) => {
+    const it = checkSteps(t, allRules, config, { cache, isCancelled: () => false, stats });
+    let r = it.next();
+    while (!r.done) r = it.next();
+    const li = new LineIndex(t);
+    return r.value.map((f) => ({ range: li.rangeAt(f.start, f.end), code: f.rule, message: f.message.vi }));
+  };
+  run(text);
+  run(text);
+  const at = editPoint(text);
+  let cur = text;
+  const times: number[] = [];
+  let reused = 0;
+  let blocks = 0;
+  const split: Record<string, number[]> = {};
+  for (let k = 0; k < n + 2; k++) {
+    cur = cur.slice(0, at + k) + TYPED[k % TYPED.length] + cur.slice(at + k);
+    gc();
+    const stats = { msByFamily: {} } as CheckStats;
+    const t = performance.now();
+    run(cur, stats);
+    const dt = performance.now() - t;
+    if (k >= 2) {
+      times.push(dt); // the first two edits warm the edit path itself
+      (split.parse ??= []).push(stats.msParse);
+      for (const [f, v] of Object.entries(stats.msByFamily)) (split[f] ??= []).push(v);
+    }
+    reused = stats.reusedBlocks;
+    blocks = stats.blocks;
+  }
+  return { times, reused, blocks, split: Object.fromEntries(Object.entries(split).map(([k, v]) => [k, median(v)])) };
+}
+
+function procStatus(pid: number): { rss?: number; hwm?: number } {
+  try {
+    const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string) => {
+      const m = new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(s);
+      return m ? Number(m[1]) * KB : undefined;
+    };
+    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  } catch {
+    return {};
+  }
+}
+
+interface ServerResult {
+  openMs: number;
+  rss?: number;
+  hwm?: number;
+  heapUsed?: number;
+  heapTotal?: number;
+  idleRss?: number;
+  edits: Record<string, number[]>;
+  diagnostics: number;
+}
+
+/** The built server over stdio: open the 1 MB report, read its memory, type into it; then the 200 KB one. */
+async function serverBench(files: { bytes: number; path: string; text: string }[], edits: number): Promise<ServerResult> {
+  const probe = join(__dirname, 'memprobe.js');
+  const c = new LspClient({ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(probe)}`.trim() });
+  // Debounce 0: measure the check, not the typing pause the server waits for.
+  c.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ debounceMs: 0 })));
+  const pid = c.proc.pid!;
+  const out: ServerResult = { openMs: NaN, edits: {}, diagnostics: 0 };
+  try {
+    await c.initialize('vi');
+    out.idleRss = procStatus(pid).rss;
+    for (const [i, f] of files.entries()) {
+      const uri = pathToFileURL(f.path).toString();
+      let version = 1;
+      let t = performance.now();
+      const first = c.diagnostics(uri, (p) => p.version === 1, 300000);
+      await c.open(uri, f.text, version);
+      const p = await first;
+      const openMs = performance.now() - t;
+      if (i === 0) {
+        out.openMs = openMs;
+        out.diagnostics = p.diagnostics.length;
+        await new Promise((r) => setTimeout(r, 200));
+        const st = procStatus(pid);
+        out.rss = st.rss;
+        out.hwm = st.hwm;
+        const before = c.stderr.length;
+        process.kill(pid, 'SIGUSR2');
+        for (let w = 0; w < 100 && !c.stderr.slice(before).includes('VNHR_MEM'); w++) await new Promise((r) => setTimeout(r, 20));
+        const m = /VNHR_MEM (\{.*\})/.exec(c.stderr.slice(before));
+        if (m) {
+          const j = JSON.parse(m[1]) as { heapUsed: number; heapTotal: number };
+          out.heapUsed = j.heapUsed;
+          out.heapTotal = j.heapTotal;
+        }
+      }
+      let text = f.text;
+      const at = editPoint(text);
+      const times: number[] = [];
+      for (let k = 0; k < edits + 2; k++) {
+        const li = new LineIndex(text);
+        const pos = li.positionAt(at + k);
+        const ch = TYPED[k % TYPED.length];
+        text = text.slice(0, at + k) + ch + text.slice(at + k);
+        version++;
+        const v = version;
+        const wait = c.diagnostics(uri, (d) => d.version === v, 120000);
+        t = performance.now();
+        await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: pos, end: pos }, text: ch }] });
+        await wait;
+        if (k >= 2) times.push(performance.now() - t);
+      }
+      out.edits[label(f.bytes)] = times;
+      await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }
+  } finally {
+    await c.stop();
+  }
+  return out;
+}
+
+interface ProcResult {
+  sec: number;
+  peak?: number;
+  code: number | null;
+  stdout?: string;
+}
+
+const TIME = '/usr/bin/time';
+/** Wall time of a whole process (measured here), peak RSS from /usr/bin/time -v when present. */
+function runProcess(args: string[], cwd: string, capture = false): ProcResult {
+  const hasTime = existsSync(TIME);
+  const tOut = join(cwd, '.time.txt');
+  const cmd = hasTime ? TIME : process.execPath;
+  const argv = hasTime ? ['-f', '%M', '-o', tOut, process.execPath, ...args] : args;
+  const t = performance.now();
+  const r = spawnSync(cmd, argv, { cwd, stdio: ['ignore', capture ? 'pipe' : 'ignore', capture ? 'pipe' : 'ignore'], encoding: 'utf8', maxBuffer: 1 << 30 });
+  const sec = (performance.now() - t) / 1000;
+  let peak: number | undefined;
+  if (hasTime && existsSync(tOut)) {
+    const kb = Number(readFileSync(tOut, 'utf8').trim().split('\n').pop());
+    if (kb) peak = kb * KB;
+  }
+  return { sec, peak, code: r.status, stdout: capture ? `${r.stdout ?? ''}${r.stderr ?? ''}` : undefined };
+}
+
+function medianProc(args: string[], cwd: string, n: number): ProcResult {
+  const rs = Array.from({ length: n }, () => runProcess(args, cwd));
+  const sec = median(rs.map((r) => r.sec));
+  const peaks = rs.map((r) => r.peak).filter((x): x is number => x !== undefined);
+  return { sec, peak: peaks.length ? Math.max(...peaks) : undefined, code: rs[0].code };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const cpu = cpus();
+  say(`# vnhr benchmark (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`);
+  say('');
+  say(`machine: ${cpu[0]?.model ?? 'unknown cpu'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, node ${process.version}, ${platform()} ${arch()}; load average at start ${loadavg()[0].toFixed(2)}`);
+  const families = [...new Set(allRules.map((r) => r.meta.family))];
+  say(`rules: ${allRules.length} (${families.map((f) => `${f} ${allRules.filter((r) => r.meta.family === f).length}`).join(', ')}): ${allRules.map((r) => r.meta.id).join(', ')}`);
+  const material = loadMaterial();
+  if (material.source.startsWith('built-in')) say('[notice] corpus not found (set VNHR_CORPUS or put it at ../shared/corpus): reports are generated from built-in sentences');
+  say(`text: ${material.source}; seed ${SEED}; ${RUNS} timed runs per size`);
+  say('');
+
+  const sizes = QUICK ? [50 * KB, 200 * KB, MB] : [50 * KB, 200 * KB, MB, 10 * MB];
+  const dir = mkdtempSync(join(tmpdir(), 'vnhr-bench-'));
+  const docs = sizes.map((bytes) => {
+    const text = generateReport(material, bytes, SEED);
+    const path = join(dir, `report-${label(bytes).replace(' ', '')}.md`);
+    writeFileSync(path, text);
+    return { bytes, text, path };
+  });
+
+  try {
+    // 1. Full check, by size.
+    const rows: FullRow[] = [];
+    for (const d of docs) {
+      process.stderr.write(`full check ${label(d.bytes)}...\n`);
+      rows.push(fullCheck(d.text, d.bytes));
+    }
+    const fams = [...new Set([...families, ...rows.flatMap((r) => Object.keys(r.families))])];
+    say(`## Full check (engine, fresh cache; median of ${RUNS} warm runs) vs markdown-it parse of the same file`);
+    say('');
+    say(
+      table(
+        ['size', 'blocks', 'findings', 'engine ms', 'MB/s', 'parse ms', ...fams.map((f) => `${f} ms`), 'rest ms', 'markdown-it ms', 'engine/markdown-it', 'CPU ms engine / markdown-it', 'regex floor ms'],
+        rows.map((r) => [
+          label(r.bytes),
+          r.blocks,
+          r.findings,
+          ms(r.engine),
+          (r.bytes / MB / (r.engine / 1000)).toFixed(1),
+          ms(r.parse),
+          ...fams.map((f) => ms(r.families[f] ?? 0)),
+          ms(r.other),
+          ms(r.markdownIt),
+          (r.engine / r.markdownIt).toFixed(2) + '×',
+          `${ms(r.engineCpu)} / ${ms(r.markdownItCpu)}`,
+          ms(r.regex),
+        ]),
+      ),
+    );
+    say('');
+    say('Times are wall-clock medians; CPU = this process\'s user+system time (median), which other load on the machine does not inflate.');
+    say('parse = split into top-level blocks + markdown-it (block phase) per block + prose view; <family> = that family\'s rules (block and document checks); rest = mapping, inline-disable filter, sort.');
+    say('');
+
+    // 2. One-character edits in the middle, through the server's code path.
+    const editDocs = docs.filter((d) => d.bytes === 200 * KB || d.bytes === MB);
+    const editRows: (string | number)[][] = [];
+    for (const d of editDocs) {
+      process.stderr.write(`edits ${label(d.bytes)}...\n`);
+      const e = engineEdits(d.text, RUNS);
+      const split = Object.entries(e.split).map(([k, v]) => `${k} ${ms(v)}`).join(', ');
+      editRows.push([label(d.bytes), 'engine: checkSteps + DocumentCache + LineIndex (in process)', ms(median(e.times)), ms(p90(e.times)), `${e.reused}/${e.blocks}`, split]);
+    }
+
+    // 3. The built server: memory with the 1 MB report open, and edits over LSP.
+    let server: ServerResult | undefined;
+    let serverError = '';
+    if (existsSync(join(REPO_ROOT, 'server', 'out', 'server.js'))) {
+      process.stderr.write('server...\n');
+      try {
+        const order = [...editDocs].sort((a, b) => b.bytes - a.bytes); // 1 MB first: memory is read with it open
+        server = await serverBench(order, RUNS);
+      } catch (e) {
+        serverError = (e as Error).message.split('\n')[0];
+      }
+    } else serverError = 'server/out/server.js not built';
+    if (server) {
+      for (const d of editDocs) {
+        const t = server.edits[label(d.bytes)];
+        if (t?.length) editRows.push([label(d.bytes), 'LSP: didChange -> publishDiagnostics (server over stdio, debounce 0)', ms(median(t)), ms(p90(t)), '', '']);
+      }
+    }
+    editRows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    say(`## Fresh diagnostics after a one-character edit in the middle (typing; median and p90 of ${RUNS})`);
+    say('');
+    say(table(['report', 'path', 'median ms', 'p90 ms', 'blocks reused', 'median ms by step'], editRows));
+    say('');
+    say('## Server memory with the 1 MB report open (built server/out/server.js over stdio)');
+    say('');
+    if (server) {
+      say(
+        table(
+          ['RSS idle MB', 'RSS MB', 'peak RSS (VmHWM) MB', 'heap used MB', 'heap total MB', 'didOpen -> diagnostics ms', 'diagnostics'],
+          [[mb(server.idleRss), mb(server.rss), mb(server.hwm), mb(server.heapUsed), mb(server.heapTotal), ms(server.openMs), server.diagnostics]],
+        ),
+      );
+    } else say(`[notice] server not measured: ${serverError}`);
+    say('');
+
+    // 4. Whole processes: vnhr check beside markdownlint-cli2 and `node -e 0`.
+    const vnhr = join(REPO_ROOT, 'bin', 'vnhr.js');
+    const mlBin = join(REPO_ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+    const procRows: (string | number)[][] = [];
+    const oneMb = docs.find((d) => d.bytes === MB)!;
+    process.stderr.write('whole processes...\n');
+    const n0 = medianProc(['-e', '0'], dir, 5);
+    procRows.push(['node -e 0', '—', n0.sec.toFixed(2), mb(n0.peak), String(n0.code)]);
+    const v1 = medianProc([vnhr, 'check', oneMb.path], dir, 3);
+    procRows.push(['vnhr check', '1 MB', v1.sec.toFixed(2), mb(v1.peak), String(v1.code)]);
+    let ratio = '';
+    if (existsSync(mlBin) && !QUICK) {
+      const probe = runProcess([mlBin, oneMb.path], dir, true);
+      const summary = /Summary: (\d+) error/.exec(probe.stdout ?? '')?.[1];
+      const m1 = medianProc([mlBin, oneMb.path], dir, 3);
+      procRows.push([`markdownlint-cli2 (${summary ?? '?'} findings)`, '1 MB', m1.sec.toFixed(2), mb(m1.peak), String(m1.code)]);
+      ratio = `markdownlint-cli2 / vnhr check on 1 MB: ${(m1.sec / v1.sec).toFixed(1)}× (whole process, same run)`;
+    } else if (!existsSync(mlBin)) ratio = '[notice] markdownlint-cli2 not installed (npm ci): no baseline';
+    const ten = docs.find((d) => d.bytes === 10 * MB);
+    if (ten) {
+      const v10 = runProcess([vnhr, 'check', ten.path], dir);
+      procRows.push(['vnhr check', '10 MB', v10.sec.toFixed(2), mb(v10.peak), String(v10.code)]);
+      if (process.env.VNHR_BENCH_ML10 === '1' && existsSync(mlBin)) {
+        const m10 = runProcess([mlBin, ten.path], dir);
+        procRows.push(['markdownlint-cli2', '10 MB', m10.sec.toFixed(2), mb(m10.peak), String(m10.code)]);
+      }
+    }
+    say('## Whole process (median of 3 runs; 10 MB: 1 run)');
+    say('');
+    say(table(['command', 'file', 'wall s', 'peak RSS MB', 'exit'], procRows));
+    say('');
+    if (ratio) say(ratio);
+    say('');
+    const oneRow = rows.find((r) => r.bytes === MB);
+    say('## Against the targets of issue 9 (informative; nothing here fails)');
+    if (oneRow) say(`- engine full check 1 MB ≤ 2× markdown-it: ${(oneRow.engine / oneRow.markdownIt).toFixed(2)}× (${ms(oneRow.engine)} ms vs ${ms(oneRow.markdownIt)} ms)`);
+    for (const r of editRows) say(`- edit ${r[0]} via ${String(r[1]).split(':')[0]}: ${r[2]} ms (target ${r[0] === '1 MB' ? 20 : 10} ms)`);
+    if (server) say(`- server RSS with 1 MB open ≤ 120 MB: ${mb(server.rss)} MB (peak ${mb(server.hwm)} MB)`);
+    const tenRow = procRows.find((r) => r[0] === 'vnhr check' && r[1] === '10 MB');
+    if (tenRow) say(`- vnhr check 10 MB ≤ 3 s, peak RSS ≤ 400 MB: ${tenRow[2]} s, ${tenRow[3]} MB`);
+    say('');
+    say(`load average at end ${loadavg()[0].toFixed(2)}; bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${(e as Error).stack ?? String(e)}\n`);
+  process.exitCode = 1;
+});

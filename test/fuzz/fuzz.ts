@@ -1,0 +1,57 @@
+// `npm run fuzz`: the property tests' invariants over ≥ 100,000 random documents.
+// VNHR_FUZZ_RUNS sets the total (default 100000), VNHR_FC_SEED the seed (default:
+// random, printed so a failure can be replayed). Exits 1 on the first violation
+// with the shrunk counterexample.
+import fc from 'fast-check';
+import {
+  anyDocument,
+  anyUnits,
+  bytesAsUtf8,
+  checkCodeUntouched,
+  checkDocumentInvariants,
+  checkFormsAgree,
+  checkLineEndsAgree,
+  longLine,
+  markdown,
+  markdownLF,
+  markdownWithCode,
+  vietnamese,
+  withSurrogates,
+} from './props';
+
+const total = Number(process.env.VNHR_FUZZ_RUNS ?? 100_000);
+const seed = process.env.VNHR_FC_SEED ? Number(process.env.VNHR_FC_SEED) : (Date.now() ^ (Math.random() * 2 ** 31)) >>> 0;
+
+// Shares of the total per property.
+const plan: [string, number, fc.IPropertyWithHooks<[never]> | fc.IProperty<[never]>][] = [];
+const add = <T>(name: string, share: number, arb: fc.Arbitrary<T>, pred: (x: T) => void) => plan.push([name, share, fc.property(arb, pred) as never]);
+add('random Markdown', 0.3, markdown, checkDocumentInvariants);
+add('mixed documents', 0.2, anyDocument, checkDocumentInvariants);
+add('Vietnamese syllables NFC/NFD', 0.1, vietnamese, checkDocumentInvariants);
+add('bytes as UTF-8', 0.05, bytesAsUtf8, checkDocumentInvariants);
+add('UTF-16 units, lone surrogates', 0.05, anyUnits, checkDocumentInvariants);
+add('Markdown with lone surrogates', 0.05, withSurrogates, checkDocumentInvariants);
+add('NFC = NFD findings', 0.1, markdownLF, checkFormsAgree);
+add('LF = CRLF = CR findings', 0.1, markdownLF, checkLineEndsAgree);
+add('code untouched by fixAll', 0.0495, markdownWithCode, checkCodeUntouched);
+add('very long lines', 0.0005, longLine(200, 4000), checkDocumentInvariants);
+
+console.log(`vnhr fuzz: ${total} runs, seed ${seed} (replay: VNHR_FC_SEED=${seed} npm run fuzz)`);
+const t0 = Date.now();
+let done = 0;
+let failed = false;
+for (const [name, share, prop] of plan) {
+  const numRuns = Math.max(1, Math.round(total * share));
+  const t = Date.now();
+  const r = fc.check(prop, { numRuns, seed });
+  done += r.numRuns;
+  if (r.failed) {
+    failed = true;
+    console.log(`✖ ${name}: failed after ${r.numRuns} runs (seed ${seed}, path ${r.counterexamplePath})`);
+    console.log(String((r.errorInstance as Error)?.message ?? r.errorInstance));
+    break;
+  }
+  console.log(`✓ ${name}: ${numRuns} runs in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
+console.log(`${done} runs in ${((Date.now() - t0) / 1000).toFixed(0)} s${failed ? ' — FAILED' : ''}`);
+process.exitCode = failed ? 1 : 0;

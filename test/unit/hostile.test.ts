@@ -1,0 +1,93 @@
+// Hostile shapes a writer may paste: the engine's work must grow linearly.
+// No absolute times: each shape is checked at size n and 10·n in the same run,
+// and 10·n must take less than 30× the CPU time (linear is ~10×; quadratic ~100×).
+// The small size is the best of 3 runs, the large one is retried once, so a
+// busy machine does not fail the test; a quadratic spot still does.
+import { strict as assert } from 'node:assert';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { check, getDefaultConfig, type Finding } from '../helpers/engine';
+
+setFlagsFromString('--expose_gc');
+const gc = runInNewContext('gc') as () => void;
+const config = getDefaultConfig();
+
+/** CPU time of one check (this process's user + system time: other processes on a busy machine do not count). */
+function timeCheck(text: string): { ms: number; findings: Finding[] } {
+  gc();
+  const t = process.cpuUsage();
+  const findings = check(text, config);
+  const d = process.cpuUsage(t);
+  return { ms: (d.user + d.system) / 1000, findings };
+}
+
+function assertInside(text: string, findings: readonly Finding[]): void {
+  for (const f of findings) {
+    assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `${f.rule} range [${f.start}, ${f.end}) outside ${text.length}`);
+    for (const fx of f.fixes ?? []) for (const e of fx.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= text.length, `${f.rule} fix edit outside the text`);
+  }
+}
+
+/** Assert time(make(10n)) < 30 × time(make(n)). Returns the two times for the message. */
+function assertLinear(make: (n: number) => string, n: number): void {
+  const small = make(n);
+  const large = make(n * 10);
+  timeCheck(small); // warm up the code paths
+  let tSmall = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const r = timeCheck(small);
+    assertInside(small, r.findings);
+    tSmall = Math.min(tSmall, r.ms);
+  }
+  // Fixed costs below ~1 ms are noise, not signal: never compare against less.
+  tSmall = Math.max(tSmall, 1);
+  let tLarge = Infinity;
+  for (let i = 0; i < 2 && tLarge >= 30 * tSmall; i++) {
+    const r = timeCheck(large);
+    assertInside(large, r.findings);
+    tLarge = Math.min(tLarge, r.ms);
+  }
+  assert.ok(
+    tLarge < 30 * tSmall,
+    `not linear: ${small.length} chars took ${tSmall.toFixed(1)} ms, ${large.length} chars took ${tLarge.toFixed(1)} ms (${(tLarge / tSmall).toFixed(1)}×; linear is ~10×)`,
+  );
+}
+
+const sentence = 'Tỷ lệ bao phủ bảo hiểm y tế đạt 91,5%, số bác sĩ  đạt 12,5 bác sĩ/vạn dân; hoàn thành 5/6 nhiệm vụ. ';
+const fill = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+
+describe('hostile input grows linearly (10× input < 30× time, same run)', function () {
+  this.timeout(180000);
+
+  // The shapes of issue 9, at their full size for the 10× run.
+  it('1 MB of "1.1.1.1…"', () => assertLinear((n) => fill('1.', n), 100_000));
+  it('1 MB of "1/1/1/…"', () => assertLinear((n) => fill('1/', n), 100_000));
+  it('1 MB of "12,5,5,5…"', () => assertLinear((n) => '12' + fill(',5', n), 100_000));
+  it('1 MB of digits and separators in prose ("đạt 1.1,1/1 …")', () => assertLinear((n) => fill('đạt 1.1,1/1.000,5 % 12.5 87,500 31/2/2024 ', n), 100_000));
+  it('100,000 list items', () => assertLinear((n) => Array.from({ length: n }, (_, i) => `- Mục ${i}: đạt  ${i % 100},5% kế hoạch;`).join('\n'), 10_000));
+  it('100,000 numbered items', () => assertLinear((n) => Array.from({ length: n }, (_, i) => `${i + 1}. Nhiệm vụ ${i}: hoàn thành ${i % 7}/6 chỉ tiêu.`).join('\n'), 10_000));
+  it('one 5 MB line', () => assertLinear((n) => fill(sentence, n), 500_000));
+  it('50,000 table rows', () =>
+    assertLinear((n) => '| Chỉ tiêu | Năm 2023 | Năm 2024 |\n|---|---:|---:|\n' + Array.from({ length: n }, (_, i) => `| Tỷ lệ  tiêm chủng ${i} | ${i % 100},5% | ${(i + 3) % 100}.5% |`).join('\n'), 5_000));
+  it('deeply nested lists (depth 40, repeated)', () =>
+    assertLinear((n) => Array.from({ length: n }, (_, i) => '  '.repeat(i % 40) + `- mục ${i}  đạt 12.5`).join('\n'), 5_000));
+  it('deeply nested block quotes (depth 40, repeated)', () => assertLinear((n) => Array.from({ length: n }, (_, i) => '> '.repeat(1 + (i % 40)) + `trích ${i}  đạt`).join('\n'), 5_000));
+  it('one line of nesting markers 10⁵ deep', () => assertLinear((n) => '> '.repeat(n) + 'đạt  12,5%\n' + '- '.repeat(n) + 'mục', 10_000));
+
+  // Other shapes that look cheap but hide loops.
+  it('a table 10,000 columns wide', () => assertLinear((n) => ['|' + ' Năm  2024 |'.repeat(n), '|' + '---|'.repeat(n), '|' + ' 12,5 |'.repeat(n), '|' + ' 13.5 |'.repeat(n)].join('\n'), 1_000));
+  it('unclosed HTML comments, brackets, emphasis and backticks', () => assertLinear((n) => fill('<!-- a [b *c _d `e ![f](g <h ', n), 100_000));
+  it('a run of backticks and of brackets', () => assertLinear((n) => fill('`', n) + '\n\n' + fill('[', n) + '\n\n' + fill('*', n), 50_000));
+  it('many inline-disable directives, each with a finding', () =>
+    assertLinear((n) => Array.from({ length: n }, (_, i) => `<!-- vnhr-disable-next-line whitespace -->\nnăm  ${i}\n\nnăm  năm ${i}\n`).join('\n'), 2_000));
+  it('a directive with 10⁵ rule ids and no closing', () => assertLinear((n) => '<!-- vnhr-disable' + fill(' whitespace', n) + '\n\nnăm  năm\n', 50_000));
+  it('1 MB of NFD Vietnamese', () => assertLinear((n) => fill(sentence, n).normalize('NFD'), 100_000));
+  it('1 MB with CRLF line ends', () => assertLinear((n) => fill(sentence.trim() + '\r\n\r\n', n), 100_000));
+  it('1 MB of one word repeated (no spaces)', () => assertLinear((n) => fill('nhiệm', n), 100_000));
+  it('1 MB of a URL-like run and an e-mail-like run ending in "@"', () => assertLinear((n) => 'https://' + fill('a.b/', n) + '\n\n' + fill('a.b', n) + '@', 100_000));
+  it('unclosed HTML comments inside a paragraph', () => assertLinear((n) => fill('đạt <!-- a ', n), 50_000));
+  it('unclosed image brackets "![a ![a …"', () => assertLinear((n) => fill('đạt ![a ', n), 50_000));
+  it('a run of 10⁵ spaces inside a line (and in a list item, a heading)', () =>
+    assertLinear((n) => 'đạt' + ' '.repeat(n) + 'x\n\n- đạt' + ' '.repeat(n) + 'x\n\n# đạt' + ' #'.repeat(n / 2) + ' x\n', 10_000));
+  it('front matter with a run of 10⁵ blanks in a value', () => assertLinear((n) => '---\ntitle: a' + ' '.repeat(n) + 'b\n---\n\nNăm  2024\n', 10_000));
+});
