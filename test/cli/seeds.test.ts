@@ -75,7 +75,7 @@ describeCorpus('vnhr check --format json on the five seeds', () => {
     return file.diagnostics.map((d) => {
       const s = li.offsetAt(d.range.start);
       const e = li.offsetAt(d.range.end);
-      return { rule: d.rule, start: s, end: e, text: text.slice(s, e) };
+      return { rule: d.rule, severity: d.severity, start: s, end: e, text: text.slice(s, e) };
     });
   };
 
@@ -97,7 +97,8 @@ describeCorpus('vnhr check --format json on the five seeds', () => {
       const text = texts.get(seed)!;
       const at = text.indexOf(legit);
       assert.ok(at >= 0, `"${legit}" not in ${seed}`);
-      const over = flagged(seed).filter((d) => d.start < at + legit.length && at < d.end);
+      // Information notes ("150/226 xã: còn 76 xã chưa đạt") are not flags of a slip.
+      const over = flagged(seed).filter((d) => d.severity !== 'information' && d.start < at + legit.length && at < d.end);
       assert.deepEqual(over.map((d) => `${d.rule}:${d.text}`), [], `"${legit}" in ${seed}`);
     }
   });

@@ -19,7 +19,9 @@ export function documentMeta(blocks: readonly Block[]): { frontMatter: Record<st
     for (const b of blocks.slice(0, 8)) {
       const seg = b.segments.find((s) => s.kind === 'heading') ?? (b.type === 'paragraph' ? b.segments[0] : undefined);
       if (!seg) continue;
-      const t = b.prose.slice(seg.start, seg.end).split(MASK).join(' ');
+      let t = b.prose.slice(seg.start, seg.end).split(MASK).join(' ');
+      // A paragraph standing for a title: its first line only (the rest is body text with other years).
+      if (seg.kind !== 'heading') t = t.split('\n')[0];
       const m = /\b[Nn]ăm\s+((?:19|20)\d\d)\b|\b[Nn]ĂM\s+((?:19|20)\d\d)\b/u.exec(t);
       if (m) {
         year = Number(m[1] ?? m[2]);

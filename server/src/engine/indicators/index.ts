@@ -1,0 +1,109 @@
+// Editor support on the indicator model: the list of all indicator mentions of
+// a document (hover, outline, "Show indicator summary") and its Markdown table.
+import type { DocModel } from '../rule';
+import type { ResolvedConfig } from '../config';
+import type { Locale, Msg } from '../types';
+import { docOffset } from '../engine';
+import { resolveDocument, display, KIND_LABEL } from './resolve';
+import { formatVi, type Hedge } from './compare';
+import { factorOf, type MentionKind } from './mentions';
+
+export { catalogueFor, shippedIndicators, type Indicator, type Catalogue } from './catalogue';
+export { resolveDocument, type ResolvedMention, type DocIndicators } from './resolve';
+export { blockIndicators, type Mention, type MentionKind } from './mentions';
+
+export interface IndicatorMentionInfo {
+  /** Document offsets (UTF-16, original text) of the figure, % sign included. */
+  start: number;
+  end: number;
+  /** Zero-based line of the figure. */
+  line: number;
+  indicator: string;
+  name: Msg;
+  /** The figure as written, with its hedge and unit ("trên 90%", "12,5 bác sĩ/vạn dân"). */
+  written: Msg;
+  /** The value in the catalogue unit (the lower end for a range). */
+  value: number;
+  /** Top of a range ("2,0 - 2,1"). */
+  valueHi?: number;
+  /** The value in the catalogue unit, written the Vietnamese way ("12,5"). */
+  normalized: string;
+  /** The catalogue unit ("bác sĩ/10.000 dân", "%"). */
+  unit: string;
+  period?: { key: string; label: Msg };
+  place: { key: string; label: Msg };
+  kind: MentionKind;
+  kindLabel: Msg;
+  hedge?: Hedge;
+  /** Sub-types that set this figure apart ("sex:nữ", "age:dưới 5"). */
+  subtypes: string[];
+  /** Mentions with the same key state the same fact; undefined when this one is not compared (unknown period, change, enumeration). */
+  key?: string;
+  /** Why it is not compared, when it is not. */
+  notCompared?: 'period-unknown' | 'change' | 'enumeration' | 'indicator';
+}
+
+/**
+ * Every indicator mention of the document, in document order, with what it was
+ * read as. Use `buildDocModel(text, config, cache)` to get the doc.
+ */
+export function indicatorSummary(doc: DocModel, config: ResolvedConfig): IndicatorMentionInfo[] {
+  const { mentions } = resolveDocument(doc, config);
+  return mentions.map((rm) => {
+    const m = rm.m;
+    const f = factorOf(rm.ind, m);
+    const dec = Math.min(4, Math.max(0, m.decimals + Math.round(-Math.log10(f || 1))));
+    let normalized = formatVi(rm.norm, dec);
+    if (rm.normHi !== undefined) normalized += ' - ' + formatVi(rm.normHi, dec);
+    const info: IndicatorMentionInfo = {
+      start: docOffset(rm.block, m.start),
+      end: Math.max(docOffset(rm.block, m.start), docOffset(rm.block, m.end)),
+      line: rm.line,
+      indicator: rm.ind.id,
+      name: { vi: rm.ind.name_vi, en: rm.ind.name_en ?? rm.ind.name_vi },
+      written: display(m),
+      value: rm.norm,
+      valueHi: rm.normHi,
+      normalized,
+      unit: rm.ind.unit.replace(/\s*\(.*\)\s*$/, '') || rm.ind.unit,
+      period: rm.periodKey && rm.periodLabel ? { key: rm.periodKey, label: rm.periodLabel } : undefined,
+      place: { key: rm.place, label: rm.placeLabel },
+      kind: rm.kind,
+      kindLabel: KIND_LABEL[rm.kind],
+      hedge: m.hedge,
+      subtypes: m.sub,
+      key: rm.key,
+    };
+    if (!rm.key) {
+      info.notCompared =
+        rm.ind.compare === false ? 'indicator' : rm.kind === 'change' ? 'change' : m.ambiguous ? 'enumeration' : 'period-unknown';
+    }
+    return info;
+  });
+}
+
+const HEAD = {
+  vi: ['Dòng', 'Chỉ số', 'Giá trị ghi', 'Giá trị chuẩn hóa', 'Kỳ', 'Địa bàn', 'Loại'],
+  en: ['Line', 'Indicator', 'As written', 'Normalized', 'Period', 'Place', 'Kind'],
+};
+
+/**
+ * The summary as a Markdown table. Headers in both languages ("Chỉ số /
+ * Indicator"); cell text in `locale` (default Vietnamese). Pure: no I/O.
+ */
+export function renderIndicatorSummary(infos: readonly IndicatorMentionInfo[], locale: Locale = 'vi'): string {
+  const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const pick = (m: Msg) => (locale === 'en' ? m.en : m.vi);
+  const head = HEAD.vi.map((v, i) => `${v} / ${HEAD.en[i]}`);
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  const none = locale === 'en' ? 'no indicator figures found' : 'không tìm thấy số liệu chỉ số nào';
+  for (const x of infos) {
+    const sub = x.subtypes.length ? ` (${x.subtypes.map((s) => s.slice(s.indexOf(':') + 1)).join(', ')})` : '';
+    const period = x.period ? pick(x.period.label) : locale === 'en' ? '? (not compared)' : '? (không so sánh)';
+    lines.push(
+      `| ${[String(x.line + 1), pick(x.name) + sub, pick(x.written), `${x.normalized} ${x.unit}`, period, pick(x.place.label), pick(x.kindLabel)].map(esc).join(' | ')} |`,
+    );
+  }
+  if (!infos.length) lines.push(`| ${[none, '', '', '', '', '', ''].join(' | ')} |`);
+  return lines.join('\n') + '\n';
+}

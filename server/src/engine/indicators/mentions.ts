@@ -1,0 +1,1057 @@
+// The mention extractor: for every figure in a block's prose and table cells,
+// decide whether it is a value of a catalogued indicator and read what it
+// means (indicator, sub-type, value and precision, hedge, unit, period, place,
+// kind). Per block and cached with it: it depends only on the block's text and
+// the config. Headings, captions and the document's year are applied later, in
+// the document-level step (resolve.ts).
+import { analysis } from '../rule';
+import type { Block } from '../types';
+import type { ResolvedConfig } from '../config';
+import { catalogueFor, type Catalogue, type Indicator } from './catalogue';
+import { lexString, segmentTokens, type Tok } from './lexer';
+import { FOLLOW_OK, figureLike, isN, isYearTok, numValue, readTokens, visibleFrom, type Hit, type NameHit, type PeriodSpec, type Reading, type UnitInfo } from './read';
+import { intervalOf, overlaps, type Hedge } from './compare';
+import { foldKeyOf as K, inW, wordSet } from './lexicon';
+
+// Word sets of the hot paths, folded once.
+const W0 = wordSet('bảng', 'biểu');
+const W1 = wordSet('số', 'các', 'những', 'tổng');
+const W2 = wordSet('vào', 'trong', 'của', 'tại', 'ở');
+const W3 = wordSet('và', 'còn', 'nhưng', 'trong', 'so', 'tăng', 'giảm');
+const W4 = wordSet('năm');
+const W5 = wordSet('và');
+const W6 = wordSet('được', 'đã', 'cơ', 'bản');
+const W7 = wordSet('đạt');
+const W8 = wordSet('vượt');
+const W9 = wordSet('các', 'những', 'số', 'nhiều', 'theo', 'bộ');
+const W10 = wordSet('hóa');
+const W11 = wordSet('chỉ');
+const W12 = wordSet('so');
+const W13 = wordSet('chênh');
+
+export type MentionKind = 'achieved' | 'target' | 'previous' | 'change';
+
+export interface Mention {
+  ind: string;
+  segment: number;
+  /** The figure in prose coordinates, % sign included. */
+  start: number;
+  end: number;
+  /** The digits only (what a fix replaces). */
+  numStart: number;
+  numEnd: number;
+  /** The figure as written ("12,5", "95,15%", "2,0 - 2,1"). */
+  raw: string;
+  numText: string;
+  /** The unit as written after the figure ("bác sĩ/vạn dân"), if any. */
+  unitText: string;
+  value: number;
+  hi?: number;
+  decimals: number;
+  /** The base the figure is written in (100 for %, 1000 for ‰ or "trên 1.000", 10000 for "/vạn dân"); undefined: the catalogue unit. */
+  per?: number;
+  hedge?: Hedge;
+  kind: MentionKind;
+  /** The kind was stated in the text (not inherited). */
+  kindExplicit: boolean;
+  period?: PeriodSpec;
+  /** Where the period came from: the sentence, an earlier sentence of the paragraph, or a table header. */
+  periodFrom?: 'sentence' | 'paragraph' | 'table';
+  /** The period is knowingly unknown (an earlier level "từ ..." with no year): never compared. */
+  periodBlocked?: boolean;
+  place?: string;
+  placeLabel?: string;
+  /** Sorted sub-type keys ("sex:nữ", "age:dưới 5", "dose:2", "col:..."). */
+  sub: string[];
+  /** Several different values with the same qualifiers in one sentence or table: an enumeration we cannot tell apart. */
+  ambiguous?: boolean;
+  tableId?: number;
+  /** The unit was written (on the figure, its row, column or unit column). */
+  unitExplicit: boolean;
+}
+
+export interface MissingUnit {
+  ind: string;
+  start: number;
+  end: number;
+  numText: string;
+}
+
+export interface Context {
+  period?: PeriodSpec;
+  kind?: 'achieved' | 'target';
+  place?: { key: string; label: string };
+}
+
+export interface BlockIndicators {
+  mentions: Mention[];
+  missingUnits: MissingUnit[];
+  /** For heading blocks: what the heading says about the text under it. */
+  heading?: Context & { level: number };
+  /** A table caption ("Bảng 2. ... năm 2023") ending this block: it applies to the next table. */
+  caption?: Context;
+  /** The block speaks of its own province ("toàn tỉnh", "trên địa bàn tỉnh"). */
+  provinceScope: boolean;
+}
+
+interface Ctx {
+  cat: Catalogue;
+  prose: string;
+}
+
+/** The indicator facts of a block (cached per block). */
+export const blockIndicators = analysis('indicator-mentions', (block: Block, config: ResolvedConfig): BlockIndicators => extractBlock(block, config));
+
+export function extractBlock(block: Block, config: ResolvedConfig): BlockIndicators {
+  const cat = catalogueFor(config);
+  const out: BlockIndicators = { mentions: [], missingUnits: [], provinceScope: false };
+  if (!block.segments.length) return out;
+  const ctx: Ctx = { cat, prose: block.prose };
+  const readings = readingsOf(block, config);
+  for (const r of readings) if (r.hits.some((h) => h.type === 'place' && h.key === 'province')) out.provinceScope = true;
+
+  const tables = new Map<number, number[]>();
+  const captions = new Map<number, Context | undefined>();
+  const para = { period: undefined as PeriodSpec | undefined };
+  let lastCaption: Context | undefined;
+  block.segments.forEach((seg, i) => {
+    const r = readings[i];
+    if (seg.kind === 'table-cell') {
+      const id = seg.table!.tableId;
+      let list = tables.get(id);
+      if (!list) {
+        tables.set(id, (list = []));
+        captions.set(id, lastCaption);
+      }
+      list.push(i);
+      return;
+    }
+    if (seg.kind === 'heading') {
+      out.heading = { ...contextOf(r, true), level: seg.level ?? 1 };
+    }
+    para.period = undefined;
+    extractProse(ctx, r, i, out.mentions, out.missingUnits, para);
+    lastCaption = isCaption(r) ? contextOf(r, true) : undefined;
+  });
+  for (const [id, segs] of tables) extractTable(ctx, block, readings, segs, id, out.mentions, captions.get(id));
+  // A caption right before a table in the same block belongs to that table (applied in resolve); one ending the block, to the next block.
+  if (lastCaption && block.segments[block.segments.length - 1].kind !== 'table-cell') out.caption = lastCaption;
+  return out;
+}
+
+/** The reading of each segment of a block (cached with the block). */
+export function readingsOf(block: Block, config: ResolvedConfig): Reading[] {
+  let r = block.memo.get('indicator-readings') as Reading[] | undefined;
+  if (!r) {
+    const cat = catalogueFor(config);
+    r = segmentTokens(block, config).map((t) => readTokens(t, cat));
+    block.memo.set('indicator-readings', r);
+  }
+  return r;
+}
+
+function isCaption(r: Reading): boolean {
+  const t = r.toks[0];
+  return !!t && t.t === 'w' && inW(t, W0) && /^\p{Lu}/u.test(t.raw);
+}
+
+// ---------------------------------------------------------------------------
+// Sentences
+
+const ABBREV = new Set(['tp', 'ts', 'ths', 'pgs', 'gs', 'bs', 'ds', 'ck', 'st', 'v', 'tt', 'bsck', 'ks', 'cn', 'ts.bs', 'ông', 'bà'].map((w) => K(w)));
+
+function sentences(toks: readonly Tok[]): [number, number][] {
+  const out: [number, number][] = [];
+  let a = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    let brk = false;
+    if (t.t === 'p' && (t.k === '.' || t.k === '!' || t.k === '?' || t.k === '…')) {
+      if (t.k !== '.') brk = true;
+      else {
+        const prev = toks[i - 1];
+        const next = toks[i + 1];
+        const abbrev = prev?.t === 'w' && prev.e === t.s && ABBREV.has(prev.k);
+        const glued = !!next && next.s === t.e && next.t !== 'p';
+        brk = !abbrev && !glued;
+      }
+    } else if (t.t === 'nl') {
+      const prev = toks[i - 1];
+      const next = toks[i + 1];
+      // A soft-wrapped line continues the sentence; a new line starting a capital or a figure does not.
+      const cont = !!prev && !!next && next.t === 'w' && /^\p{Ll}/u.test(next.raw) && (prev.t === 'w' || prev.t === 'n' || prev.k === ',');
+      brk = !cont;
+    }
+    if (brk) {
+      if (i + 1 > a) out.push([a, i + 1]);
+      a = i + 1;
+    }
+  }
+  if (a < toks.length) out.push([a, toks.length]);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Figures
+
+interface Fig {
+  first: number;
+  last: number;
+  value: number;
+  hi?: number;
+  decimals: number;
+  start: number;
+  end: number;
+  numStart: number;
+  numEnd: number;
+  unit: UnitInfo;
+}
+
+function figureAt(r: Reading, i: number): Fig | undefined {
+  const toks = r.toks;
+  const t = toks[i];
+  if (!isN(t)) return undefined;
+  if (t.num.kind === 'fraction') {
+    const u = r.unitAt.get(i);
+    const nu = t.num.numerator;
+    if (!u || u.kind !== 'per' || !nu || nu.value === undefined) return undefined;
+    return { first: i, last: i, value: nu.value, decimals: nu.decimals ?? 0, start: t.s, end: t.e, numStart: nu.start, numEnd: nu.end, unit: u };
+  }
+  const v = numValue(t);
+  if (!v || isYearTok(t)) return undefined;
+  let last = i;
+  let hi: number | undefined;
+  let decimals = v.decimals;
+  if (t.num.rangeWith === 'next') {
+    let j = i + 1;
+    if (toks[j]?.t === 'p' && /[-–—]/.test(toks[j].k)) j++;
+    const b = toks[j];
+    const bv = numValue(b);
+    if (isN(b) && b.num.rangeWith === 'prev' && bv && bv.value >= v.value) {
+      last = j;
+      hi = bv.value;
+      decimals = Math.max(decimals, bv.decimals);
+    }
+  }
+  const lt = toks[last] as Extract<Tok, { t: 'n' }>;
+  let unit = r.unitAt.get(last) ?? { kind: 'bare', end: last + 1 };
+  // "15%-30%": the first figure's own % sign.
+  if (t.num.percent && unit.kind !== 'pct') unit = { kind: 'pct', end: last + 1, per: t.num.percent === '%' ? 100 : 1000 };
+  return { first: i, last, value: v.value, hi, decimals, start: t.s, end: lt.e, numStart: t.num.start, numEnd: hi === undefined ? t.num.end : lt.num.end, unit };
+}
+
+function extractable(ind: Indicator): boolean {
+  return ind.kind !== 'count' && ind.kind !== 'other';
+}
+
+/** Can a figure with this unit be a value of this indicator (named by `name`)? */
+function compatible(ind: Indicator, u: UnitInfo, name: NameHit, fig: Fig, firstAfterName: boolean): boolean {
+  if (u.kind === 'noun') {
+    // "Số giường bệnh trên 10.000 dân là 32 giường": only right after a name that gave the denominator.
+    return firstAfterName && !name.synthetic && name.per !== undefined && !!u.numInds?.includes(ind.id) && (ind.kind === 'rate' || ind.kind === 'ratio');
+  }
+  switch (ind.kind) {
+    case 'percent':
+      return u.kind === 'pct';
+    case 'permille':
+      return u.kind === 'pct' || u.kind === 'bare' || (u.kind === 'per' && u.den === ind.denominator);
+    case 'ratio':
+      return u.kind === 'bare' || (u.kind === 'per' && u.den === ind.denominator);
+    case 'rate': {
+      if (u.kind === 'per') return u.den === ind.denominator;
+      if (u.kind !== 'bare') return false;
+      const entry = name.entries.find((e) => e.ind === ind.id);
+      return name.per !== undefined || !!(entry && !entry.needsPer);
+    }
+    case 'years':
+      return (u.kind === 'years' || u.kind === 'bare') && fig.value >= 40 && fig.hi === undefined;
+    default:
+      return false;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Prose
+
+function hitAt(r: Reading, k: number): Hit | undefined {
+  const h = k >= 0 && k < r.hitOf.length ? r.hitOf[k] : -1;
+  return h >= 0 ? r.hits[h] : undefined;
+}
+
+/** How far back (in tokens) a figure's qualifiers are looked for: keeps long run-on paragraphs linear. */
+const WINDOW = 160;
+
+const NEW_SUBJECT = new Set(['tỷ lệ', 'tỷ suất', 'tỷ số', 'chỉ số', 'số lượng', 'tổng số', 'số lượt', 'số ca', 'số người'].map((w) => K(w)));
+
+function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing: MissingUnit[], para: { period?: PeriodSpec }): void {
+  const toks = r.toks;
+  for (const [a, b] of sentences(toks)) {
+    const figAt = new Map<number, Mention>();
+    const claimed = new Set<number>();
+    const usedPost = new Set<number>();
+    const sent: Mention[] = [];
+    let cur: NameHit | undefined;
+    let words = 0;
+    let linked = 0;
+    for (let i = a; i < b; i++) {
+      const t = toks[i];
+      const hi = r.hitOf[i];
+      if (hi >= 0) {
+        const h = r.hits[hi];
+        if (h.type === 'name') {
+          cur = usedPost.has(hi) ? undefined : h.name;
+          words = 0;
+          linked = 0;
+        } else words += h.e - h.s;
+        i = h.e - 1;
+        continue;
+      }
+      if (t.k === ';' || t.t === 'nl') {
+        cur = undefined;
+        continue;
+      }
+      if (t.t === 'w') {
+        if (++words > 14) cur = undefined;
+        // "tỷ lệ sử dụng các biện pháp tránh thai ...": another (uncatalogued) indicator starts; figures after it are not ours.
+        if (NEW_SUBJECT.has(t.k + ' ' + (toks[i + 1]?.k ?? ''))) cur = undefined;
+        continue;
+      }
+      if (!isN(t)) continue;
+      const fig = figureLike(t) ? figureAt(r, i) : undefined;
+      if (!fig) {
+        cur = undefined;
+        continue;
+      }
+      const m = decide(ctx, r, fig, cur, a, b, figAt, claimed, usedPost, para, seg, missing, linked === 0);
+      if (m) {
+        sent.push(m);
+        figAt.set(fig.first, m);
+        words = 0;
+        // A figure known by its unit names its indicator for the figures listed after it ("13 bác sĩ/vạn dân, thực hiện đạt 12,5").
+        if (!cur || !cur.entries.some((e) => e.ind === m.ind)) cur = { s: fig.first, e: fig.first, entries: [{ ind: m.ind, needsPer: false }], per: m.per, synthetic: true };
+        linked++;
+        i = Math.max(i, fig.unit.end - 1, fig.last);
+      } else {
+        // "giảm 6 lần trong 30 năm qua, từ mức 233/100.000 ...": a multiple or a duration does not end the list.
+        if (fig.unit.kind !== 'times' && fig.unit.kind !== 'pp' && fig.unit.kind !== 'duration') cur = undefined;
+        i = Math.max(i, fig.last, fig.unit.end - 1);
+      }
+    }
+    markAmbiguous(ctx.cat, sent);
+    out.push(...sent);
+    const h0 = hitAt(r, a);
+    if (h0?.type === 'period' && (h0.ptype === 'at' || h0.ptype === 'until')) para.period = h0.spec;
+  }
+}
+
+function decide(
+  ctx: Ctx,
+  r: Reading,
+  fig: Fig,
+  cur: NameHit | undefined,
+  a: number,
+  b: number,
+  figAt: Map<number, Mention>,
+  claimed: Set<number>,
+  usedPost: Set<number>,
+  para: { period?: PeriodSpec },
+  seg: number,
+  missing: MissingUnit[],
+  firstAfterName: boolean,
+): Mention | undefined {
+  const { cat } = ctx;
+  const toks = r.toks;
+  const u = fig.unit;
+  if (u.kind === 'times' || u.kind === 'pp' || u.kind === 'count' || u.kind === 'duration') return undefined;
+  if (u.kind === 'noun' && !(firstAfterName && cur && !cur.synthetic)) return undefined;
+  // "đạt 98% kế hoạch", "102% so với chỉ tiêu": a ratio to the plan, not a level of the indicator.
+  if (u.kind === 'pct') {
+    const nh = hitAt(r, u.end);
+    if ((nh?.type === 'qual' && (nh.qual.cat === 'target' || nh.qual.cat === 'prev')) || inW(toks[u.end], W_PLAN)) return undefined;
+  }
+  // A name right after a percentage: "93,2% dân số tham gia bảo hiểm y tế", "78% số xã ... đạt bộ tiêu chí ...".
+  let post: NameHit | undefined;
+  let postIdx = -1;
+  if (u.kind === 'pct') {
+    for (const k of [u.end, u.end + 1]) {
+      if (k > u.end && !inW(toks[u.end], W1)) break;
+      const h = hitAt(r, k);
+      if (h?.type === 'name' && h.s === k && k < b) {
+        post = h.name;
+        postIdx = r.hitOf[k];
+        break;
+      }
+    }
+  }
+  let indId: string | undefined;
+  let name: NameHit | undefined;
+  if (u.kind === 'per') {
+    const byDen = (id: string) => cat.byId.get(id)?.denominator === u.den;
+    const cands = [...new Set((u.numInds ?? cat.list.filter((x) => extractable(x) && x.denominator === u.den).map((x) => x.id)).filter(byDen))];
+    if (u.numInds && cands.length === 1) indId = cands[0];
+    else
+      for (const nm of [cur, post]) {
+        if (!nm) continue;
+        const m = [...new Set(nm.entries.map((e) => e.ind))].filter((id) => cands.includes(id));
+        if (m.length === 1) {
+          indId = m[0];
+          name = nm;
+          break;
+        }
+      }
+    if (!indId) return undefined;
+    if (name === post && post) usedPost.add(postIdx);
+  } else {
+    name = post ?? cur;
+    if (!name) return undefined;
+    // "92%, 97% số hộ ...": a percentage of something named after it belongs to the old name only right after it.
+    const nx = toks[u.end];
+    if (!post && u.kind === 'pct' && nx?.t === 'w' && !FOLLOW_OK.has(nx.k) && /^\p{Ll}/u.test(nx.raw) && !(firstAfterName && !cur?.synthetic)) return undefined;
+    const ids = [...new Set(name.entries.map((e) => e.ind))].filter((id) => extractable(cat.byId.get(id)!));
+    const ok = ids.filter((id) => compatible(cat.byId.get(id)!, u, name!, fig, name === cur && firstAfterName));
+    if (ok.length !== 1) {
+      if (name === cur && u.kind === 'bare' && ids.length === 1 && cat.byId.get(ids[0])?.kind === 'percent' && fig.hi === undefined && fig.value <= 100 && endsClause(toks, fig.last + 1)) {
+        missing.push({ ind: ids[0], start: fig.start, end: fig.end, numText: ctx.prose.slice(fig.numStart, fig.numEnd) });
+      }
+      return undefined;
+    }
+    indId = ok[0];
+    if (name === post) usedPost.add(postIdx);
+  }
+  const ind = cat.byId.get(indId)!;
+
+  // Hedges and the marker right before the figure.
+  let k = fig.first - 1;
+  let hedge: Hedge | undefined;
+  while (k >= a) {
+    const h = hitAt(r, k);
+    if (h?.type === 'qual' && h.qual.cat === 'hedge') {
+      hedge ??= h.qual.val as Hedge;
+      k = h.s - 1;
+      continue;
+    }
+    break;
+  }
+  if (fig.hi !== undefined) hedge = undefined;
+  let immediate: 'change' | 'level' | 'from' | undefined;
+  const hk = hitAt(r, k);
+  if (hk?.type === 'qual') {
+    if (hk.qual.cat === 'change') immediate = 'change';
+    else if (hk.qual.cat === 'level') immediate = 'level';
+    else if (hk.qual.cat === 'from') immediate = 'from';
+    else if (hk.qual.cat === 'achieved' && /^ước/i.test(hk.qual.label ?? '')) hedge ??= 'estimate';
+  }
+  // "so với năm 2022 (10,5)", "cùng kỳ năm trước: 10,5"
+  let prev = false;
+  for (let k2 = k, steps = 0; k2 >= a && steps < 8; steps++) {
+    const tk = toks[k2];
+    const h = hitAt(r, k2);
+    if (!h && (tk.k === '(' || tk.k === ':')) {
+      k2--;
+      continue;
+    }
+    if (h?.type === 'period') {
+      if (h.ptype === 'cmp') {
+        prev = true;
+        break;
+      }
+      k2 = h.s - 1;
+      continue;
+    }
+    if (h?.type === 'qual' && h.qual.cat === 'prev') {
+      prev = true;
+      break;
+    }
+    if (h?.type === 'qual' && h.qual.cat === 'weak') {
+      k2 = h.s - 1;
+      continue;
+    }
+    break;
+  }
+
+  let kind: MentionKind;
+  let kindExplicit = true;
+  const isFrom = immediate === 'from';
+  if (immediate === 'change' || (name?.verb === 'change' && immediate !== 'level' && !isFrom)) kind = 'change';
+  else if (isFrom || prev) kind = 'previous';
+  else {
+    const s = scanKind(r, k, a, figAt);
+    kind = s.kind;
+    kindExplicit = s.explicit;
+  }
+
+  // Postfix: what follows the unit up to the next figure, name or clause end.
+  const postEnd = postfixEnd(r, u.end, b);
+  let period: PeriodSpec | undefined;
+  let periodFrom: Mention['periodFrom'];
+  let periodBlocked = false;
+  let place: { key: string; label: string } | undefined;
+  const subs = new Map<string, string>();
+  const postClaims: number[] = [];
+  for (let j = u.end; j < postEnd; j++) {
+    const h = hitAt(r, j);
+    if (!h) continue;
+    const hix = r.hitOf[j];
+    if (h.type === 'period' && !period && (h.ptype === 'at' || h.ptype === 'until') && j === firstHitAfter(r, u.end, postEnd)) {
+      period = h.spec;
+      periodFrom = 'sentence';
+      postClaims.push(hix);
+    } else if (h.type === 'place' && !place) {
+      place = { key: h.key, label: h.label };
+      postClaims.push(hix);
+    } else if (h.type === 'sub') {
+      const c = subCat(h.sub);
+      if (!subs.has(c)) subs.set(c, h.sub);
+      postClaims.push(hix);
+    } else if (h.type === 'qual' && h.qual.cat === 'othertime' && !period) {
+      // "40/100.000 trẻ đẻ sống những năm gần đây": another, unnamed time.
+      periodBlocked = true;
+    }
+    j = h.e - 1;
+  }
+  // Prefix: the nearest visible qualifier before the figure in the sentence.
+  let subsetAt = -1;
+  let seenSubOrPlaceAfterSubset = false;
+  // Places and sub-types do not carry across ";" from one list item to the next, only from the sentence's lead-in.
+  let leadEnd = b;
+  for (let j = a; j < Math.min(b, a + WINDOW); j++)
+    if (toks[j].k === ';' || (toks[j].k === ':' && r.hitOf[j] < 0)) {
+      leadEnd = j;
+      break;
+    }
+  let crossed = false;
+  let nowStop = false;
+  for (let j = fig.first - 1; j >= Math.max(a, fig.first - WINDOW); j--) {
+    if (toks[j].k === ';') crossed = true;
+    const hix = r.hitOf[j];
+    if (hix < 0) continue;
+    const h = r.hits[hix];
+    j = h.s;
+    if (claimed.has(hix) || !visibleFrom(r, h.s, fig.first)) continue;
+    if (crossed && h.type !== 'period' && (h.type !== 'place' || h.e > leadEnd)) continue;
+    if (h.type === 'qual' && h.qual.cat === 'othertime' && !period && !nowStop) {
+      // "Trước đây, tỷ lệ ... chỉ đạt 60%": not the report's year, and no other year named.
+      periodBlocked = true;
+    } else if (h.type === 'qual' && h.qual.cat === 'achieved' && /^(đến nay|hiện nay|hiện)$/i.test(h.qual.label ?? '') && !period) {
+      // "..., đến nay đạt 32": now, not the period named earlier in the sentence.
+      periodBlocked = true;
+      nowStop = true;
+    } else if (h.type === 'period' && !period && !periodBlocked) {
+      if (h.ptype === 'at' || h.ptype === 'until') {
+        if (isFrom) periodBlocked = true;
+        else {
+          period = h.spec;
+          periodFrom = 'sentence';
+        }
+      } else if (h.ptype === 'from') {
+        if (isFrom) {
+          period = h.spec;
+          periodFrom = 'sentence';
+        } else periodBlocked = true;
+      } else if (h.ptype === 'cmp' && kind === 'previous') {
+        period = h.spec;
+        periodFrom = 'sentence';
+      }
+    } else if (h.type === 'place' && !place) {
+      place = { key: h.key, label: h.label };
+      if (subsetAt < 0) seenSubOrPlaceAfterSubset = true;
+    } else if (h.type === 'sub') {
+      const c = subCat(h.sub);
+      if (!subs.has(c)) subs.set(c, h.sub);
+      if (subsetAt < 0) seenSubOrPlaceAfterSubset = true;
+    } else if (h.type === 'qual' && h.qual.cat === 'subset' && subsetAt < 0) {
+      subsetAt = h.s;
+    }
+  }
+  if (subsetAt >= 0 && !seenSubOrPlaceAfterSubset) {
+    const words = toks.slice(subsetAt, Math.min(subsetAt + 5, fig.first)).filter((x) => x.t === 'w');
+    subs.set('subset', 'subset:' + words.map((x) => (x as { raw: string }).raw.toLowerCase()).join(' '));
+  }
+  if (nowStop) periodBlocked = false;
+  if (!period && !periodBlocked && !nowStop) {
+    if (kind === 'previous') periodBlocked = true;
+    else if (para.period) {
+      period = para.period;
+      periodFrom = 'paragraph';
+    }
+  }
+  for (const c of postClaims) claimed.add(c);
+
+  // "trẻ em dưới 1 tuổi" is part of what the indicator is (tiêm chủng đầy đủ, IMR): not a sub-type.
+  if (ind.age && subs.get('age') === 'age:' + ind.age) subs.delete('age');
+  const numText = ctx.prose.slice(fig.numStart, fig.numEnd);
+  const writtenPer = u.kind === 'pct' || u.kind === 'per' ? u.per : name?.per;
+  return {
+    ind: ind.id,
+    segment: seg,
+    start: fig.start,
+    end: fig.end,
+    numStart: fig.numStart,
+    numEnd: fig.numEnd,
+    raw: ctx.prose.slice(fig.start, fig.end),
+    numText,
+    unitText: u.end > fig.last + 1 ? ctx.prose.slice(fig.end, toks[u.end - 1].e).trim() : '',
+    value: fig.value,
+    hi: fig.hi,
+    decimals: fig.decimals,
+    per: writtenPer,
+    hedge,
+    kind,
+    kindExplicit,
+    period,
+    periodFrom,
+    periodBlocked: periodBlocked || undefined,
+    place: place?.key,
+    placeLabel: place?.label,
+    sub: [...subs.values()].sort(),
+    unitExplicit: u.kind !== 'bare' || writtenPer !== undefined,
+  };
+}
+
+function subCat(sub: string): string {
+  return sub.slice(0, sub.indexOf(':'));
+}
+
+function firstHitAfter(r: Reading, from: number, to: number): number {
+  let paren = -1;
+  for (let j = from; j < to; j++) {
+    if (r.hitOf[j] >= 0) {
+      // "(2011)" right after the figure is its year; "(năm 2022 là 22,3%)" is an aside about another figure.
+      if (paren >= 0) {
+        const h = r.hits[r.hitOf[j]];
+        if (r.toks[h.e]?.k !== ')') return -1;
+      }
+      return j;
+    }
+    const t = r.toks[j];
+    if (t.t === 'w' && inW(t, W_POSTFIX_SKIP)) continue;
+    if (t.k === '(' && paren < 0) {
+      paren = j;
+      continue;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+/** End of a figure's postfix: the next figure, name, clause punctuation or conjunction. */
+function postfixEnd(r: Reading, from: number, b: number): number {
+  for (let j = from; j < b; j++) {
+    const t = r.toks[j];
+    const h = hitAt(r, j);
+    if (h?.type === 'name') return j;
+    if (t.k === ',' || t.k === ';' || t.k === ':' || t.t === 'nl') return j;
+    if (isN(t) && !h) return j;
+    if (t.t === 'w' && !h && inW(t, W3) && !inW(r.toks[j + 1], W4)) return j;
+    if (h) j = h.e - 1;
+  }
+  return b;
+}
+
+function endsClause(toks: readonly Tok[], j: number): boolean {
+  const t = toks[j];
+  if (!t || t.t === 'nl') return true;
+  if (t.t === 'p') return [',', ';', '.', ')', ':', '!', '?'].includes(t.k);
+  return t.t === 'w' && inW(t, W5);
+}
+
+/**
+ * The kind, from the markers before the figure in its sentence: the nearest
+ * strong marker (thực hiện, hoàn thành / kế hoạch, mục tiêu, phấn đấu) decides;
+ * a figure listed after another one takes that one's kind ("phấn đấu đạt 13
+ * bác sĩ/vạn dân; 95% dân số tham gia bảo hiểm y tế").
+ */
+function scanKind(r: Reading, from: number, a: number, figAt: Map<number, Mention>): { kind: MentionKind; explicit: boolean } {
+  for (let k = from; k >= Math.max(a, from - WINDOW); k--) {
+    // An aside "(kế hoạch 11)" before the figure does not set its kind.
+    const open = r.openOf.get(k);
+    if (open !== undefined && open >= a) {
+      k = open;
+      continue;
+    }
+    const m = figAt.get(k);
+    if (m && (m.kind === 'achieved' || m.kind === 'target')) return { kind: m.kind, explicit: m.kindExplicit };
+    const h = hitAt(r, k);
+    if (!h) continue;
+    if (h.type === 'qual') {
+      if (h.qual.cat === 'achieved') return { kind: 'achieved', explicit: true };
+      if (h.qual.cat === 'target') {
+        const v = targetValidity(r, h);
+        if (v === 'target') return { kind: 'target', explicit: true };
+        if (v === 'achieved') return { kind: 'achieved', explicit: true };
+      }
+    }
+    k = h.s;
+  }
+  return { kind: 'achieved', explicit: false };
+}
+
+/** "chỉ tiêu" is a target unless it is "các chỉ tiêu", "3/3 chỉ tiêu", "đạt/vượt/hoàn thành chỉ tiêu", "kế hoạch hóa". */
+function targetValidity(r: Reading, h: Hit): 'target' | 'achieved' | 'neutral' {
+  const toks = r.toks;
+  // "10/12 chỉ tiêu kế hoạch", "đạt chỉ tiêu kế hoạch": a run of target words is judged by what precedes the run.
+  const before = hitAt(r, h.s - 1);
+  if (before?.type === 'qual' && before.qual.cat === 'target') return targetValidity(r, before);
+  let k = h.s - 1;
+  while (k >= 0 && inW(toks[k], W6)) k--;
+  const p = toks[k];
+  const ph = hitAt(r, k);
+  if (ph?.type === 'qual' && (ph.qual.cat === 'achieved' || (ph.qual.cat === 'weak' && inW(toks[ph.s], W7)) || (ph.qual.cat === 'change' && inW(toks[ph.s], W8)))) return 'achieved';
+  if (ph?.type === 'qual' && ph.qual.cat === 'prev') return 'neutral';
+  if (isN(p) || inW(p, W9)) return 'neutral';
+  const nx = toks[h.e];
+  if (inW(nx, W10)) return 'neutral';
+  // "Chỉ tiêu số bác sĩ/vạn dân: ..." opening a sentence names the indicator (chỉ tiêu = indicator), not a target.
+  const nh = hitAt(r, h.e);
+  if (nh?.type === 'name' && h.e - h.s === 2 && inW(toks[h.s], W11) && (h.s === 0 || toks[h.s - 1].k === '.' || toks[h.s - 1].k === '\n' || toks[h.s - 1].k === '-')) return 'neutral';
+  return 'target';
+}
+
+/** Several different values with the same qualifiers in one sentence: an enumeration we cannot tell apart. */
+function markAmbiguous(cat: Catalogue, ms: Mention[]): void {
+  if (ms.length < 2) return;
+  const groups = new Map<string, Mention[]>();
+  for (const m of ms) {
+    if (m.kind === 'change') continue;
+    const k = [m.ind, m.kind, periodKeyLocal(m), m.place ?? '', m.sub.join('+')].join('|');
+    const g = groups.get(k);
+    if (g) g.push(m);
+    else groups.set(k, [m]);
+  }
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    const ind = cat.byId.get(g[0].ind)!;
+    const iv = g.map((m) => intervalOf(m, factorOf(ind, m)));
+    let clash = false;
+    for (let x = 1; x < iv.length && !clash; x++) if (!overlaps(iv[0], iv[x])) clash = true;
+    if (clash) for (const m of g) m.ambiguous = true;
+  }
+}
+
+function periodKeyLocal(m: Mention): string {
+  return m.periodBlocked ? 'blocked' : m.period ? JSON.stringify(m.period) : '';
+}
+
+/** Factor from the written base to the catalogue unit (14 per 10.000 = 140 per 100.000). */
+export function factorOf(ind: Indicator, m: { per?: number }): number {
+  const native = ind.per ?? (ind.kind === 'percent' ? 100 : ind.kind === 'permille' ? 1000 : undefined);
+  if (!native || !m.per) return 1;
+  return native / m.per;
+}
+
+// ---------------------------------------------------------------------------
+// Headings and captions
+
+/** "chỉ tiêu" (indicator or target) in a heading: a target only as "Chỉ tiêu năm 2025", "Chỉ tiêu được giao". */
+function isChiTieu(r: Reading, h: Hit): boolean {
+  return h.e - h.s === 2 && inW(r.toks[h.s], W_CHI);
+}
+function headingTarget(r: Reading, h: Hit): boolean {
+  const nx = hitAt(r, h.e);
+  return nx?.type === 'period' || inW(r.toks[h.e], W_GIAO) || (inW(r.toks[h.e], W_DUOC) && inW(r.toks[h.e + 1], W_GIAO));
+}
+const W_CHI = wordSet('chỉ');
+const W_POSTFIX_SKIP = wordSet('vào', 'trong', 'của', 'tại', 'ở');
+const W_PLAN = wordSet('kh', 'so');
+const W_GIAO = wordSet('giao');
+const W_DUOC = wordSet('được');
+
+const HEAD_ACHIEVED = new Set(['tình hình', 'đánh giá', 'tổng kết', 'sơ kết', 'thực trạng', 'báo cáo kết quả'].map((w) => K(w)));
+const HEAD_TARGET = new Set(['phương hướng', 'nhiệm vụ', 'giải pháp'].map((w) => K(w)));
+
+/** What a heading, caption or header says: one period, a kind, a place. */
+export function contextOf(r: Reading, heading: boolean): Context {
+  const out: Context = {};
+  const periods = new Map<string, PeriodSpec>();
+  let achieved = false;
+  let target = false;
+  for (const h of r.hits) {
+    if (h.type === 'period' && (h.ptype === 'at' || h.ptype === 'until')) periods.set(JSON.stringify(h.spec), h.spec);
+    else if (h.type === 'qual' && h.qual.cat === 'achieved') achieved = true;
+    else if (h.type === 'qual' && h.qual.cat === 'target' && (!heading || !isChiTieu(r, h) || headingTarget(r, h))) {
+      const v = targetValidity(r, h);
+      if (v === 'target') target = true;
+      else if (v === 'achieved') achieved = true;
+    } else if (h.type === 'place' && !out.place) {
+      if (!heading || h.key === 'national' || /^place:/.test(h.key) || /^level:/.test(h.key)) out.place = { key: h.key, label: h.label };
+    }
+  }
+  for (let i = 0; i + 1 < r.toks.length; i++) {
+    const two = r.toks[i].k + ' ' + r.toks[i + 1].k;
+    if (HEAD_ACHIEVED.has(two)) achieved = true;
+    if (HEAD_TARGET.has(two)) target = true;
+  }
+  if (periods.size === 1) out.period = [...periods.values()][0];
+  out.kind = achieved ? 'achieved' : target ? 'target' : undefined;
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Tables: a row names the indicator and the column header gives the year or
+// kind ("Thực hiện 2023", "Kế hoạch 2024"), or the other way round.
+
+const UNIT_HEADERS = new Set(['đvt', 'đơn vị tính', 'dvt', 'đơn vị tính (đvt)'].map((w) => lexString(w).map((t) => t.k).join(' ')));
+const FILLER = new Set(
+  ['năm', 'số', 'liệu', 'giá', 'trị', 'ghi', 'chú', 'tt', 'stt', 'nội', 'dung', 'chỉ', 'tiêu', 'đơn', 'vị', 'tính', 'kết', 'quả', 'chung', 'tổng', 'cộng', 'the', 'value'].map((w) => K(w)),
+);
+
+interface Cell {
+  seg: number;
+  row: number;
+  col: number;
+  r: Reading;
+}
+
+function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[], tableId: number, out: Mention[], caption: Context | undefined): void {
+  const cells: Cell[] = segs.map((s) => ({ seg: s, row: block.segments[s].table!.row, col: block.segments[s].table!.col, r: readings[s] }));
+  const header = new Map<number, Cell>();
+  const rows = new Map<number, Cell[]>();
+  for (const c of cells) {
+    if (c.row === 0) header.set(c.col, c);
+    else {
+      const l = rows.get(c.row);
+      if (l) l.push(c);
+      else rows.set(c.row, [c]);
+    }
+  }
+  let unitCol = -1;
+  for (const [col, c] of header) if (UNIT_HEADERS.has(c.r.toks.filter((t) => t.t === 'w' || t.k === '(' || t.k === ')').map((t) => t.k).join(' '))) unitCol = col;
+  const headerCtx = new Map<number, HeaderInfo>();
+  for (const [col, c] of header) headerCtx.set(col, headerInfo(c.r));
+  const made: { m: Mention; ctxKey: string }[] = [];
+
+  for (const [, rowCells] of rows) {
+    rowCells.sort((x, y) => x.col - y.col);
+    // The row label: the first cell that is not a lone figure (a numbering cell "1", "I" is skipped; a year "2023" is a label).
+    const label = rowCells.find((c) => c.col !== unitCol && !loneFigure(c.r) && !/^[IVXLivxl]+\.?$/.test(c.r.toks.map((t) => (t.t === 'w' ? t.raw : t.k)).join('')));
+    if (!label) continue;
+    const unitCell = unitCol >= 0 ? rowCells.find((c) => c.col === unitCol) : undefined;
+    let rowName = label.r.hits.find((h): h is Extract<Hit, { type: 'name' }> => h.type === 'name')?.name;
+    if (!rowName && unitCell) {
+      // "Số bác sĩ | Bác sĩ/vạn dân": the head noun in the label, the denominator in the unit column.
+      const u = unitCell.r.hits.find((h): h is Extract<Hit, { type: 'name' }> => h.type === 'name')?.name;
+      if (u?.per && label.r.toks.some((_, k) => ctx.cat.numerators.match(label.r.toks, k)?.values.some((id) => u.entries.some((e) => e.ind === id)))) rowName = u;
+    }
+    const rowUnit = unitFromText(label.r, unitCell?.r);
+    const rowInfo = headerInfo(label.r);
+    for (const c of rowCells) {
+      if (c === label || c.col === unitCol || c.col < label.col) continue;
+      const fig = loneFigure(c.r);
+      if (!fig) continue;
+      const hdr = headerCtx.get(c.col);
+      let name = rowName;
+      let qual: HeaderInfo | undefined = hdr;
+      let own: HeaderInfo | undefined = rowInfo;
+      let unit = rowUnit;
+      if (!name && hdr?.name) {
+        name = hdr.name;
+        qual = rowInfo;
+        own = hdr;
+        unit = hdr.unit;
+      }
+      if (!name || !qual || qual.comparison) continue;
+      // The other axis qualifies the figure; what the indicator's own cell says (a year, a place) applies too.
+      qual = mergeInfo(qual, own);
+      const m = tableMention(ctx, c, fig, name, unit, qual);
+      if (m) {
+        m.tableId = tableId;
+        // A caption in the same block ("Bảng 3. ... năm 2023" right above the table).
+        if (!m.period && caption?.period) {
+          m.period = caption.period;
+          m.periodFrom = 'table';
+        }
+        if (!m.kindExplicit && caption?.kind) {
+          m.kind = caption.kind;
+          m.kindExplicit = true;
+        }
+        made.push({ m, ctxKey: [m.ind, m.kind, JSON.stringify(m.period ?? null), m.place ?? '', m.sub.join('+')].join('|') });
+      }
+    }
+  }
+  // The same indicator in two rows (or columns) with the same qualifiers and different values: sections we cannot see.
+  const groups = new Map<string, Mention[]>();
+  for (const x of made) {
+    const g = groups.get(x.ctxKey);
+    if (g) g.push(x.m);
+    else groups.set(x.ctxKey, [x.m]);
+  }
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    const ind = ctx.cat.byId.get(g[0].ind)!;
+    const iv = g.map((m) => intervalOf(m, factorOf(ind, m)));
+    if (iv.some((x) => !overlaps(iv[0], x))) for (const m of g) m.ambiguous = true;
+  }
+  for (const x of made) out.push(x.m);
+}
+
+interface HeaderInfo {
+  name?: NameHit;
+  unit?: { pct?: number; per?: number };
+  period?: PeriodSpec;
+  kind?: MentionKind;
+  place?: { key: string; label: string };
+  sub: string[];
+  comparison: boolean;
+}
+
+const SEX_HEADERS = new Map([
+  [K('nam'), 'sex:nam'],
+  [K('nữ'), 'sex:nữ'],
+]);
+const HDR_TARGET = new Set(['kh', 'ct'].map((w) => K(w)));
+const HDR_ACHIEVED = new Set(['th', 'tt'].map((w) => K(w)));
+
+function headerInfo(r: Reading): HeaderInfo {
+  const info: HeaderInfo = { sub: [], comparison: false };
+  const c = contextOf(r, false);
+  info.period = c.period;
+  info.kind = c.kind;
+  info.place = c.place;
+  const leftover: string[] = [];
+  for (let i = 0; i < r.toks.length; i++) {
+    const t = r.toks[i];
+    const h = hitAt(r, i);
+    if (h) {
+      if (h.type === 'name' && !info.name) info.name = h.name;
+      if (h.type === 'sub') info.sub.push(h.sub);
+      if (h.type === 'qual' && (h.qual.cat === 'change' || h.qual.cat === 'prev')) {
+        if (h.qual.cat === 'prev') info.kind = 'previous';
+        else info.comparison = true;
+      }
+      if (h.type === 'qual' && h.qual.cat === 'weak' && inW(r.toks[h.s], W12)) info.comparison = true;
+      i = h.e - 1;
+      continue;
+    }
+    if (t.t === 'w') {
+      if (HDR_TARGET.has(t.k)) info.kind = 'target';
+      else if (HDR_ACHIEVED.has(t.k)) info.kind ??= 'achieved';
+      else if (inW(t, W12) || inW(t, W13)) info.comparison = true;
+      else if (!FILLER.has(t.k) && !/^[IVXLivxl]+$/.test(t.raw)) leftover.push(t.k);
+    }
+    if (t.t === 'p' && (t.k === '%' || t.k === '‰')) info.unit = { pct: t.k === '%' ? 100 : 1000 };
+    if (t.k === '/' && HDR_ACHIEVED.has(r.toks[i - 1]?.k ?? '') && HDR_TARGET.has(r.toks[i + 1]?.k ?? '')) info.comparison = true;
+  }
+  if (info.name?.per) info.unit = { per: info.name.per };
+  // A bare "%" or "Tỷ lệ (%)" column beside values is a ratio to plan or year, not a level.
+  if (!info.name && info.unit?.pct && !info.period) info.comparison = true;
+  // A column "Nam" / "Nữ" is the sex, as "nam giới" / "nữ giới" in prose.
+  if (leftover.length === 1 && SEX_HEADERS.has(leftover[0])) info.sub.push(SEX_HEADERS.get(leftover[0])!);
+  else if (leftover.length && !info.name) info.sub.push('col:' + leftover.join(' '));
+  return info;
+}
+
+function mergeInfo(main: HeaderInfo, own: HeaderInfo | undefined): HeaderInfo {
+  if (!own) return main;
+  return {
+    ...main,
+    period: main.period ?? own.period,
+    kind: main.kind ?? own.kind,
+    place: main.place ?? own.place,
+    sub: [...new Set([...main.sub, ...own.sub.filter((x) => !x.startsWith('col:'))])],
+  };
+}
+
+function unitFromText(label: Reading, unitCell: Reading | undefined): { pct?: number; per?: number } | undefined {
+  for (const r of [unitCell, label]) {
+    if (!r) continue;
+    for (const t of r.toks) if (t.t === 'p' && (t.k === '%' || t.k === '‰')) return { pct: t.k === '%' ? 100 : 1000 };
+    const name = r.hits.find((h): h is Extract<Hit, { type: 'name' }> => h.type === 'name')?.name;
+    if (name?.per) return { per: name.per };
+    for (const h of r.hits) if (h.type === 'unit') return undefined;
+  }
+  return undefined;
+}
+
+interface LoneFig extends Fig {
+  hedge?: Hedge;
+}
+
+/** A cell that is just a figure: "12,5", "~ 95%", "2,0 - 2,1", "12,5 bác sĩ/vạn dân". */
+function loneFigure(r: Reading): LoneFig | undefined {
+  const toks = r.toks;
+  let i = 0;
+  let hedge: Hedge | undefined;
+  while (i < toks.length) {
+    const h = hitAt(r, i);
+    if (h?.type === 'qual' && h.qual.cat === 'hedge') {
+      hedge ??= h.qual.val as Hedge;
+      i = h.e;
+      continue;
+    }
+    if (h?.type === 'qual' && h.qual.cat === 'achieved' && /^ước/i.test(h.qual.label ?? '')) {
+      hedge ??= 'estimate';
+      i = h.e;
+      continue;
+    }
+    break;
+  }
+  if (!figureLike(toks[i])) return undefined;
+  const fig = figureAt(r, i);
+  if (!fig) return undefined;
+  let j = Math.max(fig.last + 1, fig.unit.end);
+  while (j < toks.length && toks[j].t === 'p' && /[*†‡)]/.test(toks[j].k)) j++;
+  if (j < toks.length) return undefined;
+  if (fig.unit.kind === 'count' || fig.unit.kind === 'times' || fig.unit.kind === 'pp') return undefined;
+  return { ...fig, hedge };
+}
+
+function tableMention(ctx: Ctx, c: Cell, fig: LoneFig, name: NameHit, unit: { pct?: number; per?: number } | undefined, q: HeaderInfo): Mention | undefined {
+  const { cat } = ctx;
+  const ids = [...new Set(name.entries.map((e) => e.ind))].filter((id) => extractable(cat.byId.get(id)!));
+  let per: number | undefined;
+  let explicit = false;
+  const u = fig.unit;
+  if (u.kind === 'pct' || u.kind === 'per') {
+    per = u.per;
+    explicit = true;
+  } else if (unit?.pct || unit?.per) {
+    per = unit.pct ?? unit.per;
+    explicit = true;
+  } else if (name.per) {
+    per = name.per;
+    explicit = true;
+  }
+  const ok = ids.filter((id) => {
+    const ind = cat.byId.get(id)!;
+    switch (ind.kind) {
+      case 'percent':
+        return u.kind === 'pct' || u.kind === 'bare';
+      case 'permille':
+      case 'ratio':
+        return u.kind !== 'years';
+      case 'rate':
+        return (u.kind === 'per' && u.den === ind.denominator) || (u.kind === 'bare' && (per !== undefined || !name.entries.find((e) => e.ind === id)?.needsPer) && !unit?.pct);
+      case 'years':
+        return (u.kind === 'bare' || u.kind === 'years') && fig.value >= 40 && fig.value < 130;
+      default:
+        return false;
+    }
+  });
+  if (ok.length !== 1) return undefined;
+  const ind = cat.byId.get(ok[0])!;
+  if (ind.kind === 'percent' && per !== undefined && per !== 100 && per !== 1000) return undefined;
+  return {
+    ind: ind.id,
+    segment: c.seg,
+    start: fig.start,
+    end: fig.end,
+    numStart: fig.numStart,
+    numEnd: fig.numEnd,
+    raw: ctx.prose.slice(fig.start, fig.end),
+    numText: ctx.prose.slice(fig.numStart, fig.numEnd),
+    unitText: u.end > fig.last + 1 ? ctx.prose.slice(fig.end, c.r.toks[u.end - 1].e).trim() : '',
+    value: fig.value,
+    hi: fig.hi,
+    decimals: fig.decimals,
+    per,
+    hedge: fig.hedge,
+    kind: q.kind ?? 'achieved',
+    kindExplicit: !!q.kind,
+    period: q.period,
+    periodFrom: q.period ? 'table' : undefined,
+    place: q.place?.key,
+    placeLabel: q.place?.label,
+    sub: [...q.sub].sort(),
+    unitExplicit: explicit,
+  };
+}

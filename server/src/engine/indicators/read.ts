@@ -1,0 +1,527 @@
+// Reading a token sequence: names of indicators, units after figures, periods,
+// places, kinds, hedges and sub-types. Shared by prose sentences, table
+// headers, headings and captions.
+import type { Catalogue, NameEntry } from './catalogue';
+import { type Tok } from './lexer';
+import { foldKeyOf as K, HEDGE_SYMBOLS, inW, wordSet, matchPlace, matchQual, parsePer, type Den, type Qual } from './lexicon';
+import { parseViNumber } from '../vietnamese/numbers';
+
+// Word sets of the hot paths, folded once.
+const W0 = wordSet('tăng', 'giảm');
+const W1 = wordSet('thêm');
+const W2 = wordSet('nhóm');
+const W3 = wordSet('là', 'đạt');
+const W4 = wordSet('phần');
+const W5 = wordSet('trăm');
+const W6 = wordSet('điểm');
+const W7 = wordSet('lần');
+const W8 = wordSet('tuổi');
+const W9 = wordSet('khỏe');
+const W10 = wordSet('năm');
+const W11 = wordSet('qua', 'nay', 'trước', 'gần', 'liên', 'tới', 'sau', 'trở', 'đầu', 'cuối', 'học', 'tuổi');
+const W12 = wordSet('từ');
+const W13 = wordSet('kể');
+const W14 = wordSet('so');
+const W15 = wordSet('với');
+const W16 = wordSet('cùng');
+const W17 = wordSet('kỳ');
+const W18 = wordSet('tính');
+const W19 = wordSet('đến');
+const W20 = wordSet('tới');
+const W21 = wordSet('đến', 'tới');
+const W22 = wordSet('hết', 'cuối');
+const W23 = wordSet('ngày');
+const W24 = wordSet('sơ');
+const W25 = wordSet('bộ');
+const W26 = wordSet('tháng');
+const W27 = wordSet('đầu');
+const W28 = wordSet('cuối');
+const W29 = wordSet('quý');
+const W30 = wordSet('giai');
+const W31 = wordSet('nhiệm');
+const W32 = wordSet('thời');
+const W33 = wordSet('đoạn', 'kỳ');
+const W34 = wordSet('trong');
+const W35 = wordSet('vào');
+const W36 = wordSet('dưới', 'trên', 'từ', 'đủ');
+const W37 = wordSet('người', 'nhóm', 'trẻ', 'em', 'nữ', 'nam', 'số', 'tuổi', 'giới', 'dân', 'bà', 'mẹ', 'cụ', 'già');
+const W38 = wordSet('dưới');
+const W39 = wordSet('trở');
+const W40 = wordSet('lên');
+
+export interface PeriodSpec {
+  year?: number;
+  /** Second year of a range (giai đoạn 2021-2025). */
+  year2?: number;
+  /** 6 = "6 tháng đầu năm", 9 = "9 tháng". */
+  months?: number;
+  quarter?: number;
+  month?: number;
+  day?: number;
+  /** Sơ bộ: a provisional figure. */
+  prelim?: boolean;
+  /** "đến năm 2030": a deadline (a target when it is after the document's year). */
+  until?: boolean;
+}
+
+export type PeriodType = 'at' | 'until' | 'from' | 'cmp' | 'doc';
+
+export interface NameHit {
+  s: number;
+  e: number;
+  entries: NameEntry[];
+  per?: number;
+  den?: Den;
+  /** A change verb right before the name ("giảm tỷ lệ ..."). */
+  verb?: 'change';
+  /** Not a name in the text: the indicator of the previous figure, carried to the figures listed after it. */
+  synthetic?: boolean;
+}
+
+export interface UnitInfo {
+  /** noun: the indicator's head noun without a denominator ("32 giường"), a headcount unless a name with a denominator just said what it is. */
+  kind: 'pct' | 'per' | 'years' | 'times' | 'pp' | 'count' | 'bare' | 'noun' | 'duration';
+  end: number;
+  per?: number;
+  den?: Den;
+  /** Numerator candidates ("bác sĩ" -> doctors_per_10k). */
+  numInds?: string[];
+}
+
+export type Hit =
+  | { type: 'name'; s: number; e: number; name: NameHit }
+  | { type: 'period'; s: number; e: number; spec: PeriodSpec; ptype: PeriodType }
+  | { type: 'place'; s: number; e: number; key: string; label: string }
+  | { type: 'qual'; s: number; e: number; qual: Qual }
+  | { type: 'sub'; s: number; e: number; sub: string }
+  | { type: 'unit' | 'label'; s: number; e: number };
+
+/** Everything found in a token sequence. */
+export interface Reading {
+  toks: readonly Tok[];
+  hits: Hit[];
+  /** For each token, the index in `hits` of the hit covering it, or -1. */
+  hitOf: Int32Array;
+  /** Units after figures, by the figure's token index. */
+  unitAt: Map<number, UnitInfo>;
+  /** For each token, the index of the '(' of the innermost group containing it, or -1. */
+  groupOf: Int32Array;
+  /** For each '(' index, the index of its ')' (toks.length when unclosed). */
+  closeOf: Map<number, number>;
+  /** For each ')' index, the index of its '('. */
+  openOf: Map<number, number>;
+}
+
+const isN = (t: Tok | undefined): t is Extract<Tok, { t: 'n' }> => !!t && t.t === 'n';
+
+export function isYearTok(t: Tok | undefined): boolean {
+  if (!isN(t) || t.num.percent || t.num.scale) return false;
+  if (t.num.kind === 'number') return !!t.num.isYear;
+  return t.num.kind === 'code' && /^(19|20)\d\d$/.test(t.num.raw);
+}
+const yearOf = (t: Tok): number => Number((t as Extract<Tok, { t: 'n' }>).num.raw);
+
+/** A figure's numeric value, also for tokens the tokenizer saw as codes ("sĩ/10.000") or document numbers ("12,5/vạn"). */
+export function numValue(t: Tok | undefined): { value: number; decimals: number } | undefined {
+  if (!isN(t)) return undefined;
+  const n = t.num;
+  if (n.kind === 'number') return n.value === undefined ? undefined : { value: n.value, decimals: n.decimals ?? 0 };
+  if (n.kind === 'code' || n.kind === 'docnum') {
+    const v = parseViNumber(n.raw);
+    return v && (v.style === 'plain' || v.style === 'vi' || v.style === 'vi-or-en') ? { value: v.value, decimals: v.decimals } : undefined;
+  }
+  return undefined;
+}
+
+/** Could this number token be a figure (not a year, date, time, section number...)? */
+export function figureLike(t: Tok | undefined): boolean {
+  if (!isN(t)) return false;
+  const k = t.num.kind;
+  if (k === 'number') return !isYearTok(t) || !!t.num.percent;
+  if (k === 'fraction') return true;
+  if (k === 'code' || k === 'docnum') return !!numValue(t) && !isYearTok(t);
+  return false;
+}
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+const WORD_MONTHS: Record<string, number> = { [K('ba')]: 3, [K('sáu')]: 6, [K('chín')]: 9 };
+const LABEL_WORDS = new Set(
+  ['mũi', 'đợt', 'lần', 'thứ', 'số', 'bảng', 'biểu', 'mục', 'điều', 'khoản', 'chương', 'chí', 'lục', 'khóa', 'kỳ', 'cấp', 'loại', 'độ', 'hạng', 'top', 'tuần', 'ngày', 'phần', 'bước', 'nhóm', 'mẫu', 'phiên', 'tầng', 'phòng', 'lô', 'đoàn', 'hình', 'sơ đồ', 'tập', 'quyển', 'trang', 'dòng', 'cột'].map((w) => K(w)),
+);
+const DOSE_WORDS = new Set(['mũi', 'đợt'].map((w) => K(w)));
+
+/** Words that may follow a bare figure without being its unit noun. */
+export const FOLLOW_OK = new Set(
+  [
+    'và', 'so', 'với', 'trong', 'tại', 'ở', 'của', 'theo', 'khi', 'nhưng', 'còn', 'trở', 'tăng', 'giảm', 'vượt', 'đạt', 'cao', 'thấp', 'là', 'lên',
+    'xuống', 'hoặc', 'hay', 'thì', 'đến', 'tới', 'sau', 'trước', 'kể', 'cả', 'toàn', 'đối', 'bằng', 'ước', 'tương', 'chiếm', 'vào', 'từ', 'song',
+    'nên', 'do', 'vì', 'mà', 'như', 'cùng', 'năm', 'đã', 'được', 'chỉ', 'mới', 'vẫn', 'đều', 'trên', 'dưới', 'gần', 'hơn', 'khoảng', 'cho', 'này',
+    'đó', 'nay', 'hiện', 'ra', 'giao', 'đề', 'kế', 'mục', 'thực', 'hoàn', 'riêng', 'tính', 'trung', 'bình', 'chung', 'mức', 'xếp', 'đứng',
+  ].map((w) => K(w)),
+);
+
+function parens(toks: readonly Tok[]): { groupOf: Int32Array; closeOf: Map<number, number>; openOf: Map<number, number> } {
+  const groupOf = new Int32Array(toks.length).fill(-1);
+  const closeOf = new Map<number, number>();
+  const openOf = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const k = toks[i].k;
+    if (k === '\n' && stack.length > 0) {
+      for (const o of stack) closeOf.set(o, i);
+      stack.length = 0;
+    }
+    groupOf[i] = stack.length ? stack[stack.length - 1] : -1;
+    if (k === '(') stack.push(i);
+    else if (k === ')') {
+      const o = stack.pop();
+      if (o !== undefined) {
+        closeOf.set(o, i);
+        openOf.set(i, o);
+      }
+      groupOf[i] = stack.length ? stack[stack.length - 1] : -1;
+    }
+  }
+  for (const o of stack) closeOf.set(o, toks.length);
+  return { groupOf, closeOf, openOf };
+}
+
+/** Is a hit at index h visible from index v: not inside a parenthesis group that v is outside of? */
+export function visibleFrom(r: Reading, h: number, v: number): boolean {
+  const g = r.groupOf[h];
+  if (g < 0) return true;
+  return g < v && v < (r.closeOf.get(g) ?? r.toks.length);
+}
+
+/**
+ * Read a token sequence. Order matters: units after figures first (so the
+ * "bác sĩ" of "12,5 bác sĩ/vạn dân" is a unit, not a name), then names, then
+ * periods, labels, ages, places and the other qualifiers on what is left.
+ */
+export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
+  const n = toks.length;
+  const { groupOf, closeOf, openOf } = parens(toks);
+  const r: Reading = { toks, hits: [], hitOf: new Int32Array(n).fill(-1), unitAt: new Map(), groupOf, closeOf, openOf };
+  const add = (h: Hit) => {
+    const idx = r.hits.length;
+    r.hits.push(h);
+    for (let k = h.s; k < h.e; k++) r.hitOf[k] = idx;
+  };
+  const free = (s: number, e: number) => {
+    for (let k = s; k < e; k++) if (r.hitOf[k] >= 0) return false;
+    return true;
+  };
+
+  // 1. Units after figures: "12,5 bác sĩ/vạn dân", "12,1 trên 1.000 trẻ đẻ sống", "40/100.000 trẻ đẻ sống".
+  for (let i = 0; i < n; i++) {
+    if (toks[i].t !== 'n' || !figureLike(toks[i])) continue;
+    const u = unitAfter(toks, i, cat);
+    if (!u) continue;
+    r.unitAt.set(i, u);
+    if (u.kind === 'per' && u.end > i + 1 && free(i + 1, u.end)) add({ type: 'unit', s: i + 1, e: u.end });
+  }
+
+  // 2. Names of indicators (an alias with a denominator needs one after its head noun).
+  for (let i = 0; i < n; i++) {
+    if (r.hitOf[i] >= 0) continue;
+    if (toks[i].t === 'p') continue;
+    const m = cat.names.match(toks, i, true);
+    if (!m || !free(i, m.end)) continue;
+    const per = parsePer(toks, m.end);
+    const entries = m.values.filter((en) => {
+      if (!en.needsPer) return true;
+      const ind = cat.byId.get(en.ind);
+      return !!per && !!ind && (!ind.denominator || ind.denominator === per.den);
+    });
+    if (!entries.length) continue;
+    const e = per && free(m.end, per.end) ? per.end : m.end;
+    const hit: NameHit = { s: i, e, entries, per: e === m.end ? undefined : per?.per, den: e === m.end ? undefined : per?.den };
+    const before = toks[i - 1];
+    if (before && (inW(before, W0) || (inW(before, W1) && inW(toks[i - 2], W0)))) hit.verb = 'change';
+    add({ type: 'name', s: i, e, name: hit });
+    i = e - 1;
+  }
+
+  // 3. Periods, ages, labels, places, qualifiers.
+  for (let i = 0; i < n; i++) {
+    if (r.hitOf[i] >= 0) continue;
+    const p = periodAt(toks, i);
+    if (p && free(i, p.e)) {
+      add({ type: 'period', s: i, e: p.e, spec: p.spec, ptype: p.type });
+      i = p.e - 1;
+      continue;
+    }
+    const age = ageAt(toks, i);
+    if (age && free(i, age.e)) {
+      add({ type: 'sub', s: i, e: age.e, sub: age.sub });
+      i = age.e - 1;
+      continue;
+    }
+    const t = toks[i];
+    const nx = toks[i + 1];
+    if (t.t === 'w' && isN(nx) && r.hitOf[i + 1] < 0 && LABEL_WORDS.has(t.k) && !nx.num.percent) {
+      // "mũi 3", "Bảng 2", "lần thứ 31", "nhóm 1": a label, not a figure.
+      if (inW(t, W2)) {
+        const pl = matchPlace(toks, i);
+        if (pl) {
+          add({ type: 'place', s: i, e: pl.end, key: pl.key, label: pl.label });
+          i = pl.end - 1;
+          continue;
+        }
+      }
+      if (DOSE_WORDS.has(t.k)) add({ type: 'sub', s: i, e: i + 2, sub: `dose:${nx.num.raw}` });
+      else add({ type: 'label', s: i, e: i + 2 });
+      i++;
+      continue;
+    }
+    // "nam 72,1 tuổi và nữ 77,2 tuổi": lower-case nam/nữ right before a figure is the sex (Quảng Nam, Nam Định are capitalised).
+    if (t.t === 'w' && (t.raw === 'nam' || t.raw === 'nữ')) {
+      let k = i + 1;
+      if (inW(toks[k], W3) || toks[k]?.k === ':') k++;
+      if (isN(toks[k])) {
+        add({ type: 'sub', s: i, e: i + 1, sub: t.raw === 'nam' ? 'sex:nam' : 'sex:nữ' });
+        continue;
+      }
+    }
+    const pl = matchPlace(toks, i);
+    if (pl && free(i, pl.end)) {
+      add({ type: 'place', s: i, e: pl.end, key: pl.key, label: pl.label });
+      i = pl.end - 1;
+      continue;
+    }
+    const q = matchQual(toks, i);
+    if (q && free(i, q.end)) {
+      if (q.qual.cat === 'place') add({ type: 'place', s: i, e: q.end, key: q.qual.val, label: q.qual.label ?? q.qual.val });
+      else if (q.qual.cat === 'sub') add({ type: 'sub', s: i, e: q.end, sub: q.qual.val });
+      else add({ type: 'qual', s: i, e: q.end, qual: q.qual });
+      i = q.end - 1;
+      continue;
+    }
+    if (t.t === 'p' && HEDGE_SYMBOLS[t.k]) add({ type: 'qual', s: i, e: i + 1, qual: { cat: 'hedge', val: HEDGE_SYMBOLS[t.k] } });
+  }
+  return r;
+}
+
+/** The unit right after the figure at toks[i] (or the second figure of a range). */
+function unitAfter(toks: readonly Tok[], i: number, cat: Catalogue): UnitInfo | undefined {
+  const t = toks[i] as Extract<Tok, { t: 'n' }>;
+  const j = i + 1;
+  if (t.num.percent) return { kind: 'pct', end: j, per: t.num.percent === '%' ? 100 : 1000 };
+  if (t.num.kind === 'fraction') {
+    // "40/100.000 trẻ đẻ sống": a rate written as a fraction of its base.
+    const dn = t.num.denominator?.value;
+    if (dn && [100, 1000, 10000, 100000].includes(dn)) {
+      const d = parsePer([{ t: 'p', s: 0, e: 0, k: '/' }, { ...t, num: t.num.denominator! }, ...toks.slice(j, j + 6)] as Tok[], 0);
+      if (d) return { kind: 'per', end: j + (d.end - 2), per: dn, den: d.den };
+    }
+    return undefined;
+  }
+  if (t.num.scale) return { kind: 'count', end: j + 1 };
+  const num = cat.numerators.match(toks, j);
+  if (num) {
+    const per = parsePer(toks, num.end);
+    if (per) return { kind: 'per', end: per.end, per: per.per, den: per.den, numInds: num.values };
+    return { kind: 'noun', end: num.end, numInds: num.values };
+  }
+  const per = parsePer(toks, j);
+  if (per) return { kind: 'per', end: per.end, per: per.per, den: per.den };
+  const w = toks[j];
+  if (!w) return { kind: 'bare', end: j };
+  if (w.t !== 'w') return { kind: 'bare', end: j };
+  if (inW(w, W4) && inW(toks[j + 1], W5)) return { kind: 'pct', end: j + 2, per: 100 };
+  if (inW(w, W6)) return { kind: 'pp', end: j + 1 };
+  if (inW(w, W7)) return { kind: 'times', end: j + 1 };
+  if (inW(w, W8)) return { kind: 'years', end: inW(toks[j + 1], W9) ? j + 3 : j + 1 };
+  if (inW(w, W10)) {
+    const nx = toks[j + 1];
+    if (isYearTok(nx)) return { kind: 'bare', end: j };
+    if (inW(nx, W11)) return { kind: 'duration', end: j + 1 };
+    return { kind: 'years', end: j + 1 };
+  }
+  if (/^\p{Lu}/u.test(w.raw)) return { kind: 'bare', end: j };
+  if (FOLLOW_OK.has(w.k)) return { kind: 'bare', end: j };
+  return { kind: 'count', end: j + 1 };
+}
+
+/** A period expression at toks[i]. */
+const AGE_LEAD = wordSet('dưới', 'trên', 'từ', 'đủ');
+const PERIOD_START = wordSet('từ', 'kể', 'so', 'tính', 'đến', 'tới', 'sơ', 'quý', 'tháng', 'giai', 'nhiệm', 'thời', 'năm', 'trong', 'vào', 'ba', 'sáu', 'chín');
+
+function periodAt(toks: readonly Tok[], i: number): { e: number; spec: PeriodSpec; type: PeriodType } | undefined {
+  const t = toks[i];
+  // Fast exit: a period starts with one of a few words or a number.
+  if (t.t === 'p' || t.t === 'nl' || (t.t === 'w' && !PERIOD_START.has(t.k))) return undefined;
+  let j = i;
+  // from / compared-with / until prefixes
+  let type: PeriodType = 'at';
+  if (inW(t, W12) || (inW(t, W13) && inW(toks[i + 1], W12))) {
+    j += inW(t, W13) ? 2 : 1;
+    if (inW(toks[j], W10)) j++;
+    if (isYearTok(toks[j])) return { e: j + 1, spec: { year: yearOf(toks[j]) }, type: 'from' };
+    return undefined;
+  }
+  if (inW(t, W14)) {
+    j++;
+    if (inW(toks[j], W15)) j++;
+    if (inW(toks[j], W16) && inW(toks[j + 1], W17)) j += 2;
+    if (inW(toks[j], W10)) j++;
+    if (isYearTok(toks[j])) return { e: j + 1, spec: { year: yearOf(toks[j]) }, type: 'cmp' };
+    return undefined;
+  }
+  if (inW(t, W18) || inW(t, W19) || inW(t, W20)) {
+    // "đến năm 2030" is a deadline; "tính đến hết năm 2025" is a status as of then.
+    let asOf = false;
+    if (inW(t, W18)) {
+      j++;
+      asOf = true;
+    }
+    if (!inW(toks[j], W21)) return undefined;
+    j++;
+    if (inW(toks[j], W22)) {
+      j++;
+      asOf = true;
+    }
+    if (inW(toks[j], W23)) j++;
+    const d = toks[j];
+    if (isN(d) && d.num.kind === 'date' && d.num.date?.year) return { e: j + 1, spec: { year: d.num.date.year, month: d.num.date.month, day: d.num.date.day }, type: 'at' };
+    if (inW(toks[j], W10)) j++;
+    if (isYearTok(toks[j])) return { e: j + 1, spec: asOf ? { year: yearOf(toks[j]) } : { year: yearOf(toks[j]), until: true }, type: asOf ? 'at' : 'until' };
+    return undefined;
+  }
+  if (inW(t, W24) && inW(toks[i + 1], W25)) {
+    j = i + 2;
+    if (inW(toks[j], W10)) j++;
+    if (isYearTok(toks[j])) return { e: j + 1, spec: { year: yearOf(toks[j]), prelim: true }, type: 'at' };
+    return undefined;
+  }
+  // 6 tháng đầu năm (2023), "sáu tháng đầu năm"
+  const monthsN = isN(t) && t.num.kind === 'number' && !t.num.percent ? t.num.value : t.t === 'w' ? WORD_MONTHS[t.k] : undefined;
+  if (monthsN !== undefined && [3, 6, 9, 10, 11].includes(monthsN) && inW(toks[i + 1], W26)) {
+    j = i + 2;
+    let ok = false;
+    if (inW(toks[j], W27) || inW(toks[j], W28)) {
+      j++;
+      ok = true;
+    }
+    if (inW(toks[j], W10)) {
+      j++;
+      ok = true;
+    }
+    const spec: PeriodSpec = { months: monthsN };
+    if (isYearTok(toks[j])) {
+      spec.year = yearOf(toks[j]);
+      j++;
+      ok = true;
+    }
+    return ok ? { e: j, spec, type: 'at' } : undefined;
+  }
+  if (inW(t, W29)) {
+    j = i + 1;
+    const q = toks[j];
+    let quarter: number | undefined;
+    if (q?.t === 'w' && ROMAN[q.raw.toLowerCase()]) quarter = ROMAN[q.raw.toLowerCase()];
+    else if (isN(q) && q.num.kind === 'date' && q.num.date?.month && q.num.date.month <= 4 && q.num.date.year) {
+      return { e: j + 1, spec: { quarter: q.num.date.month, year: q.num.date.year }, type: 'at' };
+    } else if (isN(q) && q.num.kind === 'number' && (q.num.value ?? 0) >= 1 && (q.num.value ?? 0) <= 4) quarter = q.num.value;
+    if (!quarter) return undefined;
+    j++;
+    if (toks[j]?.k === '/' || inW(toks[j], W10)) j++;
+    const spec: PeriodSpec = { quarter };
+    if (isYearTok(toks[j])) {
+      spec.year = yearOf(toks[j]);
+      j++;
+    }
+    return { e: j, spec, type: 'at' };
+  }
+  if (inW(t, W26)) {
+    const d = toks[i + 1];
+    if (isN(d) && d.num.kind === 'date' && d.num.date?.month && d.num.date.year && !d.num.date.day) return { e: i + 2, spec: { month: d.num.date.month, year: d.num.date.year }, type: 'at' };
+    if (isN(d) && d.num.kind === 'number' && (d.num.value ?? 0) >= 1 && (d.num.value ?? 0) <= 12 && inW(toks[i + 2], W10) && isYearTok(toks[i + 3])) {
+      return { e: i + 4, spec: { month: d.num.value, year: yearOf(toks[i + 3]) }, type: 'at' };
+    }
+    return undefined;
+  }
+  // giai đoạn / nhiệm kỳ 2021-2025, or a bare range of years.
+  if (inW(t, W30) || inW(t, W31) || inW(t, W32)) {
+    if (!inW(toks[i + 1], W33)) return undefined;
+    j = i + 2;
+    const r = yearRange(toks, j);
+    if (r) return r;
+    return undefined;
+  }
+  if (inW(t, W10) || ((inW(t, W34) || inW(t, W35)) && inW(toks[i + 1], W10))) {
+    j = inW(t, W10) ? i + 1 : i + 2;
+    if (!isYearTok(toks[j])) return undefined;
+    const r = yearRange(toks, j);
+    if (r) return r;
+    const y = yearOf(toks[j]);
+    // "Quyết định 1980/QĐ-TTg năm 2016": the year of a document, not of a figure.
+    if (afterDocNumber(toks, i)) return { e: j + 1, spec: { year: y }, type: 'doc' };
+    return { e: j + 1, spec: { year: y }, type: 'at' };
+  }
+  if (isYearTok(t)) {
+    const r = yearRange(toks, i);
+    if (r) return r;
+    if (afterDocNumber(toks, i)) return { e: i + 1, spec: { year: yearOf(t) }, type: 'doc' };
+    return { e: i + 1, spec: { year: yearOf(t) }, type: 'at' };
+  }
+  return undefined;
+}
+
+function yearRange(toks: readonly Tok[], j: number): { e: number; spec: PeriodSpec; type: PeriodType } | undefined {
+  const a = toks[j];
+  if (!isYearTok(a) || !isN(a) || a.num.rangeWith !== 'next') return undefined;
+  let k = j + 1;
+  if (toks[k]?.t === 'p' && /[-–—]/.test(toks[k].k)) k++;
+  const b = toks[k];
+  if (!isYearTok(b)) return undefined;
+  return { e: k + 1, spec: { year: yearOf(a), year2: yearOf(b) }, type: 'at' };
+}
+
+function afterDocNumber(toks: readonly Tok[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 6; k--) {
+    const t = toks[k];
+    if (isN(t) && t.num.kind === 'docnum') return true;
+    if (t.k === ',' || t.k === ';' || t.k === '.' || t.k === '\n') return false;
+  }
+  return false;
+}
+
+/** Age groups: "dưới 5 tuổi", "từ 5 đến dưới 12 tuổi", "18 tuổi trở lên", "15-49 tuổi". */
+function ageAt(toks: readonly Tok[], i: number): { e: number; sub: string } | undefined {
+  if (toks[i].t !== 'n' && !inW(toks[i], AGE_LEAD)) return undefined;
+  let j = i;
+  const parts: string[] = [];
+  const lead = toks[j];
+  if (inW(lead, W36)) {
+    parts.push((lead as { raw: string }).raw.toLowerCase());
+    j++;
+  }
+  const a = toks[j];
+  if (!isN(a) || a.num.kind !== 'number' || a.num.percent) return undefined;
+  // "trẻ dưới 5 tuổi", "người từ 60 tuổi trở lên" (an age group); "tuổi thọ đạt trên 75 tuổi" is a value.
+  const old = (a.num.value ?? 0) >= 40;
+  if (old && !(j > i && inW(toks[i - 1], W37))) return undefined;
+  parts.push(a.num.raw);
+  j++;
+  if (inW(toks[j], W21) || (toks[j]?.t === 'p' && /[-–]/.test(toks[j].k))) {
+    j++;
+    if (inW(toks[j], W38)) j++;
+    const b = toks[j];
+    if (!isN(b) || b.num.kind !== 'number') return undefined;
+    parts.push('-', b.num.raw);
+    j++;
+  } else if (isN(a) && a.num.rangeWith === 'next' && isN(toks[j])) {
+    parts.push('-', (toks[j] as Extract<Tok, { t: 'n' }>).num.raw);
+    j++;
+  }
+  if (!inW(toks[j], W8)) return undefined;
+  j++;
+  if (inW(toks[j], W39) && inW(toks[j + 1], W40)) {
+    parts.push('+');
+    j += 2;
+  }
+  return { e: j, sub: 'age:' + parts.join(' ') };
+}
+
+export { isN };

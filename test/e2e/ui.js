@@ -1,0 +1,183 @@
+// What the writer sees, checked once through the real workbench in chromium:
+// the squiggle under a slip, its hover, the Problems panel in Vietnamese, and
+// Ctrl+. then Enter applying the fix. Screenshots go to test/e2e/artifacts/.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const REPORT = 'bao-cao-tong-ket-2024.md';
+const SLIP = 'thành  tốt';
+const FIXED = 'thành tốt';
+const MESSAGE = 'khoảng trắng liền nhau';
+const FIX_TITLE = 'Thay bằng một khoảng trắng';
+
+/** Text of the rendered editor line containing `needle` (spaces normalized), or undefined. */
+async function lineText(page, needle) {
+  return page.evaluate((needle) => {
+    for (const el of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+      const t = (el.textContent || '').replace(/\u00a0/g, ' ');
+      if (t.includes(needle)) return t;
+    }
+    return undefined;
+  }, needle);
+}
+
+/** Screen rectangle of `needle` in the rendered lines, from the DOM text nodes. */
+async function textRect(page, needle) {
+  return page.evaluate((needle) => {
+    for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+      const text = (line.textContent || '').replace(/\u00a0/g, ' ');
+      const at = text.indexOf(needle);
+      if (at < 0) continue;
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let pos = 0;
+      let started = false;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const len = n.textContent.length;
+        if (!started && at < pos + len) {
+          range.setStart(n, at - pos);
+          started = true;
+        }
+        if (started && at + needle.length <= pos + len) {
+          range.setEnd(n, at + needle.length - pos);
+          const r = range.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        }
+        pos += len;
+      }
+    }
+    return undefined;
+  }, needle);
+}
+
+async function until(what, fn, timeoutMs = 30_000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+async function runUiChecks(page, { ws, artifactsDir }) {
+  const results = [];
+  // Where the slip is, 1-based as the status bar says it (the space run starts after "thành").
+  const text = fs.readFileSync(path.join(ws, 'examples', REPORT), 'utf8');
+  const at = text.indexOf(SLIP) + 'thành'.length;
+  const slipAt = { line: text.slice(0, at).split('\n').length, col: at - text.lastIndexOf('\n', at - 1) };
+  let broken;
+  const step = async (title, fn) => {
+    const full = `ui: ${title}`;
+    if (broken) {
+      results.push({ title: full, state: 'failed', error: `not reached: "${broken}" failed` });
+      return;
+    }
+    const t0 = Date.now();
+    try {
+      await fn();
+      results.push({ title: full, state: 'passed', durationMs: Date.now() - t0 });
+    } catch (e) {
+      broken = title;
+      results.push({ title: full, state: 'failed', durationMs: Date.now() - t0, error: String(e?.stack ?? e) });
+      await page.screenshot({ path: path.join(artifactsDir, 'ui-failure.png') }).catch(() => {});
+    }
+  };
+  const shot = (name) => page.screenshot({ path: path.join(artifactsDir, name) });
+
+  let squiggle;
+  await step(`the workbench opens ${REPORT} from Quick Open`, async () => {
+    await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: 90_000 });
+    // The explorer lists the workspace once the remote file system is up.
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type(REPORT);
+    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${REPORT}"]`);
+    await page.keyboard.press('Enter');
+    await until(`${REPORT} to be rendered in the editor`, () => lineText(page, SLIP));
+  });
+
+  await step('a warning squiggle is drawn under the slip', async () => {
+    squiggle = await until('a .squiggly-warning decoration under the slip', async () => {
+      const slip = await textRect(page, SLIP);
+      if (!slip) return undefined;
+      const boxes = await page.$$eval('.monaco-editor .view-overlays .squiggly-warning', (els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        }),
+      );
+      // On the slip's line, and horizontally inside the slip.
+      return boxes.find((b) => b.y < slip.y + slip.height && b.y + b.height > slip.y && b.x >= slip.x - 1 && b.x + b.width <= slip.x + slip.width + 1 && b.width > 0);
+    });
+  });
+
+  await step('hovering the squiggle shows the rule message in Vietnamese', async () => {
+    await page.mouse.move(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2);
+    const hover = page.locator('.monaco-hover').filter({ hasText: MESSAGE });
+    await hover.first().waitFor({ state: 'visible', timeout: 30_000 });
+    // The status line of the hover offers the quick fix once the server has answered.
+    await page.locator('.monaco-hover').filter({ hasText: /Quick Fix.*Ctrl\+\./ }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await shot('editor.png');
+  });
+
+  await step('the Problems panel lists the problem in Vietnamese', async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row').filter({ hasText: MESSAGE });
+    await row.first().waitFor({ state: 'visible', timeout: 30_000 });
+    const text = await row.first().innerText();
+    if (!/whitespace/.test(text)) throw new Error(`the Problems row does not name the rule: ${text}`);
+    await shot('problems.png');
+  });
+
+  await step('Ctrl+. then Enter on the slip applies the quick fix', async () => {
+    // Put the cursor in the slip, as a writer clicking on the squiggle does.
+    await page.mouse.click(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2);
+    const cursor = new RegExp(`Ln ${slipAt.line}, Col (${slipAt.col}|${slipAt.col + 1}|${slipAt.col + 2})\\b`);
+    await until(`the cursor in the slip (${cursor.source})`, async () => cursor.test(await page.locator('.statusbar').innerText()));
+    // On a loaded machine Ctrl+. sometimes answers "No code actions
+    // available" (seen about 1 run in 6 at load 11 on 2 cores, with a
+    // "Canceled" error in the browser console: the request was cancelled
+    // under it, e.g. by a re-published marker set). A writer presses it
+    // again, and so do we, twice at most; the API suite checks the provider
+    // itself without retries.
+    let shown;
+    let retries = 0;
+    for (let attempt = 1; attempt <= 3 && shown !== 'menu'; attempt++) {
+      if (attempt > 1) {
+        retries++;
+        await page.keyboard.press('Escape');
+      }
+      await page.keyboard.press('Control+.');
+      shown = await until('the quick fix menu or "No code actions available"', () =>
+        page.evaluate(() => {
+          const menu = document.querySelector('.action-widget');
+          if (menu && menu.getBoundingClientRect().height > 0) return 'menu';
+          const msg = document.querySelector('.monaco-editor-overlaymessage');
+          return msg && /No code actions/.test(msg.textContent || '') ? 'none' : undefined;
+        }),
+      );
+    }
+    if (shown !== 'menu') throw new Error('Ctrl+. showed "No code actions available" three times');
+    if (retries) process.stdout.write(`[e2e] Ctrl+. said "No code actions available" ${retries} time(s) before the menu\n`);
+    const first = page.locator('.action-widget .monaco-list-row.action').first();
+    const title = (await first.innerText()).trim();
+    if (!title.includes(FIX_TITLE)) throw new Error(`the first quick fix is "${title}", expected "${FIX_TITLE}"`);
+    await page.keyboard.press('Enter');
+    await until('the slip to be fixed in the editor', async () => (await lineText(page, FIXED)) && !(await lineText(page, SLIP)));
+    await until('its squiggle to go', async () => {
+      const fixed = await textRect(page, FIXED);
+      const boxes = await page.$$eval('.monaco-editor .view-overlays .squiggly-warning', (els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+      return fixed && !boxes.some((b) => b.y < fixed.y + fixed.height && b.y + b.height > fixed.y && b.x < fixed.x + fixed.width && b.x + b.width > fixed.x);
+    });
+    await shot('after-fix.png');
+  });
+
+  return results;
+}
+
+module.exports = { runUiChecks };
