@@ -25,7 +25,7 @@ export interface Material {
   /** Short clauses for list items and headings. */
   clauses: string[];
   /** Table row labels (indicator names) with their units. */
-  rows: { label: string; unit: string }[];
+  rows: { label: string; unit: string; min?: number; max?: number }[];
   /** Table rows found in the corpus as-is (cells). */
   corpusTableRows: string[][];
 }
@@ -64,13 +64,13 @@ export function loadMaterial(): Material {
   return { source: `corpus (${docs.length} documents, ${sentences.length} sentences)`, sentences, clauses, rows, corpusTableRows };
 }
 
-function indicatorRows(): { label: string; unit: string }[] {
+function indicatorRows(): { label: string; unit: string; min?: number; max?: number }[] {
   const dir = corpusDir();
   const file = dir ? join(dir, '..', 'knowledge', 'indicators.json') : undefined;
   if (file && existsSync(file)) {
     try {
-      const list = JSON.parse(readFileSync(file, 'utf8')) as { name_vi?: string; unit?: string }[];
-      const rows = list.filter((x) => x.name_vi).map((x) => ({ label: x.name_vi!, unit: x.unit ?? '' }));
+      const list = JSON.parse(readFileSync(file, 'utf8')) as { name_vi?: string; unit?: string; plausible_min?: number; plausible_max?: number }[];
+      const rows = list.filter((x) => x.name_vi).map((x) => ({ label: x.name_vi!, unit: x.unit ?? '', min: x.plausible_min, max: x.plausible_max }));
       if (rows.length) return rows;
     } catch {
       /* fall through to the built-in rows */
@@ -148,6 +148,7 @@ export function generateReport(m: Material, bytes: number, seed = 2024): string 
   add(`# BÁO CÁO TỔNG KẾT CÔNG TÁC Y TẾ NĂM ${year} VÀ PHƯƠNG HƯỚNG NHIỆM VỤ NĂM ${year + 1}\n\n`);
   let section = 0;
   let table = 0;
+  const tableValues = new Map<string, string[]>();
   while (size < bytes) {
     add(`## ${ROMAN[section % ROMAN.length]}. ${clause()}\n\n`);
     section++;
@@ -174,10 +175,21 @@ export function generateReport(m: Material, bytes: number, seed = 2024): string 
         const rows = int(4, 12);
         for (let r = 0; r < rows; r++) {
           const row = pick(m.rows);
-          const pct = row.unit.includes('%');
-          const base = pct ? 50 + rnd() * 49 : 1 + rnd() * 80;
-          const d = pct ? 1 : int(0, 2);
-          add(`| ${row.label} | ${row.unit || 'lượt'} | ${fmt(base, d)} | ${fmt(base * (0.95 + rnd() * 0.1), d)} | ${fmt(base * (0.9 + rnd() * 0.2), d)} |\n`);
+          // A report repeats its figures consistently: one set of values per
+          // indicator, and now and then a slip (a different value) to find.
+          let cells = tableValues.get(row.label);
+          if (!cells) {
+            const pct = row.unit.includes('%');
+            // Plausible values (the catalogue's range, kept off its edges): a report's figures mostly are.
+            const lo = row.min ?? (pct ? 50 : 1);
+            const hi = row.max ?? (pct ? 99 : 80);
+            const base = lo + (hi - lo) * (0.2 + 0.6 * rnd());
+            const d = pct ? 1 : int(0, 2);
+            cells = [fmt(base, d), fmt(base * (0.95 + rnd() * 0.1), d), fmt(base * (0.9 + rnd() * 0.2), d)];
+            tableValues.set(row.label, cells);
+          }
+          const shown = cells.map((c) => (rnd() < 0.02 ? varyFigures(c, rnd) : c));
+          add(`| ${row.label} | ${row.unit || 'lượt'} | ${shown.join(' | ')} |\n`);
         }
         add('\n');
       }
