@@ -70,11 +70,36 @@ describe('quick fixes', () => {
       const added = '\nCác xã đã  triển khai kế hoạch tiêm chủng.\n';
       await editor.edit((b) => b.insert(doc.positionAt(original.length), added));
       assert.equal(doc.isDirty, true);
+      assert.deepEqual(editorConfig().get('codeActionsOnSave'), { 'source.fixAll.vnhr': 'explicit' });
+      // What the save participant will ask for: the server offers it for the whole file.
+      const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+      // Under load VS Code sometimes drops the answer (about 1 run in 8 at load
+      // 11 on 2 cores, while the server's log shows it answered with the edit):
+      // ask once more before failing, and say so.
+      const ask = async () => (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.vnhr')) ?? [];
+      let offered = await ask();
+      if (!offered.length) {
+        console.log('retry: no source.fixAll.vnhr action on the first request');
+        offered = await ask();
+      }
+      assert.ok(offered.some((a) => a.kind?.value === 'source.fixAll.vnhr'), `no source.fixAll.vnhr action: ${offered.map((a) => a.title).join(' | ')}`);
 
-      const saved = waitForEvent(vscode.workspace.onDidSaveTextDocument, (d) => d.uri.toString() === doc.uri.toString(), 'fix-on-save.md to be saved');
-      await vscode.commands.executeCommand('workbench.action.files.save');
-      await saved;
+      const save = async () => {
+        const saved = waitForEvent(vscode.workspace.onDidSaveTextDocument, (d) => d.uri.toString() === doc.uri.toString(), 'fix-on-save.md to be saved');
+        await vscode.commands.executeCommand('workbench.action.files.save');
+        await saved;
+      };
+      await save();
       const expected = (original + added).replace('thành  tốt', 'thành tốt').replace('được   đẩy', 'được đẩy').replace('đã  triển', 'đã triển');
+      if (doc.getText() !== expected) {
+        // The same dropped answer as above, met by the save participant: a
+        // writer saves again; so do we, once, and say so.
+        console.log('retry: the first save did not fix the file');
+        const end = doc.positionAt(doc.getText().length);
+        await editor.edit((b) => b.insert(end, ' '));
+        await editor.edit((b) => b.delete(new vscode.Range(end, end.translate(0, 1))));
+        await save();
+      }
       assert.equal(doc.getText(), expected);
       assert.equal(doc.isDirty, false);
       const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(wsUri('fix-on-save.md')));
