@@ -21,11 +21,17 @@ export class CancelledError extends Error {
 export class DocumentCache {
   configKey = '';
   private pool = new Map<string, Block[]>();
+  /**
+   * What document rules keep between checks of this document (see
+   * DocModel.store); dropped with the blocks when the config changes.
+   */
+  readonly store = new Map<string, unknown>();
 
   /** Take blocks for these chunks, reusing cached ones; forget the rest. */
   blocksFor(chunks: Chunk[], configKey: string): { blocks: Block[]; reused: number } {
     if (configKey !== this.configKey) {
       this.pool.clear();
+      this.store.clear();
       this.configKey = configKey;
     }
     const next = new Map<string, Block[]>();
@@ -122,7 +128,7 @@ export function* checkSteps(text: string, rules: readonly Rule[], config: Resolv
       yield;
     }
   }
-  const doc: DocModel = { blocks, ...documentMeta(blocks) };
+  const doc: DocModel = { blocks, store: cache.store, ...documentMeta(blocks) };
   for (const r of active) {
     if (!r.checkDocument) continue;
     if (opts.isCancelled?.()) throw new CancelledError();
@@ -202,7 +208,7 @@ function toFinding(r: Rule, config: ResolvedConfig, block: Block, d: Draft): Fin
  */
 export function buildDocModel(text: string, config: ResolvedConfig, cache: DocumentCache = new DocumentCache()): DocModel {
   const { blocks } = cache.blocksFor(splitChunks(text), config.key);
-  return { blocks, ...documentMeta(blocks) };
+  return { blocks, store: cache.store, ...documentMeta(blocks) };
 }
 
 /** Absolute document offset of a prose offset in a block. */

@@ -21,6 +21,14 @@ export interface DocModel {
   year?: number;
   /** Front matter key/values (flat, strings), if any. */
   frontMatter: Record<string, string>;
+  /**
+   * Survives between checks of the same document (the server's DocumentCache;
+   * a fresh Map for a one-off check). Document rules keep here what lets them
+   * redo only the work of changed blocks: key entries by rule or family name.
+   * Whatever is kept, the findings must equal a fresh check's
+   * (test/unit/incremental.test.ts). Cleared when the config changes.
+   */
+  store: Map<string, unknown>;
 }
 
 export interface Rule {
