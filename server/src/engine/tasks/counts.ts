@@ -158,29 +158,98 @@ export const taskFactsOf = analysis('task-counts', (block: Block, config: Resolv
   const counts: TaskCount[] = [];
   const malformed: MalformedCount[] = [];
   const segments: SegmentFacts[] = [];
-  block.segments.forEach((seg, si) => {
-    const text = block.prose.slice(seg.start, seg.end);
-    const markers = findMarkers(text, seg.start);
-    const facts: SegmentFacts = { markers, openEnded: OPEN_END.test(text.slice(-64)) };
-    const hasDigit = /\d/.test(text);
+  const prose = block.prose;
+  // Most segments hold no count: find, once per block, where a number or a slash
+  // is followed by a counted noun; only segments holding such a place are lexed.
+  const hits = nounHits(prose, nouns);
+  const markHits = markerHits(prose);
+  let h = 0;
+  let mh = 0;
+  const segs = block.segments;
+  for (let si = 0; si < segs.length; si++) {
+    const seg = segs[si];
+    while (h < hits.length && hits[h] < seg.start) h++;
+    const candidate = h < hits.length && hits[h] < seg.end;
+    while (mh < markHits.length && markHits[mh] < seg.start) mh++;
+    const mayMark = mh < markHits.length && markHits[mh] < seg.end;
+    const isHeading = seg.kind === 'heading';
+    const openEnded = mayEndOpen(prose, seg.start, seg.end) && OPEN_END.test(prose.slice(Math.max(seg.start, seg.end - 64), seg.end));
+    if (!candidate && !mayMark && !isHeading && !openEnded) {
+      segments.push(NO_FACTS);
+      continue;
+    }
+    const text = prose.slice(seg.start, seg.end);
+    const markers = mayMark ? findMarkers(text, seg.start) : NO_MARKERS;
+    const facts: SegmentFacts = { markers, openEnded };
     segments.push(facts);
-    if (!hasDigit && seg.kind !== 'heading') return;
+    if (!candidate && !isHeading) continue;
     const toks = lex(text, seg.start);
     const ix = indexSegment(toks);
     const years: Record<number, number> = {};
     for (let k = 0; k < toks.length; k++) if (ix.lastYear[k] === k) years[k] = toks[k].int!;
     yearValueAt.set(ix, years);
-    if (seg.kind === 'heading') facts.headingYear = headingYear(toks, ix);
-    if (!hasDigit) return;
+    if (isHeading) facts.headingYear = headingYear(toks, ix);
+    if (!candidate) continue;
     const before = counts.length;
     scanSegment(toks, si, nouns, counts, malformed);
     const mine = counts.slice(before);
     const exact = new Int32Array(mine.length + 1);
     mine.forEach((c, ci) => (exact[ci + 1] = exact[ci] + (c.approx ? 0 : 1)));
     mine.forEach((c, ci) => addContext(c, ci, toks, ix, mine, exact, seg, block, markers));
-  });
+  }
   return { counts, malformed, segments };
 });
+
+/** Facts of a segment with no markers, no open end and no heading year (shared, never mutated). */
+const NO_MARKERS: Marker[] = Object.freeze([]) as unknown as Marker[];
+const NO_FACTS: SegmentFacts = Object.freeze({ markers: NO_MARKERS, openEnded: false });
+
+// Every count and half-written count has a number or a slash token right
+// before its noun's first word, with only whitespace or MASK between (see
+// scanSegment): the prefilter looks for exactly that, so it skips nothing the
+// scan would find. Words are the lexer's maximal letter runs.
+const NOUN_SITE = /[\d/][\s\u0000]*([\p{L}\p{M}]+)/gu;
+
+/** Prose offsets of the first words (after a number or slash) that start a counted noun. */
+function nounHits(prose: string, nouns: NounMatcher): number[] {
+  const out: number[] = [];
+  NOUN_SITE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NOUN_SITE.exec(prose))) {
+    const w = m[1];
+    if (nouns.byFirst.has(w.toLowerCase())) out.push(m.index + m[0].length - w.length);
+  }
+  return out;
+}
+
+/** Offsets of ")" and "thứ": a segment without them has no item markers (findMarkers' own test). */
+const MARK_SITE = /[)]|thứ/giu;
+function markerHits(prose: string): number[] {
+  const out: number[] = [];
+  MARK_SITE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  // A "thứ" that straddles a segment end is not in either segment: recording its
+  // start only makes the later exact test run, never skips one.
+  while ((m = MARK_SITE.exec(prose))) out.push(m.index);
+  return out;
+}
+
+/** JavaScript's \s (the lexer's and OPEN_END's whitespace), by code unit. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** OPEN_END can only match when the last char before trailing spaces, MASK and ")" is ".", "…" or the "v" of "v.v". */
+function mayEndOpen(prose: string, start: number, end: number): boolean {
+  let k = end - 1;
+  for (; k >= start; k--) {
+    const c = prose.charCodeAt(k);
+    if (!(c === 0 || c === 41 || isSpace(c))) break;
+  }
+  if (k < start) return false;
+  const c = prose.charCodeAt(k);
+  return c === 46 || c === 0x2026 || c === 118;
+}
 
 function numRef(t: Tok): NumRef {
   return { s: t.s, e: t.e, raw: t.text, value: t.int ?? NaN };
