@@ -124,6 +124,8 @@ export interface BlockTaskFacts {
   counts: TaskCount[];
   malformed: MalformedCount[];
   segments: SegmentFacts[];
+  /** Indices of the heading segments (with a level), for the document's heading context. */
+  headings: number[];
 }
 
 // --- word lists -------------------------------------------------------------
@@ -146,6 +148,10 @@ const DATE_BEFORE = new Set(['ngày', 'hôm', 'sáng', 'chiều', 'trưa', 'tố
 const DATE_BEFORE_WEAK = new Set(['từ', 'đến', 'tới', 'trước', 'sau', 'hết', 'cuối', 'đầu']);
 const ORDINAL_WORDS = ['nhất', 'hai', 'ba', 'tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'];
 const NEXT_PERIOD = [['năm', 'tới'], ['năm', 'sau'], ['năm', 'kế', 'tiếp'], ['thời', 'gian', 'tới'], ['sắp', 'tới'], ['giai', 'đoạn', 'tới'], ['năm', 'kế', 'hoạch']];
+/** Last words of the NEXT_PERIOD phrases (a quick test before matching them). */
+const NEXT_LAST = new Set(NEXT_PERIOD.map((seq) => seq[seq.length - 1]));
+/** A heading names a year or a next period only if it holds 4 digits or one of NEXT_LAST (any case). */
+const HEADING_YEAR_SITE = /\d{4}|tới|sau|tiếp|hoạch/iu;
 
 /** An item that trails off: "…", "...", "v.v." at its end. */
 const OPEN_END = /(?:…|\.\.\.|v\.v\.?|vv\.)[\s\u0000)]*$/u;
@@ -166,13 +172,16 @@ export const taskFactsOf = analysis('task-counts', (block: Block, config: Resolv
   let h = 0;
   let mh = 0;
   const segs = block.segments;
+  let headings: number[] = NO_HEADINGS;
   for (let si = 0; si < segs.length; si++) {
     const seg = segs[si];
+    if (seg.kind === 'heading' && seg.level) (headings === NO_HEADINGS ? (headings = []) : headings).push(si);
     while (h < hits.length && hits[h] < seg.start) h++;
     const candidate = h < hits.length && hits[h] < seg.end;
     while (mh < markHits.length && markHits[mh] < seg.start) mh++;
     const mayMark = mh < markHits.length && markHits[mh] < seg.end;
-    const isHeading = seg.kind === 'heading';
+    // headingYear needs a year or a "next period" phrase: other headings are not lexed.
+    const isHeading = seg.kind === 'heading' && HEADING_YEAR_SITE.test(prose.slice(seg.start, seg.end));
     const openEnded = mayEndOpen(prose, seg.start, seg.end) && OPEN_END.test(prose.slice(Math.max(seg.start, seg.end - 64), seg.end));
     if (!candidate && !mayMark && !isHeading && !openEnded) {
       segments.push(NO_FACTS);
@@ -197,12 +206,13 @@ export const taskFactsOf = analysis('task-counts', (block: Block, config: Resolv
     mine.forEach((c, ci) => (exact[ci + 1] = exact[ci] + (c.approx ? 0 : 1)));
     mine.forEach((c, ci) => addContext(c, ci, toks, ix, mine, exact, seg, block, markers));
   }
-  return { counts, malformed, segments };
+  return { counts, malformed, segments, headings };
 });
 
 /** Facts of a segment with no markers, no open end and no heading year (shared, never mutated). */
 const NO_MARKERS: Marker[] = Object.freeze([]) as unknown as Marker[];
 const NO_FACTS: SegmentFacts = Object.freeze({ markers: NO_MARKERS, openEnded: false });
+const NO_HEADINGS: number[] = Object.freeze([]) as unknown as number[];
 
 // Every count and half-written count has a number or a slash token right
 // before its noun's first word, with only whitespace or MASK between (see
@@ -561,15 +571,22 @@ export function indexSegment(toks: Tok[]): SegIndex {
   let ly = -1;
   let ln = -1;
   for (let i = 0; i < n; i++) {
+    const t = toks[i];
     sentStart[i] = ss;
     clauseStart[i] = cs;
-    if (yearOfTok(toks, i) !== undefined) ly = i;
+    let term = false;
+    if (t.t === 'num') {
+      if (yearOfTok(toks, i) !== undefined) ly = i;
+    } else if (t.t === 'word') {
+      if (NEXT_LAST.has(t.low) && NEXT_PERIOD.some((seq) => endsWithSeq(toks, i, seq))) ln = i;
+    } else if (t.t === 'punct') {
+      term = SENTENCE_END.has(t.text);
+      if (CLAUSE_END.has(t.text)) cs = i + 1;
+    }
     lastYear[i] = ly;
-    if (toks[i].t === 'word' && NEXT_PERIOD.some((seq) => endsWithSeq(toks, i, seq))) ln = i;
     lastNext[i] = ln;
-    terms[i + 1] = terms[i] + (isTerm(toks[i]) ? 1 : 0);
-    if (isTerm(toks[i])) ss = i + 1;
-    if (isClauseEnd(toks[i])) cs = i + 1;
+    terms[i + 1] = terms[i] + (term ? 1 : 0);
+    if (term) ss = i + 1;
   }
   sentStart[n] = ss;
   clauseStart[n] = cs;
@@ -582,7 +599,7 @@ export function indexSegment(toks: Tok[]): SegIndex {
   for (let i = n - 1; i >= 0; i--) {
     if (isTerm(toks[i])) se = i;
     sentEnd[i] = se;
-    if (prevWord(toks, i) === 'năm' && yearOfTok(toks, i) !== undefined) ny = i;
+    if (toks[i].t === 'num' && prevWord(toks, i) === 'năm' && yearOfTok(toks, i) !== undefined) ny = i;
     nextNamYear[i] = ny;
   }
   return { sentStart, sentEnd, clauseStart, lastYear, lastNext, nextNamYear, terms };

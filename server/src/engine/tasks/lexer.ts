@@ -24,6 +24,7 @@ export interface Tok {
   plain?: boolean;
 }
 
+/** The token grammar, as a regex: `lexRegex` (the reference `lex` must agree with; tests compare them). */
 const TOKEN = /(\d+(?:[.,]\d+)*)|([\p{L}\p{M}]+)|(\/)|([\s\u0000]+)|([^])/uy;
 
 /** Integer value of a Vietnamese-written integer ("08", "150", "1.234"), else undefined. */
@@ -33,8 +34,8 @@ export function intOf(raw: string): number | undefined {
   return undefined;
 }
 
-/** Tokens of `text` (a segment's prose), offsets shifted by `base`. */
-export function lex(text: string, base: number): Tok[] {
+/** Tokens of `text` with the regex grammar (reference implementation for tests). */
+export function lexRegex(text: string, base: number): Tok[] {
   const out: Tok[] = [];
   let pos = 0;
   let gap = false;
@@ -51,12 +52,101 @@ export function lex(text: string, base: number): Tok[] {
       continue;
     }
     const t: TokType = m[1] !== undefined ? 'num' : m[2] !== undefined ? 'word' : m[3] !== undefined ? 'slash' : 'punct';
-    const tok: Tok = { t, s: base + s, e: base + pos, text: m[0], low: t === 'word' ? m[0].toLowerCase() : m[0], gap, nl };
+    const tok: Tok = { t, s: base + s, e: base + pos, text: m[0], low: t === 'word' ? m[0].toLowerCase() : m[0], gap, nl, int: undefined, plain: undefined };
     if (t === 'num') {
       tok.int = intOf(m[0]);
       tok.plain = /^\d+$/.test(m[0]);
     }
     out.push(tok);
+    gap = false;
+    nl = false;
+  }
+  return out;
+}
+
+/** JavaScript's \s, by code unit. */
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+// [\p{L}\p{M}] for BMP code units, filled on first sight (0 unknown, 1 yes, 2 no).
+const letterBmp = new Uint8Array(0x10000);
+const LETTER = /^[\p{L}\p{M}]$/u;
+
+/** Length in code units of the letter or mark at `pos` (0 when none): astral letters take 2. */
+function letterAt(text: string, pos: number): number {
+  const c = text.charCodeAt(pos);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = text.charCodeAt(pos + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return LETTER.test(text.slice(pos, pos + 2)) ? 2 : 0;
+    return 0;
+  }
+  if (c >= 0xdc00 && c <= 0xdfff) return 0;
+  let k = letterBmp[c];
+  if (k === 0) letterBmp[c] = k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1 ? 1 : 0;
+}
+
+/**
+ * Tokens of `text` (a segment's prose), offsets shifted by `base`. A code-unit
+ * scanner with the grammar of TOKEN above (lexRegex): no match arrays, and
+ * integers read while scanning.
+ */
+export function lex(text: string, base: number): Tok[] {
+  const out: Tok[] = [];
+  const n = text.length;
+  let pos = 0;
+  let gap = false;
+  let nl = false;
+  while (pos < n) {
+    const s = pos;
+    const c = text.charCodeAt(pos);
+    if (isDigit(c)) {
+      // \d+(?:[.,]\d+)*, noting the groups for intOf's rule: plain digits, or 1-3 digits then ".ddd" groups.
+      pos++;
+      while (pos < n && isDigit(text.charCodeAt(pos))) pos++;
+      let plain = true;
+      let grouped = pos - s <= 3;
+      for (;;) {
+        const sep = text.charCodeAt(pos);
+        if ((sep !== 46 && sep !== 44) || !isDigit(text.charCodeAt(pos + 1))) break;
+        const g = pos + 1;
+        pos += 2;
+        while (pos < n && isDigit(text.charCodeAt(pos))) pos++;
+        plain = false;
+        if (sep !== 46 || pos - g !== 3) grouped = false;
+      }
+      const raw = text.slice(s, pos);
+      const int = plain ? Number(raw) : grouped ? Number(raw.replace(/\./g, '')) : undefined;
+      out.push({ t: 'num', s: base + s, e: base + pos, text: raw, low: raw, gap, nl, int, plain });
+    } else if (c === 47) {
+      pos++;
+      out.push({ t: 'slash', s: base + s, e: base + pos, text: '/', low: '/', gap, nl, int: undefined, plain: undefined });
+    } else if (c === 0 || isSpace(c)) {
+      gap = true;
+      for (; pos < n; pos++) {
+        const d = text.charCodeAt(pos);
+        if (d === 10) nl = true;
+        else if (d !== 0 && !isSpace(d)) break;
+      }
+      continue;
+    } else {
+      let w = letterAt(text, pos);
+      if (w) {
+        do pos += w;
+        while (pos < n && (w = letterAt(text, pos)));
+        const raw = text.slice(s, pos);
+        out.push({ t: 'word', s: base + s, e: base + pos, text: raw, low: raw.toLowerCase(), gap, nl, int: undefined, plain: undefined });
+      } else {
+        // One code point ([^] with the u flag): a surrogate pair stays whole.
+        pos += c >= 0xd800 && c <= 0xdbff && pos + 1 < n && (text.charCodeAt(pos + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+        const raw = text.slice(s, pos);
+        out.push({ t: 'punct', s: base + s, e: base + pos, text: raw, low: raw, gap, nl, int: undefined, plain: undefined });
+      }
+    }
     gap = false;
     nl = false;
   }

@@ -8,7 +8,7 @@
 import type { Block, ListInfo, Segment } from '../types';
 import { analysis, type DocModel } from '../rule';
 import type { ResolvedConfig } from '../config';
-import { taskFactsOf, type Marker, type SegmentFacts, type TaskCount, type YearHint } from './counts';
+import { taskFactsOf, type BlockTaskFacts, type Marker, type SegmentFacts, type TaskCount, type YearHint } from './counts';
 
 export interface SegRef {
   block: Block;
@@ -84,40 +84,110 @@ export function docTasks(doc: DocModel, config: ResolvedConfig): DocTasks {
   return r;
 }
 
-/** A flat walk of the segments; `null` marks a break (code, front matter) that ends enumerations. */
-type Flat = (SegRef | null)[];
+/**
+ * The segments of the document in order, as one "flat" sequence without
+ * building it: a block with segments contributes them all, any other block but
+ * HTML contributes one break (`null`: code, front matter end enumerations).
+ * `at(k)` gives entry k (undefined past the end); only the few entries the
+ * list matching looks at are ever materialized.
+ */
+class Flat {
+  /** Flat index of each block's first entry; base[blocks.length] = length. */
+  private readonly base: Int32Array;
+  readonly length: number;
+  constructor(private readonly blocks: readonly Block[], private readonly config: ResolvedConfig) {
+    const base = new Int32Array(blocks.length + 1);
+    let n = 0;
+    for (let bi = 0; bi < blocks.length; bi++) {
+      base[bi] = n;
+      const b = blocks[bi];
+      n += b.segments.length ? b.segments.length : b.type !== 'html' ? 1 : 0;
+    }
+    base[blocks.length] = n;
+    this.base = base;
+    this.length = n;
+  }
+  /** Flat index of segment `si` of block number `bi`. */
+  indexOf(bi: number, si: number): number {
+    return this.base[bi] + si;
+  }
+  at(k: number): SegRef | null | undefined {
+    if (k < 0 || k >= this.length) return undefined;
+    // The last block whose first entry is at or before k (blocks with no entry share the next one's base).
+    let lo = 0;
+    let hi = this.blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.base[mid] <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    const block = this.blocks[lo];
+    if (!block.segments.length) return null;
+    const si = k - this.base[lo];
+    return { block, seg: block.segments[si], si, facts: taskFactsOf(block, this.config).segments[si] };
+  }
+}
+
+/**
+ * What a block contributes to the document step, kept in DocModel.store between
+ * checks: its counts with their resolved periods and the totals among them.
+ * Valid while the block (so its facts), the heading context flowing into it and
+ * the document year are the same; `order` is renumbered on every check.
+ */
+interface BlockEntry {
+  facts: BlockTaskFacts;
+  context: YearHint | undefined;
+  year: number | undefined;
+  refs: CountRef[];
+  totals: TotalRef[];
+}
+
+interface Store {
+  config: ResolvedConfig;
+  blocks: WeakMap<Block, BlockEntry>;
+}
+
+const STORE_KEY = 'tasks';
+
+function storeOf(doc: DocModel, config: ResolvedConfig): Store {
+  let st = doc.store.get(STORE_KEY) as Store | undefined;
+  if (!st || st.config !== config) doc.store.set(STORE_KEY, (st = { config, blocks: new WeakMap() }));
+  return st;
+}
 
 function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
-  const flat: Flat = [];
+  const blocks = doc.blocks;
+  const flat = new Flat(blocks, config);
+  const store = storeOf(doc, config);
   const counts: CountRef[] = [];
+  const totals: TotalRef[] = [];
   const claimAt: { ref: CountRef; flatIndex: number }[] = [];
   const headingHints: (YearHint | undefined)[] = [];
-  const periodOf = (h: YearHint | undefined): string =>
-    h?.year !== undefined ? String(h.year) : h?.next ? (doc.year !== undefined ? String(doc.year + 1) : 'next') : doc.year !== undefined ? String(doc.year) : '';
 
-  for (const block of doc.blocks) {
-    if (!block.segments.length) {
-      if (block.type !== 'html') flat.push(null);
-      continue;
-    }
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const block = blocks[bi];
+    if (!block.segments.length) continue;
     const facts = taskFactsOf(block, config);
-    block.segments.forEach((seg, si) => {
-      const sf = facts.segments[si];
-      if (seg.kind === 'heading' && seg.level) {
-        headingHints[seg.level] = sf.headingYear;
-        headingHints.length = seg.level + 1;
-      }
-      flat.push({ block, seg, si, facts: sf });
-    });
+    for (const si of facts.headings) {
+      const level = block.segments[si].level!;
+      headingHints[level] = facts.segments[si].headingYear;
+      headingHints.length = level + 1;
+    }
+    if (!facts.counts.length) continue;
     let context: YearHint | undefined;
     for (const h of headingHints) if (h) context = h;
-    for (const c of facts.counts) {
-      const ref: CountRef = { block, count: c, order: counts.length, period: periodOf(c.yearHint ?? context) };
-      counts.push(ref);
-      // flat index of the count's segment
-      const fi = flat.length - block.segments.length + c.segment;
-      claimAt.push({ ref, flatIndex: fi });
+    let e = store.blocks.get(block);
+    if (!e || e.facts !== facts || e.context !== context || e.year !== doc.year) {
+      e = blockEntry(block, facts, context, doc.year);
+      store.blocks.set(block, e);
     }
+    for (const ref of e.refs) {
+      ref.order = counts.length;
+      counts.push(ref);
+      const c = ref.count;
+      if (c.intro && !c.intro.ambiguous && expectedItems(c)) claimAt.push({ ref, flatIndex: flat.indexOf(bi, c.segment) });
+    }
+    for (const t of e.totals) totals.push(t);
   }
 
   const lists = new Map<TaskCount, ListMatch>();
@@ -126,8 +196,7 @@ function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
     if (m) lists.set(ref.count, m);
   }
 
-  // Totals of task groups.
-  const totals: TotalRef[] = [];
+  // Totals of task groups, compared in document order.
   const earlier = new Map<TaskCount, TotalRef>();
   const conflicts: { later: TotalRef; earlier: TotalRef }[] = [];
   // Per group: the first total, the first without an owner, and the first per owner. Owners are
@@ -135,8 +204,40 @@ function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
   const firstAny = new Map<string, TotalRef>();
   const firstNoOwner = new Map<string, TotalRef>();
   const byOwner = new Map<string, TotalRef[]>();
-  for (const ref of counts) {
-    const c = ref.count;
+  for (const t of totals) {
+    const c = t.ref.count;
+    const key = t.key;
+    let e: TotalRef | undefined;
+    const owned = byOwner.get(key) ?? [];
+    if (c.owner) {
+      const a = owned.slice(0, 20).find((o) => ownersCompatible(o.ref.count.owner!, c.owner!));
+      const b = firstNoOwner.get(key);
+      e = a && b ? (order(a, b) < 0 ? a : b) : (a ?? b);
+      // Without a modifier, the owner is the group's name: an owner-less mention is not the same group.
+      if (!c.modifier) e = a;
+    } else if (c.modifier) e = firstAny.get(key);
+    if (e) {
+      earlier.set(c, e);
+      if (e.total !== t.total) conflicts.push({ later: t, earlier: e });
+    }
+    if (!firstAny.has(key)) firstAny.set(key, t);
+    if (c.owner) {
+      if (owned.length < 50 && !owned.some((o) => o.ref.count.owner === c.owner)) owned.push(t);
+      byOwner.set(key, owned);
+    } else if (!firstNoOwner.has(key)) firstNoOwner.set(key, t);
+  }
+  return { counts, lists, totals, earlier, conflicts };
+}
+
+/** A block's counts with their periods, and the totals of task groups among them. */
+function blockEntry(block: Block, facts: BlockTaskFacts, context: YearHint | undefined, year: number | undefined): BlockEntry {
+  const periodOf = (h: YearHint | undefined): string =>
+    h?.year !== undefined ? String(h.year) : h?.next ? (year !== undefined ? String(year + 1) : 'next') : year !== undefined ? String(year) : '';
+  const refs: CountRef[] = [];
+  const totals: TotalRef[] = [];
+  for (const c of facts.counts) {
+    const ref: CountRef = { block, count: c, order: 0, period: periodOf(c.yearHint ?? context) };
+    refs.push(ref);
     // A group needs a name: a modifier ("trọng tâm") or, without one, an owner ("cho ngành").
     if (c.noun.cls !== 'task' || c.approx || c.subset || (!c.modifier && !c.owner)) continue;
     let total: number;
@@ -152,28 +253,9 @@ function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
     }
     const key = `${c.noun.text}|${c.modifier}|${ref.period}`;
     const label = c.modifier ? `${c.noun.text} ${c.modifier}` : `${c.noun.text} ${c.owner}`;
-    const t: TotalRef = { ref, total, key, label, numStart: num.s, numEnd: num.e };
-    totals.push(t);
-    let e: TotalRef | undefined;
-    const owned = byOwner.get(key) ?? [];
-    if (c.owner) {
-      const a = owned.slice(0, 20).find((o) => ownersCompatible(o.ref.count.owner!, c.owner!));
-      const b = firstNoOwner.get(key);
-      e = a && b ? (order(a, b) < 0 ? a : b) : (a ?? b);
-      // Without a modifier, the owner is the group's name: an owner-less mention is not the same group.
-      if (!c.modifier) e = a;
-    } else if (c.modifier) e = firstAny.get(key);
-    if (e) {
-      earlier.set(c, e);
-      if (e.total !== total) conflicts.push({ later: t, earlier: e });
-    }
-    if (!firstAny.has(key)) firstAny.set(key, t);
-    if (c.owner) {
-      if (owned.length < 50 && !owned.some((o) => o.ref.count.owner === c.owner)) owned.push(t);
-      byOwner.set(key, owned);
-    } else if (!firstNoOwner.has(key)) firstNoOwner.set(key, t);
+    totals.push({ ref, total, key, label, numStart: num.s, numEnd: num.e });
   }
-  return { counts, lists, totals, earlier, conflicts };
+  return { facts, context, year, refs, totals };
 }
 
 function ownersCompatible(a: string, b: string): boolean {
@@ -199,7 +281,7 @@ function matchEnumeration(ref: CountRef, flat: Flat, fi: number): ListMatch | un
   const intro = c.intro;
   const expected = expectedItems(c);
   if (!intro || intro.ambiguous || !expected) return undefined;
-  const here = flat[fi]!;
+  const here = flat.at(fi)!;
   let found: { kind: 'markdown' | 'numbered'; items: ItemRange[]; range: SpanRange } | undefined;
   if (intro.colon) found = markdownListAfter(here, flat, fi);
   if (!found && (intro.inlineMarker || intro.lastSentence)) {
@@ -228,7 +310,7 @@ function markdownListAfter(here: SegRef, flat: Flat, fi: number): { kind: 'markd
     if (!between) list = l;
   }
   if (!list && here.si === block.segments.length - 1) {
-    const next = flat[fi + 1];
+    const next = flat.at(fi + 1);
     if (next && next.block !== block && next.block.type === 'list' && next.block.lists.length && next.si === 0) {
       list = next.block.lists[0];
       listBlock = next.block;
@@ -251,12 +333,12 @@ function markdownListAfter(here: SegRef, flat: Flat, fi: number): { kind: 'markd
   const lastSi = itemSegs[itemSegs.length - 1]?.si ?? 0;
   const idx = listBlock === block ? fi + (lastSi - here.si) : fi + 1 + lastSi;
   // A last item that trails off ("…", "v.v.") makes the list open-ended.
-  if (itemSegs.length && flat[idx]?.facts.openEnded) return undefined;
+  if (itemSegs.length && flat.at(idx)?.facts.openEnded) return undefined;
   // An ordered list continued after an interruption ("4." after a paragraph) is ambiguous.
   if (l.ordered) {
     let seen = 0;
     for (let k = idx + 1; k < flat.length && seen < 6; k++) {
-      const r = flat[k];
+      const r = flat.at(k);
       if (!r) break;
       if (r.block === listBlock) continue;
       seen++;
@@ -315,7 +397,7 @@ function numberedAfter(here: SegRef, flat: Flat, fi: number, inline: Marker | un
   let k = fi;
   let first = inline;
   if (!first) {
-    const next = flat[fi + 1];
+    const next = flat.at(fi + 1);
     if (!next || next.seg.kind === 'heading') return undefined;
     const m = next.facts.markers[0];
     if (!m || !m.atStart || m.rank !== 1) return undefined;
@@ -324,9 +406,10 @@ function numberedAfter(here: SegRef, flat: Flat, fi: number, inline: Marker | un
     first = m;
     k = fi + 1;
   }
-  const starts: { ref: SegRef; m: Marker }[] = [{ ref: flat[k]!, m: first }];
+  // One SegRef per segment: items in the same segment are told apart by `ref` identity below.
+  let ref = flat.at(k)!;
+  const starts: { ref: SegRef; m: Marker }[] = [{ ref, m: first }];
   let last = first;
-  let ref = flat[k]!;
   let mi = ref.facts.markers.indexOf(first);
   for (let guard = 0; guard < 500; guard++) {
     // Next strict marker of the style in the same segment.
@@ -340,7 +423,7 @@ function numberedAfter(here: SegRef, flat: Flat, fi: number, inline: Marker | un
       continue;
     }
     if (inSeg) break; // another marker of the style, out of sequence
-    const nx = flat[k + 1];
+    const nx = flat.at(k + 1);
     if (!nx || nx.seg.kind === 'heading') break;
     const m0 = nx.facts.markers[0];
     if (m0 && m0.atStart && isSuccessor(last, m0)) {
@@ -358,7 +441,7 @@ function numberedAfter(here: SegRef, flat: Flat, fi: number, inline: Marker | un
   const laterMarkers = (r: SegRef, after: number) => r.facts.markers.filter((m) => m.s > after && m.style === last.style && m.rank > last.rank);
   if (laterMarkers(ref, last.e).length) return undefined;
   for (let q = k + 1, seen = 0; q < flat.length && seen < 4; q++, seen++) {
-    const r = flat[q];
+    const r = flat.at(q);
     if (!r || r.seg.kind === 'heading') break;
     if (laterMarkers(r, -1).length) return undefined;
   }

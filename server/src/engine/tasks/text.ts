@@ -15,25 +15,51 @@ export function padLike(value: number, like: string): string {
   return like.length > s.length && like.startsWith('0') ? s.padStart(like.length, '0') : s;
 }
 
-const lineStarts = new WeakMap<DocModel, Map<Block, number>>();
+/** Newlines in a block's source (a block's text never changes, so counted once). */
+const newlines = new WeakMap<Block, number>();
+function newlinesOf(b: Block): number {
+  let n = newlines.get(b);
+  if (n === undefined) {
+    n = 0;
+    for (let i = b.source.indexOf('\n'); i >= 0; i = b.source.indexOf('\n', i + 1)) n++;
+    newlines.set(b, n);
+  }
+  return n;
+}
+
+/** Lines before each block (by index in doc.blocks), built on the first lineOf of a check. */
+const lineStarts = new WeakMap<DocModel, Int32Array>();
 
 /** 1-based line number of a prose offset in a block (for messages like "dòng 12"). */
 export function lineOf(doc: DocModel, block: Block, proseOffset: number): number {
-  let m = lineStarts.get(doc);
-  if (!m) {
-    m = new Map();
+  let starts = lineStarts.get(doc);
+  if (!starts) {
+    starts = new Int32Array(doc.blocks.length);
     let line = 0;
-    for (const b of doc.blocks) {
-      m.set(b, line);
-      for (let i = 0; i < b.source.length; i++) if (b.source.charCodeAt(i) === 10) line++;
+    for (let i = 0; i < doc.blocks.length; i++) {
+      starts[i] = line;
+      line += newlinesOf(doc.blocks[i]);
     }
-    lineStarts.set(doc, m);
+    lineStarts.set(doc, starts);
   }
-  const base = m.get(block) ?? 0;
+  const base = starts[blockIndex(doc.blocks, block)] ?? 0;
   const upto = block.toSource(proseOffset);
   let n = 0;
   for (let i = 0; i < upto && i < block.source.length; i++) if (block.source.charCodeAt(i) === 10) n++;
   return base + n + 1;
+}
+
+/** Index of a block in document order (blocks are sorted by their current start), -1 if absent. */
+function blockIndex(blocks: readonly Block[], block: Block): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].start < block.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < blocks.length && blocks[i].start <= block.start; i++) if (blocks[i] === block) return i;
+  return -1;
 }
 
 /** " (năm 2024)" / " (năm tới)" / "" for a resolved period. */
