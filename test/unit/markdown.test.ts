@@ -1,6 +1,7 @@
 // The prose view: what is prose, what is masked, segments and tables.
 import { strict as assert } from 'node:assert';
-import { splitChunks, parseChunk } from '../../server/src/engine/markdown';
+import fc from 'fast-check';
+import { splitChunks, resplitChunks, parseChunk } from '../../server/src/engine/markdown';
 import { MASK } from '../helpers/engine';
 
 const blocksOf = (text: string) => splitChunks(text).map(parseChunk);
@@ -77,5 +78,26 @@ describe('Markdown prose view', () => {
     const s = b.toSource(i);
     const e = b.toSource(i + 3);
     assert.equal(b.source.slice(s, e).normalize('NFC'), 'đạt');
+  });
+
+  it('re-splitting after an edit gives the same chunks as splitting from scratch', () => {
+    // Lines that change chunking: fences, comments, lists, indentation, front matter, CR/CRLF.
+    const line = fc.constantFrom('Đoạn văn.', '', '', '```', '~~~', '<!-- a', 'b -->', '<!-- c -->', '- mục', '1. mục', '   thụt lề', '\tthụt', '---', '...', '# Tiêu đề', '| a | b |');
+    const doc = fc.tuple(fc.array(line, { maxLength: 40 }), fc.constantFrom('\n', '\r\n', '\r')).map(([ls, eol]) => ls.join(eol));
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 30 }), ins: fc.constantFrom('', '\n', '\n\n', '```\n', '- ', '<!--', '-->', 'x', '---\n', ' ', '\r\n') });
+    fc.assert(
+      fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 6 }), (text, edits) => {
+        let prev = text;
+        let chunks = splitChunks(prev);
+        for (const e of edits) {
+          const at = Math.floor(e.at * prev.length);
+          const next = prev.slice(0, at) + e.ins + prev.slice(at + e.del);
+          chunks = resplitChunks(prev, chunks, next);
+          assert.deepEqual(chunks, splitChunks(next));
+          prev = next;
+        }
+      }),
+      { numRuns: 2000, seed: 20241123 },
+    );
   });
 });

@@ -43,12 +43,61 @@ export function splitChunks(text: string): Chunk[] {
       pos = end;
     }
   }
-  let chunkStart = pos;
+  scanChunks(text, pos, chunks);
+  return chunks;
+}
+
+/**
+ * The chunks of `text` after an edit of `prevText` (whose chunks were
+ * `prevChunks`): unchanged chunks before the edit are kept, the scan restarts
+ * one chunk before the first changed one and stops as soon as it reaches a
+ * boundary where an unchanged tail of old chunks begins. Those are kept with
+ * their text strings (whose hashes V8 has cached), only moved. The result
+ * equals `splitChunks(text)` (test/unit/markdown.test.ts).
+ */
+export function resplitChunks(prevText: string, prevChunks: readonly Chunk[], text: string): Chunk[] {
+  if (text === prevText) return prevChunks.slice();
+  const n = prevChunks.length;
+  // The first chunk whose text is not found at its old place.
+  let i = 0;
+  while (i < n && text.startsWith(prevChunks[i].text, prevChunks[i].start)) i++;
+  if (i === n && text.length === prevText.length) return prevChunks.slice();
+  // Restart at a chunk start (the scan state there is the initial one); one
+  // chunk back, since a change at a chunk's first line can join it to the one before.
+  const r = Math.max(0, i - 1);
+  // The first chunk (front matter or not) decides how the scan starts: redo it all.
+  if (r === 0) return splitChunks(text);
+  const delta = text.length - prevText.length;
+  const from = prevChunks[r].start;
+  // The unchanged tail: old chunks found at their place shifted by delta.
+  let j = n;
+  while (j > r + 1 && prevChunks[j - 1].start + delta >= from && text.startsWith(prevChunks[j - 1].text, prevChunks[j - 1].start + delta)) j--;
+  const out = prevChunks.slice(0, r);
+  // New-coordinate starts of the tail chunks -> their index.
+  const tailAt = new Map<number, number>();
+  for (let k = j; k < n; k++) tailAt.set(prevChunks[k].start + delta, k);
+  const stoppedAt = scanChunks(text, from, out, (at) => tailAt.has(at));
+  if (stoppedAt >= 0) {
+    for (let k = tailAt.get(stoppedAt)!; k < n; k++) {
+      const c = prevChunks[k];
+      out.push(delta ? { start: c.start + delta, text: c.text, kind: c.kind } : c);
+    }
+  }
+  return out;
+}
+
+/**
+ * Scan from `from` (a chunk start: the state there is the initial one) and
+ * push chunks. `stop(at)` is asked at each new boundary; when it says yes the
+ * scan ends there (the chunk from `at` on is not pushed) and `at` is returned; else -1.
+ */
+function scanChunks(text: string, from: number, chunks: Chunk[], stop?: (at: number) => boolean): number {
+  let chunkStart = from;
   let fence: string | null = null;
   let inComment = false;
   let sawBlank = false;
   let chunkIsList = false;
-  let lineStart = pos;
+  let lineStart = from;
   // Next \n and next \r at or after lineStart, each searched again only once
   // passed, so finding line ends stays linear whichever kind the text uses.
   let nextLf = -1;
@@ -82,6 +131,7 @@ export function splitChunks(text: string): Chunk[] {
       chunks.push({ start: chunkStart, text: text.slice(chunkStart, lineStart), kind: 'markdown' });
       chunkStart = lineStart;
       chunkIsList = false;
+      if (stop?.(lineStart)) return lineStart;
     }
     if (lineStart === chunkStart) chunkIsList = isList;
     sawBlank = false;
@@ -94,7 +144,7 @@ export function splitChunks(text: string): Chunk[] {
     lineStart = next;
   }
   if (chunkStart < text.length) chunks.push({ start: chunkStart, text: text.slice(chunkStart), kind: 'markdown' });
-  return chunks;
+  return -1;
 }
 
 /** Build the Block (prose view, segments, lists) of one chunk. */
