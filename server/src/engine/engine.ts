@@ -61,6 +61,10 @@ export class DocumentCache {
       if (n) n.push(b);
       else next.set(key, [b]);
     }
+    // Blocks with the same text are taken back with pop(): store them last-first
+    // so each keeps its place next time (document rules reuse work for runs of
+    // unchanged blocks, compared by identity).
+    for (const l of next.values()) if (l.length > 1) l.reverse();
     this.pool = next;
     return { blocks, reused };
   }
