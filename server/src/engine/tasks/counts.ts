@@ -124,8 +124,8 @@ export interface BlockTaskFacts {
   counts: TaskCount[];
   malformed: MalformedCount[];
   segments: SegmentFacts[];
-  /** Indices of the heading segments (with a level), for the document's heading context. */
-  headings: number[];
+  /** The heading segments (with a level) in order, with the year they name: the document's heading context. */
+  headings: { level: number; year: YearHint | undefined }[];
 }
 
 // --- word lists -------------------------------------------------------------
@@ -172,10 +172,10 @@ export const taskFactsOf = analysis('task-counts', (block: Block, config: Resolv
   let h = 0;
   let mh = 0;
   const segs = block.segments;
-  let headings: number[] = NO_HEADINGS;
+  let headingSegs: number[] | undefined;
   for (let si = 0; si < segs.length; si++) {
     const seg = segs[si];
-    if (seg.kind === 'heading' && seg.level) (headings === NO_HEADINGS ? (headings = []) : headings).push(si);
+    if (seg.kind === 'heading' && seg.level) (headingSegs ??= []).push(si);
     while (h < hits.length && hits[h] < seg.start) h++;
     const candidate = h < hits.length && hits[h] < seg.end;
     while (mh < markHits.length && markHits[mh] < seg.start) mh++;
@@ -206,13 +206,14 @@ export const taskFactsOf = analysis('task-counts', (block: Block, config: Resolv
     mine.forEach((c, ci) => (exact[ci + 1] = exact[ci] + (c.approx ? 0 : 1)));
     mine.forEach((c, ci) => addContext(c, ci, toks, ix, mine, exact, seg, block, markers));
   }
+  const headings = headingSegs ? headingSegs.map((si) => ({ level: segs[si].level!, year: segments[si].headingYear })) : NO_HEADINGS;
   return { counts, malformed, segments, headings };
 });
 
 /** Facts of a segment with no markers, no open end and no heading year (shared, never mutated). */
 const NO_MARKERS: Marker[] = Object.freeze([]) as unknown as Marker[];
 const NO_FACTS: SegmentFacts = Object.freeze({ markers: NO_MARKERS, openEnded: false });
-const NO_HEADINGS: number[] = Object.freeze([]) as unknown as number[];
+const NO_HEADINGS: BlockTaskFacts['headings'] = [];
 
 // Every count and half-written count has a number or a slash token right
 // before its noun's first word, with only whitespace or MASK between (see

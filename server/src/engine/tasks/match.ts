@@ -84,36 +84,28 @@ export function docTasks(doc: DocModel, config: ResolvedConfig): DocTasks {
   return r;
 }
 
+/** Entries a block contributes to the flat segment sequence (see Flat). */
+function flatSize(b: Block): number {
+  return b.segments.length ? b.segments.length : b.type !== 'html' ? 1 : 0;
+}
+
 /**
  * The segments of the document in order, as one "flat" sequence without
  * building it: a block with segments contributes them all, any other block but
  * HTML contributes one break (`null`: code, front matter end enumerations).
  * `at(k)` gives entry k (undefined past the end); only the few entries the
- * list matching looks at are ever materialized.
+ * list matching looks at are ever materialized. `maxSeen` records how far a
+ * matching looked, so its result can be kept while those blocks stay.
  */
 class Flat {
-  /** Flat index of each block's first entry; base[blocks.length] = length. */
-  private readonly base: Int32Array;
   readonly length: number;
-  constructor(private readonly blocks: readonly Block[], private readonly config: ResolvedConfig) {
-    const base = new Int32Array(blocks.length + 1);
-    let n = 0;
-    for (let bi = 0; bi < blocks.length; bi++) {
-      base[bi] = n;
-      const b = blocks[bi];
-      n += b.segments.length ? b.segments.length : b.type !== 'html' ? 1 : 0;
-    }
-    base[blocks.length] = n;
-    this.base = base;
-    this.length = n;
+  maxSeen = 0;
+  /** base[bi]: flat index of block bi's first entry; base[blocks.length] = length. */
+  constructor(private readonly blocks: readonly Block[], readonly base: Int32Array, private readonly config: ResolvedConfig) {
+    this.length = base[blocks.length];
   }
-  /** Flat index of segment `si` of block number `bi`. */
-  indexOf(bi: number, si: number): number {
-    return this.base[bi] + si;
-  }
-  at(k: number): SegRef | null | undefined {
-    if (k < 0 || k >= this.length) return undefined;
-    // The last block whose first entry is at or before k (blocks with no entry share the next one's base).
+  /** Index of the block holding flat entry k (the last block whose first entry is at or before k). */
+  blockAt(k: number): number {
     let lo = 0;
     let hi = this.blocks.length - 1;
     while (lo < hi) {
@@ -121,18 +113,27 @@ class Flat {
       if (this.base[mid] <= k) lo = mid;
       else hi = mid - 1;
     }
-    const block = this.blocks[lo];
+    return lo;
+  }
+  at(k: number): SegRef | null | undefined {
+    if (k > this.maxSeen) this.maxSeen = k;
+    if (k < 0 || k >= this.length) return undefined;
+    const bi = this.blockAt(k);
+    const block = this.blocks[bi];
     if (!block.segments.length) return null;
-    const si = k - this.base[lo];
+    const si = k - this.base[bi];
     return { block, seg: block.segments[si], si, facts: taskFactsOf(block, this.config).segments[si] };
   }
 }
 
 /**
  * What a block contributes to the document step, kept in DocModel.store between
- * checks: its counts with their resolved periods and the totals among them.
- * Valid while the block (so its facts), the heading context flowing into it and
- * the document year are the same; `order` is renumbered on every check.
+ * checks: its counts with their resolved periods, the totals among them, and
+ * the enumeration each claim was matched with. Valid while the block (so its
+ * facts), the heading context flowing into it and the document year are the
+ * same; `order` is renumbered on every check. A claim's match also depends on
+ * the blocks after it that the matching looked at (`span` blocks): it is kept
+ * only while that run of blocks is unchanged.
  */
 interface BlockEntry {
   facts: BlockTaskFacts;
@@ -140,60 +141,138 @@ interface BlockEntry {
   year: number | undefined;
   refs: CountRef[];
   totals: TotalRef[];
+  /** Indices of the refs that may introduce an enumeration (see matchEnumeration). */
+  claims: number[];
+  /** Per ref: the matched enumeration (claims only). */
+  lists: (ListMatch | undefined)[];
+  /** Per ref: blocks after this one the matching read, or -1 (not a claim / not matched yet). */
+  span: Int32Array;
 }
 
+/**
+ * The previous check's walk: its blocks, flat bases, and the blocks that carry
+ * headings or counts (the only ones the walk needs), by index.
+ */
 interface Store {
   config: ResolvedConfig;
-  blocks: WeakMap<Block, BlockEntry>;
+  entries: WeakMap<Block, BlockEntry>;
+  blocks: readonly Block[];
+  base: Int32Array;
+  items: Block[];
+  itemIndex: number[];
 }
 
 const STORE_KEY = 'tasks';
 
 function storeOf(doc: DocModel, config: ResolvedConfig): Store {
   let st = doc.store.get(STORE_KEY) as Store | undefined;
-  if (!st || st.config !== config) doc.store.set(STORE_KEY, (st = { config, blocks: new WeakMap() }));
+  if (!st || st.config !== config) {
+    st = { config, entries: new WeakMap(), blocks: [], base: new Int32Array(1), items: [], itemIndex: [] };
+    doc.store.set(STORE_KEY, st);
+  }
   return st;
 }
 
+/**
+ * The document step. Blocks an edit did not touch are the same objects, so the
+ * walk compares this check's blocks with the last one's: the unchanged prefix
+ * and suffix keep their flat bases (shifted) and their list of blocks with
+ * headings or counts; only the blocks in between are looked at. Then one pass
+ * over the blocks with headings or counts resolves periods and matches
+ * (reusing what each block derived before) and compares the totals.
+ */
 function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
+  const st = storeOf(doc, config);
   const blocks = doc.blocks;
-  const flat = new Flat(blocks, config);
-  const store = storeOf(doc, config);
+  const n = blocks.length;
+  const prev = st.blocks;
+  const on = prev.length;
+  const lim = Math.min(n, on);
+  let p = 0;
+  while (p < lim && prev[p] === blocks[p]) p++;
+  let sfx = 0;
+  while (sfx < lim - p && prev[on - 1 - sfx] === blocks[n - 1 - sfx]) sfx++;
+  const delta = n - on;
+  const mid = n - sfx; // blocks [p, mid) are new or moved
+
+  // Flat bases: the prefix's are unchanged, the suffix's shift by what the middle added.
+  const oldBase = st.base;
+  const base = new Int32Array(n + 1);
+  base.set(oldBase.subarray(0, p + 1));
+  for (let bi = p; bi < mid; bi++) base[bi + 1] = base[bi] + flatSize(blocks[bi]);
+  const flatDelta = base[mid] - oldBase[on - sfx];
+  for (let bi = mid + 1; bi <= n; bi++) base[bi] = oldBase[bi - delta] + flatDelta;
+  const flat = new Flat(blocks, base, config);
+
+  // Blocks with headings or counts.
+  const items: Block[] = [];
+  const itemIndex: number[] = [];
+  let k = 0;
+  for (; k < st.items.length && st.itemIndex[k] < p; k++) {
+    items.push(st.items[k]);
+    itemIndex.push(st.itemIndex[k]);
+  }
+  for (let bi = p; bi < mid; bi++) {
+    const b = blocks[bi];
+    if (!b.segments.length) continue;
+    const f = taskFactsOf(b, config);
+    if (f.headings.length || f.counts.length) {
+      items.push(b);
+      itemIndex.push(bi);
+    }
+  }
+  for (; k < st.items.length && st.itemIndex[k] < on - sfx; k++);
+  for (; k < st.items.length; k++) {
+    items.push(st.items[k]);
+    itemIndex.push(st.itemIndex[k] + delta);
+  }
+  st.blocks = blocks;
+  st.base = base;
+  st.items = items;
+  st.itemIndex = itemIndex;
+
   const counts: CountRef[] = [];
   const totals: TotalRef[] = [];
-  const claimAt: { ref: CountRef; flatIndex: number }[] = [];
+  const lists = new Map<TaskCount, ListMatch>();
   const headingHints: (YearHint | undefined)[] = [];
-
-  for (let bi = 0; bi < blocks.length; bi++) {
-    const block = blocks[bi];
-    if (!block.segments.length) continue;
+  for (let q = 0; q < items.length; q++) {
+    const block = items[q];
+    const bi = itemIndex[q];
     const facts = taskFactsOf(block, config);
-    for (const si of facts.headings) {
-      const level = block.segments[si].level!;
-      headingHints[level] = facts.segments[si].headingYear;
+    const hs = facts.headings;
+    for (let h = 0; h < hs.length; h++) {
+      const level = hs[h].level;
+      headingHints[level] = hs[h].year;
       headingHints.length = level + 1;
     }
     if (!facts.counts.length) continue;
     let context: YearHint | undefined;
     for (const h of headingHints) if (h) context = h;
-    let e = store.blocks.get(block);
+    let e = st.entries.get(block);
     if (!e || e.facts !== facts || e.context !== context || e.year !== doc.year) {
       e = blockEntry(block, facts, context, doc.year);
-      store.blocks.set(block, e);
+      st.entries.set(block, e);
     }
-    for (const ref of e.refs) {
+    for (let r = 0; r < e.refs.length; r++) {
+      const ref = e.refs[r];
       ref.order = counts.length;
       counts.push(ref);
+    }
+    for (let ci = 0; ci < e.claims.length; ci++) {
+      const r = e.claims[ci];
+      const ref = e.refs[r];
       const c = ref.count;
-      if (c.intro && !c.intro.ambiguous && expectedItems(c)) claimAt.push({ ref, flatIndex: flat.indexOf(bi, c.segment) });
+      // A kept match is valid when the blocks it read are all in the unchanged prefix, or all in the suffix.
+      const span = e.span[r];
+      if (span < 0 || !(bi + span < p || bi >= mid)) {
+        flat.maxSeen = 0;
+        e.lists[r] = matchEnumeration(ref, flat, base[bi] + c.segment);
+        e.span[r] = flat.blockAt(Math.min(flat.maxSeen, flat.length - 1)) - bi;
+      }
+      const m = e.lists[r];
+      if (m) lists.set(c, m);
     }
     for (const t of e.totals) totals.push(t);
-  }
-
-  const lists = new Map<TaskCount, ListMatch>();
-  for (const { ref, flatIndex } of claimAt) {
-    const m = matchEnumeration(ref, flat, flatIndex);
-    if (m) lists.set(ref.count, m);
   }
 
   // Totals of task groups, compared in document order.
@@ -255,7 +334,12 @@ function blockEntry(block: Block, facts: BlockTaskFacts, context: YearHint | und
     const label = c.modifier ? `${c.noun.text} ${c.modifier}` : `${c.noun.text} ${c.owner}`;
     totals.push({ ref, total, key, label, numStart: num.s, numEnd: num.e });
   }
-  return { facts, context, year, refs, totals };
+  const claims: number[] = [];
+  for (let r = 0; r < refs.length; r++) {
+    const c = refs[r].count;
+    if (c.intro && !c.intro.ambiguous && expectedItems(c)) claims.push(r);
+  }
+  return { facts, context, year, refs, totals, claims, lists: refs.map(() => undefined), span: new Int32Array(refs.length).fill(-1) };
 }
 
 function ownersCompatible(a: string, b: string): boolean {
@@ -337,7 +421,7 @@ function markdownListAfter(here: SegRef, flat: Flat, fi: number): { kind: 'markd
   // An ordered list continued after an interruption ("4." after a paragraph) is ambiguous.
   if (l.ordered) {
     let seen = 0;
-    for (let k = idx + 1; k < flat.length && seen < 6; k++) {
+    for (let k = idx + 1; seen < 6; k++) {
       const r = flat.at(k);
       if (!r) break;
       if (r.block === listBlock) continue;
@@ -440,7 +524,7 @@ function numberedAfter(here: SegRef, flat: Flat, fi: number, inline: Marker | un
   // Ambiguity: a later marker of the same style that would continue the series beyond where it stopped.
   const laterMarkers = (r: SegRef, after: number) => r.facts.markers.filter((m) => m.s > after && m.style === last.style && m.rank > last.rank);
   if (laterMarkers(ref, last.e).length) return undefined;
-  for (let q = k + 1, seen = 0; q < flat.length && seen < 4; q++, seen++) {
+  for (let q = k + 1, seen = 0; seen < 4; q++, seen++) {
     const r = flat.at(q);
     if (!r || r.seg.kind === 'heading') break;
     if (laterMarkers(r, -1).length) return undefined;

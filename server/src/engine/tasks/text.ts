@@ -30,23 +30,70 @@ function newlinesOf(b: Block): number {
 /** Lines before each block (by index in doc.blocks), built on the first lineOf of a check. */
 const lineStarts = new WeakMap<DocModel, Int32Array>();
 
+/** The last check's blocks and lines before each, kept in DocModel.store. */
+interface LineStore {
+  blocks: readonly Block[];
+  starts: Int32Array;
+}
+
+/**
+ * Lines before each block. Blocks an edit did not touch are the same objects:
+ * the unchanged prefix keeps its numbers, the unchanged suffix shifts by the
+ * lines the middle gained, and only the middle's newlines are counted.
+ */
+function lineStartsOf(doc: DocModel): Int32Array {
+  let starts = lineStarts.get(doc);
+  if (starts) return starts;
+  const blocks = doc.blocks;
+  const n = blocks.length;
+  const st = (doc.store.get('task-lines') as LineStore | undefined) ?? { blocks: [], starts: new Int32Array(1) };
+  const prev = st.blocks;
+  const on = prev.length;
+  const lim = Math.min(n, on);
+  let p = 0;
+  while (p < lim && prev[p] === blocks[p]) p++;
+  let sfx = 0;
+  while (sfx < lim - p && prev[on - 1 - sfx] === blocks[n - 1 - sfx]) sfx++;
+  starts = new Int32Array(n + 1);
+  starts.set(st.starts.subarray(0, p + 1));
+  const mid = n - sfx;
+  for (let i = p; i < mid; i++) starts[i + 1] = starts[i] + newlinesOf(blocks[i]);
+  const shift = starts[mid] - st.starts[on - sfx];
+  for (let i = mid + 1; i <= n; i++) starts[i] = st.starts[i - (n - on)] + shift;
+  doc.store.set('task-lines', { blocks, starts });
+  lineStarts.set(doc, starts);
+  return starts;
+}
+
 /** 1-based line number of a prose offset in a block (for messages like "dòng 12"). */
 export function lineOf(doc: DocModel, block: Block, proseOffset: number): number {
-  let starts = lineStarts.get(doc);
-  if (!starts) {
-    starts = new Int32Array(doc.blocks.length);
-    let line = 0;
-    for (let i = 0; i < doc.blocks.length; i++) {
-      starts[i] = line;
-      line += newlinesOf(doc.blocks[i]);
-    }
-    lineStarts.set(doc, starts);
-  }
-  const base = starts[blockIndex(doc.blocks, block)] ?? 0;
+  const starts = lineStartsOf(doc);
+  const i = blockIndex(doc.blocks, block);
+  const base = i >= 0 ? starts[i] : 0;
+  // Newlines before the offset: binary search in the block's newline offsets.
   const upto = block.toSource(proseOffset);
-  let n = 0;
-  for (let i = 0; i < upto && i < block.source.length; i++) if (block.source.charCodeAt(i) === 10) n++;
-  return base + n + 1;
+  const nl = newlineOffsets(block);
+  let lo = 0;
+  let hi = nl.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (nl[m] < upto) lo = m + 1;
+    else hi = m;
+  }
+  return base + lo + 1;
+}
+
+/** Offsets of the newlines in a block's source (for the few blocks a message names a line in). */
+const newlinePositions = new WeakMap<Block, Int32Array>();
+function newlineOffsets(b: Block): Int32Array {
+  let a = newlinePositions.get(b);
+  if (!a) {
+    a = new Int32Array(newlinesOf(b));
+    let k = 0;
+    for (let i = b.source.indexOf('\n'); i >= 0; i = b.source.indexOf('\n', i + 1)) a[k++] = i;
+    newlinePositions.set(b, a);
+  }
+  return a;
 }
 
 /** Index of a block in document order (blocks are sorted by their current start), -1 if absent. */
