@@ -15,7 +15,7 @@
 import { analysis } from '../rule';
 import type { Block, Segment } from '../types';
 import type { ResolvedConfig } from '../config';
-import { lex, SENTENCE_END, CLAUSE_END, type Tok } from './lexer';
+import { lex, lexRegex, SENTENCE_END, CLAUSE_END, type Tok } from './lexer';
 import { nounMatcher, type Noun, type NounMatcher } from './nouns';
 
 export interface NumRef {
@@ -159,7 +159,14 @@ const OPEN_END = /(?:…|\.\.\.|v\.v\.?|vv\.)[\s\u0000)]*$/u;
 // --- the analysis -------------------------------------------------------------
 
 /** Task-count facts of a block (cached per block; the config gives the nouns). */
-export const taskFactsOf = analysis('task-counts', (block: Block, config: ResolvedConfig): BlockTaskFacts => {
+export const taskFactsOf = analysis('task-counts', (block: Block, config: ResolvedConfig): BlockTaskFacts => computeTaskFacts(block, config, false));
+
+/**
+ * The facts of a block. `exhaustive` turns the prefilters off and uses the
+ * reference lexer: every segment with a digit is lexed and scanned, as the
+ * recognizer is specified; tests check both ways give the same facts.
+ */
+export function computeTaskFacts(block: Block, config: ResolvedConfig, exhaustive: boolean): BlockTaskFacts {
   const nouns = nounMatcher(config);
   const counts: TaskCount[] = [];
   const malformed: MalformedCount[] = [];
@@ -167,8 +174,8 @@ export const taskFactsOf = analysis('task-counts', (block: Block, config: Resolv
   const prose = block.prose;
   // Most segments hold no count: find, once per block, where a number or a slash
   // is followed by a counted noun; only segments holding such a place are lexed.
-  const hits = nounHits(prose, nouns);
-  const markHits = markerHits(prose);
+  const hits = exhaustive ? [] : nounHits(prose, nouns);
+  const markHits = exhaustive ? [] : markerHits(prose);
   let h = 0;
   let mh = 0;
   const segs = block.segments;
@@ -177,12 +184,12 @@ export const taskFactsOf = analysis('task-counts', (block: Block, config: Resolv
     const seg = segs[si];
     if (seg.kind === 'heading' && seg.level) (headingSegs ??= []).push(si);
     while (h < hits.length && hits[h] < seg.start) h++;
-    const candidate = h < hits.length && hits[h] < seg.end;
+    const candidate = exhaustive ? /\d/.test(prose.slice(seg.start, seg.end)) : h < hits.length && hits[h] < seg.end;
     while (mh < markHits.length && markHits[mh] < seg.start) mh++;
-    const mayMark = mh < markHits.length && markHits[mh] < seg.end;
+    const mayMark = exhaustive || (mh < markHits.length && markHits[mh] < seg.end);
     // headingYear needs a year or a "next period" phrase: other headings are not lexed.
-    const isHeading = seg.kind === 'heading' && HEADING_YEAR_SITE.test(prose.slice(seg.start, seg.end));
-    const openEnded = mayEndOpen(prose, seg.start, seg.end) && OPEN_END.test(prose.slice(Math.max(seg.start, seg.end - 64), seg.end));
+    const isHeading = seg.kind === 'heading' && (exhaustive || HEADING_YEAR_SITE.test(prose.slice(seg.start, seg.end)));
+    const openEnded = (exhaustive || mayEndOpen(prose, seg.start, seg.end)) && OPEN_END.test(prose.slice(Math.max(seg.start, seg.end - 64), seg.end));
     if (!candidate && !mayMark && !isHeading && !openEnded) {
       segments.push(NO_FACTS);
       continue;
@@ -192,7 +199,7 @@ export const taskFactsOf = analysis('task-counts', (block: Block, config: Resolv
     const facts: SegmentFacts = { markers, openEnded };
     segments.push(facts);
     if (!candidate && !isHeading) continue;
-    const toks = lex(text, seg.start);
+    const toks = (exhaustive ? lexRegex : lex)(text, seg.start);
     const ix = indexSegment(toks);
     const years: Record<number, number> = {};
     for (let k = 0; k < toks.length; k++) if (ix.lastYear[k] === k) years[k] = toks[k].int!;
@@ -208,7 +215,7 @@ export const taskFactsOf = analysis('task-counts', (block: Block, config: Resolv
   }
   const headings = headingSegs ? headingSegs.map((si) => ({ level: segs[si].level!, year: segments[si].headingYear })) : NO_HEADINGS;
   return { counts, malformed, segments, headings };
-});
+}
 
 /** Facts of a segment with no markers, no open end and no heading year (shared, never mutated). */
 const NO_MARKERS: Marker[] = Object.freeze([]) as unknown as Marker[];
