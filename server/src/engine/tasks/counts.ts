@@ -174,8 +174,7 @@ export function computeTaskFacts(block: Block, config: ResolvedConfig, exhaustiv
   const prose = block.prose;
   // Most segments hold no count: find, once per block, where a number or a slash
   // is followed by a counted noun; only segments holding such a place are lexed.
-  const hits = exhaustive ? [] : nounHits(prose, nouns);
-  const markHits = exhaustive ? [] : markerHits(prose);
+  const { hits, markHits } = exhaustive ? { hits: [], markHits: [] } : sitesOf(prose, nouns);
   let h = 0;
   let mh = 0;
   const segs = block.segments;
@@ -225,31 +224,34 @@ const NO_HEADINGS: BlockTaskFacts['headings'] = [];
 // Every count and half-written count has a number or a slash token right
 // before its noun's first word, with only whitespace or MASK between (see
 // scanSegment): the prefilter looks for exactly that, so it skips nothing the
-// scan would find. Words are the lexer's maximal letter runs.
-const NOUN_SITE = /[\d/][\s\u0000]*([\p{L}\p{M}]+)/gu;
+// scan would find. Words are the lexer's maximal letter runs. The same pass
+// finds ")" and "thứ" (any case): a segment without them has no item markers
+// (findMarkers' own test); a "thứ" inside a word read after a number is found
+// in that word.
+const SITES = /[\d/][\s\u0000]*([\p{L}\p{M}]+)|[)]|thứ/giu;
+const THU = /thứ/iu;
+const THU_ALL = /thứ/giu;
 
-/** Prose offsets of the first words (after a number or slash) that start a counted noun. */
-function nounHits(prose: string, nouns: NounMatcher): number[] {
-  const out: number[] = [];
-  NOUN_SITE.lastIndex = 0;
+/** Prose offsets of noun sites (the first word after a number or slash starting a counted noun) and of marker characters. */
+function sitesOf(prose: string, nouns: NounMatcher): { hits: number[]; markHits: number[] } {
+  const hits: number[] = [];
+  const markHits: number[] = [];
+  SITES.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = NOUN_SITE.exec(prose))) {
+  while ((m = SITES.exec(prose))) {
     const w = m[1];
-    if (nouns.byFirst.has(w.toLowerCase())) out.push(m.index + m[0].length - w.length);
+    if (w === undefined) markHits.push(m.index);
+    else {
+      const at = m.index + m[0].length - w.length;
+      if (nouns.byFirst.has(w.toLowerCase())) hits.push(at);
+      if (w.length >= 3 && THU.test(w)) {
+        THU_ALL.lastIndex = 0;
+        let t: RegExpExecArray | null;
+        while ((t = THU_ALL.exec(w))) markHits.push(at + t.index);
+      }
+    }
   }
-  return out;
-}
-
-/** Offsets of ")" and "thứ": a segment without them has no item markers (findMarkers' own test). */
-const MARK_SITE = /[)]|thứ/giu;
-function markerHits(prose: string): number[] {
-  const out: number[] = [];
-  MARK_SITE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  // A "thứ" that straddles a segment end is not in either segment: recording its
-  // start only makes the later exact test run, never skips one.
-  while ((m = MARK_SITE.exec(prose))) out.push(m.index);
-  return out;
+  return { hits, markHits };
 }
 
 /** JavaScript's \s (the lexer's and OPEN_END's whitespace), by code unit. */
@@ -567,13 +569,15 @@ export interface SegIndex {
 
 export function indexSegment(toks: Tok[]): SegIndex {
   const n = toks.length;
-  const sentStart = new Int32Array(n + 1);
-  const sentEnd = new Int32Array(n + 1);
-  const clauseStart = new Int32Array(n + 1);
-  const lastYear = new Int32Array(n + 1);
-  const lastNext = new Int32Array(n + 1);
-  const nextNamYear = new Int32Array(n + 1);
-  const terms = new Int32Array(n + 1);
+  // One buffer for the seven indexes (one allocation, not seven).
+  const buf = new Int32Array(7 * (n + 1));
+  const sentStart = buf.subarray(0, n + 1);
+  const sentEnd = buf.subarray(n + 1, 2 * (n + 1));
+  const clauseStart = buf.subarray(2 * (n + 1), 3 * (n + 1));
+  const lastYear = buf.subarray(3 * (n + 1), 4 * (n + 1));
+  const lastNext = buf.subarray(4 * (n + 1), 5 * (n + 1));
+  const nextNamYear = buf.subarray(5 * (n + 1), 6 * (n + 1));
+  const terms = buf.subarray(6 * (n + 1), 7 * (n + 1));
   let ss = 0;
   let cs = 0;
   let ly = -1;
