@@ -150,6 +150,8 @@ const ORDINAL_WORDS = ['nhất', 'hai', 'ba', 'tư', 'năm', 'sáu', 'bảy', 't
 const NEXT_PERIOD = [['năm', 'tới'], ['năm', 'sau'], ['năm', 'kế', 'tiếp'], ['thời', 'gian', 'tới'], ['sắp', 'tới'], ['giai', 'đoạn', 'tới'], ['năm', 'kế', 'hoạch']];
 /** Last words of the NEXT_PERIOD phrases (a quick test before matching them). */
 const NEXT_LAST = new Set(NEXT_PERIOD.map((seq) => seq[seq.length - 1]));
+/** Their first characters: most words are ruled out before hashing them. */
+const NEXT_FIRST_CHARS = new Set([...NEXT_LAST].map((w) => w.charCodeAt(0)));
 /** A heading names a year or a next period only if it holds 4 digits or one of NEXT_LAST (any case). */
 const HEADING_YEAR_SITE = /\d{4}|tới|sau|tiếp|hoạch/iu;
 
@@ -590,7 +592,7 @@ export function indexSegment(toks: Tok[]): SegIndex {
     if (t.t === 'num') {
       if (yearOfTok(toks, i) !== undefined) ly = i;
     } else if (t.t === 'word') {
-      if (NEXT_LAST.has(t.low) && NEXT_PERIOD.some((seq) => endsWithSeq(toks, i, seq))) ln = i;
+      if (NEXT_FIRST_CHARS.has(t.low.charCodeAt(0)) && NEXT_LAST.has(t.low) && NEXT_PERIOD.some((seq) => endsWithSeq(toks, i, seq))) ln = i;
     } else if (t.t === 'punct') {
       term = SENTENCE_END.has(t.text);
       if (CLAUSE_END.has(t.text)) cs = i + 1;

@@ -71,23 +71,36 @@ export function isSpace(c: number): boolean {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-// [\p{L}\p{M}] for BMP code units, filled on first sight (0 unknown, 1 yes, 2 no).
+// [\p{L}\p{M}] for BMP code units, filled on first sight: 0 unknown, 1 a letter
+// or mark toLowerCase keeps, 3 one it changes, 2 neither.
 const letterBmp = new Uint8Array(0x10000);
 const LETTER = /^[\p{L}\p{M}]$/u;
+for (let c = 65; c <= 90; c++) letterBmp[c] = 3;
+for (let c = 97; c <= 122; c++) letterBmp[c] = 1;
 
-/** Length in code units of the letter or mark at `pos` (0 when none): astral letters take 2. */
+/** Letter class of the BMP code unit c (not a surrogate). */
+function letterClass(c: number): number {
+  let k = letterBmp[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    letterBmp[c] = k = LETTER.test(ch) ? (ch.toLowerCase() === ch ? 1 : 3) : 2;
+  }
+  return k;
+}
+
+/**
+ * The letter or mark at `pos`: its length in code units (astral letters take
+ * 2), plus 4 when toLowerCase may change it; 0 when none.
+ */
 function letterAt(text: string, pos: number): number {
   const c = text.charCodeAt(pos);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
-  if (c >= 0xd800 && c <= 0xdbff) {
+  if (c >= 0xd800 && c <= 0xdfff) {
     const d = text.charCodeAt(pos + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return LETTER.test(text.slice(pos, pos + 2)) ? 2 : 0;
+    if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) return LETTER.test(text.slice(pos, pos + 2)) ? 2 + 4 : 0;
     return 0;
   }
-  if (c >= 0xdc00 && c <= 0xdfff) return 0;
-  let k = letterBmp[c];
-  if (k === 0) letterBmp[c] = k = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
-  return k === 1 ? 1 : 0;
+  const k = c < 128 && c > 0 ? letterBmp[c] : letterClass(c);
+  return k === 1 ? 1 : k === 3 ? 1 + 4 : 0;
 }
 
 /**
@@ -136,10 +149,15 @@ export function lex(text: string, base: number): Tok[] {
     } else {
       let w = letterAt(text, pos);
       if (w) {
-        do pos += w;
-        while (pos < n && (w = letterAt(text, pos)));
+        // Lowercase only words with a letter that changes (context rules such as
+        // the final sigma only touch letters that change on their own).
+        let upper = 0;
+        do {
+          upper |= w;
+          pos += w & 3;
+        } while (pos < n && (w = letterAt(text, pos)));
         const raw = text.slice(s, pos);
-        out.push({ t: 'word', s: base + s, e: base + pos, text: raw, low: raw.toLowerCase(), gap, nl, int: undefined, plain: undefined });
+        out.push({ t: 'word', s: base + s, e: base + pos, text: raw, low: upper & 4 ? raw.toLowerCase() : raw, gap, nl, int: undefined, plain: undefined });
       } else {
         // One code point ([^] with the u flag): a surrogate pair stays whole.
         pos += c >= 0xd800 && c <= 0xdbff && pos + 1 < n && (text.charCodeAt(pos + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
