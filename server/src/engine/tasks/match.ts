@@ -155,11 +155,26 @@ interface BlockEntry {
  */
 interface Store {
   config: ResolvedConfig;
-  entries: WeakMap<Block, BlockEntry>;
   blocks: readonly Block[];
   base: Int32Array;
-  items: Block[];
-  itemIndex: number[];
+  items: Items;
+}
+
+/** Blocks with headings or counts, in order: index, facts and (with counts) the kept entry. */
+interface Items {
+  block: Block[];
+  index: number[];
+  facts: BlockTaskFacts[];
+  entry: (BlockEntry | undefined)[];
+}
+
+const noItems = (): Items => ({ block: [], index: [], facts: [], entry: [] });
+
+function pushItem(to: Items, from: Items, k: number, index: number): void {
+  to.block.push(from.block[k]);
+  to.index.push(index);
+  to.facts.push(from.facts[k]);
+  to.entry.push(from.entry[k]);
 }
 
 const STORE_KEY = 'tasks';
@@ -167,7 +182,7 @@ const STORE_KEY = 'tasks';
 function storeOf(doc: DocModel, config: ResolvedConfig): Store {
   let st = doc.store.get(STORE_KEY) as Store | undefined;
   if (!st || st.config !== config) {
-    st = { config, entries: new WeakMap(), blocks: [], base: new Int32Array(1), items: [], itemIndex: [] };
+    st = { config, blocks: [], base: new Int32Array(1), items: noItems() };
     doc.store.set(STORE_KEY, st);
   }
   return st;
@@ -204,41 +219,38 @@ function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
   for (let bi = mid + 1; bi <= n; bi++) base[bi] = oldBase[bi - delta] + flatDelta;
   const flat = new Flat(blocks, base, config);
 
-  // Blocks with headings or counts.
-  const items: Block[] = [];
-  const itemIndex: number[] = [];
+  // Blocks with headings or counts: the prefix's and the suffix's are kept, the middle's looked up.
+  const old = st.items;
+  const items = noItems();
   let k = 0;
-  for (; k < st.items.length && st.itemIndex[k] < p; k++) {
-    items.push(st.items[k]);
-    itemIndex.push(st.itemIndex[k]);
-  }
+  for (; k < old.block.length && old.index[k] < p; k++) pushItem(items, old, k, old.index[k]);
+  // Entries of blocks that were in the old middle, for blocks that only moved.
+  let moved: Map<Block, BlockEntry> | undefined;
+  for (; k < old.block.length && old.index[k] < on - sfx; k++) if (old.entry[k]) (moved ??= new Map()).set(old.block[k], old.entry[k]!);
   for (let bi = p; bi < mid; bi++) {
     const b = blocks[bi];
     if (!b.segments.length) continue;
     const f = taskFactsOf(b, config);
     if (f.headings.length || f.counts.length) {
-      items.push(b);
-      itemIndex.push(bi);
+      items.block.push(b);
+      items.index.push(bi);
+      items.facts.push(f);
+      items.entry.push(moved?.get(b));
     }
   }
-  for (; k < st.items.length && st.itemIndex[k] < on - sfx; k++);
-  for (; k < st.items.length; k++) {
-    items.push(st.items[k]);
-    itemIndex.push(st.itemIndex[k] + delta);
-  }
+  for (; k < old.block.length; k++) pushItem(items, old, k, old.index[k] + delta);
   st.blocks = blocks;
   st.base = base;
   st.items = items;
-  st.itemIndex = itemIndex;
 
   const counts: CountRef[] = [];
   const totals: TotalRef[] = [];
   const lists = new Map<TaskCount, ListMatch>();
   const headingHints: (YearHint | undefined)[] = [];
-  for (let q = 0; q < items.length; q++) {
-    const block = items[q];
-    const bi = itemIndex[q];
-    const facts = taskFactsOf(block, config);
+  for (let q = 0; q < items.block.length; q++) {
+    const block = items.block[q];
+    const bi = items.index[q];
+    const facts = items.facts[q];
     const hs = facts.headings;
     for (let h = 0; h < hs.length; h++) {
       const level = hs[h].level;
@@ -248,10 +260,10 @@ function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
     if (!facts.counts.length) continue;
     let context: YearHint | undefined;
     for (const h of headingHints) if (h) context = h;
-    let e = st.entries.get(block);
+    let e = items.entry[q];
     if (!e || e.facts !== facts || e.context !== context || e.year !== doc.year) {
       e = blockEntry(block, facts, context, doc.year);
-      st.entries.set(block, e);
+      items.entry[q] = e;
     }
     for (let r = 0; r < e.refs.length; r++) {
       const ref = e.refs[r];
