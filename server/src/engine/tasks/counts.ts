@@ -184,6 +184,8 @@ export function computeTaskFacts(block: Block, config: ResolvedConfig, exhaustiv
   for (let si = 0; si < segs.length; si++) {
     const seg = segs[si];
     if (seg.kind === 'heading' && seg.level) (headingSegs ??= []).push(si);
+    // Segments come in document order; should one not, look from the start again.
+    if (si > 0 && seg.start < segs[si - 1].start) h = mh = 0;
     while (h < hits.length && hits[h] < seg.start) h++;
     const candidate = exhaustive ? /\d/.test(prose.slice(seg.start, seg.end)) : h < hits.length && hits[h] < seg.end;
     while (mh < markHits.length && markHits[mh] < seg.start) mh++;
@@ -202,9 +204,6 @@ export function computeTaskFacts(block: Block, config: ResolvedConfig, exhaustiv
     if (!candidate && !isHeading) continue;
     const toks = (exhaustive ? lexRegex : lex)(text, seg.start);
     const ix = indexSegment(toks);
-    const years: Record<number, number> = {};
-    for (let k = 0; k < toks.length; k++) if (ix.lastYear[k] === k) years[k] = toks[k].int!;
-    yearValueAt.set(ix, years);
     if (isHeading) facts.headingYear = headingYear(toks, ix);
     if (!candidate) continue;
     const before = counts.length;
@@ -555,6 +554,8 @@ const isClauseEnd = (t: Tok | undefined) => !!t && t.t === 'punct' && CLAUSE_END
  * window: sentence and clause starts, the last year before each token, ...
  */
 export interface SegIndex {
+  /** The tokens indexed (a year's value is its token's). */
+  toks: Tok[];
   sentStart: Int32Array;
   /** Index of the terminator that ends the sentence of token i, or toks.length. */
   sentEnd: Int32Array;
@@ -611,12 +612,12 @@ export function indexSegment(toks: Tok[]): SegIndex {
   nextNamYear[n] = -1;
   sentEnd[n] = n;
   for (let i = n - 1; i >= 0; i--) {
-    if (isTerm(toks[i])) se = i;
+    if (terms[i + 1] !== terms[i]) se = i;
     sentEnd[i] = se;
     if (toks[i].t === 'num' && prevWord(toks, i) === 'năm' && yearOfTok(toks, i) !== undefined) ny = i;
     nextNamYear[i] = ny;
   }
-  return { sentStart, sentEnd, clauseStart, lastYear, lastNext, nextNamYear, terms };
+  return { toks, sentStart, sentEnd, clauseStart, lastYear, lastNext, nextNamYear, terms };
 }
 
 function endsWithSeq(toks: Tok[], i: number, seq: readonly string[]): boolean {
@@ -741,19 +742,17 @@ function yearOfTok(toks: Tok[], k: number): number | undefined {
 function yearIn(ix: SegIndex, from: number, to: number): YearHint | undefined {
   if (to <= from) return undefined;
   const y = ix.lastYear[to - 1];
-  if (y >= from) return { year: yearValueAt.get(ix)![y] };
+  if (y >= from) return { year: ix.toks[y].int! };
   const nx = ix.lastNext[to - 1];
   if (nx >= from) return { next: true };
   return undefined;
 }
 
-/** Year values by token index, kept beside the index (years are few). */
-const yearValueAt = new WeakMap<SegIndex, Record<number, number>>();
 
 function yearAfter(ix: SegIndex, from: number, to: number): YearHint | undefined {
   const k = ix.nextNamYear[from];
   if (k < 0 || k >= to) return undefined;
-  return { year: yearValueAt.get(ix)![k] };
+  return { year: ix.toks[k].int! };
 }
 
 function headingYear(toks: Tok[], ix: SegIndex): YearHint | undefined {
