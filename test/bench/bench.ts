@@ -185,6 +185,31 @@ function engineEdits(text: string, n: number): EditResult {
   return { times, reused, blocks, split: Object.fromEntries(Object.entries(split).map(([k, v]) => [k, median(v)])) };
 }
 
+/**
+ * Heap kept after typing one character in each of `n` paragraphs across the
+ * report (through one DocumentCache): old versions of the text must not stay
+ * alive through the blocks re-parsed from them.
+ */
+function heapGrowthAfterEdits(text: string, n: number): number {
+  const cache = new DocumentCache();
+  const run = (t: string) => {
+    const it = checkSteps(t, allRules, config, { cache });
+    let r = it.next();
+    while (!r.done) r = it.next();
+  };
+  run(text);
+  gc();
+  const h0 = process.memoryUsage().heapUsed;
+  let cur = text;
+  for (let k = 1; k <= n; k++) {
+    const at = cur.indexOf(' ', Math.floor((cur.length * k) / (n + 1)));
+    cur = cur.slice(0, at) + 'a' + cur.slice(at);
+    run(cur);
+  }
+  gc();
+  return process.memoryUsage().heapUsed - h0;
+}
+
 function procStatus(pid: number): { rss?: number; hwm?: number } {
   try {
     const s = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -388,9 +413,12 @@ async function main(): Promise<void> {
       }
     }
     editRows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const growth = editDocs.map((d) => `${label(d.bytes)} ${mb(heapGrowthAfterEdits(d.text, 60))} MB`).join(', ');
     say(`## Fresh diagnostics after a one-character edit in the middle (typing; median and p90 of ${RUNS})`);
     say('');
     say(table(['report', 'path', 'median ms', 'p90 ms', 'blocks reused', 'median ms by step'], editRows));
+    say('');
+    say(`Heap kept after one character typed in each of 60 paragraphs (engine, in process): ${growth}.`);
     say('');
     say('## Server memory with the 1 MB report open (built server/out/server.js over stdio)');
     say('');

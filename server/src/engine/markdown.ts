@@ -77,6 +77,9 @@ export function resplitChunks(prevText: string, prevChunks: readonly Chunk[], te
   const tailAt = new Map<number, number>();
   for (let k = j; k < n; k++) tailAt.set(prevChunks[k].start + delta, k);
   const stoppedAt = scanChunks(text, from, out, (at) => tailAt.has(at));
+  // The re-scanned chunks outlive this version of the text: copy them out of
+  // it, or each would keep its whole version alive (V8 slices share their parent).
+  for (let k = r; k < out.length; k++) out[k].text = detached(out[k].text);
   if (stoppedAt >= 0) {
     for (let k = tailAt.get(stoppedAt)!; k < n; k++) {
       const c = prevChunks[k];
@@ -84,6 +87,11 @@ export function resplitChunks(prevText: string, prevChunks: readonly Chunk[], te
     }
   }
   return out;
+}
+
+/** A copy of `s` that does not share the memory of the string it was sliced from. */
+function detached(s: string): string {
+  return s.length < 16 ? s : (' ' + s).slice(1);
 }
 
 /**
