@@ -3,7 +3,7 @@
 import { LineIndex } from './document';
 import { parseChunk, resplitChunks, splitChunks, type Chunk } from './markdown';
 import type { Block, Draft, Finding, Fix, Related, Severity } from './types';
-import type { DocModel, Rule, RuleContext } from './rule';
+import { TRANSIENT, type DocModel, type Rule, type RuleContext } from './rule';
 import type { ResolvedConfig } from './config';
 import { computeDisabled, type DisabledRanges } from './disable';
 import { documentMeta } from './docmeta';
@@ -145,6 +145,7 @@ export function* checkSteps(text: string, rules: readonly Rule[], config: Resolv
       }
       memo = { at: block.start, findings };
       block.memo.set(memoKey, memo);
+      for (const k of TRANSIENT) block.memo.delete(k);
     } else if (memo.at !== block.start) {
       const delta = block.start - memo.at;
       memo = { at: block.start, findings: memo.findings.map((f) => shifted(f, delta)) };
