@@ -158,6 +158,12 @@ interface Store {
   blocks: readonly Block[];
   base: Int32Array;
   items: Items;
+  /** The last result and the document year it was made with. */
+  result?: DocTasks;
+  year?: number;
+  /** Each claim's item (position in `items`) and the blocks after it its matching read. */
+  claimItem: number[];
+  claimSpan: number[];
 }
 
 /** Blocks with headings or counts, in order: index, facts and (with counts) the kept entry. */
@@ -182,7 +188,7 @@ const STORE_KEY = 'tasks';
 function storeOf(doc: DocModel, config: ResolvedConfig): Store {
   let st = doc.store.get(STORE_KEY) as Store | undefined;
   if (!st || st.config !== config) {
-    st = { config, blocks: [], base: new Int32Array(1), items: noItems() };
+    st = { config, blocks: [], base: new Int32Array(1), items: noItems(), claimItem: [], claimSpan: [] };
     doc.store.set(STORE_KEY, st);
   }
   return st;
@@ -208,25 +214,45 @@ function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
   let sfx = 0;
   while (sfx < lim - p && prev[on - 1 - sfx] === blocks[n - 1 - sfx]) sfx++;
   const delta = n - on;
-  const mid = n - sfx; // blocks [p, mid) are new or moved
+  const mid = n - sfx; // blocks [p, mid) are new or moved; they replace the old [p, oldMid)
+  const oldMid = on - sfx;
+  const old = st.items;
+  const base = flatBases(blocks, st.base, p, mid, delta);
 
-  // Flat bases: the prefix's are unchanged, the suffix's shift by what the middle added.
-  const oldBase = st.base;
-  const base = new Int32Array(n + 1);
-  base.set(oldBase.subarray(0, p + 1));
-  for (let bi = p; bi < mid; bi++) base[bi + 1] = base[bi] + flatSize(blocks[bi]);
-  const flatDelta = base[mid] - oldBase[on - sfx];
-  for (let bi = mid + 1; bi <= n; bi++) base[bi] = oldBase[bi - delta] + flatDelta;
+  // The shortcut: no heading or count among the blocks replaced or added, the
+  // same document year, and no claim's matching read a replaced block: the
+  // last result stands as it is (its counts, periods, matches and totals are
+  // all derived from blocks that are still there, in the same order).
+  if (st.result && st.year === doc.year) {
+    let k0 = 0;
+    while (k0 < old.index.length && old.index[k0] < p) k0++;
+    let touched = k0 < old.index.length && old.index[k0] < oldMid;
+    for (let bi = p; !touched && bi < mid; bi++) {
+      const b = blocks[bi];
+      if (!b.segments.length) continue;
+      const f = taskFactsOf(b, config);
+      touched = f.headings.length > 0 || f.counts.length > 0;
+    }
+    for (let i = 0; !touched && i < st.claimItem.length; i++) {
+      const bi = old.index[st.claimItem[i]];
+      touched = !(bi + st.claimSpan[i] < p || bi >= oldMid);
+    }
+    if (!touched) {
+      if (delta) for (let k = k0; k < old.index.length; k++) old.index[k] += delta;
+      st.blocks = blocks;
+      st.base = base;
+      return st.result;
+    }
+  }
   const flat = new Flat(blocks, base, config);
 
   // Blocks with headings or counts: the prefix's and the suffix's are kept, the middle's looked up.
-  const old = st.items;
   const items = noItems();
   let k = 0;
   for (; k < old.block.length && old.index[k] < p; k++) pushItem(items, old, k, old.index[k]);
   // Entries of blocks that were in the old middle, for blocks that only moved.
   let moved: Map<Block, BlockEntry> | undefined;
-  for (; k < old.block.length && old.index[k] < on - sfx; k++) if (old.entry[k]) (moved ??= new Map()).set(old.block[k], old.entry[k]!);
+  for (; k < old.block.length && old.index[k] < oldMid; k++) if (old.entry[k]) (moved ??= new Map()).set(old.block[k], old.entry[k]!);
   for (let bi = p; bi < mid; bi++) {
     const b = blocks[bi];
     if (!b.segments.length) continue;
@@ -247,6 +273,8 @@ function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
   const totals: TotalRef[] = [];
   const lists = new Map<TaskCount, ListMatch>();
   const headingHints: (YearHint | undefined)[] = [];
+  const claimItem: number[] = [];
+  const claimSpan: number[] = [];
   for (let q = 0; q < items.block.length; q++) {
     const block = items.block[q];
     const bi = items.index[q];
@@ -283,6 +311,8 @@ function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
       }
       const m = e.lists[r];
       if (m) lists.set(c, m);
+      claimItem.push(q);
+      claimSpan.push(e.span[r]);
     }
     for (const t of e.totals) totals.push(t);
   }
@@ -317,7 +347,36 @@ function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
       byOwner.set(key, owned);
     } else if (!firstNoOwner.has(key)) firstNoOwner.set(key, t);
   }
-  return { counts, lists, totals, earlier, conflicts };
+  const result: DocTasks = { counts, lists, totals, earlier, conflicts };
+  st.result = result;
+  st.year = doc.year;
+  st.claimItem = claimItem;
+  st.claimSpan = claimSpan;
+  return result;
+}
+
+/**
+ * Flat bases of this check's blocks: the unchanged prefix keeps the last ones,
+ * the middle is counted, the unchanged suffix shifts by what the middle added
+ * (updated in place when the number of blocks is the same).
+ */
+function flatBases(blocks: readonly Block[], oldBase: Int32Array, p: number, mid: number, delta: number): Int32Array {
+  const n = blocks.length;
+  const on = n - delta;
+  let size = 0;
+  for (let bi = p; bi < mid; bi++) size += flatSize(blocks[bi]);
+  const flatDelta = oldBase[p] + size - oldBase[on - (n - mid)];
+  // As many blocks as before: update in place (the array is only this store's).
+  const base = delta === 0 ? oldBase : new Int32Array(n + 1);
+  if (delta === 0) {
+    for (let bi = p; bi < mid; bi++) base[bi + 1] = base[bi] + flatSize(blocks[bi]);
+    if (flatDelta) for (let bi = mid + 1; bi <= n; bi++) base[bi] += flatDelta;
+    return base;
+  }
+  base.set(oldBase.subarray(0, p + 1));
+  for (let bi = p; bi < mid; bi++) base[bi + 1] = base[bi] + flatSize(blocks[bi]);
+  for (let bi = mid + 1; bi <= n; bi++) base[bi] = oldBase[bi - delta] + flatDelta;
+  return base;
 }
 
 /** A block's counts with their periods, and the totals of task groups among them. */
