@@ -547,7 +547,6 @@ function hasSeq(words: string[], seq: readonly string[]): number {
 }
 
 const isTerm = (t: Tok | undefined) => !!t && t.t === 'punct' && SENTENCE_END.has(t.text);
-const isClauseEnd = (t: Tok | undefined) => !!t && t.t === 'punct' && CLAUSE_END.has(t.text);
 
 /**
  * Per-segment indexes so that each count's context costs O(1) or a bounded
