@@ -5,6 +5,9 @@
 // group (noun + modifier + year) with the earlier total each one is compared
 // with. Shared by task-count-list-mismatch, task-total-conflict and the
 // editor summary, so hover shows exactly what the rules compared.
+// Incremental: through a DocumentCache, a check redoes only what the blocks
+// an edit replaced can change (see compute and DocModel.store); positions and
+// line numbers are always read from the blocks' current places.
 import type { Block, ListInfo, Segment } from '../types';
 import { analysis, type DocModel } from '../rule';
 import type { ResolvedConfig } from '../config';
