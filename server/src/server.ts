@@ -71,6 +71,13 @@ interface DocState {
   fixCache?: DocumentCache;
 }
 
+/** What a lazily resolved "fix all <rule> problems" action carries. */
+interface FixAllData {
+  uri: string;
+  version: number;
+  rule: string;
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocState>();
@@ -78,6 +85,8 @@ export function startServer(connection: Connection): void {
   const configCache = new Map<string, { config: ResolvedConfig; problems: ConfigProblem[]; text: string }>();
   let initLocale: Locale = 'vi';
   let hasConfigurationCapability = false;
+  /** The client can fill in a code action's edit later (codeAction/resolve): VS Code can. */
+  let canResolveEdits = false;
   const logFile = process.env.VNHR_LOG_FILE;
   const log = (s: string) => {
     connection.console.log(s);
@@ -93,11 +102,12 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams) => {
     initLocale = params.locale?.toLowerCase().startsWith('vi') ? 'vi' : params.locale ? 'en' : 'vi';
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    canResolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     log(`vnhr server started (locale ${params.locale ?? 'none'} -> ${initLocale}, ${allRules.length} rules)`);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: true },
         executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
         hoverProvider: true,
         documentSymbolProvider: true,
@@ -351,7 +361,7 @@ export function startServer(connection: Connection): void {
    * nothing to fix costs no check, and one with fixes one re-check of the
    * fixed text instead of a check from scratch plus that re-check.
    */
-  function fixAllEdits(doc: TextDocument, st: DocState, findings: readonly Finding[], config: ResolvedConfig, only?: string[]): TextEdit[] {
+  function fixAllEdits(doc: TextDocument, st: DocState, findings: readonly Finding[], config: ResolvedConfig, only?: string[], chosen = false): TextEdit[] {
     const text = doc.getText();
     // The re-checks read the fixed text. Through the document's cache when
     // that text is likely the next version (fix-all, applied on save): its
@@ -359,7 +369,7 @@ export function startServer(connection: Connection): void {
     // (its blocks would move under it), nor for the per-rule offer the
     // lightbulb asks for at every cursor move and the writer seldom takes:
     // those have their own cache, so typing does not re-parse what they touched.
-    const cache = st.running || only ? (st.fixCache ??= new DocumentCache()) : st.cache;
+    const cache = st.running || (only && !chosen) ? (st.fixCache ??= new DocumentCache()) : st.cache;
     let fixed = text;
     let round = only ? findings.filter((f) => only.includes(f.rule)) : findings;
     for (let i = 0; i < 10; i++) {
@@ -422,15 +432,29 @@ export function startServer(connection: Connection): void {
     }
     for (const rule of rulesHere) {
       if ((byRule.get(rule) ?? 0) < 2) continue;
+      const title = locale === 'vi' ? `Sửa tất cả lỗi ${rule} trong tệp này` : `Fix all ${rule} problems in this file`;
+      if (canResolveEdits) {
+        // The lightbulb asks at every cursor move; the edit (a re-check of the
+        // fixed text) is worked out only if the writer picks this action.
+        const data: FixAllData = { uri: doc.uri, version: doc.version, rule };
+        actions.push({ title, kind: CodeActionKind.QuickFix, data });
+        continue;
+      }
       const edits = fixAllEdits(doc, st, findings, config, [rule]);
-      if (!edits.length) continue;
-      actions.push({
-        title: locale === 'vi' ? `Sửa tất cả lỗi ${rule} trong tệp này` : `Fix all ${rule} problems in this file`,
-        kind: CodeActionKind.QuickFix,
-        edit: { changes: { [doc.uri]: edits } },
-      });
+      if (edits.length) actions.push({ title, kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: edits } } });
     }
     return actions;
+  });
+
+  connection.onCodeActionResolve(async (action) => {
+    const data = action.data as FixAllData | undefined;
+    if (!data?.rule || action.edit) return action;
+    const cur = await currentFindings(data.uri);
+    // A newer version: its own lightbulb offers it again; this one is stale.
+    if (!cur || cur.doc.version !== data.version) return action;
+    const edits = fixAllEdits(cur.doc, cur.st, cur.findings, cur.config, [data.rule], true);
+    if (edits.length) action.edit = { changes: { [data.uri]: edits } };
+    return action;
   });
 
   connection.onExecuteCommand(async (params) => {

@@ -18,6 +18,7 @@ type Range = { start: Pos; end: Pos };
 interface Action {
   title: string;
   kind?: string;
+  data?: unknown;
   edit?: { changes: Record<string, { range: Range; newText: string }[]> };
 }
 
@@ -151,5 +152,50 @@ describe('LSP server: fix-all', function () {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('with a client that resolves edits later (VS Code)', () => {
+    let r: LspClient;
+    before(async () => {
+      r = new LspClient();
+      await r.initialize('en', { codeAction: { resolveSupport: { properties: ['edit'] } } });
+    });
+    after(async () => {
+      await r.stop();
+    });
+
+    it('"fix all <rule>" is offered without its edit, and resolving it gives what engine fixAll gives; a stale offer resolves to nothing', async () => {
+      const config = getDefaultConfig();
+      let resolved = 0;
+      for (const file of fixtureFiles()) {
+        const text = readFileSync(file, 'utf8');
+        if (!isVietnameseText(text)) continue;
+        const uri = `untitled:resolve-${relative(join(REPO_ROOT, 'test', 'fixtures'), file).replace(/[\\/]/g, '-')}`;
+        await r.open(uri, text);
+        const safe = check(text, config).filter((f) => f.fixes?.some((x) => x.safe));
+        for (const rule of new Set(safe.map((f) => f.rule))) {
+          const mine = safe.filter((f) => f.rule === rule);
+          if (mine.length < 2) continue;
+          const before = text.slice(0, mine[0].start).split('\n');
+          const pos = { line: before.length - 1, character: before[before.length - 1].length };
+          const actions = (await r.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: pos, end: pos }, context: { diagnostics: [] } })) as Action[];
+          const offer = actions.find((a) => a.title === `Fix all ${rule} problems in this file`);
+          assert.ok(offer, `${uri}: no "Fix all ${rule} problems" offered`);
+          assert.equal(offer.edit, undefined, 'the edit is left for codeAction/resolve');
+          const done = (await r.conn.sendRequest('codeAction/resolve', offer)) as Action;
+          assert.equal(applied(text, uri, done), fixAll(text, config, { only: [rule] }).text, `${uri}: resolved fix all ${rule} differs from engine fixAll`);
+          resolved++;
+          if (resolved === 1) {
+            // The writer typed before choosing: the offer was for the old version.
+            await r.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }] });
+            const stale = (await r.conn.sendRequest('codeAction/resolve', offer)) as Action;
+            assert.equal(stale.edit, undefined, 'a stale offer gets no edit');
+            break;
+          }
+        }
+        await r.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      }
+      assert.ok(resolved >= 3, `only ${resolved} per-rule offers resolved`);
+    });
   });
 });
