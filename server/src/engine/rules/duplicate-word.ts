@@ -13,7 +13,9 @@
 // Anything else is not reported: precision first.
 import type { Draft } from '../types';
 import { msg, type Rule } from '../rule';
-import { wordsOf, type Word } from '../vietnamese/text';
+import type { Block } from '../types';
+import { proseRuns } from '../vietnamese/text';
+import { C_LM, charClass, classAt } from '../vietnamese/chars';
 
 /** Bound syllable -> the syllables that can precede it inside a word (compounds ending in it). */
 const BOUND: Record<string, string[]> = {
@@ -80,37 +82,114 @@ export const rule: Rule = {
     description: msg('Một tiếng bị gõ lặp hai lần (“nhiệm nhiệm vụ”); từ láy như “người người”, “dần dần” không bị báo.', 'A syllable typed twice (“nhiệm nhiệm vụ”); reduplicatives such as “người người” are fine.'),
     fixable: true,
   },
-  checkBlock(block, ctx) {
+  checkBlock(block) {
     const out: Draft[] = [];
-    const words = wordsOf(block, ctx.config);
+    const n = scanWords(block);
     const prose = block.prose;
+    const text = (i: number) => prose.slice(WS[i], WE[i]);
     // Words joined only by spaces (or one soft line break) belong to one phrase.
-    const joined = (a: Word, b: Word) => a.segment === b.segment && /^[ \u00a0\t]*\n?[ \u00a0\t]*$/.test(prose.slice(a.end, b.start)) && b.start > a.end;
-    for (let i = 0; i + 1 < words.length; i++) {
-      const a = words[i];
-      const b = words[i + 1];
-      // Cheap tests first: most neighbours differ in length or text.
-      if (a.text.length !== b.text.length) continue;
-      const x = b.text.toLowerCase();
-      if (a.text.toLowerCase() !== x || !joined(a, b)) continue;
+    const joined = (a: number, b: number) => WG[a] === WG[b] && WS[b] > WE[a] && spacesOnly(prose, WE[a], WS[b]);
+    for (let i = 0; i + 1 < n; i++) {
+      // Cheap tests first: most neighbours differ in length or text (compared in place, no strings).
+      if (WE[i] - WS[i] !== WE[i + 1] - WS[i + 1] || !maybeSame(prose, WS[i], WS[i + 1], WE[i] - WS[i])) continue;
+      const at = text(i);
+      const bt = text(i + 1);
+      const x = bt.toLowerCase();
+      if (at.toLowerCase() !== x || !joined(i, i + 1)) continue;
       // A capitalised second word is a name ("Hà Hà"); ALL CAPS headings are fine.
-      if (b.text !== x && !(b.text === b.text.toUpperCase() && a.text === a.text.toUpperCase() && x.length > 1)) continue;
-      const w = i > 0 && joined(words[i - 1], a) ? words[i - 1].text.toLowerCase() : undefined;
-      const y = i + 2 < words.length && joined(b, words[i + 2]) ? words[i + 2].text.toLowerCase() : undefined;
+      if (bt !== x && !(bt === bt.toUpperCase() && at === at.toUpperCase() && x.length > 1)) continue;
+      const w = i > 0 && joined(i - 1, i) ? text(i - 1).toLowerCase() : undefined;
+      const y = i + 2 < n && joined(i + 1, i + 2) ? text(i + 2).toLowerCase() : undefined;
       const bound = BOUND_SETS.get(x);
       const fn = FUNCTION[x];
       let slip = false;
       if (bound) slip = w === undefined || !bound.has(w);
       else if (fn) slip = !(w !== undefined && fn.before?.includes(w)) && !(y !== undefined && fn.after?.includes(y));
       if (!slip) continue;
+      const aEnd = WE[i];
+      const bEnd = WE[i + 1];
       out.push({
-        start: a.start,
-        end: b.end,
-        message: msg(`Lặp từ “${a.text} ${b.text}”: có lẽ gõ thừa một “${b.text}”.`, `Repeated word “${a.text} ${b.text}”: probably one “${b.text}” too many.`),
-        fixes: [{ title: msg(`Bỏ “${b.text}” thừa`, `Remove the extra “${b.text}”`), edits: [{ start: a.end, end: b.end, newText: '' }], safe: true }],
+        start: WS[i],
+        end: bEnd,
+        message: msg(`Lặp từ “${at} ${bt}”: có lẽ gõ thừa một “${bt}”.`, `Repeated word “${at} ${bt}”: probably one “${bt}” too many.`),
+        fixes: [{ title: msg(`Bỏ “${bt}” thừa`, `Remove the extra “${bt}”`), edits: [{ start: aEnd, end: bEnd, newText: '' }], safe: true }],
       });
       i++; // "và và và": one finding per run
     }
     return out;
   },
 };
+
+// The words of the block being checked ([\p{L}\p{M}]+ in each prose run): start,
+// end and segment in reused typed arrays, so the scan allocates nothing per word.
+let WS = new Int32Array(4096);
+let WE = new Int32Array(4096);
+let WG = new Int32Array(4096);
+
+function scanWords(block: Block): number {
+  const p = block.prose;
+  let n = 0;
+  for (const run of proseRuns(block)) {
+    const hi = run.start + run.text.length;
+    let i = run.start;
+    while (i < hi) {
+      let c = p.charCodeAt(i);
+      let cls = c >= 0xd800 && c <= 0xdbff ? classAt(p, i, hi) : charClass(c) | 256;
+      if (!(cls & C_LM)) {
+        i += cls >> 8;
+        continue;
+      }
+      const start = i;
+      do {
+        i += cls >> 8;
+        if (i >= hi) break;
+        c = p.charCodeAt(i);
+        cls = c >= 0xd800 && c <= 0xdbff ? classAt(p, i, hi) : charClass(c) | 256;
+      } while (cls & C_LM);
+      if (n === WS.length) {
+        const grow = (a: Int32Array) => {
+          const b = new Int32Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        WS = grow(WS);
+        WE = grow(WE);
+        WG = grow(WG);
+      }
+      WS[n] = start;
+      WE[n] = i;
+      WG[n] = run.segment;
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Could the words at a and b (same length) be equal ignoring case? False only when certainly not. */
+function maybeSame(p: string, a: number, b: number, len: number): boolean {
+  for (let k = 0; k < len; k++) {
+    const x = p.charCodeAt(a + k);
+    const y = p.charCodeAt(b + k);
+    if (x === y) continue;
+    // Words hold only letters and marks. Up to here both lower-case the same, so two
+    // ASCII letters that differ ignoring case make the words differ; anything else: compare strings.
+    if (x >= 128 || y >= 128) return true;
+    if ((x | 32) !== (y | 32)) return false;
+  }
+  return true;
+}
+
+/** The gap reads /^[ \u00a0\t]*\n?[ \u00a0\t]*$/. */
+function spacesOnly(p: string, from: number, to: number): boolean {
+  let nl = false;
+  for (let k = from; k < to; k++) {
+    const c = p.charCodeAt(k);
+    if (c === 32 || c === 0xa0 || c === 9) continue;
+    if (c === 10 && !nl) {
+      nl = true;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
