@@ -13,9 +13,7 @@
 // Anything else is not reported: precision first.
 import type { Draft } from '../types';
 import { msg, type Rule } from '../rule';
-import type { Block } from '../types';
-import { proseRuns } from '../vietnamese/text';
-import { C_LM, charClass, classAt } from '../vietnamese/chars';
+import { REPEAT_SIZE, wordFacts } from '../vietnamese/vnwords';
 
 /** Bound syllable -> the syllables that can precede it inside a word (compounds ending in it). */
 const BOUND: Record<string, string[]> = {
@@ -82,102 +80,49 @@ export const rule: Rule = {
     description: msg('Một tiếng bị gõ lặp hai lần (“nhiệm nhiệm vụ”); từ láy như “người người”, “dần dần” không bị báo.', 'A syllable typed twice (“nhiệm nhiệm vụ”); reduplicatives such as “người người” are fine.'),
     fixable: true,
   },
-  checkBlock(block) {
+  checkBlock(block, ctx) {
     const out: Draft[] = [];
-    const n = scanWords(block);
+    // The candidate pairs come from the shared word scan (vnwords.ts): neighbours of equal length
+    // that may be equal ignoring case, with the word before and after each pair.
+    const R = wordFacts(block, ctx.config).repeats;
+    if (!R) return out;
     const prose = block.prose;
-    const text = (i: number) => prose.slice(WS[i], WE[i]);
-    // Words joined only by spaces (or one soft line break) belong to one phrase.
-    const joined = (a: number, b: number) => WG[a] === WG[b] && WS[b] > WE[a] && spacesOnly(prose, WE[a], WS[b]);
-    for (let i = 0; i + 1 < n; i++) {
-      // Cheap tests first: most neighbours differ in length or text (compared in place, no strings).
-      if (WE[i] - WS[i] !== WE[i + 1] - WS[i + 1] || !maybeSame(prose, WS[i], WS[i + 1], WE[i] - WS[i])) continue;
-      const at = text(i);
-      const bt = text(i + 1);
+    const text = (at: number) => prose.slice(R[at], R[at + 1]);
+    // Words joined only by spaces (or one soft line break) belong to one phrase (x, y: offsets of two words in R).
+    const joined = (x: number, y: number) => R[x] >= 0 && R[y] >= 0 && R[x + 2] === R[y + 2] && R[y] > R[x + 1] && spacesOnly(prose, R[x + 1], R[y]);
+    let skip = -1;
+    for (let c = 0; c < R.length; c += REPEAT_SIZE) {
+      const i = R[c];
+      if (i === skip) continue; // "và và và": one finding per run
+      const W = c + 1;
+      const A = c + 4;
+      const B = c + 7;
+      const Y = c + 10;
+      const at = text(A);
+      const bt = text(B);
       const x = bt.toLowerCase();
-      if (at.toLowerCase() !== x || !joined(i, i + 1)) continue;
+      if (at.toLowerCase() !== x || !joined(A, B)) continue;
       // A capitalised second word is a name ("Hà Hà"); ALL CAPS headings are fine.
       if (bt !== x && !(bt === bt.toUpperCase() && at === at.toUpperCase() && x.length > 1)) continue;
-      const w = i > 0 && joined(i - 1, i) ? text(i - 1).toLowerCase() : undefined;
-      const y = i + 2 < n && joined(i + 1, i + 2) ? text(i + 2).toLowerCase() : undefined;
+      const w = joined(W, A) ? text(W).toLowerCase() : undefined;
+      const y = joined(B, Y) ? text(Y).toLowerCase() : undefined;
       const bound = BOUND_SETS.get(x);
       const fn = FUNCTION[x];
       let slip = false;
       if (bound) slip = w === undefined || !bound.has(w);
       else if (fn) slip = !(w !== undefined && fn.before?.includes(w)) && !(y !== undefined && fn.after?.includes(y));
       if (!slip) continue;
-      const aEnd = WE[i];
-      const bEnd = WE[i + 1];
       out.push({
-        start: WS[i],
-        end: bEnd,
+        start: R[A],
+        end: R[B + 1],
         message: msg(`Lặp từ “${at} ${bt}”: có lẽ gõ thừa một “${bt}”.`, `Repeated word “${at} ${bt}”: probably one “${bt}” too many.`),
-        fixes: [{ title: msg(`Bỏ “${bt}” thừa`, `Remove the extra “${bt}”`), edits: [{ start: aEnd, end: bEnd, newText: '' }], safe: true }],
+        fixes: [{ title: msg(`Bỏ “${bt}” thừa`, `Remove the extra “${bt}”`), edits: [{ start: R[A + 1], end: R[B + 1], newText: '' }], safe: true }],
       });
-      i++; // "và và và": one finding per run
+      skip = i + 1;
     }
     return out;
   },
 };
-
-// The words of the block being checked ([\p{L}\p{M}]+ in each prose run): start,
-// end and segment in reused typed arrays, so the scan allocates nothing per word.
-let WS = new Int32Array(4096);
-let WE = new Int32Array(4096);
-let WG = new Int32Array(4096);
-
-function scanWords(block: Block): number {
-  const p = block.prose;
-  let n = 0;
-  for (const run of proseRuns(block)) {
-    const hi = run.start + run.text.length;
-    let i = run.start;
-    while (i < hi) {
-      let c = p.charCodeAt(i);
-      let cls = c >= 0xd800 && c <= 0xdbff ? classAt(p, i, hi) : charClass(c) | 256;
-      if (!(cls & C_LM)) {
-        i += cls >> 8;
-        continue;
-      }
-      const start = i;
-      do {
-        i += cls >> 8;
-        if (i >= hi) break;
-        c = p.charCodeAt(i);
-        cls = c >= 0xd800 && c <= 0xdbff ? classAt(p, i, hi) : charClass(c) | 256;
-      } while (cls & C_LM);
-      if (n === WS.length) {
-        const grow = (a: Int32Array) => {
-          const b = new Int32Array(a.length * 2);
-          b.set(a);
-          return b;
-        };
-        WS = grow(WS);
-        WE = grow(WE);
-        WG = grow(WG);
-      }
-      WS[n] = start;
-      WE[n] = i;
-      WG[n] = run.segment;
-      n++;
-    }
-  }
-  return n;
-}
-
-/** Could the words at a and b (same length) be equal ignoring case? False only when certainly not. */
-function maybeSame(p: string, a: number, b: number, len: number): boolean {
-  for (let k = 0; k < len; k++) {
-    const x = p.charCodeAt(a + k);
-    const y = p.charCodeAt(b + k);
-    if (x === y) continue;
-    // Words hold only letters and marks. Up to here both lower-case the same, so two
-    // ASCII letters that differ ignoring case make the words differ; anything else: compare strings.
-    if (x >= 128 || y >= 128) return true;
-    if ((x | 32) !== (y | 32)) return false;
-  }
-  return true;
-}
 
 /** The gap reads /^[ \u00a0\t]*\n?[ \u00a0\t]*$/. */
 function spacesOnly(p: string, from: number, to: number): boolean {

@@ -62,3 +62,21 @@ export function classAt(s: string, i: number, limit: number): number {
   }
   return v | 512;
 }
+
+const lower = new Uint16Array(65536);
+/** No single-unit lower case (İ lower-cases to two units, Σ depends on its context). */
+export const LOWER_UNKNOWN = 0xffff;
+
+/** The lower case of one code unit as String.prototype.toLowerCase gives it in any context, or LOWER_UNKNOWN. */
+export function lowerUnit(code: number): number {
+  const v = lower[code];
+  if (v !== 0) return v;
+  let l = LOWER_UNKNOWN;
+  if (code === 0) l = 0;
+  else if (code !== 0x3a3 && (code < 0xd800 || code > 0xdfff)) {
+    const s = String.fromCharCode(code).toLowerCase();
+    if (s.length === 1) l = s.charCodeAt(0);
+  }
+  if (code !== 0) lower[code] = l;
+  return l;
+}

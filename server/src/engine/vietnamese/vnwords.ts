@@ -12,7 +12,7 @@ import { MASK, type Block } from '../types';
 import { analysis } from '../rule';
 import { proseRuns } from './text';
 import { analyzeWord, type ToneStyle, type WordAnalysis } from './syllable';
-import { C_LMN, C_N, charClass, classAt } from './chars';
+import { C_LM, C_LMN, LOWER_UNKNOWN, charClass, classAt, lowerUnit } from './chars';
 
 export interface VnToken {
   /** Offsets in block.prose. */
@@ -83,11 +83,7 @@ interface Form {
   cap: boolean;
 }
 
-const forms = new Map<string, Form>();
-
-function formOf(text: string): Form {
-  let f = forms.get(text);
-  if (f) return f;
+function makeForm(text: string): Form {
   const result = analyzeWord(text);
   let iyKey: string | undefined;
   let iyForm: 'i' | 'y' | undefined;
@@ -101,24 +97,99 @@ function formOf(text: string): Form {
     }
   }
   const style = result.status === 'valid' && (result.style === 'traditional' || result.style === 'reformed') ? result.style : undefined;
-  f = { result, style, iyKey, iyForm, cap: text[0] !== text[0].toLowerCase() };
-  // The vocabulary of real documents is small; a flood of distinct tokens (random text) only resets the memo.
-  if (forms.size > 50_000) forms.clear();
-  forms.set(text, f);
+  return { result, style, iyKey, iyForm, cap: text[0] !== text[0].toLowerCase() };
+}
+
+// Forms are interned in an open-addressing table keyed by a hash of their
+// characters, computed while scanning: a token is looked up in place, without
+// cutting a substring out of the prose (there are ~150,000 tokens per MB and
+// only a few thousand distinct forms).
+const SLOTS = 1 << 16;
+/** At most this many forms (a load of ~60%); a flood of distinct tokens (random text) resets the table. */
+const MAX_FORMS = 40_000;
+const slots = new Int32Array(SLOTS);
+const formText: string[] = [];
+const formHash: number[] = [];
+const formInfo: Form[] = [];
+
+/** The hash the scan computes: h = h * 31 + code unit, over the token's code units. */
+function hashOf(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+function formAt(p: string, start: number, end: number, h: number): Form {
+  const len = end - start;
+  let s = h & (SLOTS - 1);
+  for (let k = slots[s]; k !== 0; k = slots[s]) {
+    if (formHash[k - 1] === h) {
+      const t = formText[k - 1];
+      if (t.length === len) {
+        let j = 0;
+        while (j < len && t.charCodeAt(j) === p.charCodeAt(start + j)) j++;
+        if (j === len) return formInfo[k - 1];
+      }
+    }
+    s = (s + 1) & (SLOTS - 1);
+  }
+  if (formInfo.length >= MAX_FORMS) {
+    slots.fill(0);
+    formText.length = formHash.length = formInfo.length = 0;
+    s = h & (SLOTS - 1);
+  }
+  const text = p.slice(start, end);
+  const f = makeForm(text);
+  formText.push(text);
+  formHash.push(h);
+  formInfo.push(f);
+  slots[s] = formInfo.length;
   return f;
+}
+
+function formOf(text: string): Form {
+  return formAt(text, 0, text.length, hashOf(text));
 }
 
 // ---------------------------------------------------------------------------
 // The scan.
 
+// The words of the block being scanned ([\p{L}\p{M}]+, the letter runs of the
+// tokens): start, end and segment in reused typed arrays, so the scan allocates
+// nothing per word.
+let WS = new Int32Array(4096);
+let WE = new Int32Array(4096);
+let WG = new Int32Array(4096);
+let nWords = 0;
+
+function pushWord(start: number, end: number, segment: number): void {
+  if (nWords === WS.length) {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    WS = grow(WS);
+    WE = grow(WE);
+    WG = grow(WG);
+  }
+  WS[nWords] = start;
+  WE[nWords] = end;
+  WG[nWords] = segment;
+  nWords++;
+}
+
 /**
  * Calls `visit` for every token of letters, marks and digits (not all digits),
- * as the regex /[\p{L}\p{M}\p{N}]+/gu finds them in each prose run.
+ * as the regex /[\p{L}\p{M}\p{N}]+/gu finds them in each prose run; with
+ * `words`, also fills WS/WE/WG with the words as /[\p{L}\p{M}]+/gu finds them.
  */
-function scanTokens(block: Block, visit: (start: number, end: number, segment: number) => void): void {
+function scanTokens(block: Block, visit: (start: number, end: number, segment: number, hash: number) => void, words: boolean): void {
   const p = block.prose;
+  nWords = 0;
   for (const run of proseRuns(block)) {
     const hi = run.start + run.text.length;
+    const seg = run.segment;
     let i = run.start;
     while (i < hi) {
       let c = p.charCodeAt(i);
@@ -129,17 +200,48 @@ function scanTokens(block: Block, visit: (start: number, end: number, segment: n
       }
       const start = i;
       let allNum = true;
+      let h = 0;
+      let ws = -1;
       do {
-        if (!(cls & C_N)) allNum = false;
+        if (cls & C_LM) {
+          allNum = false;
+          if (ws < 0) ws = i;
+        } else if (ws >= 0) {
+          // A digit inside the token ends a word.
+          if (words) pushWord(ws, i, seg);
+          ws = -1;
+        }
+        h = (Math.imul(h, 31) + c) | 0;
+        if (cls >> 8 === 2) h = (Math.imul(h, 31) + p.charCodeAt(i + 1)) | 0;
         i += cls >> 8;
         if (i >= hi) break;
         c = p.charCodeAt(i);
         cls = c >= 0xd800 && c <= 0xdbff ? classAt(p, i, hi) : charClass(c) | 256;
       } while (cls & C_LMN);
-      if (!allNum) visit(start, i, run.segment);
+      if (ws >= 0 && words) pushWord(ws, i, seg);
+      if (!allNum) visit(start, i, seg, h);
     }
   }
 }
+
+/** Could the words at a and b (same length) be equal ignoring case? False only when certainly not. */
+function maybeSame(p: string, a: number, b: number, len: number): boolean {
+  for (let k = 0; k < len; k++) {
+    const x = p.charCodeAt(a + k);
+    const y = p.charCodeAt(b + k);
+    if (x === y) continue;
+    // Up to here both words lower-case to the same units, one per unit: two units with
+    // different one-unit lower cases make the words differ; anything else: compare strings.
+    const lx = lowerUnit(x);
+    const ly = lowerUnit(y);
+    if (lx === LOWER_UNKNOWN || ly === LOWER_UNKNOWN) return true;
+    if (lx !== ly) return false;
+  }
+  return true;
+}
+
+/** Fields per repeat in WordFacts.repeats. */
+export const REPEAT_SIZE = 13;
 
 /** All word tokens of a block, with their flags and verdicts (not cached: the rules use wordFacts). */
 export function vnTokens(block: Block): VnToken[] {
@@ -150,7 +252,7 @@ export function vnTokens(block: Block): VnToken[] {
     const f = formOf(text);
     const sentenceStart = isSentenceStart(p, block.segments[segment].start, start);
     out.push({ start, end, text, segment, sentenceStart, properName: f.cap && !sentenceStart, glued: isGlued(p, start, end), result: f.result });
-  });
+  }, false);
   return out;
 }
 
@@ -180,16 +282,23 @@ export interface WordFacts {
   reformed: number;
   /** i/y variants that count for spelling consistency: valid, not glued, not proper names. */
   iy: IyWord[];
+  /**
+   * Neighbouring words that may be the same word typed twice (duplicate-word), REPEAT_SIZE
+   * numbers each: the index of the first word of the pair among the block's words, then
+   * start, end, segment of the word before the pair, the pair, and the word after it
+   * (-1, -1, -1 where there is none). Null when there are none.
+   */
+  repeats: Int32Array | null;
 }
 
 const NONE: never[] = [];
 
 /** The word facts of a block (cached on it): one scan for all orthography rules. */
 export const wordFacts = analysis('vn-word-facts', (block: Block): WordFacts => {
-  const facts: WordFacts = { invalid: NONE, styled: NONE, traditional: 0, reformed: 0, iy: NONE };
+  const facts: WordFacts = { invalid: NONE, styled: NONE, traditional: 0, reformed: 0, iy: NONE, repeats: null };
   const p = block.prose;
-  scanTokens(block, (start, end, segment) => {
-    const f = formOf(p.slice(start, end));
+  scanTokens(block, (start, end, segment, hash) => {
+    const f = formAt(p, start, end, hash);
     if (f.result.status === 'invalid') {
       const sentenceStart = isSentenceStart(p, block.segments[segment].start, start);
       if (facts.invalid === NONE) facts.invalid = [];
@@ -205,6 +314,19 @@ export const wordFacts = analysis('vn-word-facts', (block: Block): WordFacts => 
       if (facts.iy === NONE) facts.iy = [];
       facts.iy.push({ kind: 'iy', start, end, text: p.slice(start, end), key: f.iyKey, form: f.iyForm! });
     }
-  });
+  }, true);
+  // Cheap tests first: most neighbours differ in length or text (compared in place, no strings).
+  let rep: number[] | undefined;
+  for (let i = 0; i + 1 < nWords; i++) {
+    const len = WE[i] - WS[i];
+    if (len !== WE[i + 1] - WS[i + 1] || !maybeSame(p, WS[i], WS[i + 1], len)) continue;
+    rep ??= [];
+    rep.push(i);
+    for (let k = i - 1; k <= i + 2; k++) {
+      if (k >= 0 && k < nWords) rep.push(WS[k], WE[k], WG[k]);
+      else rep.push(-1, -1, -1);
+    }
+  }
+  if (rep) facts.repeats = Int32Array.from(rep);
   return facts;
 });
