@@ -21,8 +21,14 @@ export const C_LM = C_L | C_M;
 /** Letter, mark or number: [\p{L}\p{M}\p{N}] */
 export const C_LMN = C_L | C_M | C_N;
 
-const KNOWN = 128;
-const table = new Uint8Array(65536);
+/** Set in every filled entry of CLASS. */
+export const KNOWN = 128;
+/**
+ * The classes of each code unit, | KNOWN once filled (0: not yet). Hot loops read
+ * it directly and call fillClass on a 0: `let k = CLASS[c]; if (k === 0) k = fillClass(c);`
+ */
+export const CLASS = new Uint8Array(65536);
+const table = CLASS;
 const RE_L = /\p{L}/u;
 const RE_M = /\p{M}/u;
 const RE_N = /\p{N}/u;
@@ -31,6 +37,12 @@ const RE_LL = /\p{Ll}/u;
 
 function compute(s: string): number {
   return (RE_L.test(s) ? C_L : 0) | (RE_M.test(s) ? C_M : 0) | (RE_N.test(s) ? C_N : 0) | (RE_LU.test(s) ? C_LU : 0) | (RE_LL.test(s) ? C_LL : 0);
+}
+
+/** Fill the CLASS entry of a code unit; returns it (classes | KNOWN). */
+export function fillClass(code: number): number {
+  charClass(code);
+  return table[code];
 }
 
 /** The classes of one code unit (filled lazily: the table costs nothing at start-up). */

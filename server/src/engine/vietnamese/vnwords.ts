@@ -12,7 +12,7 @@ import { MASK, type Block } from '../types';
 import { analysis } from '../rule';
 import { proseRuns } from './text';
 import { analyzeWord, type ToneStyle, type WordAnalysis } from './syllable';
-import { C_LM, C_LMN, LOWER_UNKNOWN, charClass, classAt, lowerUnit } from './chars';
+import { C_LM, C_LMN, CLASS, LOWER_UNKNOWN, classAt, fillClass, lowerUnit } from './chars';
 
 export interface VnToken {
   /** Offsets in block.prose. */
@@ -74,6 +74,8 @@ export function swapIY(text: string, to: 'i' | 'y'): string {
 
 interface Form {
   result: WordAnalysis;
+  /** result.status === 'invalid' (read for every token: kept on this one-shape object). */
+  invalid: boolean;
   /** A valid word in the traditional or reformed tone placement. */
   style: ToneStyle | undefined;
   /** i/y variant: the key shared by both spellings (its i form, lower case), and which one this is. */
@@ -97,7 +99,7 @@ function makeForm(text: string): Form {
     }
   }
   const style = result.status === 'valid' && (result.style === 'traditional' || result.style === 'reformed') ? result.style : undefined;
-  return { result, style, iyKey, iyForm, cap: text[0] !== text[0].toLowerCase() };
+  return { result, invalid: result.status === 'invalid', style, iyKey, iyForm, cap: text[0] !== text[0].toLowerCase() };
 }
 
 // Forms are interned in an open-addressing table keyed by a hash of their
@@ -161,14 +163,35 @@ let WS = new Int32Array(4096);
 let WE = new Int32Array(4096);
 let WG = new Int32Array(4096);
 let nWords = 0;
+// The tokens likewise: start, end, segment and hash of the characters.
+let TS = new Int32Array(4096);
+let TE = new Int32Array(4096);
+let TG = new Int32Array(4096);
+let TH = new Int32Array(4096);
+let nTokens = 0;
+
+const grow = (a: Int32Array) => {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+};
+
+function pushToken(start: number, end: number, segment: number, hash: number): void {
+  if (nTokens === TS.length) {
+    TS = grow(TS);
+    TE = grow(TE);
+    TG = grow(TG);
+    TH = grow(TH);
+  }
+  TS[nTokens] = start;
+  TE[nTokens] = end;
+  TG[nTokens] = segment;
+  TH[nTokens] = hash;
+  nTokens++;
+}
 
 function pushWord(start: number, end: number, segment: number): void {
   if (nWords === WS.length) {
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
     WS = grow(WS);
     WE = grow(WE);
     WG = grow(WG);
@@ -180,46 +203,69 @@ function pushWord(start: number, end: number, segment: number): void {
 }
 
 /**
- * Calls `visit` for every token of letters, marks and digits (not all digits),
- * as the regex /[\p{L}\p{M}\p{N}]+/gu finds them in each prose run; with
- * `words`, also fills WS/WE/WG with the words as /[\p{L}\p{M}]+/gu finds them.
+ * Fills TS/TE/TG/TH with the tokens of letters, marks and digits (not all
+ * digits), as the regex /[\p{L}\p{M}\p{N}]+/gu finds them in each prose run,
+ * and WS/WE/WG with the words, as /[\p{L}\p{M}]+/gu finds them.
  */
-function scanTokens(block: Block, visit: (start: number, end: number, segment: number, hash: number) => void, words: boolean): void {
+function scanTokens(block: Block): void {
   const p = block.prose;
+  const T = CLASS;
   nWords = 0;
+  nTokens = 0;
   for (const run of proseRuns(block)) {
     const hi = run.start + run.text.length;
     const seg = run.segment;
     let i = run.start;
     while (i < hi) {
       let c = p.charCodeAt(i);
-      let cls = c >= 0xd800 && c <= 0xdbff ? classAt(p, i, hi) : charClass(c) | 256;
-      if (!(cls & C_LMN)) {
-        i += cls >> 8;
-        continue;
+      let k = T[c];
+      if (k === 0) k = fillClass(c);
+      let w = 1;
+      if (!(k & C_LMN)) {
+        if (c < 0xd800 || c > 0xdbff) {
+          i++;
+          continue;
+        }
+        // A high surrogate: the code point decides.
+        const a = classAt(p, i, hi);
+        k = a & 255;
+        w = a >> 8;
+        if (!(k & C_LMN)) {
+          i += w;
+          continue;
+        }
       }
       const start = i;
       let allNum = true;
       let h = 0;
       let ws = -1;
-      do {
-        if (cls & C_LM) {
+      for (;;) {
+        if (k & C_LM) {
           allNum = false;
           if (ws < 0) ws = i;
         } else if (ws >= 0) {
           // A digit inside the token ends a word.
-          if (words) pushWord(ws, i, seg);
+          pushWord(ws, i, seg);
           ws = -1;
         }
         h = (Math.imul(h, 31) + c) | 0;
-        if (cls >> 8 === 2) h = (Math.imul(h, 31) + p.charCodeAt(i + 1)) | 0;
-        i += cls >> 8;
+        if (w === 2) h = (Math.imul(h, 31) + p.charCodeAt(i + 1)) | 0;
+        i += w;
         if (i >= hi) break;
         c = p.charCodeAt(i);
-        cls = c >= 0xd800 && c <= 0xdbff ? classAt(p, i, hi) : charClass(c) | 256;
-      } while (cls & C_LMN);
-      if (ws >= 0 && words) pushWord(ws, i, seg);
-      if (!allNum) visit(start, i, seg, h);
+        k = T[c];
+        if (k === 0) k = fillClass(c);
+        w = 1;
+        if (!(k & C_LMN)) {
+          if (c < 0xd800 || c > 0xdbff) break;
+          const a = classAt(p, i, hi);
+          k = a & 255;
+          w = a >> 8;
+          if (!(k & C_LMN)) break;
+        }
+      }
+      if (ws >= 0) pushWord(ws, i, seg);
+      if (!allNum) pushToken(start, i, seg, h);
     }
   }
 }
@@ -247,12 +293,16 @@ export const REPEAT_SIZE = 13;
 export function vnTokens(block: Block): VnToken[] {
   const out: VnToken[] = [];
   const p = block.prose;
-  scanTokens(block, (start, end, segment) => {
+  scanTokens(block);
+  for (let t = 0; t < nTokens; t++) {
+    const start = TS[t];
+    const end = TE[t];
+    const segment = TG[t];
     const text = p.slice(start, end);
     const f = formOf(text);
     const sentenceStart = isSentenceStart(p, block.segments[segment].start, start);
     out.push({ start, end, text, segment, sentenceStart, properName: f.cap && !sentenceStart, glued: isGlued(p, start, end), result: f.result });
-  }, false);
+  }
   return out;
 }
 
@@ -297,24 +347,28 @@ const NONE: never[] = [];
 export const wordFacts = analysis('vn-word-facts', (block: Block): WordFacts => {
   const facts: WordFacts = { invalid: NONE, styled: NONE, traditional: 0, reformed: 0, iy: NONE, repeats: null };
   const p = block.prose;
-  scanTokens(block, (start, end, segment, hash) => {
-    const f = formAt(p, start, end, hash);
-    if (f.result.status === 'invalid') {
-      const sentenceStart = isSentenceStart(p, block.segments[segment].start, start);
+  scanTokens(block);
+  for (let t = 0; t < nTokens; t++) {
+    const start = TS[t];
+    const end = TE[t];
+    const f = formAt(p, start, end, TH[t]);
+    // Most words are none of these: three field tests each.
+    if (f.invalid) {
+      const sentenceStart = isSentenceStart(p, block.segments[TG[t]].start, start);
       if (facts.invalid === NONE) facts.invalid = [];
-      facts.invalid.push({ start, end, text: p.slice(start, end), segment, sentenceStart, properName: f.cap && !sentenceStart, glued: isGlued(p, start, end), result: f.result });
-      return;
+      facts.invalid.push({ start, end, text: p.slice(start, end), segment: TG[t], sentenceStart, properName: f.cap && !sentenceStart, glued: isGlued(p, start, end), result: f.result });
+      continue;
     }
     if (f.style) {
       if (facts.styled === NONE) facts.styled = [];
       facts.styled.push({ start, end, text: p.slice(start, end), style: f.style });
       facts[f.style]++;
     }
-    if (f.iyKey && !isGlued(p, start, end) && !(f.cap && !isSentenceStart(p, block.segments[segment].start, start))) {
+    if (f.iyKey && !isGlued(p, start, end) && !(f.cap && !isSentenceStart(p, block.segments[TG[t]].start, start))) {
       if (facts.iy === NONE) facts.iy = [];
       facts.iy.push({ kind: 'iy', start, end, text: p.slice(start, end), key: f.iyKey, form: f.iyForm! });
     }
-  }, true);
+  }
   // Cheap tests first: most neighbours differ in length or text (compared in place, no strings).
   let rep: number[] | undefined;
   for (let i = 0; i + 1 < nWords; i++) {
