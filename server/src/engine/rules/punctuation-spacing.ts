@@ -12,6 +12,7 @@
 import type { Draft, Msg } from '../types';
 import { msg, type Rule } from '../rule';
 import { proseRuns } from '../vietnamese/text';
+import { C_LL, C_LMN, C_LU, C_M, charClass } from '../vietnamese/chars';
 
 // Found from the mark backwards (a regex starting at the spaces would rescan long space runs: quadratic).
 const PUNCT = /[,.;:!?)]/g;
@@ -20,9 +21,12 @@ const MISSING_AFTER = /[,;:](?=\p{L})/gu;
 const DOUBLED = /([,;])\1+/g;
 const ELLIPSIS_GLUED = /(?:…|\.\.\.)(?=\p{Lu})/gu;
 const STOP_GLUED = /[.?!](?=\p{Lu}\p{Ll})/gu;
-// Letter-digit contacts; the words around them are checked in code (a leading lookbehind would run at every position).
-const LETTER_THEN_DIGIT = /[\p{Ll}\p{M}]\d/gu;
-const DIGIT_THEN_LETTER = /\d[\p{Ll}\p{M}]/gu;
+// Letter-digit contacts: found from the digits, the words around them checked in code.
+const DIGIT = /\d/g;
+const LL_M = C_LL | C_M;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** The classes of the code unit at i (as a one-character regex test would see it). */
+const cls = (s: string, i: number) => charClass(s.charCodeAt(i));
 const ONE_SIDED_DASH = /[-–—](?=[ \u00a0]+\p{L})/gu;
 
 /** A letter only Vietnamese uses: marks a Vietnamese word (codes and units are ASCII). */
@@ -139,30 +143,33 @@ export const rule: Rule = {
       }
 
       // 6. A Vietnamese word glued to a number ("mốc100", "ngày10/12", "100người")
+      // Found from the digits (a native search), with the letters around them read from the class table.
       if (/\d/.test(s)) {
-        LETTER_THEN_DIGIT.lastIndex = 0;
-        while ((m = LETTER_THEN_DIGIT.exec(s))) {
-          const e = m.index + 1; // the digit
+        DIGIT.lastIndex = 0;
+        while (DIGIT.test(s)) {
+          const e = DIGIT.lastIndex - 1; // the digit
+          if (e === 0 || !(cls(s, e - 1) & LL_M)) continue;
           let b = e;
-          while (b > 0 && /[\p{Ll}\p{M}]/u.test(s[b - 1])) b--;
-          if (b > 0 && /\p{Lu}/u.test(s[b - 1])) b--; // "Ngày10/12"
+          while (b > 0 && cls(s, b - 1) & LL_M) b--;
+          if (b > 0 && cls(s, b - 1) & C_LU) b--; // "Ngày10/12"
           const word = s.slice(b, e);
-          LETTER_THEN_DIGIT.lastIndex = e;
-          if (word.length < 2 || !VI_LETTER.test(word.toLowerCase()) || (b > 0 && /[\p{L}\p{M}\p{N}]/u.test(s[b - 1]))) continue;
+          if (word.length < 2 || !VI_LETTER.test(word.toLowerCase()) || (b > 0 && cls(s, b - 1) & C_LMN)) continue;
           push(at(b), at(e + 1), msg(`Thiếu khoảng trắng giữa “${word}” và số.`, `Missing space between “${word}” and the number.`), [{ start: at(e), end: at(e), newText: ' ' }], msg('Thêm khoảng trắng', 'Add a space'));
         }
-        DIGIT_THEN_LETTER.lastIndex = 0;
-        while ((m = DIGIT_THEN_LETTER.exec(s))) {
-          const e = m.index + 1; // the first letter
-          let b = m.index;
-          while (b > 0 && /\d/.test(s[b - 1])) b--;
+        DIGIT.lastIndex = 0;
+        while (DIGIT.test(s)) {
+          const d = DIGIT.lastIndex - 1;
+          const e = d + 1; // the first letter
+          if (e >= s.length || !(cls(s, e) & LL_M)) continue;
+          let b = d;
+          while (b > 0 && isDigit(s.charCodeAt(b - 1))) b--;
           let w = e;
-          while (w < s.length && /[\p{Ll}\p{M}]/u.test(s[w])) w++;
-          DIGIT_THEN_LETTER.lastIndex = w;
+          while (w < s.length && cls(s, w) & LL_M) w++;
+          DIGIT.lastIndex = w;
           const word = s.slice(e, w);
           // "100người", not codes or units ("5km", "H5N1", "12,5mg"): a whole lower-case Vietnamese word after a whole number.
-          if (word.length < 2 || !VI_LETTER.test(word) || (w < s.length && /[\p{L}\p{M}\p{N}]/u.test(s[w]))) continue;
-          if (b > 0 && /[\p{L}\p{M}\p{N}.,]/u.test(s[b - 1])) continue;
+          if (word.length < 2 || !VI_LETTER.test(word) || (w < s.length && cls(s, w) & C_LMN)) continue;
+          if (b > 0 && (cls(s, b - 1) & C_LMN || s[b - 1] === '.' || s[b - 1] === ',')) continue;
           push(at(b), at(w), msg(`Thiếu khoảng trắng giữa số và “${word}”.`, `Missing space between the number and “${word}”.`), [{ start: at(e), end: at(e), newText: ' ' }], msg('Thêm khoảng trắng', 'Add a space'));
         }
       }

@@ -86,7 +86,7 @@ export function parseViNumber(s: string): { value: number; decimals: number; sty
 /** Tokenize the numbers in a string (a prose run). Offsets are relative to `text`. */
 export function tokenizeNumbers(text: string): NumToken[] {
   const out: BlockNumber[] = [];
-  tokenizeRange(text, 0, text.length, out, undefined);
+  tokenizeRange(text, 0, text.length, out, undefined, 0);
   return out;
 }
 
@@ -98,7 +98,15 @@ export interface BlockNumber extends NumToken {
 /** All numbers of a block, in prose coordinates (cached per block). */
 export const numbersOf = analysis('numbers', (block: Block): BlockNumber[] => {
   const out: BlockNumber[] = [];
-  for (const run of proseRuns(block)) tokenizeRange(block.prose, run.start, run.start + run.text.length, out, run.segment);
+  const p = block.prose;
+  // The next digit of the prose, found natively by a regex (most runs have none): -1 none left.
+  let next = 0;
+  for (const run of proseRuns(block)) {
+    const hi = run.start + run.text.length;
+    if (next >= hi) continue;
+    next = tokenizeRange(p, run.start, hi, out, run.segment, Math.max(next, run.start));
+    if (next < 0) break;
+  }
   return out;
 });
 
@@ -154,14 +162,20 @@ function numTok(start: number, end: number, raw: string, n: { value: number; dec
 
 const isYearText = (s: string) => s.length === 4 && isDigit(s.charCodeAt(2)) && isDigit(s.charCodeAt(3)) && (s.startsWith('19') || s.startsWith('20'));
 
-function tokenizeRange(p: string, lo: number, hi: number, out: BlockNumber[], segment: number | undefined): void {
+const DIGIT = /[0-9]/g;
+
+/** Tokenize p[lo, hi) from `from`; returns the position of the first digit at or after hi, or -1 if there is none. */
+function tokenizeRange(p: string, lo: number, hi: number, out: BlockNumber[], segment: number | undefined, from: number): number {
   const first = out.length;
-  let i = lo;
-  while (i < hi) {
-    if (!isDigit(p.charCodeAt(i))) {
-      i++;
-      continue;
+  let i = from;
+  for (;;) {
+    DIGIT.lastIndex = i;
+    if (!DIGIT.test(p)) {
+      i = -1;
+      break;
     }
+    i = DIGIT.lastIndex - 1;
+    if (i >= hi) break;
     // A cluster, as the regex \d+(?:[.,:/-]\d+)* reads it: digits joined by single separators.
     let j = i + 1;
     while (j < hi && isDigit(p.charCodeAt(j))) j++;
@@ -198,6 +212,7 @@ function tokenizeRange(p: string, lo: number, hi: number, out: BlockNumber[], se
     a.rangeWith = 'next';
     b.rangeWith = 'prev';
   }
+  return i;
 }
 
 function classify(p: string, lo: number, hi: number, start: number, end: number, seps: number, dots: number, commas: number, out: BlockNumber[], segment: number | undefined): void {
