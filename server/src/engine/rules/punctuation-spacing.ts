@@ -28,6 +28,15 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 /** The classes of the code unit at i (as a one-character regex test would see it). */
 const cls = (s: string, i: number) => charClass(s.charCodeAt(i));
 const ONE_SIDED_DASH = /[-–—](?=[ \u00a0]+\p{L})/gu;
+// What a block must contain for each check above to find anything in its runs.
+const ANY_SPACE_PUNCT = /[ \u00a0\t][,.;:!?)]/;
+const ANY_OPEN_SPACE = /\([ \u00a0\t]/;
+const ANY_MISSING_AFTER = /[,;:]\p{L}/u;
+const ANY_DOUBLED = /,,|;;/;
+const ANY_ELLIPSIS_GLUED = /(?:…|\.\.\.)\p{Lu}/u;
+const ANY_STOP_GLUED = /[.?!]\p{Lu}\p{Ll}/u;
+const ANY_DIGIT = /\d/;
+const ANY_ONE_SIDED_DASH = /[-–—][ \u00a0]+\p{L}/u;
 
 /** A letter only Vietnamese uses: marks a Vietnamese word (codes and units are ASCII). */
 const VI_LETTER = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/u;
@@ -56,6 +65,19 @@ export const rule: Rule = {
     const push = (start: number, end: number, message: Msg, edits: { start: number; end: number; newText: string }[], title: Msg) =>
       out.push({ start, end, message, fixes: [{ title, edits, safe: true }] });
 
+    // Block prefilters, one native scan each: a check runs on the block's runs only when the
+    // block holds what it looks for (most blocks hold nothing, and tables have many short runs).
+    const prose = block.prose;
+    const f1 = ANY_SPACE_PUNCT.test(prose);
+    const f2 = ANY_OPEN_SPACE.test(prose);
+    const f3 = ANY_MISSING_AFTER.test(prose);
+    const f4 = ANY_DOUBLED.test(prose);
+    const f5a = ANY_ELLIPSIS_GLUED.test(prose);
+    const f5b = ANY_STOP_GLUED.test(prose);
+    const f6 = ANY_DIGIT.test(prose);
+    const f7 = ANY_ONE_SIDED_DASH.test(prose);
+    if (!(f1 || f2 || f3 || f4 || f5a || f5b || f6 || f7)) return out;
+
     for (const run of proseRuns(block)) {
       const s = run.text;
       const at = (i: number) => run.start + i;
@@ -63,7 +85,7 @@ export const rule: Rule = {
 
       // 1. A space before , . ; : ! ? )
       PUNCT.lastIndex = 0;
-      while ((m = PUNCT.exec(s))) {
+      while (f1 && (m = PUNCT.exec(s))) {
         const p = m.index;
         let ws = p;
         while (ws > 0 && isSpace(s[ws - 1])) ws--;
@@ -90,7 +112,7 @@ export const rule: Rule = {
       }
 
       // 2. A space after (
-      for (let o = s.indexOf('('); o >= 0; o = s.indexOf('(', o + 1)) {
+      for (let o = f2 ? s.indexOf('(') : -1; o >= 0; o = s.indexOf('(', o + 1)) {
         let e = o + 1;
         while (e < s.length && isSpace(s[e])) e++;
         if (e === o + 1 || e >= s.length || !LETTER_OR_DIGIT.test(s[e])) continue;
@@ -99,7 +121,7 @@ export const rule: Rule = {
 
       // 3. No space after , ; : before a letter
       MISSING_AFTER.lastIndex = 0;
-      while ((m = MISSING_AFTER.exec(s))) {
+      while (f3 && (m = MISSING_AFTER.exec(s))) {
         const i = m.index;
         const punct = s[i];
         const before = s[i - 1];
@@ -116,21 +138,21 @@ export const rule: Rule = {
 
       // 4. Doubled comma / semicolon
       DOUBLED.lastIndex = 0;
-      while ((m = DOUBLED.exec(s))) {
+      while (f4 && (m = DOUBLED.exec(s))) {
         const e = m.index + m[0].length;
         push(at(m.index), at(e), msg(`Dấu “${m[1]}” bị lặp.`, `Doubled “${m[1]}”.`), [{ start: at(m.index + 1), end: at(e), newText: '' }], msg('Bỏ dấu thừa', 'Remove the extra mark'));
       }
 
       // 5. A new sentence glued to an ellipsis or a full stop
       ELLIPSIS_GLUED.lastIndex = 0;
-      while ((m = ELLIPSIS_GLUED.exec(s))) {
+      while (f5a && (m = ELLIPSIS_GLUED.exec(s))) {
         const i = m.index;
         if (i === 0 || !/[\p{L}\p{M}\p{N})”"%]/u.test(s[i - 1])) continue;
         const e = i + m[0].length;
         push(at(i), at(e), msg('Thiếu khoảng trắng sau dấu chấm lửng.', 'Missing space after the ellipsis.'), [{ start: at(e), end: at(e), newText: ' ' }], msg('Thêm khoảng trắng', 'Add a space'));
       }
       STOP_GLUED.lastIndex = 0;
-      while ((m = STOP_GLUED.exec(s))) {
+      while (f5b && (m = STOP_GLUED.exec(s))) {
         const i = m.index;
         // Only after an ordinary lower-case word of 2+ letters: "năm.Trong", "tp.Hồ";
         // never after abbreviations ("TP.HCM", "PGS.TS", "v.v.") or inside domains.
@@ -144,7 +166,7 @@ export const rule: Rule = {
 
       // 6. A Vietnamese word glued to a number ("mốc100", "ngày10/12", "100người")
       // Found from the digits (a native search), with the letters around them read from the class table.
-      if (/\d/.test(s)) {
+      if (f6 && /\d/.test(s)) {
         DIGIT.lastIndex = 0;
         while (DIGIT.test(s)) {
           const e = DIGIT.lastIndex - 1; // the digit
@@ -176,7 +198,7 @@ export const rule: Rule = {
 
       // 7. A dash spaced on one side only: "Hưng- Phó Chủ tịch", "NGTK 2011- Cục"
       ONE_SIDED_DASH.lastIndex = 0;
-      while ((m = ONE_SIDED_DASH.exec(s))) {
+      while (f7 && (m = ONE_SIDED_DASH.exec(s))) {
         const i = m.index;
         if (i === 0 || !LETTER_OR_DIGIT.test(s[i - 1])) continue;
         push(at(i), at(i + 1), msg('Dấu gạch nối chỉ có khoảng trắng một bên: viết “A - B” (hoặc “A-B”).', 'A dash spaced on one side only: write “A - B” (or “A-B”).'), [{ start: at(i), end: at(i), newText: ' ' }], msg('Thêm khoảng trắng trước dấu gạch', 'Add a space before the dash'));
