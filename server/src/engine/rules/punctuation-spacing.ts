@@ -12,7 +12,7 @@
 import type { Draft, Msg } from '../types';
 import { msg, type Rule } from '../rule';
 import { proseRuns } from '../vietnamese/text';
-import { C_LL, C_LMN, C_LU, C_M, charClass } from '../vietnamese/chars';
+import { C_L, C_LL, C_LMN, C_LU, C_M, charClass } from '../vietnamese/chars';
 
 // Found from the mark backwards (a regex starting at the spaces would rescan long space runs: quadratic).
 const PUNCT = /[,.;:!?)]/g;
@@ -28,15 +28,56 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 /** The classes of the code unit at i (as a one-character regex test would see it). */
 const cls = (s: string, i: number) => charClass(s.charCodeAt(i));
 const ONE_SIDED_DASH = /[-–—](?=[ \u00a0]+\p{L})/gu;
-// What a block must contain for each check above to find anything in its runs.
-const ANY_SPACE_PUNCT = /[ \u00a0\t][,.;:!?)]/;
-const ANY_OPEN_SPACE = /\([ \u00a0\t]/;
-const ANY_MISSING_AFTER = /[,;:]\p{L}/u;
-const ANY_DOUBLED = /,,|;;/;
-const ANY_ELLIPSIS_GLUED = /(?:…|\.\.\.)\p{Lu}/u;
-const ANY_STOP_GLUED = /[.?!]\p{Lu}\p{Ll}/u;
-const ANY_DIGIT = /\d/;
-const ANY_ONE_SIDED_DASH = /[-–—][ \u00a0]+\p{L}/u;
+// What a block holds that some check below may report (found by blockFlags; a flag may be
+// set needlessly, never missed: the checks themselves decide).
+const F_SPACE_PUNCT = 1; // a space before , . ; : ! ? )
+const F_OPEN_SPACE = 2; // "( "
+const F_MISSING_AFTER = 4; // , ; : before a letter
+const F_DOUBLED = 8; // ",," ";;"
+const F_ELLIPSIS = 16; // "…" or "..." before a letter
+const F_STOP = 32; // . ? ! before a letter
+const F_DIGIT_LETTER = 64; // a digit next to a letter or mark
+const F_DASH = 128; // a dash before a space
+
+const isSpaceCode = (c: number) => c === 32 || c === 0xa0 || c === 9;
+/** Maybe a letter or mark (a surrogate may start or end one). */
+const letterish = (c: number) => (c >= 0xd800 && c <= 0xdfff) || (charClass(c) & (C_L | C_M)) !== 0;
+
+function blockFlags(p: string): number {
+  let f = 0;
+  const n = p.length;
+  for (let i = 0; i < n; i++) {
+    const c = p.charCodeAt(i);
+    // Letters (most characters) first.
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 0xff && c !== 0x2026 && c !== 0x2013 && c !== 0x2014 && (c < 0xd800 || c > 0xdfff))) continue;
+    const next = i + 1 < n ? p.charCodeAt(i + 1) : -1;
+    if (c >= 48 && c <= 57) {
+      if ((i > 0 && letterish(p.charCodeAt(i - 1))) || (next >= 0 && letterish(next))) f |= F_DIGIT_LETTER;
+      continue;
+    }
+    const spaceBefore = i > 0 && isSpaceCode(p.charCodeAt(i - 1));
+    if (c === 44 || c === 59 || c === 58) {
+      // , ; :
+      if (next === c && c !== 58) f |= F_DOUBLED;
+      if (next >= 0 && letterish(next)) f |= F_MISSING_AFTER;
+      if (spaceBefore) f |= F_SPACE_PUNCT;
+    } else if (c === 46 || c === 33 || c === 63) {
+      // . ! ?
+      if (c === 46 && next === 46 && i + 3 < n && p.charCodeAt(i + 2) === 46 && letterish(p.charCodeAt(i + 3))) f |= F_ELLIPSIS;
+      if (next >= 0 && letterish(next)) f |= F_STOP;
+      if (spaceBefore) f |= F_SPACE_PUNCT;
+    } else if (c === 41) {
+      if (spaceBefore) f |= F_SPACE_PUNCT;
+    } else if (c === 40) {
+      if (isSpaceCode(next)) f |= F_OPEN_SPACE;
+    } else if (c === 0x2026) {
+      if (next >= 0 && letterish(next)) f |= F_ELLIPSIS;
+    } else if (c === 45 || c === 0x2013 || c === 0x2014) {
+      if (next === 32 || next === 0xa0) f |= F_DASH;
+    }
+  }
+  return f;
+}
 
 /** A letter only Vietnamese uses: marks a Vietnamese word (codes and units are ASCII). */
 const VI_LETTER = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/u;
@@ -65,18 +106,18 @@ export const rule: Rule = {
     const push = (start: number, end: number, message: Msg, edits: { start: number; end: number; newText: string }[], title: Msg) =>
       out.push({ start, end, message, fixes: [{ title, edits, safe: true }] });
 
-    // Block prefilters, one native scan each: a check runs on the block's runs only when the
-    // block holds what it looks for (most blocks hold nothing, and tables have many short runs).
-    const prose = block.prose;
-    const f1 = ANY_SPACE_PUNCT.test(prose);
-    const f2 = ANY_OPEN_SPACE.test(prose);
-    const f3 = ANY_MISSING_AFTER.test(prose);
-    const f4 = ANY_DOUBLED.test(prose);
-    const f5a = ANY_ELLIPSIS_GLUED.test(prose);
-    const f5b = ANY_STOP_GLUED.test(prose);
-    const f6 = ANY_DIGIT.test(prose);
-    const f7 = ANY_ONE_SIDED_DASH.test(prose);
-    if (!(f1 || f2 || f3 || f4 || f5a || f5b || f6 || f7)) return out;
+    // One pass over the block first: a check runs on the block's runs only when the block holds
+    // what it looks for (most blocks hold nothing, and tables have many short runs).
+    const f = blockFlags(block.prose);
+    if (!f) return out;
+    const f1 = (f & F_SPACE_PUNCT) !== 0;
+    const f2 = (f & F_OPEN_SPACE) !== 0;
+    const f3 = (f & F_MISSING_AFTER) !== 0;
+    const f4 = (f & F_DOUBLED) !== 0;
+    const f5a = (f & F_ELLIPSIS) !== 0;
+    const f5b = (f & F_STOP) !== 0;
+    const f6 = (f & F_DIGIT_LETTER) !== 0;
+    const f7 = (f & F_DASH) !== 0;
 
     for (const run of proseRuns(block)) {
       const s = run.text;
