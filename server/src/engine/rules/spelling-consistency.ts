@@ -115,7 +115,7 @@ function check(doc: DocModel, ctx: RuleContext): DocDraft[] {
   // Unset while updating: a failure half-way must not leave a wrong state behind.
   doc.store.delete(STORE_KEY);
   if (!st || st.config !== ctx.config) st = { config: ctx.config, blocks: [], groups: new Map() };
-  const { removed, added } = changedBlocks(st.blocks, doc.blocks);
+  const { removed, added } = changedBlocks(doc.store, st.blocks, doc.blocks);
   const groups = st.groups;
   const dirty = new Set<Group>();
   for (const block of removed) {

@@ -81,7 +81,7 @@ function check(doc: DocModel, ctx: RuleContext): DocDraft[] {
   if (!st || st.config !== ctx.config || st.prefer !== prefer) {
     st = { config: ctx.config, prefer, blocks: [], count: { traditional: 0, reformed: 0 }, styled: new Set(), byBlock: new Map(), target: undefined, countsKey: '' };
   }
-  const { removed, added } = changedBlocks(st.blocks, doc.blocks);
+  const { removed, added } = changedBlocks(doc.store, st.blocks, doc.blocks);
   const touched: Block[] = [];
   for (const block of removed) {
     if (!block.segments.length) continue;

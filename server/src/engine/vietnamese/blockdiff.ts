@@ -5,8 +5,28 @@
 // back in another order (the cache hands them out by text).
 import type { Block } from '../types';
 
-/** The blocks of `prev` not in `next`, and the blocks of `next` not in `prev` (each in list order). */
-export function changedBlocks(prev: readonly Block[], next: readonly Block[]): { removed: Block[]; added: Block[] } {
+interface Diff {
+  prev: readonly Block[];
+  next: readonly Block[];
+  removed: Block[];
+  added: Block[];
+}
+
+/**
+ * The blocks of `prev` not in `next`, and the blocks of `next` not in `prev`
+ * (each in list order). Several document rules ask about the same two lists in
+ * one check: the answer is kept in the document's store. Callers must not
+ * modify the lists returned.
+ */
+export function changedBlocks(store: Map<string, unknown>, prev: readonly Block[], next: readonly Block[]): { removed: Block[]; added: Block[] } {
+  const last = store.get('blockdiff') as Diff | undefined;
+  if (last && last.prev === prev && last.next === next) return last;
+  const d: Diff = { prev, next, ...diff(prev, next) };
+  store.set('blockdiff', d);
+  return d;
+}
+
+function diff(prev: readonly Block[], next: readonly Block[]): { removed: Block[]; added: Block[] } {
   const n = Math.min(prev.length, next.length);
   let a = 0;
   while (a < n && prev[a] === next[a]) a++;
