@@ -6,48 +6,16 @@
 import type { Block } from '../types';
 import type { ResolvedConfig } from '../config';
 import { analysis, msg, type DocDraft, type DocModel, type Rule, type RuleContext } from '../rule';
-import { proseRuns } from '../vietnamese/text';
-import { swapIY, wordFacts, type IyWord } from '../vietnamese/vnwords';
+import { swapIY, wordFacts, type IyWord, type PhraseVariant } from '../vietnamese/vnwords';
 import { changedBlocks } from '../vietnamese/blockdiff';
 
 type Kind = 'iy' | 'vaccine' | 'agency';
-interface PhraseVariant {
-  kind: 'vaccine' | 'agency';
-  /** Same for all spellings of one word. */
-  key: string;
-  /** The spelling class compared across the document ("i"/"y", "vắc xin", "Bộ Y tế"...). */
-  form: string;
-  start: number;
-  end: number;
-  text: string;
-}
-/** i/y words come from the shared word scan (vnwords.ts), the phrases from this rule's own. */
+/** i/y words and the vaccine/agency phrases, all from the shared word scan (vnwords.ts). */
 type Variant = IyWord | PhraseVariant;
 
-const VACCINE = /\b[vV]ắc([ \-‐–]+)xin\b/gu;
-const AGENCY = /(?<![\p{L}\p{M}])(Bộ|Sở) +([Yy]) +([Tt]ế)(?![\p{L}\p{M}])/gu;
-
 const variants = analysis('spelling-consistency:variants', (block: Block, config): readonly Variant[] => {
-  const iy = wordFacts(block, config).iy;
-  // Cheap prefilter: most blocks have neither phrase.
-  const p = block.prose;
-  const vaccine = p.includes('ắc');
-  const agency = p.includes('Bộ') || p.includes('Sở');
-  if (!vaccine && !agency) return iy;
-  const out: Variant[] = [...iy];
-  for (const run of proseRuns(block)) {
-    for (const re of [VACCINE, AGENCY]) {
-      if (re === VACCINE ? !vaccine : !agency) continue;
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(run.text))) {
-        const start = run.start + m.index;
-        if (re === VACCINE) out.push({ kind: 'vaccine', key: 'vắc xin', form: m[1] === ' ' ? 'vắc xin' : 'vắc-xin', start, end: start + m[0].length, text: m[0] });
-        else out.push({ kind: 'agency', key: m[1] + ' y tế', form: `${m[1]} ${m[2]} ${m[3]}`, start, end: start + m[0].length, text: m[0] });
-      }
-    }
-  }
-  return out;
+  const f = wordFacts(block, config);
+  return f.phrases.length ? [...f.iy, ...f.phrases] : f.iy;
 });
 
 function rewrite(v: Variant, target: string): string {

@@ -1,7 +1,7 @@
 // Shared text helpers for rules: prose runs (maximal unmasked stretches within
 // one segment and one line) and word tokens.
 import type { Block } from '../types';
-import { analysis } from '../rule';
+import { analysis, TRANSIENT } from '../rule';
 
 export interface Run {
   /** Offset in block.prose. */
@@ -9,6 +9,11 @@ export interface Run {
   text: string;
   segment: number;
 }
+
+// Runs are read by the block rules and by analyses made in the block phase; no
+// document rule needs them (abbreviation-undefined, off by default, rebuilds
+// them for new blocks): they are dropped once the block rules ran.
+TRANSIENT.add('runs');
 
 /** Maximal stretches of prose (no MASK, no line end) inside each segment. */
 export const proseRuns = (block: Block): Run[] => runsOf(block);

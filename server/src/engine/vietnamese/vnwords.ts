@@ -323,6 +323,43 @@ export interface IyWord {
   form: 'i' | 'y';
 }
 
+/** A spelling of vaccine ("vắc xin", "vắc-xin") or of an agency name ("Bộ Y tế", "Sở y tế"). */
+export interface PhraseVariant {
+  kind: 'vaccine' | 'agency';
+  /** Same for all spellings of one word. */
+  key: string;
+  /** The spelling class compared across the document ("vắc xin", "Bộ Y tế"...). */
+  form: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const VACCINE = /\b[vV]ắc([ \-‐–]+)xin\b/gu;
+const AGENCY = /(?<![\p{L}\p{M}])(Bộ|Sở) +([Yy]) +([Tt]ế)(?![\p{L}\p{M}])/gu;
+
+function phrasesOf(block: Block): PhraseVariant[] {
+  // Cheap prefilter: most blocks have neither phrase.
+  const p = block.prose;
+  const vaccine = p.includes('ắc');
+  const agency = p.includes('Bộ') || p.includes('Sở');
+  if (!vaccine && !agency) return NONE;
+  const out: PhraseVariant[] = [];
+  for (const run of proseRuns(block)) {
+    for (const re of [VACCINE, AGENCY]) {
+      if (re === VACCINE ? !vaccine : !agency) continue;
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(run.text))) {
+        const start = run.start + m.index;
+        if (re === VACCINE) out.push({ kind: 'vaccine', key: 'vắc xin', form: m[1] === ' ' ? 'vắc xin' : 'vắc-xin', start, end: start + m[0].length, text: m[0] });
+        else out.push({ kind: 'agency', key: m[1] + ' y tế', form: `${m[1]} ${m[2]} ${m[3]}`, start, end: start + m[0].length, text: m[0] });
+      }
+    }
+  }
+  return out.length ? out : NONE;
+}
+
 export interface WordFacts {
   /** Words the syllable model rejects (status 'invalid'), glued ones included. */
   invalid: VnToken[];
@@ -332,6 +369,8 @@ export interface WordFacts {
   reformed: number;
   /** i/y variants that count for spelling consistency: valid, not glued, not proper names. */
   iy: IyWord[];
+  /** Vaccine and agency spellings (spelling consistency), in document order per kind and run. */
+  phrases: PhraseVariant[];
   /**
    * Neighbouring words that may be the same word typed twice (duplicate-word), REPEAT_SIZE
    * numbers each: the index of the first word of the pair among the block's words, then
@@ -343,9 +382,13 @@ export interface WordFacts {
 
 const NONE: never[] = [];
 
-/** The word facts of a block (cached on it): one scan for all orthography rules. */
+/**
+ * The word facts of a block (cached on it): one scan for all orthography rules.
+ * Document rules read them, so they are kept (small); the prose runs they are
+ * made from are transient (text.ts).
+ */
 export const wordFacts = analysis('vn-word-facts', (block: Block): WordFacts => {
-  const facts: WordFacts = { invalid: NONE, styled: NONE, traditional: 0, reformed: 0, iy: NONE, repeats: null };
+  const facts: WordFacts = { invalid: NONE, styled: NONE, traditional: 0, reformed: 0, iy: NONE, phrases: phrasesOf(block), repeats: null };
   const p = block.prose;
   scanTokens(block);
   for (let t = 0; t < nTokens; t++) {
