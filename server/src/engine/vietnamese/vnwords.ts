@@ -391,10 +391,14 @@ export const wordFacts = analysis('vn-word-facts', (block: Block): WordFacts => 
   const facts: WordFacts = { invalid: NONE, styled: NONE, traditional: 0, reformed: 0, iy: NONE, phrases: phrasesOf(block), repeats: null };
   const p = block.prose;
   scanTokens(block);
+  // Locals: the module's buffers are reassigned when they grow, so reads of them are not folded.
+  const ts = TS;
+  const te = TE;
+  const th = TH;
   for (let t = 0; t < nTokens; t++) {
-    const start = TS[t];
-    const end = TE[t];
-    const f = formAt(p, start, end, TH[t]);
+    const start = ts[t];
+    const end = te[t];
+    const f = formAt(p, start, end, th[t]);
     // Most words are none of these: three field tests each.
     if (f.invalid) {
       const sentenceStart = isSentenceStart(p, block.segments[TG[t]].start, start);
@@ -414,9 +418,11 @@ export const wordFacts = analysis('vn-word-facts', (block: Block): WordFacts => 
   }
   // Cheap tests first: most neighbours differ in length or text (compared in place, no strings).
   let rep: number[] | undefined;
+  const ws = WS;
+  const we = WE;
   for (let i = 0; i + 1 < nWords; i++) {
-    const len = WE[i] - WS[i];
-    if (len !== WE[i + 1] - WS[i + 1] || !maybeSame(p, WS[i], WS[i + 1], len)) continue;
+    const len = we[i] - ws[i];
+    if (len !== we[i + 1] - ws[i + 1] || !maybeSame(p, ws[i], ws[i + 1], len)) continue;
     rep ??= [];
     rep.push(i);
     for (let k = i - 1; k <= i + 2; k++) {
