@@ -8,6 +8,9 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { allRules, checkSteps, configFromObject, DocumentCache, getDefaultConfig, type Finding } from '../helpers/engine';
 import type { ResolvedConfig } from '../../server/src/engine/config';
+import { parseChunk, splitChunks } from '../../server/src/engine/markdown';
+import { vnTokens } from '../../server/src/engine/vietnamese/vnwords';
+import { analyzeWord } from '../../server/src/engine/vietnamese/syllable';
 
 function run(text: string, config: ResolvedConfig, cache?: DocumentCache): Finding[] {
   const it = checkSteps(text, allRules, config, { cache, only: ['spelling-consistency', 'tone-mark-style', 'syllable'] });
@@ -71,5 +74,21 @@ describe('orthography document rules: incremental equals fresh', function () {
     const text = PARAGRAPHS.slice(0, 6).join('\n\n');
     const rules = new Set(run(text, getDefaultConfig()).map((f) => f.rule));
     assert.ok(rules.has('spelling-consistency') && rules.has('tone-mark-style'), [...rules].join());
+  });
+});
+
+describe('shared word scan (vnwords)', () => {
+  it('gives every token the verdict of analyzeWord, also after a flood of distinct words resets its form table', () => {
+    // 60,000 distinct letter-only tokens overflow the interned-form table (40,000) once.
+    const parts: string[] = [];
+    for (let i = 0; i < 60000; i++) parts.push('x' + i.toString(36).replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]));
+    const tail = ['Thiê', 'Thiên', 'hoà', 'hòa', 'tỷ', 'Vieejt', 'H5N1', 'thủy'];
+    const text = parts.join(' ') + ' ' + tail.join(' ');
+    const block = parseChunk(splitChunks(text)[0]);
+    const tokens = vnTokens(block);
+    assert.equal(tokens.length, parts.length + tail.length);
+    for (const t of tokens.slice(-tail.length - 100)) assert.deepEqual(t.result, analyzeWord(t.text), t.text);
+    // And the same block scanned again finds the same forms.
+    assert.deepEqual(vnTokens(block).map((t) => t.result.status), tokens.map((t) => t.result.status));
   });
 });

@@ -106,13 +106,23 @@ function makeForm(text: string): Form {
 // characters, computed while scanning: a token is looked up in place, without
 // cutting a substring out of the prose (there are ~150,000 tokens per MB and
 // only a few thousand distinct forms).
-const SLOTS = 1 << 16;
-/** At most this many forms (a load of ~60%); a flood of distinct tokens (random text) resets the table. */
+// The table starts small (it is read for every token: it should stay in the CPU
+// cache) and doubles while it is more than half full.
+let slots = new Int32Array(1 << 12);
+/** At most this many forms; a flood of distinct tokens (random text) resets the table. */
 const MAX_FORMS = 40_000;
-const slots = new Int32Array(SLOTS);
 const formText: string[] = [];
 const formHash: number[] = [];
 const formInfo: Form[] = [];
+
+function rehash(size: number): void {
+  slots = new Int32Array(size);
+  for (let k = 0; k < formHash.length; k++) {
+    let s = formHash[k] & (size - 1);
+    while (slots[s] !== 0) s = (s + 1) & (size - 1);
+    slots[s] = k + 1;
+  }
+}
 
 /** The hash the scan computes: h = h * 31 + code unit, over the token's code units. */
 function hashOf(s: string): number {
@@ -123,8 +133,10 @@ function hashOf(s: string): number {
 
 function formAt(p: string, start: number, end: number, h: number): Form {
   const len = end - start;
-  let s = h & (SLOTS - 1);
-  for (let k = slots[s]; k !== 0; k = slots[s]) {
+  const table = slots;
+  const mask = table.length - 1;
+  let s = h & mask;
+  for (let k = table[s]; k !== 0; k = table[s]) {
     if (formHash[k - 1] === h) {
       const t = formText[k - 1];
       if (t.length === len) {
@@ -133,19 +145,18 @@ function formAt(p: string, start: number, end: number, h: number): Form {
         if (j === len) return formInfo[k - 1];
       }
     }
-    s = (s + 1) & (SLOTS - 1);
-  }
-  if (formInfo.length >= MAX_FORMS) {
-    slots.fill(0);
-    formText.length = formHash.length = formInfo.length = 0;
-    s = h & (SLOTS - 1);
+    s = (s + 1) & mask;
   }
   const text = p.slice(start, end);
   const f = makeForm(text);
+  const reset = formInfo.length >= MAX_FORMS;
+  if (reset) formText.length = formHash.length = formInfo.length = 0;
   formText.push(text);
   formHash.push(h);
   formInfo.push(f);
-  slots[s] = formInfo.length;
+  if (reset) rehash(1 << 12);
+  else if (formInfo.length * 2 > slots.length) rehash(slots.length * 2);
+  else slots[s] = formInfo.length; // the free slot the probe above stopped at
   return f;
 }
 
