@@ -74,7 +74,8 @@ interface Group {
 interface State {
   config: ResolvedConfig;
   blocks: readonly Block[];
-  groups: Map<string, Group>;
+  /** By kind, then key (no key string built per variant). */
+  groups: Record<Kind, Map<string, Group>>;
 }
 const STORE_KEY = 'spelling-consistency';
 
@@ -82,14 +83,14 @@ function check(doc: DocModel, ctx: RuleContext): DocDraft[] {
   let st = doc.store.get(STORE_KEY) as State | undefined;
   // Unset while updating: a failure half-way must not leave a wrong state behind.
   doc.store.delete(STORE_KEY);
-  if (!st || st.config !== ctx.config) st = { config: ctx.config, blocks: [], groups: new Map() };
+  if (!st || st.config !== ctx.config) st = { config: ctx.config, blocks: [], groups: { iy: new Map(), vaccine: new Map(), agency: new Map() } };
   const { removed, added } = changedBlocks(doc.store, st.blocks, doc.blocks);
   const groups = st.groups;
   const dirty = new Set<Group>();
   for (const block of removed) {
     if (!block.segments.length) continue;
     for (const v of variants(block, ctx.config)) {
-      const g = groups.get(v.kind + '\u0001' + v.key)!;
+      const g = groups[v.kind].get(v.key)!;
       const c = g.counts.get(v.form)! - 1;
       if (c) g.counts.set(v.form, c);
       else g.counts.delete(v.form);
@@ -104,9 +105,8 @@ function check(doc: DocModel, ctx: RuleContext): DocDraft[] {
   for (const block of added) {
     if (!block.segments.length) continue;
     for (const v of variants(block, ctx.config)) {
-      const k = v.kind + '\u0001' + v.key;
-      let g = groups.get(k);
-      if (!g) groups.set(k, (g = { kind: v.kind, key: v.key, counts: new Map(), members: new Map(), total: 0, touched: [], target: undefined, countsKey: '', byBlock: new Map() }));
+      let g = groups[v.kind].get(v.key);
+      if (!g) groups[v.kind].set(v.key, (g = { kind: v.kind, key: v.key, counts: new Map(), members: new Map(), total: 0, touched: [], target: undefined, countsKey: '', byBlock: new Map() }));
       g.counts.set(v.form, (g.counts.get(v.form) ?? 0) + 1);
       g.members.set(block, (g.members.get(block) ?? 0) + 1);
       g.total++;
@@ -116,13 +116,13 @@ function check(doc: DocModel, ctx: RuleContext): DocDraft[] {
   }
   st.blocks = doc.blocks;
   for (const g of dirty) {
-    if (!g.total) groups.delete(g.kind + '\u0001' + g.key);
+    if (!g.total) groups[g.kind].delete(g.key);
     else update(g, ctx);
     g.touched = [];
   }
   doc.store.set(STORE_KEY, st);
   const out: DocDraft[] = [];
-  for (const g of groups.values()) for (const ds of g.byBlock.values()) for (const d of ds) out.push(d);
+  for (const byKey of Object.values(groups)) for (const g of byKey.values()) for (const ds of g.byBlock.values()) for (const d of ds) out.push(d);
   return out;
 }
 
