@@ -71,6 +71,18 @@ export function termMatchers(config: ResolvedConfig, builtin: boolean): Matcher[
   return out;
 }
 
+// One regex for the first parts of all loose terms: one scan tells a block names none of them.
+const anyCache = new WeakMap<Matcher[], RegExp | null>();
+function anyLoose(all: Matcher[]): RegExp | null {
+  let r = anyCache.get(all);
+  if (r === undefined) {
+    const pres = all.flatMap((x) => (typeof x.pre === 'string' ? [] : [x.pre.source]));
+    r = pres.length ? new RegExp(pres.join('|'), 'iu') : null;
+    anyCache.set(all, r);
+  }
+  return r;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'term-spelling',
@@ -91,7 +103,9 @@ export const rule: Rule = {
     const all = termMatchers(ctx.config, ctx.options.builtin !== false);
     // Most blocks name no term at all: one test of the block per matcher, then only those that can match.
     const prose = block.prose;
-    const matchers = all.filter((x) => (typeof x.pre === 'string' ? prose.includes(x.pre) : x.pre.test(prose)));
+    const any = anyLoose(all);
+    const loose = any !== null && any.test(prose);
+    const matchers = all.filter((x) => (typeof x.pre === 'string' ? prose.includes(x.pre) : loose && x.pre.test(prose)));
     if (!matchers.length) return [];
     // Candidates from all matchers, then the leftmost-longest non-overlapping ones (sort + sweep).
     // Occurrences of a canonical spelling are kept as they are (a variant "COVID" must not bite into "COVID-19").
