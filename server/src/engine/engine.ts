@@ -61,6 +61,10 @@ export class DocumentCache {
       if (n) n.push(b);
       else next.set(key, [b]);
     }
+    // pop() hands out the last block of a list first: store identical chunks' blocks in
+    // reverse document order, so each keeps its place from one check to the next (an
+    // identity diff of the block lists then stays at the edited stretch).
+    for (const l of next.values()) if (l.length > 1) l.reverse();
     this.pool = next;
     return { blocks, reused };
   }
