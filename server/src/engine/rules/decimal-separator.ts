@@ -48,11 +48,13 @@ export const rule: Rule = {
     const out: Draft[] = [];
     const prose = block.prose;
     for (const t of numbersOf(block, ctx.config)) {
+      // Only English-looking numbers can be reported: skip the rest before reading any words around them.
+      if (t.kind === 'number' ? t.style !== 'en-decimal' && t.style !== 'en-thousands' && t.style !== 'vi-or-en' : t.kind !== 'section' || !/^\d{1,3}\.\d+$/.test(t.raw)) continue;
+      if (prose[t.start - 1] !== undefined && /[.,\d]/.test(prose[t.start - 1])) continue;
       const next = NEXT_WORD.exec(prose.slice(t.percentEnd ?? t.end, (t.percentEnd ?? t.end) + 24));
       // Units and counted nouns are written in lower case; a capital starts a name or a sentence.
       const nextWord = next && (next[1] === next[1].toLowerCase() || next[1].startsWith('°')) ? next[1] : undefined;
       const prevWord = PREV_WORD.exec(prose.slice(Math.max(0, t.start - 24), t.start))?.[1].toLowerCase();
-      if (prose[t.start - 1] !== undefined && /[.,\d]/.test(prose[t.start - 1])) continue;
       if (prevWord && REFERENCE_BEFORE.has(prevWord)) continue;
       const d = dotDecimal(t, prose, nextWord);
       if (d) {

@@ -13,7 +13,7 @@
 // Anything else is not reported: precision first.
 import type { Draft } from '../types';
 import { msg, type Rule } from '../rule';
-import { wordsOf, type Word } from '../vietnamese/text';
+import { REPEAT_SIZE, wordFacts } from '../vietnamese/vnwords';
 
 /** Bound syllable -> the syllables that can precede it inside a word (compounds ending in it). */
 const BOUND: Record<string, string[]> = {
@@ -82,21 +82,30 @@ export const rule: Rule = {
   },
   checkBlock(block, ctx) {
     const out: Draft[] = [];
-    const words = wordsOf(block, ctx.config);
+    // The candidate pairs come from the shared word scan (vnwords.ts): neighbours of equal length
+    // that may be equal ignoring case, with the word before and after each pair.
+    const R = wordFacts(block, ctx.config).repeats;
+    if (!R) return out;
     const prose = block.prose;
-    // Words joined only by spaces (or one soft line break) belong to one phrase.
-    const joined = (a: Word, b: Word) => a.segment === b.segment && /^[ \u00a0\t]*\n?[ \u00a0\t]*$/.test(prose.slice(a.end, b.start)) && b.start > a.end;
-    for (let i = 0; i + 1 < words.length; i++) {
-      const a = words[i];
-      const b = words[i + 1];
-      // Cheap tests first: most neighbours differ in length or text.
-      if (a.text.length !== b.text.length) continue;
-      const x = b.text.toLowerCase();
-      if (a.text.toLowerCase() !== x || !joined(a, b)) continue;
+    const text = (at: number) => prose.slice(R[at], R[at + 1]);
+    // Words joined only by spaces (or one soft line break) belong to one phrase (x, y: offsets of two words in R).
+    const joined = (x: number, y: number) => R[x] >= 0 && R[y] >= 0 && R[x + 2] === R[y + 2] && R[y] > R[x + 1] && spacesOnly(prose, R[x + 1], R[y]);
+    let skip = -1;
+    for (let c = 0; c < R.length; c += REPEAT_SIZE) {
+      const i = R[c];
+      if (i === skip) continue; // "và và và": one finding per run
+      const W = c + 1;
+      const A = c + 4;
+      const B = c + 7;
+      const Y = c + 10;
+      const at = text(A);
+      const bt = text(B);
+      const x = bt.toLowerCase();
+      if (at.toLowerCase() !== x || !joined(A, B)) continue;
       // A capitalised second word is a name ("Hà Hà"); ALL CAPS headings are fine.
-      if (b.text !== x && !(b.text === b.text.toUpperCase() && a.text === a.text.toUpperCase() && x.length > 1)) continue;
-      const w = i > 0 && joined(words[i - 1], a) ? words[i - 1].text.toLowerCase() : undefined;
-      const y = i + 2 < words.length && joined(b, words[i + 2]) ? words[i + 2].text.toLowerCase() : undefined;
+      if (bt !== x && !(bt === bt.toUpperCase() && at === at.toUpperCase() && x.length > 1)) continue;
+      const w = joined(W, A) ? text(W).toLowerCase() : undefined;
+      const y = joined(B, Y) ? text(Y).toLowerCase() : undefined;
       const bound = BOUND_SETS.get(x);
       const fn = FUNCTION[x];
       let slip = false;
@@ -104,13 +113,28 @@ export const rule: Rule = {
       else if (fn) slip = !(w !== undefined && fn.before?.includes(w)) && !(y !== undefined && fn.after?.includes(y));
       if (!slip) continue;
       out.push({
-        start: a.start,
-        end: b.end,
-        message: msg(`Lặp từ “${a.text} ${b.text}”: có lẽ gõ thừa một “${b.text}”.`, `Repeated word “${a.text} ${b.text}”: probably one “${b.text}” too many.`),
-        fixes: [{ title: msg(`Bỏ “${b.text}” thừa`, `Remove the extra “${b.text}”`), edits: [{ start: a.end, end: b.end, newText: '' }], safe: true }],
+        start: R[A],
+        end: R[B + 1],
+        message: msg(`Lặp từ “${at} ${bt}”: có lẽ gõ thừa một “${bt}”.`, `Repeated word “${at} ${bt}”: probably one “${bt}” too many.`),
+        fixes: [{ title: msg(`Bỏ “${bt}” thừa`, `Remove the extra “${bt}”`), edits: [{ start: R[A + 1], end: R[B + 1], newText: '' }], safe: true }],
       });
-      i++; // "và và và": one finding per run
+      skip = i + 1;
     }
     return out;
   },
 };
+
+/** The gap reads /^[ \u00a0\t]*\n?[ \u00a0\t]*$/. */
+function spacesOnly(p: string, from: number, to: number): boolean {
+  let nl = false;
+  for (let k = from; k < to; k++) {
+    const c = p.charCodeAt(k);
+    if (c === 32 || c === 0xa0 || c === 9) continue;
+    if (c === 10 && !nl) {
+      nl = true;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}

@@ -11,6 +11,9 @@ import { proseRuns } from '../vietnamese/text';
 // "%o" / "%0" / "%₀" / "o/oo" after a number (and an optional space), not followed by a letter or digit.
 const PERMILLE = /(\d)([ \u00a0]?)(%o|%0|%₀|o\/oo)(?![\p{L}\p{N}])/gu;
 // A digit group broken by spaces around its dot: "10 .000", "10 . 000", "10. 000".
+const ANY_PERMILLE = /%[o0₀]|o\/oo/;
+// A reported group has a space next to its dot.
+const ANY_SPACED_DOT = /[ \u00a0]\.|\.[ \u00a0]/;
 const BROKEN_GROUP = /(?<![\d.,])(\d{1,3})([ \u00a0]*\.[ \u00a0]*)(\d{3})(?![\d\p{L}])/gu;
 
 export const rule: Rule = {
@@ -38,11 +41,14 @@ export const rule: Rule = {
         fixes: [{ title: msg(`Bỏ khoảng trắng trước ${t.percent}`, `Remove the space before ${t.percent}`), edits: [{ start: t.end, end: signAt, newText: '' }], safe: true }],
       });
     }
-    for (const run of proseRuns(block)) {
+    // What the block must contain for the run checks below to find anything (one native scan each).
+    const permille = ANY_PERMILLE.test(block.prose);
+    const broken = ANY_SPACED_DOT.test(block.prose);
+    for (const run of permille || broken ? proseRuns(block) : []) {
       if (!/\d/.test(run.text)) continue;
       PERMILLE.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = PERMILLE.exec(run.text))) {
+      while (permille && (m = PERMILLE.exec(run.text))) {
         const s = run.start + m.index + 1; // after the digit
         const e = run.start + m.index + m[0].length;
         out.push({
@@ -53,7 +59,7 @@ export const rule: Rule = {
         });
       }
       BROKEN_GROUP.lastIndex = 0;
-      while ((m = BROKEN_GROUP.exec(run.text))) {
+      while (broken && (m = BROKEN_GROUP.exec(run.text))) {
         const sep = m[2];
         if (sep === '.') continue; // 10.000: fine
         // "đạt 95. 100 người ..." could be a sentence end; a group with a space before its

@@ -4,66 +4,18 @@
 // document uses most wins (ties: the first one), unless configured. Proper names
 // (capitalised inside a sentence: Nguyễn Vỹ, Lý Thường Kiệt) are never counted.
 import type { Block } from '../types';
-import { analysis, msg, type DocDraft, type Rule } from '../rule';
-import { proseRuns } from '../vietnamese/text';
-import { vnTokens } from '../vietnamese/vnwords';
+import type { ResolvedConfig } from '../config';
+import { analysis, msg, type DocDraft, type DocModel, type Rule, type RuleContext } from '../rule';
+import { swapIY, wordFacts, type IyWord, type PhraseVariant } from '../vietnamese/vnwords';
+import { changedBlocks } from '../vietnamese/blockdiff';
 
 type Kind = 'iy' | 'vaccine' | 'agency';
-interface Variant {
-  kind: Kind;
-  /** Same for all spellings of one word. */
-  key: string;
-  /** The spelling class compared across the document ("i"/"y", "vắc xin", "Bộ Y tế"...). */
-  form: string;
-  start: number;
-  end: number;
-  text: string;
-}
+/** i/y words and the vaccine/agency phrases, all from the shared word scan (vnwords.ts). */
+type Variant = IyWord | PhraseVariant;
 
-const I_CHARS = 'iíìỉĩị';
-const Y_CHARS = 'yýỳỷỹỵ';
-/** Initials after which i/y alternate in open syllables (kĩ/kỹ, lí/lý, mĩ/mỹ, sĩ/sỹ, tỉ/tỷ, hỉ/hỷ). */
-const IY_WORD = /^(k|l|m|s|t|h|qu)([iíìỉĩịyýỳỷỹỵ])$/;
-
-function swapIY(text: string, to: 'i' | 'y'): string {
-  let out = '';
-  for (const ch of text) {
-    const lower = ch.toLowerCase();
-    const from = to === 'y' ? I_CHARS : Y_CHARS;
-    const dest = to === 'y' ? Y_CHARS : I_CHARS;
-    const k = from.indexOf(lower);
-    out += k < 0 ? ch : ch !== lower ? dest[k].toUpperCase() : dest[k];
-  }
-  return out;
-}
-
-const VACCINE = /\b[vV]ắc([ \-‐–]+)xin\b/gu;
-const AGENCY = /(?<![\p{L}\p{M}])(Bộ|Sở) +([Yy]) +([Tt]ế)(?![\p{L}\p{M}])/gu;
-
-const variants = analysis('spelling-consistency:variants', (block: Block, config): Variant[] => {
-  const out: Variant[] = [];
-  for (const t of vnTokens(block, config)) {
-    if (t.properName || t.glued || t.result.status !== 'valid') continue;
-    const lower = t.text.toLowerCase();
-    const m = IY_WORD.exec(lower);
-    if (!m) continue;
-    const isY = Y_CHARS.includes(m[2]);
-    // Toneless ly/li, ty/ti, my/mi... are different words (ly hôn, li ti, công ty); only quy/qui alternate.
-    if ((m[2] === 'i' || m[2] === 'y') && m[1] !== 'qu') continue;
-    out.push({ kind: 'iy', key: swapIY(lower, 'i'), form: isY ? 'y' : 'i', start: t.start, end: t.end, text: t.text });
-  }
-  for (const run of proseRuns(block)) {
-    for (const re of [VACCINE, AGENCY]) {
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(run.text))) {
-        const start = run.start + m.index;
-        if (re === VACCINE) out.push({ kind: 'vaccine', key: 'vắc xin', form: m[1] === ' ' ? 'vắc xin' : 'vắc-xin', start, end: start + m[0].length, text: m[0] });
-        else out.push({ kind: 'agency', key: m[1] + ' y tế', form: `${m[1]} ${m[2]} ${m[3]}`, start, end: start + m[0].length, text: m[0] });
-      }
-    }
-  }
-  return out;
+const variants = analysis('spelling-consistency:variants', (block: Block, config): readonly Variant[] => {
+  const f = wordFacts(block, config);
+  return f.phrases.length ? [...f.iy, ...f.phrases] : f.iy;
 });
 
 function rewrite(v: Variant, target: string): string {
@@ -96,52 +48,151 @@ export const rule: Rule = {
     },
   },
   checkDocument(doc, ctx) {
-    const groups = new Map<string, { block: Block; v: Variant }[]>();
-    for (const block of doc.blocks) {
-      if (!block.segments.length) continue;
-      for (const v of variants(block, ctx.config)) {
-        const k = v.kind + '\u0001' + v.key;
-        let g = groups.get(k);
-        if (!g) groups.set(k, (g = []));
-        g.push({ block, v });
-      }
-    }
-    const out: DocDraft[] = [];
-    for (const g of groups.values()) {
-      const counts = new Map<string, number>();
-      for (const { v } of g) counts.set(v.form, (counts.get(v.form) ?? 0) + 1);
-      const kind = g[0].v.kind;
-      let target: string | undefined;
-      const o = ctx.options;
-      // The i-style of QĐ 1989 keeps "quy" (uy is a rhyme there), so quy/qui only follows the majority.
-      if (kind === 'iy' && (o.iy === 'i' || o.iy === 'y') && !g[0].v.key.startsWith('qu')) target = o.iy;
-      else if (kind === 'vaccine' && (o.vaccine === 'vắc xin' || o.vaccine === 'vắc-xin')) target = o.vaccine;
-      else if (kind === 'agency' && o.agencyCapitals === true) target = g[0].v.key.replace(' y tế', ' Y tế');
-      const configured = target !== undefined;
-      if (!configured) {
-        if (counts.size < 2) continue;
-        let best = -1;
-        for (const { v } of g) {
-          const c = counts.get(v.form)!;
-          if (c > best) { best = c; target = v.form; }
-        }
-      }
-      for (const { block, v } of g) {
-        if (v.form === target) continue;
-        const fixed = rewrite(v, target!);
-        const why = configured
-          ? msg('theo cấu hình', 'as configured')
-          : msg(`văn bản viết "${show(v, target!)}" ${counts.get(target!)} lần, "${show(v, v.form)}" ${counts.get(v.form)} lần`, `the document writes "${show(v, target!)}" ${counts.get(target!)} times, "${show(v, v.form)}" ${counts.get(v.form)} times`);
-        out.push({
-          block,
-          start: v.start,
-          end: v.end,
-          message: msg(`Viết thống nhất "${fixed}" thay cho "${v.text}" (${why.vi}).`, `Spell it "${fixed}" consistently instead of "${v.text}" (${why.en}).`),
-          fixes: [{ title: msg(`Đổi thành "${fixed}"`, `Change to "${fixed}"`), edits: [{ start: v.start, end: v.end, newText: fixed }], safe: true }],
-          data: { kind, key: v.key, form: v.form, target },
-        });
-      }
-    }
-    return out;
+    return check(doc, ctx);
   },
 };
+
+// Incremental: the groups (one per word with several spellings) keep their
+// counts and member blocks in DocModel.store, updated from the blocks an edit
+// replaced. Findings are kept per group and block: when a group's counts (which
+// the messages quote) and chosen form stay the same, only its replaced blocks'
+// findings are redone.
+interface Group {
+  kind: Kind;
+  key: string;
+  counts: Map<string, number>;
+  /** Blocks holding variants of this group, with how many. */
+  members: Map<Block, number>;
+  total: number;
+  /** Blocks of this group replaced by the current edit. */
+  touched: Block[];
+  /** What the findings were made for. */
+  target: string | undefined;
+  countsKey: string;
+  byBlock: Map<Block, DocDraft[]>;
+}
+interface State {
+  config: ResolvedConfig;
+  blocks: readonly Block[];
+  /** By kind, then key (no key string built per variant). */
+  groups: Record<Kind, Map<string, Group>>;
+}
+const STORE_KEY = 'spelling-consistency';
+
+function check(doc: DocModel, ctx: RuleContext): DocDraft[] {
+  let st = doc.store.get(STORE_KEY) as State | undefined;
+  // Unset while updating: a failure half-way must not leave a wrong state behind.
+  doc.store.delete(STORE_KEY);
+  if (!st || st.config !== ctx.config) st = { config: ctx.config, blocks: [], groups: { iy: new Map(), vaccine: new Map(), agency: new Map() } };
+  const { removed, added } = changedBlocks(doc.store, st.blocks, doc.blocks);
+  const groups = st.groups;
+  const dirty = new Set<Group>();
+  for (const block of removed) {
+    if (!block.segments.length) continue;
+    for (const v of variants(block, ctx.config)) {
+      const g = groups[v.kind].get(v.key)!;
+      const c = g.counts.get(v.form)! - 1;
+      if (c) g.counts.set(v.form, c);
+      else g.counts.delete(v.form);
+      const mc = g.members.get(block)! - 1;
+      if (mc) g.members.set(block, mc);
+      else g.members.delete(block);
+      g.total--;
+      g.touched.push(block);
+      dirty.add(g);
+    }
+  }
+  for (const block of added) {
+    if (!block.segments.length) continue;
+    for (const v of variants(block, ctx.config)) {
+      let g = groups[v.kind].get(v.key);
+      if (!g) groups[v.kind].set(v.key, (g = { kind: v.kind, key: v.key, counts: new Map(), members: new Map(), total: 0, touched: [], target: undefined, countsKey: '', byBlock: new Map() }));
+      g.counts.set(v.form, (g.counts.get(v.form) ?? 0) + 1);
+      g.members.set(block, (g.members.get(block) ?? 0) + 1);
+      g.total++;
+      g.touched.push(block);
+      dirty.add(g);
+    }
+  }
+  st.blocks = doc.blocks;
+  for (const g of dirty) {
+    if (!g.total) groups[g.kind].delete(g.key);
+    else update(g, ctx);
+    g.touched = [];
+  }
+  doc.store.set(STORE_KEY, st);
+  const out: DocDraft[] = [];
+  for (const byKey of Object.values(groups)) for (const g of byKey.values()) for (const ds of g.byBlock.values()) for (const d of ds) out.push(d);
+  return out;
+}
+
+/** Redo a group's findings after its members changed. */
+function update(g: Group, ctx: RuleContext): void {
+  const counts = g.counts;
+  let target: string | undefined;
+  const o = ctx.options;
+  // The i-style of QĐ 1989 keeps "quy" (uy is a rhyme there), so quy/qui only follows the majority.
+  if (g.kind === 'iy' && (o.iy === 'i' || o.iy === 'y') && !g.key.startsWith('qu')) target = o.iy;
+  else if (g.kind === 'vaccine' && (o.vaccine === 'vắc xin' || o.vaccine === 'vắc-xin')) target = o.vaccine;
+  else if (g.kind === 'agency' && o.agencyCapitals === true) target = g.key.replace(' y tế', ' Y tế');
+  const configured = target !== undefined;
+  let countsKey = '';
+  if (!configured && counts.size >= 2) {
+    // The most used form; on a tie, the one that comes first in the document.
+    let best = -1;
+    let n = 0;
+    for (const c of counts.values()) {
+      if (c > best) {
+        best = c;
+        n = 1;
+      } else if (c === best) n++;
+    }
+    if (n === 1) {
+      for (const [f, c] of counts) if (c === best) target = f;
+    } else {
+      // Members in document order (block.start is current for this check).
+      const members = [...g.members.keys()].sort((a, b) => a.start - b.start);
+      outer: for (const block of members)
+        for (const v of variants(block, ctx.config))
+          if (v.kind === g.kind && v.key === g.key && counts.get(v.form) === best) {
+            target = v.form;
+            break outer;
+          }
+    }
+  }
+  if (target !== undefined) for (const [f, c] of counts) countsKey += `${f}\u0001${c}\u0002`;
+  if (target === undefined) g.byBlock.clear();
+  else if (target !== g.target || countsKey !== g.countsKey) {
+    // The messages quote the counts: redo every member's findings.
+    g.byBlock.clear();
+    for (const block of g.members.keys()) setFindings(g, block, ctx, target, configured);
+  } else {
+    for (const block of g.touched) {
+      g.byBlock.delete(block);
+      if (g.members.has(block)) setFindings(g, block, ctx, target, configured);
+    }
+  }
+  g.target = target;
+  g.countsKey = countsKey;
+}
+
+function setFindings(g: Group, block: Block, ctx: RuleContext, target: string, configured: boolean): void {
+  const counts = g.counts;
+  const out: DocDraft[] = [];
+  for (const v of variants(block, ctx.config)) {
+    if (v.kind !== g.kind || v.key !== g.key || v.form === target) continue;
+    const fixed = rewrite(v, target);
+    const why = configured
+      ? msg('theo cấu hình', 'as configured')
+      : msg(`văn bản viết "${show(v, target)}" ${counts.get(target)} lần, "${show(v, v.form)}" ${counts.get(v.form)} lần`, `the document writes "${show(v, target)}" ${counts.get(target)} times, "${show(v, v.form)}" ${counts.get(v.form)} times`);
+    out.push({
+      block,
+      start: v.start,
+      end: v.end,
+      message: msg(`Viết thống nhất "${fixed}" thay cho "${v.text}" (${why.vi}).`, `Spell it "${fixed}" consistently instead of "${v.text}" (${why.en}).`),
+      fixes: [{ title: msg(`Đổi thành "${fixed}"`, `Change to "${fixed}"`), edits: [{ start: v.start, end: v.end, newText: fixed }], safe: true }],
+      data: { kind: g.kind, key: v.key, form: v.form, target },
+    });
+  }
+  if (out.length) g.byBlock.set(block, out);
+}

@@ -5,7 +5,7 @@
 // never flagged.
 import type { Draft, DraftFix } from '../types';
 import { msg, type Rule } from '../rule';
-import { vnTokens } from '../vietnamese/vnwords';
+import { vnTokens, wordFacts, type VnToken } from '../vietnamese/vnwords';
 import { analyzeSyllable } from '../vietnamese/syllable';
 
 export const rule: Rule = {
@@ -22,17 +22,18 @@ export const rule: Rule = {
   },
   checkBlock(block, ctx) {
     const out: Draft[] = [];
-    const tokens = vnTokens(block, ctx.config);
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i];
+    const invalid = wordFacts(block, ctx.config).invalid;
+    let tokens: VnToken[] | undefined;
+    for (let i = 0; i < invalid.length; i++) {
+      const t = invalid[i];
       const r = t.result;
-      if (r.status !== 'invalid' || t.glued) continue;
+      if (t.glued) continue;
       const reason = r.message ?? msg('không hợp lệ', 'is not valid');
       let suggestions = r.suggestions ?? [];
-      // A truncated syllable ("Thiê"): offer the words of this block that complete it.
+      // A truncated syllable ("Thiê"): offer the words of this block that complete it (a rare case: rescan the block).
       if (r.reason === 'truncated' && !suggestions.length) {
         const seen = new Set<string>();
-        for (const u of tokens)
+        for (const u of (tokens ??= vnTokens(block)))
           if (u.result.status === 'valid' && u.text.length > t.text.length && u.text.startsWith(t.text) && analyzeSyllable(u.text, true).ok) seen.add(u.text);
         suggestions = [...seen].slice(0, 3);
       }

@@ -15,6 +15,8 @@ export const BUILTIN_TERMS = ['COVID-19', 'SARS-CoV-2', 'HIV/AIDS', 'MERS-CoV', 
 interface Matcher {
   canonical: string;
   re: RegExp;
+  /** What a block must contain for `re` to match there: a literal, or a loose term's first part (any case). */
+  pre: string | RegExp;
 }
 
 // Between two parts of a term: up to two spaces, an optional dash or slash, up to two spaces.
@@ -31,6 +33,10 @@ export function looseTermRegex(canonical: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${parts.map(escape).join(SEP)}(?![\\p{L}\\p{M}\\p{N}])`, 'giu');
 }
 
+function firstPart(canonical: string): string {
+  return canonical.match(/\p{L}+|\p{N}+/gu)?.[0] ?? canonical;
+}
+
 function literalRegex(variant: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escape(variant.normalize('NFC'))}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
 }
@@ -45,7 +51,7 @@ export function termMatchers(config: ResolvedConfig, builtin: boolean): Matcher[
   const out: Matcher[] = [];
   const configured = Object.entries(config.terms);
   for (const [canonical, variants] of configured) {
-    for (const v of variants) if (v && v !== canonical) out.push({ canonical: canonical.normalize('NFC'), re: literalRegex(v) });
+    for (const v of variants) if (v && v !== canonical) out.push({ canonical: canonical.normalize('NFC'), re: literalRegex(v), pre: v.normalize('NFC') });
   }
   if (builtin) {
     for (const term of BUILTIN_TERMS) {
@@ -57,12 +63,24 @@ export function termMatchers(config: ResolvedConfig, builtin: boolean): Matcher[
         const m = loose.exec(c);
         return c !== term && m !== null && m[0] === c;
       });
-      if (!overridden) out.push({ canonical: term, re: loose });
+      if (!overridden) out.push({ canonical: term, re: loose, pre: new RegExp(escape(firstPart(term)), 'iu') });
     }
   }
   if (cache.size > 32) cache.clear();
   cache.set(key, out);
   return out;
+}
+
+// One regex for the first parts of all loose terms: one scan tells a block names none of them.
+const anyCache = new WeakMap<Matcher[], RegExp | null>();
+function anyLoose(all: Matcher[]): RegExp | null {
+  let r = anyCache.get(all);
+  if (r === undefined) {
+    const pres = all.flatMap((x) => (typeof x.pre === 'string' ? [] : [x.pre.source]));
+    r = pres.length ? new RegExp(pres.join('|'), 'iu') : null;
+    anyCache.set(all, r);
+  }
+  return r;
 }
 
 export const rule: Rule = {
@@ -82,12 +100,17 @@ export const rule: Rule = {
     },
   },
   checkBlock(block, ctx) {
-    const matchers = termMatchers(ctx.config, ctx.options.builtin !== false);
+    const all = termMatchers(ctx.config, ctx.options.builtin !== false);
+    // Most blocks name no term at all: one test of the block per matcher, then only those that can match.
+    const prose = block.prose;
+    const any = anyLoose(all);
+    const loose = any !== null && any.test(prose);
+    const matchers = all.filter((x) => (typeof x.pre === 'string' ? prose.includes(x.pre) : loose && x.pre.test(prose)));
     if (!matchers.length) return [];
     // Candidates from all matchers, then the leftmost-longest non-overlapping ones (sort + sweep).
     // Occurrences of a canonical spelling are kept as they are (a variant "COVID" must not bite into "COVID-19").
     const found: { s: number; e: number; canonical: string; text: string; keep?: boolean }[] = [];
-    const canonicals = [...new Set(matchers.map((x) => x.canonical))];
+    const canonicals = [...new Set(all.map((x) => x.canonical))];
     for (const run of proseRuns(block)) {
       for (const c of canonicals) {
         for (let k = run.text.indexOf(c); k >= 0; k = run.text.indexOf(c, k + c.length)) found.push({ s: run.start + k, e: run.start + k + c.length, canonical: c, text: c, keep: true });

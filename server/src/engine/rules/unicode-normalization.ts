@@ -19,6 +19,8 @@ const LOOKALIKE: Record<string, string> = {
 };
 const LOOKALIKE_RE = new RegExp(`[${Object.keys(LOOKALIKE).join('')}]`, 'u');
 const WORD = /[\p{L}\p{M}]+/gu;
+/** Eth, Greek or Cyrillic: what a run needs for a look-alike. */
+const SUSPECT = /[\u00d0\u00f0\u0370-\u04ff\u0500-\u052f]/;
 const LATIN = /\p{Script=Latin}/u;
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 
@@ -80,8 +82,9 @@ function nonNfc(block: Block, out: Draft[]): void {
 
 /** Ð/ð for Đ/đ, and Cyrillic/Greek look-alikes inside Latin words (prose coordinates). */
 function lookalikes(block: Block, out: Draft[]): void {
+  if (!SUSPECT.test(block.prose)) return;
   for (const run of proseRuns(block)) {
-    if (!/[\u00d0\u00f0\u0370-\u04ff\u0500-\u052f]/.test(run.text)) continue;
+    if (!SUSPECT.test(run.text)) continue;
     WORD.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = WORD.exec(run.text))) {

@@ -6,6 +6,7 @@ import { msg, type Rule } from '../rule';
 import { proseRuns } from '../vietnamese/text';
 
 const BAD = /[ \t\u00a0\u2000-\u200a\u202f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u3000]/g;
+const ANY_BAD = new RegExp(BAD.source);
 
 export const rule: Rule = {
   meta: {
@@ -18,6 +19,8 @@ export const rule: Rule = {
   },
   checkBlock(block) {
     const out: Draft[] = [];
+    // One native scan of the block first: most blocks have nothing to report.
+    if (!ANY_BAD.test(block.prose)) return out;
     for (const run of proseRuns(block)) {
       BAD.lastIndex = 0;
       let m: RegExpExecArray | null;

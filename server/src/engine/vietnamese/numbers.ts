@@ -7,6 +7,7 @@
 import { analysis } from '../rule';
 import type { Block } from '../types';
 import { proseRuns } from './text';
+import { C_LM, charClass } from './chars';
 
 export type NumKind =
   | 'number' // a quantity: value is set
@@ -55,8 +56,6 @@ export interface NumToken {
   rangeWith?: 'prev' | 'next';
 }
 
-const CLUSTER = /\d+(?:[.,:/-]\d+)*/g;
-const LETTER = /[\p{L}\p{M}]/u;
 const SCALE = /^[ \u00a0]+(triệu|tỷ|tỉ|nghìn|ngàn|vạn|trăm)(?![\p{L}\p{M}])/u;
 const SCALE_FACTOR: Record<string, number> = { triệu: 1e6, tỷ: 1e9, tỉ: 1e9, nghìn: 1e3, ngàn: 1e3, vạn: 1e4, trăm: 100 };
 const UNITS_ATTACHED = /^(?:km|kg|mg|ml|mm|cm|m|g|l|ha|µg|mcg|mmol|ppm)(?![\p{L}\p{M}\d])/u;
@@ -86,145 +85,9 @@ export function parseViNumber(s: string): { value: number; decimals: number; sty
 
 /** Tokenize the numbers in a string (a prose run). Offsets are relative to `text`. */
 export function tokenizeNumbers(text: string): NumToken[] {
-  const out: NumToken[] = [];
-  CLUSTER.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CLUSTER.exec(text))) {
-    const raw = m[0];
-    const start = m.index;
-    const end = start + raw.length;
-    for (const t of classify(text, raw, start, end)) out.push(t);
-  }
-  // Ranges: 2021-2025 inside one cluster were split by classify; "2021 - 2025" across clusters here.
-  for (let i = 0; i + 1 < out.length; i++) {
-    const a = out[i];
-    const b = out[i + 1];
-    if (a.kind !== 'number' || b.kind !== 'number') continue;
-    const gap = text.slice(a.percentEnd ?? a.end, b.start);
-    if (/^[ \u00a0]*[-–—][ \u00a0]*$/.test(gap)) {
-      a.rangeWith = 'next';
-      b.rangeWith = 'prev';
-    }
-  }
+  const out: BlockNumber[] = [];
+  tokenizeRange(text, 0, text.length, out, undefined, 0);
   return out;
-}
-
-function classify(text: string, raw: string, start: number, end: number): NumToken[] {
-  const before = text[start - 1] ?? '';
-  const before2 = text[start - 2] ?? '';
-  const after = text[end] ?? '';
-  const after2 = text[end + 1] ?? '';
-  const base = { start, end, raw };
-
-  // Attached to letters on the left: H5N1, COVID-19, F0, A/H5N1's "5".
-  if (LETTER.test(before) || ((before === '-' || before === '/' || before === '.') && LETTER.test(before2))) return [{ ...base, kind: 'code' }];
-  // A document number: digits then "/" and a letter (247/QĐ-UBND, 158/2024/QH15).
-  if (after === '/' && LETTER.test(after2)) return [{ ...base, kind: 'docnum' }];
-  if (after === '-' && /[A-ZĐ]/.test(after2) && raw.includes('/')) return [{ ...base, kind: 'docnum' }];
-  // Attached letters on the right: a unit (5km) is fine, anything else is a code (4G, 7h30 is a time).
-  if (LETTER.test(after)) {
-    if (/^\d{1,2}$/.test(raw) && /^h\d{0,2}(?![\p{L}])/u.test(text.slice(end, end + 4)) && Number(raw) < 24) return [{ ...base, kind: 'time' }];
-    if (!UNITS_ATTACHED.test(text.slice(end, end + 6))) return [{ ...base, kind: 'code' }];
-  }
-
-  if (raw.includes(':')) return [{ ...base, kind: /^\d{1,2}:\d{2}(?::\d{2})?$/.test(raw) ? 'time' : 'other' }];
-
-  if (raw.includes('/')) {
-    const parts = raw.split('/');
-    if (parts.length === 3 && parts.every((p) => /^\d+$/.test(p))) {
-      return [{ ...base, kind: 'date', date: { day: Number(parts[0]), month: Number(parts[1]), year: Number(parts[2]), sep: '/' } }];
-    }
-    if (parts.length === 2) {
-      const [a, b] = parts;
-      if (/^\d{1,2}$/.test(a) && /^(19|20)\d\d$/.test(b) && Number(a) >= 1 && Number(a) <= 12) {
-        return [{ ...base, kind: 'date', date: { month: Number(a), year: Number(b), sep: '/' } }];
-      }
-      const na = parseViNumber(a);
-      const nb = parseViNumber(b);
-      if (na && nb) {
-        const num: NumToken = { start, end: start + a.length, raw: a, kind: 'number', value: na.value, decimals: na.decimals, style: na.style };
-        const den: NumToken = { start: end - b.length, end, raw: b, kind: 'number', value: nb.value, decimals: nb.decimals, style: nb.style };
-        return [withSuffix(text, { ...base, kind: 'fraction', numerator: num, denominator: den })];
-      }
-    }
-    return [{ ...base, kind: 'other' }];
-  }
-
-  if (raw.includes('-')) {
-    const parts = raw.split('-');
-    if (parts.length === 3 && parts.every((p) => /^\d+$/.test(p))) {
-      // d-m-yyyy or yyyy-mm-dd
-      const [x, y, z] = parts.map(Number);
-      const date = parts[0].length === 4 ? { year: x, month: y, day: z, sep: '-' } : { day: x, month: y, year: z, sep: '-' };
-      return [{ ...base, kind: 'date', date }];
-    }
-    // A range 2021-2025 or 5-10: each side is its own number.
-    const toks: NumToken[] = [];
-    let off = start;
-    for (const p of parts) {
-      const n = parseViNumber(p);
-      const t: NumToken = n
-        ? { start: off, end: off + p.length, raw: p, kind: 'number', value: n.value, decimals: n.decimals, style: n.style }
-        : { start: off, end: off + p.length, raw: p, kind: 'other' };
-      if (t.kind === 'number' && n!.style === 'plain' && /^(19|20)\d\d$/.test(p)) t.isYear = true;
-      toks.push(t);
-      off += p.length + 1;
-    }
-    if (toks.length === 2) {
-      toks[0].rangeWith = 'next';
-      toks[1].rangeWith = 'prev';
-      toks[1] = withSuffix(text, toks[1]);
-    }
-    return toks;
-  }
-
-  const dots = raw.split('.').length - 1;
-  const commas = raw.split(',').length - 1;
-  // A phone number or zero-padded code grouped with dots: 0912.345.678.
-  if (/^0\d/.test(raw) && dots >= 1 && commas === 0) return [{ ...base, kind: 'code' }];
-  if (dots >= 2 && commas === 0 && !/^\d{1,3}(\.\d{3})+$/.test(raw)) {
-    const parts = raw.split('.');
-    if (parts.length === 3 && /^(19|20)\d\d$/.test(parts[2]) && Number(parts[0]) <= 31 && Number(parts[1]) <= 12) {
-      return [{ ...base, kind: 'date', date: { day: Number(parts[0]), month: Number(parts[1]), year: Number(parts[2]), sep: '.' } }];
-    }
-    return [{ ...base, kind: 'section' }];
-  }
-  const n = parseViNumber(raw);
-  if (!n) return [{ ...base, kind: 'other' }];
-  // "1.2 Kết quả" at the start of a line is a section number, not 1.2.
-  if (n.style === 'en-decimal' && lineStartBefore(text, start) && /^[ .)]/.test(after || ' ')) return [{ ...base, kind: 'section' }];
-  const t: NumToken = { ...base, kind: 'number', value: n.value, decimals: n.decimals, style: n.style };
-  if (n.style === 'plain' && /^(19|20)\d\d$/.test(raw)) t.isYear = true;
-  return [withSuffix(text, t)];
-}
-
-/** Attach a following % / ‰ sign or scale word. */
-function withSuffix(text: string, t: NumToken): NumToken {
-  let i = t.end;
-  let space = false;
-  while (text[i] === ' ' || text[i] === '\u00a0') {
-    i++;
-    space = true;
-  }
-  const c = text[i];
-  if ((c === '%' || c === '‰') && i - t.end <= 1) {
-    t.percent = c;
-    t.percentEnd = i + 1;
-    t.percentSpace = space;
-    return t;
-  }
-  const sm = SCALE.exec(text.slice(t.end, t.end + 12));
-  if (sm) t.scale = { word: sm[1], factor: SCALE_FACTOR[sm[1]], end: t.end + sm[0].length };
-  return t;
-}
-
-function lineStartBefore(text: string, start: number): boolean {
-  for (let i = start - 1; i >= 0; i--) {
-    const c = text[i];
-    if (c === '\n') return true;
-    if (c !== ' ' && c !== '\t' && c !== '\u0000' && c !== '#') return false;
-  }
-  return true;
 }
 
 export interface BlockNumber extends NumToken {
@@ -235,24 +98,258 @@ export interface BlockNumber extends NumToken {
 /** All numbers of a block, in prose coordinates (cached per block). */
 export const numbersOf = analysis('numbers', (block: Block): BlockNumber[] => {
   const out: BlockNumber[] = [];
+  const p = block.prose;
+  // The next digit of the prose, found natively by a regex (most runs have none): -1 none left.
+  let next = 0;
   for (const run of proseRuns(block)) {
-    if (!/\d/.test(run.text)) continue;
-    for (const t of tokenizeNumbers(run.text)) out.push(shift(t, run.start, run.segment));
+    const hi = run.start + run.text.length;
+    if (next >= hi) continue;
+    next = tokenizeRange(p, run.start, hi, out, run.segment, Math.max(next, run.start));
+    if (next < 0) break;
   }
   return out;
 });
 
-function shift(t: NumToken, by: number, segment: number): BlockNumber {
-  const s = (x: NumToken): NumToken => ({
-    ...x,
-    start: x.start + by,
-    end: x.end + by,
-    percentEnd: x.percentEnd === undefined ? undefined : x.percentEnd + by,
-    scale: x.scale ? { ...x.scale, end: x.scale.end + by } : undefined,
-  });
-  const r = s(t) as BlockNumber;
-  r.segment = segment;
-  if (t.numerator) r.numerator = s(t.numerator);
-  if (t.denominator) r.denominator = s(t.denominator);
-  return r;
+// The tokenizer reads `p` only inside [lo, hi) (one prose run, or a whole
+// string): outside it there is nothing, exactly as if the run were cut out, so
+// block numbers get prose offsets directly (no per-run copies to shift).
+// Characters are read with charCodeAt and classified by table (chars.ts): this
+// runs over every digit of every block.
+
+const SEP_DOT = 1;
+const SEP_COMMA = 2;
+const SEP_COLON = 4;
+const SEP_SLASH = 8;
+const SEP_DASH = 16;
+
+function sepFlag(c: number): number {
+  return c === 46 ? SEP_DOT : c === 44 ? SEP_COMMA : c === 58 ? SEP_COLON : c === 47 ? SEP_SLASH : c === 45 ? SEP_DASH : 0;
+}
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLM = (c: number) => c >= 0 && (charClass(c) & C_LM) !== 0;
+const isSpaceNb = (c: number) => c === 32 || c === 0xa0;
+
+/** Every number token keeps one shape (all fields present): consumers' property reads stay monomorphic. */
+function tok(start: number, end: number, raw: string, kind: NumKind, segment: number | undefined): BlockNumber {
+  return {
+    start,
+    end,
+    raw,
+    kind,
+    value: undefined,
+    decimals: undefined,
+    style: undefined,
+    numerator: undefined,
+    denominator: undefined,
+    date: undefined,
+    percent: undefined,
+    percentEnd: undefined,
+    percentSpace: undefined,
+    scale: undefined,
+    isYear: undefined,
+    rangeWith: undefined,
+    segment: segment as number,
+  };
+}
+
+function numTok(start: number, end: number, raw: string, n: { value: number; decimals: number; style: NumStyle }, segment: number | undefined): BlockNumber {
+  const t = tok(start, end, raw, 'number', segment);
+  t.value = n.value;
+  t.decimals = n.decimals;
+  t.style = n.style;
+  return t;
+}
+
+const isYearText = (s: string) => s.length === 4 && isDigit(s.charCodeAt(2)) && isDigit(s.charCodeAt(3)) && (s.startsWith('19') || s.startsWith('20'));
+
+const DIGIT = /[0-9]/g;
+
+/** Tokenize p[lo, hi) from `from`; returns the position of the first digit at or after hi, or -1 if there is none. */
+function tokenizeRange(p: string, lo: number, hi: number, out: BlockNumber[], segment: number | undefined, from: number): number {
+  const first = out.length;
+  let i = from;
+  for (;;) {
+    DIGIT.lastIndex = i;
+    if (!DIGIT.test(p)) {
+      i = -1;
+      break;
+    }
+    i = DIGIT.lastIndex - 1;
+    if (i >= hi) break;
+    // A cluster, as the regex \d+(?:[.,:/-]\d+)* reads it: digits joined by single separators.
+    let j = i + 1;
+    while (j < hi && isDigit(p.charCodeAt(j))) j++;
+    let seps = 0;
+    let dots = 0;
+    let commas = 0;
+    while (j + 1 < hi) {
+      const c = p.charCodeAt(j);
+      const f = sepFlag(c);
+      if (!f || !isDigit(p.charCodeAt(j + 1))) break;
+      seps |= f;
+      if (f === SEP_DOT) dots++;
+      else if (f === SEP_COMMA) commas++;
+      j += 2;
+      while (j < hi && isDigit(p.charCodeAt(j))) j++;
+    }
+    classify(p, lo, hi, i, j, seps, dots, commas, out, segment);
+    i = j;
+  }
+  // Ranges: 2021-2025 inside one cluster were split by classify; "2021 - 2025" across clusters here.
+  for (let k = first; k + 1 < out.length; k++) {
+    const a = out[k];
+    const b = out[k + 1];
+    if (a.kind !== 'number' || b.kind !== 'number') continue;
+    // The gap must read [ \u00a0]*[-–—][ \u00a0]*.
+    let g = a.percentEnd ?? a.end;
+    while (g < b.start && isSpaceNb(p.charCodeAt(g))) g++;
+    if (g >= b.start) continue;
+    const d = p.charCodeAt(g);
+    if (d !== 45 && d !== 0x2013 && d !== 0x2014) continue;
+    g++;
+    while (g < b.start && isSpaceNb(p.charCodeAt(g))) g++;
+    if (g !== b.start) continue;
+    a.rangeWith = 'next';
+    b.rangeWith = 'prev';
+  }
+  return i;
+}
+
+function classify(p: string, lo: number, hi: number, start: number, end: number, seps: number, dots: number, commas: number, out: BlockNumber[], segment: number | undefined): void {
+  const before = start - 1 >= lo ? p.charCodeAt(start - 1) : -1;
+  const before2 = start - 2 >= lo ? p.charCodeAt(start - 2) : -1;
+  const after = end < hi ? p.charCodeAt(end) : -1;
+  const after2 = end + 1 < hi ? p.charCodeAt(end + 1) : -1;
+  const raw = p.slice(start, end);
+  const plain = (kind: NumKind): void => {
+    out.push(tok(start, end, raw, kind, segment));
+  };
+
+  // Attached to letters on the left: H5N1, COVID-19, F0, A/H5N1's "5".
+  if (isLM(before) || ((before === 45 || before === 47 || before === 46) && isLM(before2))) return plain('code');
+  // A document number: digits then "/" and a letter (247/QĐ-UBND, 158/2024/QH15).
+  if (after === 47 && isLM(after2)) return plain('docnum');
+  if (after === 45 && ((after2 >= 65 && after2 <= 90) || after2 === 0x110) && seps & SEP_SLASH) return plain('docnum');
+  // Attached letters on the right: a unit (5km) is fine, anything else is a code (4G, 7h30 is a time).
+  if (isLM(after)) {
+    if (seps === 0 && end - start <= 2 && after === 104 && /^h\d{0,2}(?![\p{L}])/u.test(p.slice(end, Math.min(end + 4, hi))) && Number(raw) < 24) return plain('time');
+    if (!UNITS_ATTACHED.test(p.slice(end, Math.min(end + 6, hi)))) return plain('code');
+  }
+
+  if (seps & SEP_COLON) return plain(/^\d{1,2}:\d{2}(?::\d{2})?$/.test(raw) ? 'time' : 'other');
+
+  if (seps & SEP_SLASH) {
+    const parts = raw.split('/');
+    if (parts.length === 3 && parts.every((x) => /^\d+$/.test(x))) {
+      const t = tok(start, end, raw, 'date', segment);
+      t.date = { day: Number(parts[0]), month: Number(parts[1]), year: Number(parts[2]), sep: '/' };
+      out.push(t);
+      return;
+    }
+    if (parts.length === 2) {
+      const [a, b] = parts;
+      if (/^\d{1,2}$/.test(a) && /^(19|20)\d\d$/.test(b) && Number(a) >= 1 && Number(a) <= 12) {
+        const t = tok(start, end, raw, 'date', segment);
+        t.date = { month: Number(a), year: Number(b), sep: '/' };
+        out.push(t);
+        return;
+      }
+      const na = parseViNumber(a);
+      const nb = parseViNumber(b);
+      if (na && nb) {
+        const t = tok(start, end, raw, 'fraction', segment);
+        t.numerator = numTok(start, start + a.length, a, na, undefined);
+        t.denominator = numTok(end - b.length, end, b, nb, undefined);
+        withSuffix(p, hi, t);
+        out.push(t);
+        return;
+      }
+    }
+    return plain('other');
+  }
+
+  if (seps & SEP_DASH) {
+    const parts = raw.split('-');
+    if (parts.length === 3 && parts.every((x) => /^\d+$/.test(x))) {
+      // d-m-yyyy or yyyy-mm-dd
+      const [x, y, z] = parts.map(Number);
+      const t = tok(start, end, raw, 'date', segment);
+      t.date = parts[0].length === 4 ? { year: x, month: y, day: z, sep: '-' } : { day: x, month: y, year: z, sep: '-' };
+      out.push(t);
+      return;
+    }
+    // A range 2021-2025 or 5-10: each side is its own number.
+    const from = out.length;
+    let off = start;
+    for (const part of parts) {
+      const n = parseViNumber(part);
+      const t = n ? numTok(off, off + part.length, part, n, segment) : tok(off, off + part.length, part, 'other', segment);
+      if (n && n.style === 'plain' && isYearText(part)) t.isYear = true;
+      out.push(t);
+      off += part.length + 1;
+    }
+    if (parts.length === 2) {
+      out[from].rangeWith = 'next';
+      out[from + 1].rangeWith = 'prev';
+      withSuffix(p, hi, out[from + 1]);
+    }
+    return;
+  }
+
+  // A phone number or zero-padded code grouped with dots: 0912.345.678.
+  if (raw.charCodeAt(0) === 48 && isDigit(raw.charCodeAt(1)) && dots >= 1 && commas === 0) return plain('code');
+  if (dots >= 2 && commas === 0 && !/^\d{1,3}(\.\d{3})+$/.test(raw)) {
+    const parts = raw.split('.');
+    if (parts.length === 3 && /^(19|20)\d\d$/.test(parts[2]) && Number(parts[0]) <= 31 && Number(parts[1]) <= 12) {
+      const t = tok(start, end, raw, 'date', segment);
+      t.date = { day: Number(parts[0]), month: Number(parts[1]), year: Number(parts[2]), sep: '.' };
+      out.push(t);
+      return;
+    }
+    return plain('section');
+  }
+  let t: BlockNumber;
+  if (seps === 0) {
+    // Plain digits (most numbers): no parse needed.
+    t = tok(start, end, raw, 'number', segment);
+    t.value = Number(raw);
+    t.decimals = 0;
+    t.style = 'plain';
+    if (isYearText(raw)) t.isYear = true;
+  } else {
+    const n = parseViNumber(raw);
+    if (!n) return plain('other');
+    // "1.2 Kết quả" at the start of a line is a section number, not 1.2.
+    if (n.style === 'en-decimal' && lineStartBefore(p, lo, start) && (after === -1 || after === 32 || after === 46 || after === 41)) return plain('section');
+    t = numTok(start, end, raw, n, segment);
+  }
+  withSuffix(p, hi, t);
+  out.push(t);
+}
+
+/** Attach a following % / ‰ sign or scale word. */
+function withSuffix(p: string, hi: number, t: NumToken): void {
+  let i = t.end;
+  while (i < hi && isSpaceNb(p.charCodeAt(i))) i++;
+  const space = i > t.end;
+  const c = i < hi ? p.charCodeAt(i) : -1;
+  if ((c === 37 || c === 0x2030) && i - t.end <= 1) {
+    t.percent = c === 37 ? '%' : '‰';
+    t.percentEnd = i + 1;
+    t.percentSpace = space;
+    return;
+  }
+  // A scale word needs a space before it and starts with t, n or v, within 12 characters.
+  if (!space || i >= t.end + 12 || (c !== 116 && c !== 110 && c !== 118)) return;
+  const sm = SCALE.exec(p.slice(t.end, Math.min(t.end + 12, hi)));
+  if (sm) t.scale = { word: sm[1], factor: SCALE_FACTOR[sm[1]], end: t.end + sm[0].length };
+}
+
+function lineStartBefore(p: string, lo: number, start: number): boolean {
+  for (let i = start - 1; i >= lo; i--) {
+    const c = p.charCodeAt(i);
+    if (c === 10) return true;
+    if (c !== 32 && c !== 9 && c !== 0 && c !== 35) return false;
+  }
+  return true;
 }

@@ -1,7 +1,7 @@
 // Shared text helpers for rules: prose runs (maximal unmasked stretches within
 // one segment and one line) and word tokens.
-import { MASK, type Block } from '../types';
-import { analysis } from '../rule';
+import type { Block } from '../types';
+import { analysis, TRANSIENT } from '../rule';
 
 export interface Run {
   /** Offset in block.prose. */
@@ -10,22 +10,32 @@ export interface Run {
   segment: number;
 }
 
-/** Maximal stretches of prose (no MASK, no newline) inside each segment. */
+// Runs are read by the block rules and by analyses made in the block phase; no
+// document rule needs them (abbreviation-undefined, off by default, rebuilds
+// them for new blocks): they are dropped once the block rules ran.
+TRANSIENT.add('runs');
+
+/** Maximal stretches of prose (no MASK, no line end) inside each segment. */
 export const proseRuns = (block: Block): Run[] => runsOf(block);
 const runsOf = (block: Block): Run[] => {
   const cached = block.memo.get('runs') as Run[] | undefined;
   if (cached) return cached;
   const out: Run[] = [];
-  block.segments.forEach((seg, i) => {
+  const p = block.prose;
+  const segs = block.segments;
+  // charCodeAt, not p[k]: indexing allocates a one-char string per non-Latin-1 character.
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i];
     let s = seg.start;
-    for (let k = seg.start; k <= seg.end; k++) {
-      const c = k < seg.end ? block.prose[k] : '\n';
-      if (c === MASK || c === '\n' || c === '\r') {
-        if (k > s) out.push({ start: s, text: block.prose.slice(s, k), segment: i });
+    for (let k = seg.start; k < seg.end; k++) {
+      const c = p.charCodeAt(k);
+      if (c === 0 || c === 10 || c === 13) {
+        if (k > s) out.push({ start: s, text: p.slice(s, k), segment: i });
         s = k + 1;
       }
     }
-  });
+    if (seg.end > s) out.push({ start: s, text: p.slice(s, seg.end), segment: i });
+  }
   block.memo.set('runs', out);
   return out;
 };
