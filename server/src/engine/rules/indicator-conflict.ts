@@ -26,33 +26,118 @@ export const rule: Rule = {
     fixable: true,
   },
   checkDocument(doc, ctx) {
-    const { mentions, lineOf } = resolveDocument(doc, ctx.config);
-    const groups = new Map<string, ResolvedMention[]>();
-    for (const rm of mentions) {
-      if (!rm.key) continue;
-      const g = groups.get(rm.key);
-      if (g) g.push(rm);
-      else groups.set(rm.key, [rm]);
+    const res = resolveDocument(doc, ctx.config);
+    let st = doc.store.get(STORE_KEY) as State | undefined;
+    if (!st || st.configKey !== ctx.config.key) doc.store.set(STORE_KEY, (st = { configKey: ctx.config.key, groups: new Map(), epoch: 0, touched: [], gen: -1, lineGen: -1, out: [] }));
+    // The same mentions on the same lines as last time: the same findings.
+    if (st.gen === res.gen && st.lineGen === res.lineGen) return st.out;
+    const epoch = ++st.epoch;
+    const touched = st.touched;
+    touched.length = 0;
+    // Regroup: one pass, no allocation for groups that already exist; note which ones changed.
+    for (const list of res.lists)
+    for (const rm of list) {
+      const key = rm.key;
+      if (!key) continue;
+      let g = st.groups.get(key);
+      if (!g) st.groups.set(key, (g = { members: [], n: 0, epoch: 0, changed: true, reports: [] }));
+      if (g.epoch !== epoch) {
+        g.epoch = epoch;
+        g.n = 0;
+        g.changed = false;
+        touched.push(g);
+      }
+      if (g.members[g.n] !== rm) {
+        g.members[g.n] = rm;
+        g.changed = true;
+      }
+      g.n++;
+    }
+    // Forget the groups of keys no longer in the document.
+    if (st.groups.size > 2 * touched.length + 64) {
+      st.groups = new Map();
+      for (const g of touched) st.groups.set(g.members[0].key!, g);
     }
     const out: DocDraft[] = [];
-    for (const g of groups.values()) {
-      if (g.length < 2) continue;
-      // Distinct values seen so far (first mention of each); the first one is the reference.
-      const classes: ResolvedMention[] = [g[0]];
-      for (let i = 1; i < g.length; i++) {
-        const rm = g[i];
-        if (!overlaps(rm.interval, classes[0].interval)) {
-          const others = classes.filter((c) => !overlaps(c.interval, rm.interval)).slice(0, MAX_RELATED);
-          out.push(report(rm, others, (c) => lineOf(c.block, c.m.start) + 1));
+    for (const g of touched) {
+      if (g.n !== g.members.length) {
+        g.members.length = g.n;
+        g.changed = true;
+      }
+      if (g.n < 2) {
+        g.reports.length = 0;
+        continue;
+      }
+      // The same mentions in the same order give the same verdicts; only the line numbers in the messages may have moved.
+      if (g.changed) g.reports = judge(g.members);
+      for (const r of g.reports) {
+        let same = !!r.draft;
+        for (let i = 0; i < r.others.length && same; i++) if (r.others[i].line + 1 !== r.lines[i]) same = false;
+        if (!same) {
+          for (let i = 0; i < r.others.length; i++) r.lines[i] = r.others[i].line + 1;
+          r.draft = report(r.rm, r.others, r.lines);
         }
-        if (classes.length < MAX_CLASSES && !classes.some((c) => c.m.hedge === rm.m.hedge && c.norm === rm.norm && c.normHi === rm.normHi)) classes.push(rm);
+        out.push(r.draft!);
       }
     }
+    st.gen = res.gen;
+    st.lineGen = res.lineGen;
+    st.out = out;
     return out;
   },
 };
 
-function report(rm: ResolvedMention, others: ResolvedMention[], lineNo: (c: ResolvedMention) => number): DocDraft {
+const STORE_KEY = 'indicator-conflict';
+
+/** What this rule keeps between checks of one document (DocModel.store). */
+interface State {
+  configKey: string;
+  groups: Map<string, Group>;
+  /** Check counter: a group's `epoch` says it was seen in the current check. */
+  epoch: number;
+  /** Groups seen in the current check, in document order of their first mention. */
+  touched: Group[];
+  /** The resolve generations the last findings were made with, and those findings. */
+  gen: number;
+  lineGen: number;
+  out: DocDraft[];
+}
+
+/** The mentions stating one fact (same key), in document order. */
+interface Group {
+  members: ResolvedMention[];
+  /** Members seen so far in the current check. */
+  n: number;
+  epoch: number;
+  changed: boolean;
+  reports: Report[];
+}
+
+interface Report {
+  rm: ResolvedMention;
+  others: ResolvedMention[];
+  /** The (1-based) lines of `others` the draft was written with. */
+  lines: number[];
+  draft?: DocDraft;
+}
+
+function judge(g: readonly ResolvedMention[]): Report[] {
+  const reports: Report[] = [];
+  // Distinct values seen so far (first mention of each); the first one is the reference.
+  const classes: ResolvedMention[] = [g[0]];
+  for (let i = 1; i < g.length; i++) {
+    const rm = g[i];
+    if (!overlaps(rm.interval, classes[0].interval)) {
+      const others = classes.filter((c) => !overlaps(c.interval, rm.interval)).slice(0, MAX_RELATED);
+      reports.push({ rm, others, lines: [] });
+    }
+    if (classes.length < MAX_CLASSES && !classes.some((c) => c.m.hedge === rm.m.hedge && c.norm === rm.norm && c.normHi === rm.normHi)) classes.push(rm);
+  }
+  return reports;
+}
+
+function report(rm: ResolvedMention, others: ResolvedMention[], lines: readonly number[]): DocDraft {
+  const lineNo = (c: ResolvedMention) => lines[others.indexOf(c)];
   const here = display(rm.m);
   const ctxVi = [rm.periodLabel?.vi, rm.placeLabel.vi, KIND_LABEL[rm.kind].vi].filter(Boolean).join(', ');
   const ctxEn = [rm.periodLabel?.en, rm.placeLabel.en, KIND_LABEL[rm.kind].en].filter(Boolean).join(', ');
