@@ -139,14 +139,45 @@ export function extractBlock(block: Block, config: ResolvedConfig): BlockIndicat
   return out;
 }
 
-/** The reading of each segment of a block (cached with the block). */
+/** What a segment left unread reads as: nothing. */
+const EMPTY_READING: Reading = { toks: [], hits: [], hitOf: [], unitAt: new Map(), groupOf: [], closeOf: new Map(), openOf: new Map() };
+/** Words a paragraph without figures may matter by: its province scope ("toàn tỉnh", "thành phố ta") or a caption ("Bảng 2"). */
+const MAY_MATTER = /tỉnh|phố|bảng|biểu/iu;
+
+// The readings of the last block read: the fraction and mention extractors of
+// one block share them, and they are not kept (tokens are many and short-lived).
+let lastBlock: Block | undefined;
+let lastKey = '';
+let lastReadings: Reading[] = [];
+
+/**
+ * The reading of each segment of a block. Segments that cannot give a figure
+ * or a context are left unread: paragraphs without a number (unless they may
+ * be a caption or name the province) and tables without a number.
+ */
 export function readingsOf(block: Block, config: ResolvedConfig): Reading[] {
-  let r = block.memo.get('indicator-readings') as Reading[] | undefined;
-  if (!r) {
-    const cat = catalogueFor(config);
-    r = segmentTokens(block, config).map((t) => readTokens(t, cat));
-    block.memo.set('indicator-readings', r);
-  }
+  if (block === lastBlock && config.key === lastKey) return lastReadings;
+  const cat = catalogueFor(config);
+  const segs = block.segments;
+  let tablesWithNumbers: Set<number> | undefined;
+  const keep = (i: number, counts: Int32Array): boolean => {
+    const seg = segs[i];
+    if (counts[i] > 0 || seg.kind === 'heading') return true;
+    if (seg.kind === 'table-cell') {
+      if (!tablesWithNumbers) {
+        tablesWithNumbers = new Set();
+        for (let k = 0; k < segs.length; k++) if (counts[k] > 0 && segs[k].table) tablesWithNumbers.add(segs[k].table!.tableId);
+      }
+      return tablesWithNumbers.has(seg.table!.tableId);
+    }
+    MAY_MATTER.lastIndex = 0;
+    return MAY_MATTER.test(block.prose.slice(seg.start, seg.end));
+  };
+  const toks = segmentTokens(block, config, keep);
+  const r = toks.map((t) => (t.length ? readTokens(t, cat) : EMPTY_READING));
+  lastBlock = block;
+  lastKey = config.key;
+  lastReadings = r;
   return r;
 }
 

@@ -101,11 +101,11 @@ export interface Reading {
   toks: readonly Tok[];
   hits: Hit[];
   /** For each token, the index in `hits` of the hit covering it, or -1. */
-  hitOf: Int32Array;
+  hitOf: number[];
   /** Units after figures, by the figure's token index. */
   unitAt: Map<number, UnitInfo>;
   /** For each token, the index of the '(' of the innermost group containing it, or -1. */
-  groupOf: Int32Array;
+  groupOf: number[];
   /** For each '(' index, the index of its ')' (toks.length when unclosed). */
   closeOf: Map<number, number>;
   /** For each ')' index, the index of its '('. */
@@ -160,12 +160,21 @@ export const FOLLOW_OK = new Set(
   ].map((w) => K(w)),
 );
 
-function parens(toks: readonly Tok[]): { groupOf: Int32Array; closeOf: Map<number, number>; openOf: Map<number, number> } {
-  const groupOf = new Int32Array(toks.length).fill(-1);
-  const closeOf = new Map<number, number>();
-  const openOf = new Map<number, number>();
+const NO_PARENS = new Map<number, number>();
+
+function parens(toks: readonly Tok[]): { groupOf: number[]; closeOf: Map<number, number>; openOf: Map<number, number> } {
+  const n = toks.length;
+  const groupOf: number[] = new Array(n).fill(-1);
+  let closeOf = NO_PARENS;
+  let openOf = NO_PARENS;
+  let any = false;
+  for (let i = 0; i < n && !any; i++) if (toks[i].k === '(' || toks[i].k === ')') any = true;
+  // No parenthesis: no groups (the shared empty maps are only read).
+  if (!any) return { groupOf, closeOf, openOf };
+  closeOf = new Map();
+  openOf = new Map();
   const stack: number[] = [];
-  for (let i = 0; i < toks.length; i++) {
+  for (let i = 0; i < n; i++) {
     const k = toks[i].k;
     if (k === '\n' && stack.length > 0) {
       for (const o of stack) closeOf.set(o, i);
@@ -201,7 +210,7 @@ export function visibleFrom(r: Reading, h: number, v: number): boolean {
 export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
   const n = toks.length;
   const { groupOf, closeOf, openOf } = parens(toks);
-  const r: Reading = { toks, hits: [], hitOf: new Int32Array(n).fill(-1), unitAt: new Map(), groupOf, closeOf, openOf };
+  const r: Reading = { toks, hits: [], hitOf: new Array(n).fill(-1), unitAt: new Map(), groupOf, closeOf, openOf };
   const add = (h: Hit) => {
     const idx = r.hits.length;
     r.hits.push(h);
