@@ -173,6 +173,11 @@ export class PhraseTrie<V> {
     (node.values ??= []).push(value);
   }
 
+  /** The keys a match can start with. */
+  firstKeys(): IterableIterator<string> {
+    return this.root.next.keys();
+  }
+
   /**
    * Longest match starting at toks[i]. Parenthesised asides inside a phrase are
    * skipped ("66,3% xã (150/226 xã) đạt Bộ tiêu chí ...") when `skipParens`.
@@ -180,7 +185,8 @@ export class PhraseTrie<V> {
    */
   match(toks: readonly Tok[], i: number, skipParens = false): { end: number; values: V[] } | undefined {
     let node = this.root;
-    let best: { end: number; values: V[] } | undefined;
+    let bestEnd = -1;
+    let bestValues: V[] | undefined;
     let j = i;
     while (j < toks.length) {
       const tk = toks[j];
@@ -195,9 +201,12 @@ export class PhraseTrie<V> {
       if (!nx) break;
       node = nx;
       j++;
-      if (node.values) best = { end: j, values: node.values };
+      if (node.values) {
+        bestEnd = j;
+        bestValues = node.values;
+      }
     }
-    return best;
+    return bestValues ? { end: bestEnd, values: bestValues } : undefined;
   }
 }
 

@@ -323,6 +323,11 @@ function foldKey(toks: readonly Tok[], s: number, e: number): string {
     .join(' ');
 }
 
+/** Folded words a qualifier or a place (keyword or name) can start with. */
+export function lexiconStartWords(): string[] {
+  return [...qualTrie.firstKeys(), ...placeKw.firstKeys(), ...provinceTrie.firstKeys(), ...nationalNames.firstKeys()];
+}
+
 export const HEDGE_SYMBOLS: Record<string, string> = { '>': 'lower', '≥': 'lower', '<': 'upper', '≤': 'upper', '~': 'approx', '≈': 'approx' };
 
 /** A set of folded words, built once (module level) for fast membership tests. */

@@ -29,6 +29,30 @@ const W11 = wordSet('chỉ');
 const W12 = wordSet('so');
 const W13 = wordSet('chênh');
 
+/**
+ * Two-word phrases as first word -> second words (folded), so a pair of
+ * tokens is looked up without building the string "a b" for every token.
+ * A phrase of another length is kept whole as its key "w1 w2 w3" split at
+ * the first space, which no pair of single tokens can match (as before).
+ */
+function pairSet(phrases: string[]): Map<string, Set<string>> {
+  const m = new Map<string, Set<string>>();
+  for (const p of phrases) {
+    const k = K(p);
+    const sp = k.indexOf(' ');
+    const a = k.slice(0, sp);
+    const b = k.slice(sp + 1);
+    let set = m.get(a);
+    if (!set) m.set(a, (set = new Set()));
+    set.add(b);
+  }
+  return m;
+}
+function inPairs(m: Map<string, Set<string>>, a: string, b: string): boolean {
+  const set = m.get(a);
+  return !!set && set.has(b);
+}
+
 export type MentionKind = 'achieved' | 'target' | 'previous' | 'change';
 
 export interface Mention {
@@ -312,11 +336,19 @@ function hitAt(r: Reading, k: number): Hit | undefined {
 /** How far back (in tokens) a figure's qualifiers are looked for: keeps long run-on paragraphs linear. */
 const WINDOW = 160;
 
-const NEW_SUBJECT = new Set(['tỷ lệ', 'tỷ suất', 'tỷ số', 'chỉ số', 'số lượng', 'tổng số', 'số lượt', 'số ca', 'số người'].map((w) => K(w)));
+const NEW_SUBJECT = pairSet(['tỷ lệ', 'tỷ suất', 'tỷ số', 'chỉ số', 'số lượng', 'tổng số', 'số lượt', 'số ca', 'số người']);
 
 function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing: MissingUnit[], para: { period?: PeriodSpec }): void {
   const toks = r.toks;
   for (const [a, b] of sentences(toks)) {
+    // Only figures give mentions: a sentence without a number token gives none.
+    let hasNumber = false;
+    for (let i = a; i < b && !hasNumber; i++) if (toks[i].t === 'n') hasNumber = true;
+    if (!hasNumber) {
+      const h0 = hitAt(r, a);
+      if (h0?.type === 'period' && (h0.ptype === 'at' || h0.ptype === 'until')) para.period = h0.spec;
+      continue;
+    }
     const figAt = new Map<number, Mention>();
     const claimed = new Set<number>();
     const usedPost = new Set<number>();
@@ -344,7 +376,7 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
       if (t.t === 'w') {
         if (++words > 14) cur = undefined;
         // "tỷ lệ sử dụng các biện pháp tránh thai ...": another (uncatalogued) indicator starts; figures after it are not ours.
-        if (NEW_SUBJECT.has(t.k + ' ' + (toks[i + 1]?.k ?? ''))) cur = undefined;
+        if (inPairs(NEW_SUBJECT, t.k, toks[i + 1]?.k ?? '')) cur = undefined;
         continue;
       }
       if (!isN(t)) continue;
@@ -787,8 +819,9 @@ const W_PLAN = wordSet('kh', 'so');
 const W_GIAO = wordSet('giao');
 const W_DUOC = wordSet('được');
 
-const HEAD_ACHIEVED = new Set(['tình hình', 'đánh giá', 'tổng kết', 'sơ kết', 'thực trạng', 'báo cáo kết quả'].map((w) => K(w)));
-const HEAD_TARGET = new Set(['phương hướng', 'nhiệm vụ', 'giải pháp'].map((w) => K(w)));
+// "báo cáo kết quả" is three words: as a pair of two folded words it never matches (kept as it was).
+const HEAD_ACHIEVED = pairSet(['tình hình', 'đánh giá', 'tổng kết', 'sơ kết', 'thực trạng', 'báo cáo kết quả']);
+const HEAD_TARGET = pairSet(['phương hướng', 'nhiệm vụ', 'giải pháp']);
 
 /** What a heading, caption or header says: one period, a kind, a place. */
 export function contextOf(r: Reading, heading: boolean): Context {
@@ -808,9 +841,10 @@ export function contextOf(r: Reading, heading: boolean): Context {
     }
   }
   for (let i = 0; i + 1 < r.toks.length; i++) {
-    const two = r.toks[i].k + ' ' + r.toks[i + 1].k;
-    if (HEAD_ACHIEVED.has(two)) achieved = true;
-    if (HEAD_TARGET.has(two)) target = true;
+    const a = r.toks[i].k;
+    const b = r.toks[i + 1].k;
+    if (inPairs(HEAD_ACHIEVED, a, b)) achieved = true;
+    if (inPairs(HEAD_TARGET, a, b)) target = true;
   }
   if (periods.size === 1) out.period = [...periods.values()][0];
   out.kind = achieved ? 'achieved' : target ? 'target' : undefined;
@@ -854,7 +888,7 @@ function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[
   for (const [, rowCells] of rows) {
     rowCells.sort((x, y) => x.col - y.col);
     // The row label: the first cell that is not a lone figure (a numbering cell "1", "I" is skipped; a year "2023" is a label).
-    const label = rowCells.find((c) => c.col !== unitCol && !loneFigure(c.r) && !/^[IVXLivxl]+\.?$/.test(c.r.toks.map((t) => (t.t === 'w' ? t.raw : t.k)).join('')));
+    const label = rowCells.find((c) => c.col !== unitCol && !loneFigure(c.r) && !romanNumbering(c.r.toks));
     if (!label) continue;
     const unitCell = unitCol >= 0 ? rowCells.find((c) => c.col === unitCol) : undefined;
     let rowName = label.r.hits.find((h): h is Extract<Hit, { type: 'name' }> => h.type === 'name')?.name;
@@ -913,6 +947,13 @@ function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[
     if (iv.some((x) => !overlaps(iv[0], x))) for (const m of g) m.ambiguous = true;
   }
   for (const x of made) out.push(x.m);
+}
+
+/** A numbering cell "I", "IV." (the cell's tokens written together). */
+function romanNumbering(toks: readonly Tok[]): boolean {
+  // Only words and a final "." can spell it: test the joined text only then.
+  for (let k = 0; k < toks.length; k++) if (toks[k].t !== 'w' && !(k === toks.length - 1 && toks[k].k === '.')) return false;
+  return /^[IVXLivxl]+\.?$/.test(toks.map((t) => (t.t === 'w' ? t.raw : t.k)).join(''));
 }
 
 interface HeaderInfo {

@@ -3,7 +3,7 @@
 // headers, headings and captions.
 import type { Catalogue, NameEntry } from './catalogue';
 import { type Tok } from './lexer';
-import { foldKeyOf as K, HEDGE_SYMBOLS, inW, wordSet, matchPlace, matchQual, parsePer, type Den, type Qual } from './lexicon';
+import { foldKeyOf as K, HEDGE_SYMBOLS, inW, isCap, lexiconStartWords, wordSet, matchPlace, matchQual, parsePer, type Den, type Qual } from './lexicon';
 import { parseViNumber } from '../vietnamese/numbers';
 
 // Word sets of the hot paths, folded once.
@@ -203,6 +203,21 @@ export function visibleFrom(r: Reading, h: number, v: number): boolean {
 }
 
 /**
+ * The folded words a hit of steps 2 and 3 of readTokens can start with (per
+ * catalogue): a word outside it, not capitalised, starts none and is skipped
+ * with one lookup instead of one per kind of hit.
+ */
+const startWordsOf = new WeakMap<Catalogue, Set<string>>();
+function startWords(cat: Catalogue): Set<string> {
+  let s = startWordsOf.get(cat);
+  if (!s) {
+    s = new Set([...cat.names.firstKeys(), ...PERIOD_START, ...AGE_LEAD, ...LABEL_WORDS, ...lexiconStartWords(), K('nam'), K('nữ')]);
+    startWordsOf.set(cat, s);
+  }
+  return s;
+}
+
+/**
  * Read a token sequence. Order matters: units after figures first (so the
  * "bác sĩ" of "12,5 bác sĩ/vạn dân" is a unit, not a name), then names, then
  * periods, labels, ages, places and the other qualifiers on what is left.
@@ -230,10 +245,12 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
     if (u.kind === 'per' && u.end > i + 1 && free(i + 1, u.end)) add({ type: 'unit', s: i + 1, e: u.end });
   }
 
+  const starts = startWords(cat);
   // 2. Names of indicators (an alias with a denominator needs one after its head noun).
   for (let i = 0; i < n; i++) {
     if (r.hitOf[i] >= 0) continue;
     if (toks[i].t === 'p') continue;
+    if (toks[i].t === 'w' && !starts.has(toks[i].k)) continue;
     const m = cat.names.match(toks, i, true);
     if (!m || !free(i, m.end)) continue;
     const per = parsePer(toks, m.end);
@@ -254,6 +271,7 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
   // 3. Periods, ages, labels, places, qualifiers.
   for (let i = 0; i < n; i++) {
     if (r.hitOf[i] >= 0) continue;
+    if (toks[i].t === 'w' && !starts.has(toks[i].k) && !isCap(toks[i])) continue;
     const p = periodAt(toks, i);
     if (p && free(i, p.e)) {
       add({ type: 'period', s: i, e: p.e, spec: p.spec, ptype: p.type });
