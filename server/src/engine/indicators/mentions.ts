@@ -1019,7 +1019,8 @@ function mergeInfo(main: HeaderInfo, own: HeaderInfo | undefined): HeaderInfo {
     period: main.period ?? own.period,
     kind: main.kind ?? own.kind,
     place: main.place ?? own.place,
-    sub: [...new Set([...main.sub, ...own.sub.filter((x) => !x.startsWith('col:'))])],
+    // (Most cells: no sub-type of their own, and at most one on the other axis: nothing to merge.)
+    sub: main.sub.length <= 1 && own.sub.every((x) => x.startsWith('col:')) ? main.sub : [...new Set([...main.sub, ...own.sub.filter((x) => !x.startsWith('col:'))])],
   };
 }
 

@@ -161,18 +161,25 @@ export const FOLLOW_OK = new Set(
 );
 
 const NO_PARENS = new Map<number, number>();
+const NO_UNITS = new Map<number, UnitInfo>();
+/** -1 everywhere (only read): the group of every token of a text without parentheses. */
+let noGroups: number[] = [];
 
-function parens(toks: readonly Tok[]): { groupOf: number[]; closeOf: Map<number, number>; openOf: Map<number, number> } {
+/** Parenthesis groups of the tokens (into r.groupOf, r.closeOf, r.openOf). */
+function parens(r: Reading): void {
+  const toks = r.toks;
   const n = toks.length;
-  const groupOf: number[] = new Array(n).fill(-1);
-  let closeOf = NO_PARENS;
-  let openOf = NO_PARENS;
   let any = false;
   for (let i = 0; i < n && !any; i++) if (toks[i].k === '(' || toks[i].k === ')') any = true;
-  // No parenthesis: no groups (the shared empty maps are only read).
-  if (!any) return { groupOf, closeOf, openOf };
-  closeOf = new Map();
-  openOf = new Map();
+  if (!any) {
+    // No parenthesis: no groups (the shared arrays and maps are only read).
+    if (noGroups.length < n) noGroups = new Array(Math.max(n, 2 * noGroups.length)).fill(-1);
+    r.groupOf = noGroups;
+    return;
+  }
+  const groupOf: number[] = new Array(n).fill(-1);
+  const closeOf = new Map<number, number>();
+  const openOf = new Map<number, number>();
   const stack: number[] = [];
   for (let i = 0; i < n; i++) {
     const k = toks[i].k;
@@ -192,7 +199,20 @@ function parens(toks: readonly Tok[]): { groupOf: number[]; closeOf: Map<number,
     }
   }
   for (const o of stack) closeOf.set(o, toks.length);
-  return { groupOf, closeOf, openOf };
+  r.groupOf = groupOf;
+  r.closeOf = closeOf;
+  r.openOf = openOf;
+}
+
+function add(r: Reading, h: Hit): void {
+  const idx = r.hits.length;
+  r.hits.push(h);
+  for (let k = h.s; k < h.e; k++) r.hitOf[k] = idx;
+}
+
+function free(r: Reading, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (r.hitOf[k] >= 0) return false;
+  return true;
 }
 
 /** Is a hit at index h visible from index v: not inside a parenthesis group that v is outside of? */
@@ -224,25 +244,17 @@ function startWords(cat: Catalogue): Set<string> {
  */
 export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
   const n = toks.length;
-  const { groupOf, closeOf, openOf } = parens(toks);
-  const r: Reading = { toks, hits: [], hitOf: new Array(n).fill(-1), unitAt: new Map(), groupOf, closeOf, openOf };
-  const add = (h: Hit) => {
-    const idx = r.hits.length;
-    r.hits.push(h);
-    for (let k = h.s; k < h.e; k++) r.hitOf[k] = idx;
-  };
-  const free = (s: number, e: number) => {
-    for (let k = s; k < e; k++) if (r.hitOf[k] >= 0) return false;
-    return true;
-  };
+  const r: Reading = { toks, hits: [], hitOf: new Array(n).fill(-1), unitAt: NO_UNITS, groupOf: noGroups, closeOf: NO_PARENS, openOf: NO_PARENS };
+  parens(r);
 
   // 1. Units after figures: "12,5 bác sĩ/vạn dân", "12,1 trên 1.000 trẻ đẻ sống", "40/100.000 trẻ đẻ sống".
   for (let i = 0; i < n; i++) {
     if (toks[i].t !== 'n' || !figureLike(toks[i])) continue;
     const u = unitAfter(toks, i, cat);
     if (!u) continue;
+    if (r.unitAt === NO_UNITS) r.unitAt = new Map();
     r.unitAt.set(i, u);
-    if (u.kind === 'per' && u.end > i + 1 && free(i + 1, u.end)) add({ type: 'unit', s: i + 1, e: u.end });
+    if (u.kind === 'per' && u.end > i + 1 && free(r, i + 1, u.end)) add(r, { type: 'unit', s: i + 1, e: u.end });
   }
 
   const starts = startWords(cat);
@@ -252,7 +264,7 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
     if (toks[i].t === 'p') continue;
     if (toks[i].t === 'w' && !starts.has(toks[i].k)) continue;
     const m = cat.names.match(toks, i, true);
-    if (!m || !free(i, m.end)) continue;
+    if (!m || !free(r, i, m.end)) continue;
     const per = parsePer(toks, m.end);
     const entries = m.values.filter((en) => {
       if (!en.needsPer) return true;
@@ -260,11 +272,11 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
       return !!per && !!ind && (!ind.denominator || ind.denominator === per.den);
     });
     if (!entries.length) continue;
-    const e = per && free(m.end, per.end) ? per.end : m.end;
+    const e = per && free(r, m.end, per.end) ? per.end : m.end;
     const hit: NameHit = { s: i, e, entries, per: e === m.end ? undefined : per?.per, den: e === m.end ? undefined : per?.den };
     const before = toks[i - 1];
     if (before && (inW(before, W0) || (inW(before, W1) && inW(toks[i - 2], W0)))) hit.verb = 'change';
-    add({ type: 'name', s: i, e, name: hit });
+    add(r, { type: 'name', s: i, e, name: hit });
     i = e - 1;
   }
 
@@ -273,14 +285,14 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
     if (r.hitOf[i] >= 0) continue;
     if (toks[i].t === 'w' && !starts.has(toks[i].k) && !isCap(toks[i])) continue;
     const p = periodAt(toks, i);
-    if (p && free(i, p.e)) {
-      add({ type: 'period', s: i, e: p.e, spec: p.spec, ptype: p.type });
+    if (p && free(r, i, p.e)) {
+      add(r, { type: 'period', s: i, e: p.e, spec: p.spec, ptype: p.type });
       i = p.e - 1;
       continue;
     }
     const age = ageAt(toks, i);
-    if (age && free(i, age.e)) {
-      add({ type: 'sub', s: i, e: age.e, sub: age.sub });
+    if (age && free(r, i, age.e)) {
+      add(r, { type: 'sub', s: i, e: age.e, sub: age.sub });
       i = age.e - 1;
       continue;
     }
@@ -291,13 +303,13 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
       if (inW(t, W2)) {
         const pl = matchPlace(toks, i);
         if (pl) {
-          add({ type: 'place', s: i, e: pl.end, key: pl.key, label: pl.label });
+          add(r, { type: 'place', s: i, e: pl.end, key: pl.key, label: pl.label });
           i = pl.end - 1;
           continue;
         }
       }
-      if (DOSE_WORDS.has(t.k)) add({ type: 'sub', s: i, e: i + 2, sub: `dose:${nx.num.raw}` });
-      else add({ type: 'label', s: i, e: i + 2 });
+      if (DOSE_WORDS.has(t.k)) add(r, { type: 'sub', s: i, e: i + 2, sub: `dose:${nx.num.raw}` });
+      else add(r, { type: 'label', s: i, e: i + 2 });
       i++;
       continue;
     }
@@ -306,25 +318,25 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
       let k = i + 1;
       if (inW(toks[k], W3) || toks[k]?.k === ':') k++;
       if (isN(toks[k])) {
-        add({ type: 'sub', s: i, e: i + 1, sub: t.raw === 'nam' ? 'sex:nam' : 'sex:nữ' });
+        add(r, { type: 'sub', s: i, e: i + 1, sub: t.raw === 'nam' ? 'sex:nam' : 'sex:nữ' });
         continue;
       }
     }
     const pl = matchPlace(toks, i);
-    if (pl && free(i, pl.end)) {
-      add({ type: 'place', s: i, e: pl.end, key: pl.key, label: pl.label });
+    if (pl && free(r, i, pl.end)) {
+      add(r, { type: 'place', s: i, e: pl.end, key: pl.key, label: pl.label });
       i = pl.end - 1;
       continue;
     }
     const q = matchQual(toks, i);
-    if (q && free(i, q.end)) {
-      if (q.qual.cat === 'place') add({ type: 'place', s: i, e: q.end, key: q.qual.val, label: q.qual.label ?? q.qual.val });
-      else if (q.qual.cat === 'sub') add({ type: 'sub', s: i, e: q.end, sub: q.qual.val });
-      else add({ type: 'qual', s: i, e: q.end, qual: q.qual });
+    if (q && free(r, i, q.end)) {
+      if (q.qual.cat === 'place') add(r, { type: 'place', s: i, e: q.end, key: q.qual.val, label: q.qual.label ?? q.qual.val });
+      else if (q.qual.cat === 'sub') add(r, { type: 'sub', s: i, e: q.end, sub: q.qual.val });
+      else add(r, { type: 'qual', s: i, e: q.end, qual: q.qual });
       i = q.end - 1;
       continue;
     }
-    if (t.t === 'p' && HEDGE_SYMBOLS[t.k]) add({ type: 'qual', s: i, e: i + 1, qual: { cat: 'hedge', val: HEDGE_SYMBOLS[t.k] } });
+    if (t.t === 'p' && HEDGE_SYMBOLS[t.k]) add(r, { type: 'qual', s: i, e: i + 1, qual: { cat: 'hedge', val: HEDGE_SYMBOLS[t.k] } });
   }
   return r;
 }
