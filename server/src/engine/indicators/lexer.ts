@@ -24,6 +24,11 @@ const foldCache = new Map<string, string>();
 export function fold(word: string): string {
   // Plain ASCII lower case without a final y (most of "và", "so", "dân"... are not): itself.
   if (/^[a-xz]+$/.test(word)) return word;
+  return foldOther(word);
+}
+
+/** fold() of a word the lexer already knows is not plain ASCII lower case (or ends in y). */
+function foldOther(word: string): string {
   let f = foldCache.get(word);
   if (f !== undefined) return f;
   const d = word.toLowerCase().normalize('NFD');
@@ -101,7 +106,7 @@ function lexText(text: string, from: number, to: number, nums: readonly NumToken
       }
       if (j > to) j = to;
       const raw = text.slice(i, j);
-      out.push({ t: 'w', s: i, e: j, k: plain && text.charCodeAt(j - 1) !== 121 ? raw : fold(raw), raw });
+      out.push({ t: 'w', s: i, e: j, k: plain && text.charCodeAt(j - 1) !== 121 ? raw : foldOther(raw), raw });
       i = j;
       continue;
     }

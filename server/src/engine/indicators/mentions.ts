@@ -1065,7 +1065,10 @@ function loneFigure(r: Reading): LoneFig | undefined {
   while (j < toks.length && toks[j].t === 'p' && /[*†‡)]/.test(toks[j].k)) j++;
   if (j < toks.length) return undefined;
   if (fig.unit.kind === 'count' || fig.unit.kind === 'times' || fig.unit.kind === 'pp') return undefined;
-  return { ...fig, hedge };
+  // figureAt made the object for this call: give it the hedge in place of a copy.
+  const lone: LoneFig = fig;
+  lone.hedge = hedge;
+  return lone;
 }
 
 function tableMention(ctx: Ctx, c: Cell, fig: LoneFig, name: NameHit, unit: { pct?: number; per?: number } | undefined, q: HeaderInfo): Mention | undefined {

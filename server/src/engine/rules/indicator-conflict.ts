@@ -35,23 +35,24 @@ export const rule: Rule = {
     const touched = st.touched;
     touched.length = 0;
     // Regroup: one pass, no allocation for groups that already exist; note which ones changed.
-    for (const list of res.lists)
-    for (const rm of list) {
-      const key = rm.key;
-      if (!key) continue;
-      let g = st.groups.get(key);
-      if (!g) st.groups.set(key, (g = { members: [], n: 0, epoch: 0, changed: true, reports: [] }));
-      if (g.epoch !== epoch) {
-        g.epoch = epoch;
-        g.n = 0;
-        g.changed = false;
-        touched.push(g);
+    for (const list of res.lists) {
+      for (const rm of list) {
+        const key = rm.key;
+        if (!key) continue;
+        let g = st.groups.get(key);
+        if (!g) st.groups.set(key, (g = { members: [], n: 0, epoch: 0, changed: true, reports: [] }));
+        if (g.epoch !== epoch) {
+          g.epoch = epoch;
+          g.n = 0;
+          g.changed = false;
+          touched.push(g);
+        }
+        if (g.members[g.n] !== rm) {
+          g.members[g.n] = rm;
+          g.changed = true;
+        }
+        g.n++;
       }
-      if (g.members[g.n] !== rm) {
-        g.members[g.n] = rm;
-        g.changed = true;
-      }
-      g.n++;
     }
     // Forget the groups of keys no longer in the document.
     if (st.groups.size > 2 * touched.length + 64) {
