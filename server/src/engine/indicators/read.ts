@@ -228,6 +228,8 @@ export function visibleFrom(r: Reading, h: number, v: number): boolean {
  * with one lookup instead of one per kind of hit.
  */
 const startWordsOf = new WeakMap<Catalogue, Set<string>>();
+/** Scratch (per readTokens call): token i may start a hit of step 3. */
+let mayStart = new Uint8Array(256);
 function startWords(cat: Catalogue): Set<string> {
   let s = startWordsOf.get(cat);
   if (!s) {
@@ -259,10 +261,15 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
 
   const starts = startWords(cat);
   // 2. Names of indicators (an alias with a denominator needs one after its head noun).
+  if (mayStart.length < n) mayStart = new Uint8Array(Math.max(n, 2 * mayStart.length));
   for (let i = 0; i < n; i++) {
     if (r.hitOf[i] >= 0) continue;
-    if (toks[i].t === 'p') continue;
-    if (toks[i].t === 'w' && !starts.has(toks[i].k)) continue;
+    const t = toks[i];
+    if (t.t === 'p' || t.t === 'nl') continue;
+    // Step 3 asks again for the words left: remember the answer.
+    const may = t.t !== 'w' || starts.has(t.k);
+    mayStart[i] = may ? 1 : 0;
+    if (!may) continue;
     const m = cat.names.match(toks, i, true);
     if (!m || !free(r, i, m.end)) continue;
     const per = parsePer(toks, m.end);
@@ -283,7 +290,13 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
   // 3. Periods, ages, labels, places, qualifiers.
   for (let i = 0; i < n; i++) {
     if (r.hitOf[i] >= 0) continue;
-    if (toks[i].t === 'w' && !starts.has(toks[i].k) && !isCap(toks[i])) continue;
+    const ti = toks[i];
+    if (ti.t === 'p' || ti.t === 'nl') {
+      // No period, age, label, place or qualifier starts with punctuation or a line break: only a hedge sign ("> 90%", "~ 40").
+      if (ti.t === 'p' && HEDGE_SYMBOLS[ti.k]) add(r, { type: 'qual', s: i, e: i + 1, qual: { cat: 'hedge', val: HEDGE_SYMBOLS[ti.k] } });
+      continue;
+    }
+    if (ti.t === 'w' && !mayStart[i] && !isCap(ti)) continue;
     const p = periodAt(toks, i);
     if (p && free(r, i, p.e)) {
       add(r, { type: 'period', s: i, e: p.e, spec: p.spec, ptype: p.type });
