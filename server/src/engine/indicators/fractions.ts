@@ -133,7 +133,7 @@ function isShare(r: Reading, i: number): boolean {
   const b = t.num.denominator;
   if (!a || !b || a.value === undefined || b.value === undefined) return false;
   if (a.decimals || b.decimals || b.value < 2 || a.value > b.value) return false;
-  if (r.unitAt.get(i)?.kind === 'per') return false;
+  if (r.unitAt[i]?.kind === 'per') return false;
   if (t.num.percent) return false;
   const prev = r.toks[i - 1];
   if (inW(prev, W0)) return false;

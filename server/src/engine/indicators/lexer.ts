@@ -134,7 +134,7 @@ export function lexString(s: string): Tok[] {
  * (given the count of numbers in segment i, which are counted first) may
  * leave a segment out: its tokens are then an empty list.
  */
-export function segmentTokens(block: Block, config: ResolvedConfig, keep?: (seg: number, numbers: Int32Array) => boolean): Tok[][] {
+export function segmentTokens(block: Block, config: ResolvedConfig, keep?: (seg: number, numbers: readonly number[]) => boolean): Tok[][] {
   const nums = numbersOf(block, config);
   const segs = block.segments;
   const out: Tok[][] = new Array(segs.length);
@@ -143,13 +143,14 @@ export function segmentTokens(block: Block, config: ResolvedConfig, keep?: (seg:
   if (!ordered) {
     const bySeg: NumToken[][] = segs.map(() => []);
     for (const n of nums) bySeg[n.segment]?.push(n);
-    const counts = Int32Array.from(bySeg, (x) => x.length);
+    const counts = bySeg.map((x) => x.length);
     for (let i = 0; i < segs.length; i++) out[i] = keep && !keep(i, counts) ? [] : lexText(block.prose, segs[i].start, segs[i].end, bySeg[i]);
     return out;
   }
   // Numbers come in segment order: each segment gets its run of them.
-  const from = new Int32Array(segs.length + 1);
-  const counts = new Int32Array(segs.length);
+  // (Plain arrays: a typed array costs more to make than these few numbers.)
+  const from: number[] = new Array(segs.length).fill(0);
+  const counts: number[] = new Array(segs.length).fill(0);
   let a = 0;
   for (let i = 0; i < segs.length; i++) {
     while (a < nums.length && nums[a].segment < i) a++;

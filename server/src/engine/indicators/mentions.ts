@@ -164,7 +164,7 @@ export function extractBlock(block: Block, config: ResolvedConfig): BlockIndicat
 }
 
 /** What a segment left unread reads as: nothing. */
-const EMPTY_READING: Reading = { toks: [], hits: [], hitOf: [], unitAt: new Map(), groupOf: [], closeOf: new Map(), openOf: new Map() };
+const EMPTY_READING: Reading = { toks: [], hits: [], hitOf: [], unitAt: [], groupOf: [], closeOf: new Map(), openOf: new Map() };
 /** Words a paragraph without figures may matter by: its province scope ("toàn tỉnh", "thành phố ta") or a caption ("Bảng 2"). */
 const MAY_MATTER = /tỉnh|phố|bảng|biểu/iu;
 
@@ -184,7 +184,7 @@ export function readingsOf(block: Block, config: ResolvedConfig): Reading[] {
   const cat = catalogueFor(config);
   const segs = block.segments;
   let tablesWithNumbers: Set<number> | undefined;
-  const keep = (i: number, counts: Int32Array): boolean => {
+  const keep = (i: number, counts: readonly number[]): boolean => {
     const seg = segs[i];
     if (counts[i] > 0 || seg.kind === 'heading') return true;
     if (seg.kind === 'table-cell') {
@@ -267,7 +267,7 @@ function figureAt(r: Reading, i: number): Fig | undefined {
   const t = toks[i];
   if (!isN(t)) return undefined;
   if (t.num.kind === 'fraction') {
-    const u = r.unitAt.get(i);
+    const u = r.unitAt[i];
     const nu = t.num.numerator;
     if (!u || u.kind !== 'per' || !nu || nu.value === undefined) return undefined;
     return { first: i, last: i, value: nu.value, decimals: nu.decimals ?? 0, start: t.s, end: t.e, numStart: nu.start, numEnd: nu.end, unit: u };
@@ -289,7 +289,7 @@ function figureAt(r: Reading, i: number): Fig | undefined {
     }
   }
   const lt = toks[last] as Extract<Tok, { t: 'n' }>;
-  let unit = r.unitAt.get(last) ?? { kind: 'bare', end: last + 1 };
+  let unit = r.unitAt[last] ?? { kind: 'bare', end: last + 1 };
   // "15%-30%": the first figure's own % sign.
   if (t.num.percent && unit.kind !== 'pct') unit = { kind: 'pct', end: last + 1, per: t.num.percent === '%' ? 100 : 1000 };
   return { first: i, last, value: v.value, hi, decimals, start: t.s, end: lt.e, numStart: t.num.start, numEnd: hi === undefined ? t.num.end : lt.num.end, unit };

@@ -103,7 +103,7 @@ export interface Reading {
   /** For each token, the index in `hits` of the hit covering it, or -1. */
   hitOf: number[];
   /** Units after figures, by the figure's token index. */
-  unitAt: Map<number, UnitInfo>;
+  unitAt: readonly (UnitInfo | undefined)[];
   /** For each token, the index of the '(' of the innermost group containing it, or -1. */
   groupOf: number[];
   /** For each '(' index, the index of its ')' (toks.length when unclosed). */
@@ -161,7 +161,7 @@ export const FOLLOW_OK = new Set(
 );
 
 const NO_PARENS = new Map<number, number>();
-const NO_UNITS = new Map<number, UnitInfo>();
+const NO_UNITS: (UnitInfo | undefined)[] = [];
 /** -1 everywhere (only read): the group of every token of a text without parentheses. */
 let noGroups: number[] = [];
 
@@ -254,8 +254,8 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
     if (toks[i].t !== 'n' || !figureLike(toks[i])) continue;
     const u = unitAfter(toks, i, cat);
     if (!u) continue;
-    if (r.unitAt === NO_UNITS) r.unitAt = new Map();
-    r.unitAt.set(i, u);
+    if (r.unitAt === NO_UNITS) r.unitAt = new Array<UnitInfo | undefined>(n);
+    (r.unitAt as (UnitInfo | undefined)[])[i] = u;
     if (u.kind === 'per' && u.end > i + 1 && free(r, i + 1, u.end)) add(r, { type: 'unit', s: i + 1, e: u.end });
   }
 

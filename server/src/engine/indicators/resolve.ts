@@ -195,11 +195,15 @@ function sync(st: State, blocks: readonly Block[], config: ResolvedConfig): void
     st.blocks = blocks;
     return;
   }
-  const flags = new Uint8Array(n);
-  const newlines = new Int32Array(n);
-  const head: (HeadingCtx | undefined)[] = new Array(n);
-  const cap: (Context | undefined)[] = new Array(n);
-  const res: (BlockRes | undefined)[] = new Array(n);
+  // Blocks that left took their mentions with them.
+  for (let i = pre; i < P.length - suf; i++) if (st.flags[i] & MENT) st.gen++;
+  // As many blocks as before (an edit inside blocks): update the arrays in place.
+  const inPlace = n === P.length;
+  const flags = inPlace ? st.flags : new Uint8Array(n);
+  const newlines = inPlace ? st.newlines : new Int32Array(n);
+  const head: (HeadingCtx | undefined)[] = inPlace ? st.head : new Array(n);
+  const cap: (Context | undefined)[] = inPlace ? st.cap : new Array(n);
+  const res: (BlockRes | undefined)[] = inPlace ? st.res : new Array(n);
   const copy = (from: number, to: number, len: number) => {
     for (let k = 0; k < len; k++) {
       flags[to + k] = st.flags[from + k];
@@ -209,9 +213,15 @@ function sync(st: State, blocks: readonly Block[], config: ResolvedConfig): void
       res[to + k] = st.res[from + k];
     }
   };
-  copy(0, 0, pre);
-  copy(P.length - suf, n - suf, suf);
+  if (!inPlace) {
+    copy(0, 0, pre);
+    copy(P.length - suf, n - suf, suf);
+  }
   for (let i = pre; i < n - suf; i++) {
+    flags[i] = 0;
+    head[i] = undefined;
+    cap[i] = undefined;
+    res[i] = undefined;
     const b = blocks[i];
     newlines[i] = newlinesOf(b).length;
     if (!b.segments.length) continue;
@@ -229,8 +239,6 @@ function sync(st: State, blocks: readonly Block[], config: ResolvedConfig): void
     if (info.provinceScope) f |= PROV;
     flags[i] = f;
   }
-  // Blocks that left took their mentions with them.
-  for (let i = pre; i < P.length - suf; i++) if (st.flags[i] & MENT) st.gen++;
   Object.assign(st, { blocks, flags, newlines, head, cap, res });
 }
 
