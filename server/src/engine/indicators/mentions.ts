@@ -792,7 +792,16 @@ function markAmbiguous(cat: Catalogue, ms: Mention[]): void {
 }
 
 function periodKeyLocal(m: Mention): string {
-  return m.periodBlocked ? 'blocked' : m.period ? JSON.stringify(m.period) : '';
+  return m.periodBlocked ? 'blocked' : m.period ? specKey(m.period) : '';
+}
+
+// A period's JSON, made once per period object (periods are shared by the
+// mentions of a sentence or a table column and never changed once read).
+const specKeys = new WeakMap<PeriodSpec, string>();
+function specKey(p: PeriodSpec): string {
+  let k = specKeys.get(p);
+  if (k === undefined) specKeys.set(p, (k = JSON.stringify(p)));
+  return k;
 }
 
 /** Factor from the written base to the catalogue unit (14 per 10.000 = 140 per 100.000). */
@@ -830,7 +839,7 @@ export function contextOf(r: Reading, heading: boolean): Context {
   let achieved = false;
   let target = false;
   for (const h of r.hits) {
-    if (h.type === 'period' && (h.ptype === 'at' || h.ptype === 'until')) periods.set(JSON.stringify(h.spec), h.spec);
+    if (h.type === 'period' && (h.ptype === 'at' || h.ptype === 'until')) periods.set(specKey(h.spec), h.spec);
     else if (h.type === 'qual' && h.qual.cat === 'achieved') achieved = true;
     else if (h.type === 'qual' && h.qual.cat === 'target' && (!heading || !isChiTieu(r, h) || headingTarget(r, h))) {
       const v = targetValidity(r, h);
@@ -929,7 +938,7 @@ function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[
           m.kind = caption.kind;
           m.kindExplicit = true;
         }
-        made.push({ m, ctxKey: [m.ind, m.kind, JSON.stringify(m.period ?? null), m.place ?? '', m.sub.join('+')].join('|') });
+        made.push({ m, ctxKey: [m.ind, m.kind, m.period ? specKey(m.period) : 'null', m.place ?? '', m.sub.join('+')].join('|') });
       }
     }
   }
