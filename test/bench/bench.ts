@@ -176,12 +176,38 @@ function engineEdits(text: string, n: number): EditResult {
     if (k >= 2) {
       times.push(dt); // the first two edits warm the edit path itself
       (split.parse ??= []).push(stats.msParse);
+      (split.engine ??= []).push((stats.msLoop ?? 0) + (stats.msMeta ?? 0) + (stats.msFinish ?? 0));
       for (const [f, v] of Object.entries(stats.msByFamily)) (split[f] ??= []).push(v);
     }
     reused = stats.reusedBlocks;
     blocks = stats.blocks;
   }
   return { times, reused, blocks, split: Object.fromEntries(Object.entries(split).map(([k, v]) => [k, median(v)])) };
+}
+
+/**
+ * Heap kept after typing one character in each of `n` paragraphs across the
+ * report (through one DocumentCache): old versions of the text must not stay
+ * alive through the blocks re-parsed from them.
+ */
+function heapGrowthAfterEdits(text: string, n: number): number {
+  const cache = new DocumentCache();
+  const run = (t: string) => {
+    const it = checkSteps(t, allRules, config, { cache });
+    let r = it.next();
+    while (!r.done) r = it.next();
+  };
+  run(text);
+  gc();
+  const h0 = process.memoryUsage().heapUsed;
+  let cur = text;
+  for (let k = 1; k <= n; k++) {
+    const at = cur.indexOf(' ', Math.floor((cur.length * k) / (n + 1)));
+    cur = cur.slice(0, at) + 'a' + cur.slice(at);
+    run(cur);
+  }
+  gc();
+  return process.memoryUsage().heapUsed - h0;
 }
 
 function procStatus(pid: number): { rss?: number; hwm?: number } {
@@ -355,6 +381,7 @@ async function main(): Promise<void> {
     say('');
     say('Times are wall-clock medians; CPU = this process\'s user+system time (median), which other load on the machine does not inflate.');
     say('parse = split into top-level blocks + markdown-it (block phase) per block + prose view; <family> = that family\'s rules (block and document checks); rest = mapping, inline-disable filter, sort.');
+    say('In the edit table, engine = the pipeline outside the rules (cached findings moved, document meta, inline-disable filter, sort).');
     say('');
 
     // 2. One-character edits in the middle, through the server's code path.
@@ -386,9 +413,12 @@ async function main(): Promise<void> {
       }
     }
     editRows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const growth = editDocs.map((d) => `${label(d.bytes)} ${mb(heapGrowthAfterEdits(d.text, 60))} MB`).join(', ');
     say(`## Fresh diagnostics after a one-character edit in the middle (typing; median and p90 of ${RUNS})`);
     say('');
     say(table(['report', 'path', 'median ms', 'p90 ms', 'blocks reused', 'median ms by step'], editRows));
+    say('');
+    say(`Heap kept after one character typed in each of 60 paragraphs (engine, in process): ${growth}.`);
     say('');
     say('## Server memory with the 1 MB report open (built server/out/server.js over stdio)');
     say('');

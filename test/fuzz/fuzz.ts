@@ -10,11 +10,13 @@ import {
   checkCodeUntouched,
   checkDocumentInvariants,
   checkFormsAgree,
+  checkIncremental,
   checkLineEndsAgree,
   longLine,
   markdown,
   markdownLF,
   markdownWithCode,
+  markdownWithEdits,
   vietnamese,
   withSurrogates,
 } from './props';
@@ -25,7 +27,8 @@ const seed = process.env.VNHR_FC_SEED ? Number(process.env.VNHR_FC_SEED) : (Date
 // Shares of the total per property.
 const plan: [string, number, fc.IPropertyWithHooks<[never]> | fc.IProperty<[never]>][] = [];
 const add = <T>(name: string, share: number, arb: fc.Arbitrary<T>, pred: (x: T) => void) => plan.push([name, share, fc.property(arb, pred) as never]);
-add('random Markdown', 0.3, markdown, checkDocumentInvariants);
+add('random Markdown', 0.27, markdown, checkDocumentInvariants);
+add('edits through a DocumentCache = fresh checks', 0.03, markdownWithEdits, checkIncremental);
 add('mixed documents', 0.2, anyDocument, checkDocumentInvariants);
 add('Vietnamese syllables NFC/NFD', 0.1, vietnamese, checkDocumentInvariants);
 add('bytes as UTF-8', 0.05, bytesAsUtf8, checkDocumentInvariants);

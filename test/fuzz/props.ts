@@ -6,6 +6,8 @@ import {
   applyEditGroups,
   buildDocModel,
   check,
+  checkSteps,
+  DocumentCache,
   fixAll,
   getDefaultConfig,
   rulesById,
@@ -348,4 +350,34 @@ export const markdownWithCode = fc
 export function checkCodeUntouched(doc: { text: string; protectedParts: string[] }): void {
   const fixed = fixAll(doc.text, config).text;
   for (const p of doc.protectedParts) if (!fixed.includes(p)) fail(`fixAll changed code or a URL: ${JSON.stringify(p)}`, doc.text, { fixed });
+}
+
+// ------------------------------------------------------------ incremental
+
+/** A document and a few edits to it (positions as fractions of the length at the time). */
+export const markdownWithEdits = fc.tuple(
+  markdown,
+  fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 40 }), ins: fc.oneof(markdown.map((m) => m.slice(0, 60)), fc.constantFrom('\n', '\n\n', '# ', '- ', '| ', '1', '/', '%', ',')) }), { minLength: 1, maxLength: 5 }),
+);
+
+const runSteps = (text: string, cache?: InstanceType<typeof DocumentCache>): Finding[] => {
+  const it = checkSteps(text, allRules, config, { cache });
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+};
+
+/** Checking each version through one DocumentCache gives what a fresh check gives. */
+export function checkIncremental([base, edits]: [string, { at: number; del: number; ins: string }[]]): void {
+  const cache = new DocumentCache();
+  runSteps(base, cache);
+  let text = base;
+  for (const e of edits) {
+    const at = Math.floor(e.at * text.length);
+    text = text.slice(0, at) + e.ins + text.slice(Math.min(text.length, at + e.del));
+    const a = JSON.stringify(runSteps(text, cache));
+    const b = JSON.stringify(runSteps(text));
+    if (a !== b) fail('a check through the DocumentCache differs from a fresh check', text, { base });
+  }
 }

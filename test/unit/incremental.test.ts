@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { allRules, checkSteps, DocumentCache, getDefaultConfig, type Finding } from '../helpers/engine';
+import { allRules, analysisRuns, checkSteps, DocumentCache, getDefaultConfig, type Finding } from '../helpers/engine';
 import { corpusDocs, REPO_ROOT } from '../helpers/corpus';
 
 const config = getDefaultConfig();
@@ -85,5 +85,33 @@ describe('incremental checks equal fresh checks', function () {
       }),
       { numRuns: 40, seed },
     );
+  });
+
+  it('an edit in one paragraph recomputes the per-block analyses of that block only', () => {
+    // A long report of distinct paragraphs with figures, task counts and words.
+    const paras: string[] = ['# Báo cáo tổng kết công tác y tế năm 2023'];
+    for (let i = 0; i < 300; i++) {
+      paras.push(`## ${i + 1}. Lĩnh vực ${i}`);
+      paras.push(`Tỷ lệ tiêm chủng đạt ${90 + (i % 9)},${i % 10}%; hoàn thành ${i % 7}/7 nhiệm vụ, ${i % 5}/5 chỉ tiêu; số bác sĩ/vạn dân là ${10 + (i % 5)},${i % 10}.`);
+    }
+    const base = paras.join('\n\n') + '\n';
+    const cache = new DocumentCache();
+    run(base, cache);
+    const blocks = paras.length;
+    const at = base.indexOf('Lĩnh vực 150');
+    const edited = base.slice(0, at) + 'x' + base.slice(at);
+    analysisRuns.clear();
+    const incremental = view(run(edited, cache));
+    const counts = [...analysisRuns.entries()];
+    assert.ok(counts.length > 0, 'analyses are counted');
+    for (const [name, n] of counts) assert.ok(n <= 2, `${name} computed ${n} times for a one-block edit (of ${blocks} blocks)`);
+    // And the cheap path gives what a fresh check gives.
+    analysisRuns.clear();
+    assert.equal(incremental, view(run(edited)));
+    const fresh = [...analysisRuns.entries()];
+    assert.ok(fresh.some(([, n]) => n >= blocks), 'a fresh check computes them for every block');
+    // Once per block at most: an analysis dropped after the block rules
+    // (transient) but read again by a document rule would show here.
+    for (const [name, n] of fresh) assert.ok(n <= blocks, `${name} computed ${n} times for ${blocks} blocks`);
   });
 });

@@ -1,6 +1,9 @@
 // The prose view: what is prose, what is masked, segments and tables.
 import { strict as assert } from 'node:assert';
-import { splitChunks, parseChunk } from '../../server/src/engine/markdown';
+import fc from 'fast-check';
+import { splitChunks, resplitChunks, parseChunk, parseChunkSlow, type Chunk } from '../../server/src/engine/markdown';
+import { markdown as randomMarkdown } from '../fuzz/props';
+import { corpusDocs } from '../helpers/corpus';
 import { MASK } from '../helpers/engine';
 
 const blocksOf = (text: string) => splitChunks(text).map(parseChunk);
@@ -77,5 +80,46 @@ describe('Markdown prose view', () => {
     const s = b.toSource(i);
     const e = b.toSource(i + 3);
     assert.equal(b.source.slice(s, e).normalize('NFC'), 'đạt');
+  });
+
+  it('re-splitting after an edit gives the same chunks as splitting from scratch', () => {
+    // Lines that change chunking: fences, comments, lists, indentation, front matter, CR/CRLF.
+    const line = fc.constantFrom('Đoạn văn.', '', '', '```', '~~~', '<!-- a', 'b -->', '<!-- c -->', '- mục', '1. mục', '   thụt lề', '\tthụt', '---', '...', '# Tiêu đề', '| a | b |');
+    const doc = fc.tuple(fc.array(line, { maxLength: 40 }), fc.constantFrom('\n', '\r\n', '\r')).map(([ls, eol]) => ls.join(eol));
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat({ max: 30 }), ins: fc.constantFrom('', '\n', '\n\n', '```\n', '- ', '<!--', '-->', 'x', '---\n', ' ', '\r\n') });
+    fc.assert(
+      fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 6 }), (text, edits) => {
+        let prev = text;
+        let chunks = splitChunks(prev);
+        for (const e of edits) {
+          const at = Math.floor(e.at * prev.length);
+          const next = prev.slice(0, at) + e.ins + prev.slice(at + e.del);
+          chunks = resplitChunks(prev, chunks, next);
+          assert.deepEqual(chunks, splitChunks(next));
+          prev = next;
+        }
+      }),
+      { numRuns: 2000, seed: 20241123 },
+    );
+  });
+
+  it('the fast path for plain paragraphs and headings builds the block markdown-it would', () => {
+    const same = (c: Chunk) => {
+      const a = parseChunk(c);
+      const b = parseChunkSlow(c);
+      assert.deepEqual(
+        { type: a.type, prose: a.prose, segments: a.segments, lists: a.lists, normalized: a.normalized },
+        { type: b.type, prose: b.prose, segments: b.segments, lists: b.lists, normalized: b.normalized },
+        JSON.stringify(c.text),
+      );
+      for (let o = 0; o <= a.prose.length; o++) assert.equal(a.toSource(o), b.toSource(o));
+    };
+    // Lines near the edge of "plain": markers without their space, NBSP-only
+    // lines, indents, closing hashes, setext underlines, pipes, tabs.
+    const line = fc.constantFrom('Tỷ lệ đạt 95%.', '  thụt hai', '    thụt bốn', '\tthụt tab', '\u00a0', '', '   ', '# Tiêu đề', '## Tiêu đề ##', '### x #', '#### #', '#', '####### bảy', '#không', '#\tTab', '-không', '- mục', '1. mục', '1.5 triệu', '2023) năm', '***', '===', '---', '> trích', '<b>', '[x]: /a', 'a | b', '*nhấn*', '_nghiêng_', 'a \\', 'x  ');
+    const chunkText = fc.tuple(fc.array(line, { minLength: 1, maxLength: 5 }), fc.constantFrom('\n', '\r\n', '\r'), fc.constantFrom('', '\n', '\n\n')).map(([ls, eol, tail]) => ls.join(eol) + tail);
+    fc.assert(fc.property(chunkText, (t) => same({ start: 0, text: t, kind: 'markdown' })), { numRuns: 3000, seed: 20241123 });
+    fc.assert(fc.property(randomMarkdown, (doc) => splitChunks(doc).forEach(same)), { numRuns: 300, seed: 20241123 });
+    for (const d of corpusDocs()) for (const text of [d.text, d.text.normalize('NFD')]) splitChunks(text).forEach(same);
   });
 });

@@ -10,11 +10,13 @@ import {
   checkCodeUntouched,
   checkDocumentInvariants,
   checkFormsAgree,
+  checkIncremental,
   checkLineEndsAgree,
   longLine,
   markdown,
   markdownLF,
   markdownWithCode,
+  markdownWithEdits,
   vietnamese,
   withSurrogates,
 } from '../fuzz/props';
@@ -34,6 +36,7 @@ describe('engine invariants on random input (fast-check)', function () {
   it('NFC and NFD forms of a document give the same findings', () => run(markdownLF, 400, checkFormsAgree));
   it('LF, CRLF and CR line ends give the same findings', () => run(markdownLF, 400, checkLineEndsAgree));
   it('fixAll never changes code (fenced, inline), autolinks or HTML comments', () => run(markdownWithCode, 300, checkCodeUntouched));
+  it('edits checked through one DocumentCache give the findings of fresh checks', () => run(markdownWithEdits, 300, checkIncremental));
 });
 
 // Counterexamples the properties found (kept as plain regression tests).

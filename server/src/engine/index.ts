@@ -11,7 +11,7 @@ export * from './types';
 export { LineIndex, type Position, type Range } from './document';
 export { isVietnameseText } from './detect';
 export { applyFixes, applyEditGroups } from './fixes';
-export { docsUrl } from './rule';
+export { docsUrl, analysisRuns } from './rule';
 export type { Rule, RuleContext, DocModel } from './rule';
 export { DocumentCache, CancelledError, checkSteps, buildDocModel, docOffset, type CheckOptions, type CheckStats };
 export { parseConfig, resolveConfig, buildConfigSchema, type ResolvedConfig, type RawConfig, type ConfigProblem };

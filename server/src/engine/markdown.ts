@@ -43,12 +43,69 @@ export function splitChunks(text: string): Chunk[] {
       pos = end;
     }
   }
-  let chunkStart = pos;
+  scanChunks(text, pos, chunks);
+  return chunks;
+}
+
+/**
+ * The chunks of `text` after an edit of `prevText` (whose chunks were
+ * `prevChunks`): unchanged chunks before the edit are kept, the scan restarts
+ * one chunk before the first changed one and stops as soon as it reaches a
+ * boundary where an unchanged tail of old chunks begins. Those are kept with
+ * their text strings (whose hashes V8 has cached), only moved. The result
+ * equals `splitChunks(text)` (test/unit/markdown.test.ts).
+ */
+export function resplitChunks(prevText: string, prevChunks: readonly Chunk[], text: string): Chunk[] {
+  if (text === prevText) return prevChunks.slice();
+  const n = prevChunks.length;
+  // The first chunk whose text is not found at its old place.
+  let i = 0;
+  while (i < n && text.startsWith(prevChunks[i].text, prevChunks[i].start)) i++;
+  if (i === n && text.length === prevText.length) return prevChunks.slice();
+  // Restart at a chunk start (the scan state there is the initial one); one
+  // chunk back, since a change at a chunk's first line can join it to the one before.
+  const r = Math.max(0, i - 1);
+  // The first chunk (front matter or not) decides how the scan starts: redo it all.
+  if (r === 0) return splitChunks(text);
+  const delta = text.length - prevText.length;
+  const from = prevChunks[r].start;
+  // The unchanged tail: old chunks found at their place shifted by delta.
+  let j = n;
+  while (j > r + 1 && prevChunks[j - 1].start + delta >= from && text.startsWith(prevChunks[j - 1].text, prevChunks[j - 1].start + delta)) j--;
+  const out = prevChunks.slice(0, r);
+  // New-coordinate starts of the tail chunks -> their index.
+  const tailAt = new Map<number, number>();
+  for (let k = j; k < n; k++) tailAt.set(prevChunks[k].start + delta, k);
+  const stoppedAt = scanChunks(text, from, out, (at) => tailAt.has(at));
+  // The re-scanned chunks outlive this version of the text: copy them out of
+  // it, or each would keep its whole version alive (V8 slices share their parent).
+  for (let k = r; k < out.length; k++) out[k].text = detached(out[k].text);
+  if (stoppedAt >= 0) {
+    for (let k = tailAt.get(stoppedAt)!; k < n; k++) {
+      const c = prevChunks[k];
+      out.push(delta ? { start: c.start + delta, text: c.text, kind: c.kind } : c);
+    }
+  }
+  return out;
+}
+
+/** A copy of `s` that does not share the memory of the string it was sliced from. */
+function detached(s: string): string {
+  return s.length < 16 ? s : (' ' + s).slice(1);
+}
+
+/**
+ * Scan from `from` (a chunk start: the state there is the initial one) and
+ * push chunks. `stop(at)` is asked at each new boundary; when it says yes the
+ * scan ends there (the chunk from `at` on is not pushed) and `at` is returned; else -1.
+ */
+function scanChunks(text: string, from: number, chunks: Chunk[], stop?: (at: number) => boolean): number {
+  let chunkStart = from;
   let fence: string | null = null;
   let inComment = false;
   let sawBlank = false;
   let chunkIsList = false;
-  let lineStart = pos;
+  let lineStart = from;
   // Next \n and next \r at or after lineStart, each searched again only once
   // passed, so finding line ends stays linear whichever kind the text uses.
   let nextLf = -1;
@@ -82,6 +139,7 @@ export function splitChunks(text: string): Chunk[] {
       chunks.push({ start: chunkStart, text: text.slice(chunkStart, lineStart), kind: 'markdown' });
       chunkStart = lineStart;
       chunkIsList = false;
+      if (stop?.(lineStart)) return lineStart;
     }
     if (lineStart === chunkStart) chunkIsList = isList;
     sawBlank = false;
@@ -94,11 +152,91 @@ export function splitChunks(text: string): Chunk[] {
     lineStart = next;
   }
   if (chunkStart < text.length) chunks.push({ start: chunkStart, text: text.slice(chunkStart), kind: 'markdown' });
-  return chunks;
+  return -1;
 }
 
 /** Build the Block (prose view, segments, lists) of one chunk. */
 export function parseChunk(chunk: Chunk): Block {
+  return buildBlock(chunk, true);
+}
+
+/** For tests: the same block with every chunk parsed by markdown-it. */
+export function parseChunkSlow(chunk: Chunk): Block {
+  return buildBlock(chunk, false);
+}
+
+type MiniToken = Pick<Token, 'type' | 'level' | 'map' | 'content' | 'tag' | 'markup' | 'info'>;
+
+// A line that may start anything but paragraph text (after up to 3 spaces):
+// headings, quotes, lists, rules, setext underlines, fences, HTML, link
+// definitions, or an indented code line.
+const NOT_PLAIN_START = /^(?: {0,3}(?:[#>*+\-_=`~<[]|\d{1,9}[.)])| {4}|[ ]{0,3}\t)/;
+const ATX_LINE = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
+const BLANK = /^[ \t]*$/;
+const isSpaceOrTab = (c: number) => c === 32 || c === 9;
+
+/** markdown-it's trim of block content: ASCII blanks only (a no-break space stays). */
+function asciiTrim(s: string): string {
+  let a = 0;
+  let b = s.length;
+  const blank = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+  while (a < b && blank(s.charCodeAt(a))) a++;
+  while (b > a && blank(s.charCodeAt(b - 1))) b--;
+  return s.slice(a, b);
+}
+
+/**
+ * The tokens markdown-it gives for the commonest chunks, a plain paragraph or
+ * one ATX heading line (then blank lines), found without parsing; undefined
+ * for anything else. Half the chunks of a report are such paragraphs and
+ * headings; markdown-it's per-call cost dominates for them. Tested equal to
+ * markdown-it's result on random chunks (test/unit/markdown.test.ts).
+ */
+function plainTokens(src: string, lineStarts: number[], lineText: (l: number) => string): MiniToken[] | undefined {
+  // Table pipes and NUL (markdown-it rewrites it) go the slow way.
+  if (src.includes('|') || src.includes('\u0000')) return undefined;
+  // Non-blank lines first, then only blank ones (blank as markdown-it sees it:
+  // spaces and tabs only; a no-break space is text).
+  let n = 0;
+  for (let l = 0; l < lineStarts.length; l++) {
+    if (BLANK.test(lineText(l))) continue;
+    if (n !== l) return undefined;
+    n++;
+  }
+  if (n === 0) return undefined;
+  const first = lineText(0);
+  const h = ATX_LINE.exec(first);
+  if (h) {
+    if (n !== 1) return undefined;
+    // markdown-it's heading content: after the marks, without a closing sequence.
+    const pos = h[0].length;
+    let max = first.length;
+    while (max > pos && isSpaceOrTab(first.charCodeAt(max - 1))) max--;
+    let tmp = max;
+    while (tmp > pos && first.charCodeAt(tmp - 1) === 35) tmp--;
+    if (tmp > pos && isSpaceOrTab(first.charCodeAt(tmp - 1))) max = tmp;
+    const content = asciiTrim(first.slice(pos, max));
+    const tag = 'h' + h[1].length;
+    return [
+      { type: 'heading_open', level: 0, map: [0, 1], content: '', tag, markup: h[1], info: '' },
+      { type: 'inline', level: 1, map: [0, 1], content, tag: '', markup: '', info: '' },
+      { type: 'heading_close', level: 0, map: null, content: '', tag, markup: h[1], info: '' },
+    ];
+  }
+  const lines: string[] = [];
+  for (let l = 0; l < n; l++) {
+    const line = lineText(l);
+    if (NOT_PLAIN_START.test(line)) return undefined;
+    lines.push(line);
+  }
+  return [
+    { type: 'paragraph_open', level: 0, map: [0, n], content: '', tag: 'p', markup: '', info: '' },
+    { type: 'inline', level: 1, map: [0, n], content: asciiTrim(lines.join('\n')), tag: '', markup: '', info: '' },
+    { type: 'paragraph_close', level: 0, map: null, content: '', tag: 'p', markup: '', info: '' },
+  ];
+}
+
+function buildBlock(chunk: Chunk, fast: boolean): Block {
   const src = chunk.text;
   if (chunk.kind === 'frontmatter') return makeBlock(chunk, 'frontmatter', MASK.repeat(0) + maskAll(src), [], []);
   const lineStarts = computeLineStarts(src);
@@ -108,7 +246,7 @@ export function parseChunk(chunk: Chunk): Block {
     while (e > s && (src.charCodeAt(e - 1) === 10 || src.charCodeAt(e - 1) === 13)) e--;
     return src.slice(s, e);
   };
-  const tokens = md.parse(src, {});
+  const tokens: MiniToken[] = (fast && plainTokens(src, lineStarts, lineText)) || md.parse(src, {});
   // Prose ranges grouped per inline token (its lines) or table cell: inline
   // masking runs over a whole group, so a comment or code span across lines is found.
   const proseGroups: [number, number][][] = [];
@@ -275,7 +413,7 @@ function normalizeCellText(s: string): string {
   return maskInline(s).replace(/\u0000+/g, ' ').replace(/[*_`]/g, '').trim().normalize('NFC');
 }
 
-function blockType(tok: Token): Block['type'] {
+function blockType(tok: MiniToken): Block['type'] {
   switch (tok.type) {
     case 'paragraph_open':
       return 'paragraph';
@@ -362,6 +500,11 @@ function indexOrEnd(s: string, ch: string, from: number): number {
 /** Line starts as markdown-it numbers lines: after \n, \r\n or a lone \r. */
 function computeLineStarts(s: string): number[] {
   const starts = [0];
+  if (!s.includes('\r')) {
+    // The common case, by indexOf (native) rather than a loop over every unit.
+    for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
@@ -393,7 +536,7 @@ const ATX_HEADING = /^\s*#{1,6}(?:\s|$)/;
  * markdown-it strips container prefixes (quote markers, list indentation) and
  * trims lines; each content line is the tail of its source line.
  */
-function locateInline(tok: Token, lineText: (l: number) => string, lineStarts: number[]): [number, number][] | undefined {
+function locateInline(tok: MiniToken, lineText: (l: number) => string, lineStarts: number[]): [number, number][] | undefined {
   const [l0, l1] = tok.map!;
   const contentLines = tok.content.split('\n');
   const out: [number, number][] = [];

@@ -47,13 +47,30 @@ export interface Rule {
 }
 
 /**
+ * Memo keys dropped from a block once its block rules have run: analyses only
+ * block rules use (token lists, words). Whatever document rules or editor
+ * features read must not be transient, or every check would recompute it for
+ * every block (test/unit/incremental.test.ts counts the recomputations).
+ */
+export const TRANSIENT = new Set<string>();
+
+/** How many times each analysis was computed (for the benchmark and the incrementality tests). */
+export const analysisRuns = new Map<string, number>();
+
+/**
  * Declare a per-block analysis (numbers, words, mentions...) computed once per
  * block and cached on it. The config is part of the engine's block-cache key, so
- * a config change gives fresh blocks.
+ * a config change gives fresh blocks. `transient`: see TRANSIENT.
  */
-export function analysis<T>(name: string, compute: (block: Block, config: ResolvedConfig) => T): (block: Block, config: ResolvedConfig) => T {
+export function analysis<T>(
+  name: string,
+  compute: (block: Block, config: ResolvedConfig) => T,
+  opts: { transient?: boolean } = {},
+): (block: Block, config: ResolvedConfig) => T {
+  if (opts.transient) TRANSIENT.add(name);
   return (block, config) => {
     if (block.memo.has(name)) return block.memo.get(name) as T;
+    analysisRuns.set(name, (analysisRuns.get(name) ?? 0) + 1);
     const value = compute(block, config);
     block.memo.set(name, value);
     return value;
