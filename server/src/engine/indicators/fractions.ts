@@ -38,11 +38,16 @@ const MAX_GAP = 10;
 /** A name may span many tokens but counts as one unit of gap; this bounds the search. */
 const TOKEN_WINDOW = 40;
 
-export const fractionPairs = analysis('fraction-percent', (block: Block, config: ResolvedConfig): FractionPair[] => {
-  const out: FractionPair[] = [];
-  readingsOf(block, config).forEach((r, seg) => pairsIn(r, seg, out));
-  return out;
-});
+// Transient: only the fraction-percent-mismatch block rule reads it (dropped once the block's rules ran).
+export const fractionPairs = analysis(
+  'fraction-percent',
+  (block: Block, config: ResolvedConfig): FractionPair[] => {
+    const out: FractionPair[] = [];
+    readingsOf(block, config).forEach((r, seg) => pairsIn(r, seg, out));
+    return out;
+  },
+  { transient: true },
+);
 
 function hitAt(r: Reading, k: number): Hit | undefined {
   const h = k >= 0 && k < r.hitOf.length ? r.hitOf[k] : -1;
