@@ -70,7 +70,7 @@ export const rule: Rule = {
         continue;
       }
       // The same mentions in the same order give the same verdicts; only the line numbers in the messages may have moved.
-      if (g.changed) g.reports = judge(g.members);
+      if (g.changed) g.reports = judge(g.members, g.reports);
       for (const r of g.reports) {
         let same = !!r.draft;
         for (let i = 0; i < r.others.length && same; i++) if (r.others[i].line + 1 !== r.lines[i]) same = false;
@@ -122,15 +122,19 @@ interface Report {
   draft?: DocDraft;
 }
 
-function judge(g: readonly ResolvedMention[]): Report[] {
+function judge(g: readonly ResolvedMention[], previous: readonly Report[]): Report[] {
   const reports: Report[] = [];
+  // A report about the same mention against the same others keeps its draft (a big group edited in one place).
+  const before = previous.length ? new Map(previous.map((r) => [r.rm, r])) : undefined;
   // Distinct values seen so far (first mention of each); the first one is the reference.
   const classes: ResolvedMention[] = [g[0]];
   for (let i = 1; i < g.length; i++) {
     const rm = g[i];
     if (!overlaps(rm.interval, classes[0].interval)) {
       const others = classes.filter((c) => !overlaps(c.interval, rm.interval)).slice(0, MAX_RELATED);
-      reports.push({ rm, others, lines: [] });
+      const p = before?.get(rm);
+      if (p && p.others.length === others.length && p.others.every((c, k) => c === others[k])) reports.push(p);
+      else reports.push({ rm, others, lines: [] });
     }
     if (classes.length < MAX_CLASSES && !classes.some((c) => c.m.hedge === rm.m.hedge && c.norm === rm.norm && c.normHi === rm.normHi)) classes.push(rm);
   }
