@@ -142,24 +142,28 @@ function judge(g: readonly ResolvedMention[], previous: readonly Report[]): Repo
 }
 
 function report(rm: ResolvedMention, others: ResolvedMention[], lines: readonly number[]): DocDraft {
-  const lineNo = (c: ResolvedMention) => lines[others.indexOf(c)];
   const here = display(rm.m);
-  const ctxVi = [rm.periodLabel?.vi, rm.placeLabel.vi, KIND_LABEL[rm.kind].vi].filter(Boolean).join(', ');
-  const ctxEn = [rm.periodLabel?.en, rm.placeLabel.en, KIND_LABEL[rm.kind].en].filter(Boolean).join(', ');
-  const listVi = others.map((c) => `${display(c.m).vi} (dòng ${lineNo(c)})`).join(', ');
-  const listEn = others.map((c) => `${display(c.m).en} (line ${lineNo(c)})`).join(', ');
+  // Labels and displays made once each (a changed big group rebuilds many drafts).
+  const period = rm.periodLabel;
+  const place = rm.placeLabel;
+  const kind = KIND_LABEL[rm.kind];
+  const ctxVi = [period?.vi, place.vi, kind.vi].filter(Boolean).join(', ');
+  const ctxEn = [period?.en, place.en, kind.en].filter(Boolean).join(', ');
+  const shown = others.map((c) => display(c.m));
+  const listVi = shown.map((d, i) => `${d.vi} (dòng ${lines[i]})`).join(', ');
+  const listEn = shown.map((d, i) => `${d.en} (line ${lines[i]})`).join(', ');
   const fixes: DraftFix[] = [];
   const seen = new Set<string>();
-  for (const c of others) {
+  others.forEach((c, i) => {
     const text = replacementFor(rm, c);
-    if (text === undefined || seen.has(text) || text === rm.m.numText) continue;
+    if (text === undefined || seen.has(text) || text === rm.m.numText) return;
     seen.add(text);
     fixes.push({
-      title: msg(`Dùng ${text} (như dòng ${lineNo(c)})`, `Use ${text} (as on line ${lineNo(c)})`),
+      title: msg(`Dùng ${text} (như dòng ${lines[i]})`, `Use ${text} (as on line ${lines[i]})`),
       edits: [{ start: rm.m.numStart, end: rm.m.numEnd, newText: text }],
       safe: false,
     });
-  }
+  });
   return {
     block: rm.block,
     start: rm.m.start,
@@ -168,11 +172,11 @@ function report(rm: ResolvedMention, others: ResolvedMention[], lines: readonly 
       `${rm.ind.name_vi} (${ctxVi}) ghi ${here.vi} ở đây nhưng ${listVi} ở chỗ khác.`,
       `${rm.ind.name_en ?? rm.ind.name_vi} (${ctxEn}) is ${here.en} here but ${listEn} elsewhere.`,
     ),
-    related: others.map((c) => ({
+    related: others.map((c, i) => ({
       block: c.block,
       start: c.m.start,
       end: c.m.end,
-      message: msg(`Giá trị khác của cùng chỉ số: ${display(c.m).vi}`, `Other value of the same indicator: ${display(c.m).en}`),
+      message: msg(`Giá trị khác của cùng chỉ số: ${shown[i].vi}`, `Other value of the same indicator: ${shown[i].en}`),
     })),
     fixes,
     data: { indicator: rm.ind.id, key: rm.key, values: [rm.norm, ...others.map((c) => c.norm)] },
