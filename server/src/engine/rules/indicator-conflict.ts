@@ -28,7 +28,7 @@ export const rule: Rule = {
   checkDocument(doc, ctx) {
     const res = resolveDocument(doc, ctx.config);
     let st = doc.store.get(STORE_KEY) as State | undefined;
-    if (!st || st.configKey !== ctx.config.key) doc.store.set(STORE_KEY, (st = { configKey: ctx.config.key, groups: new Map(), epoch: 0, touched: [], gen: -1, lineGen: -1, out: [] }));
+    if (!st || st.configKey !== ctx.config.key) doc.store.set(STORE_KEY, (st = { configKey: ctx.config.key, groups: new Map(), lists: new WeakMap(), epoch: 0, touched: [], gen: -1, lineGen: -1, out: [] }));
     // The same mentions on the same lines as last time: the same findings.
     if (st.gen === res.gen && st.lineGen === res.lineGen) return st.out;
     const epoch = ++st.epoch;
@@ -36,11 +36,22 @@ export const rule: Rule = {
     touched.length = 0;
     // Regroup: one pass, no allocation for groups that already exist; note which ones changed.
     for (const list of res.lists) {
-      for (const rm of list) {
-        const key = rm.key;
-        if (!key) continue;
-        let g = st.groups.get(key);
-        if (!g) st.groups.set(key, (g = { members: [], n: 0, epoch: 0, changed: true, reports: [] }));
+      // A block's compared mentions and their groups, looked up once per resolved list (the lists of unchanged blocks are kept).
+      let le = st.lists.get(list);
+      if (!le) {
+        le = { rms: [], groups: [] };
+        for (const rm of list) {
+          if (!rm.key) continue;
+          let g = st.groups.get(rm.key);
+          if (!g) st.groups.set(rm.key, (g = { members: [], n: 0, epoch: 0, changed: true, reports: [] }));
+          le.rms.push(rm);
+          le.groups.push(g);
+        }
+        st.lists.set(list, le);
+      }
+      for (let k = 0; k < le.rms.length; k++) {
+        const rm = le.rms[k];
+        const g = le.groups[k];
         if (g.epoch !== epoch) {
           g.epoch = epoch;
           g.n = 0;
@@ -54,12 +65,14 @@ export const rule: Rule = {
         g.n++;
       }
     }
-    // Forget the groups of keys no longer in the document.
+    // Forget the groups of keys no longer in the document (only lists gone for good refer to them).
     if (st.groups.size > 2 * touched.length + 64) {
       st.groups = new Map();
       for (const g of touched) st.groups.set(g.members[0].key!, g);
     }
     const out: DocDraft[] = [];
+    // No block with mentions changed line since the last findings: their line numbers still hold.
+    const moved = st.lineGen !== res.lineGen;
     for (const g of touched) {
       if (g.n !== g.members.length) {
         g.members.length = g.n;
@@ -73,7 +86,7 @@ export const rule: Rule = {
       if (g.changed) g.reports = judge(g.members, g.reports);
       for (const r of g.reports) {
         let same = !!r.draft;
-        for (let i = 0; i < r.others.length && same; i++) if (r.others[i].line + 1 !== r.lines[i]) same = false;
+        if (moved) for (let i = 0; i < r.others.length && same; i++) if (r.others[i].line + 1 !== r.lines[i]) same = false;
         if (!same) {
           for (let i = 0; i < r.others.length; i++) r.lines[i] = r.others[i].line + 1;
           r.draft = report(r.rm, r.others, r.lines);
@@ -94,6 +107,8 @@ const STORE_KEY = 'indicator-conflict';
 interface State {
   configKey: string;
   groups: Map<string, Group>;
+  /** Per resolved list (one block's mentions): its compared mentions and their groups. */
+  lists: WeakMap<readonly ResolvedMention[], { rms: ResolvedMention[]; groups: Group[] }>;
   /** Check counter: a group's `epoch` says it was seen in the current check. */
   epoch: number;
   /** Groups seen in the current check, in document order of their first mention. */
