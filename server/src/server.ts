@@ -22,7 +22,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   checkSteps,
   allRules,
-  fixAll,
+  applyFixes,
+  check,
   getDefaultConfig,
   loadConfig,
   configFromObject,
@@ -60,11 +61,21 @@ interface DocState {
   cache: DocumentCache;
   version: number;
   findings: Finding[];
-  /** Version whose findings are published. */
+  /** Version (and config key) the findings are for; a code action may check before the debounced check publishes. */
   checkedVersion: number;
+  checkedKey?: string;
   timer?: NodeJS.Timeout;
   running?: { version: number; cancelled: boolean };
   config?: ResolvedConfig;
+  /** Blocks of fixed text for fix-all offers that are likely not applied (see fixAllEdits). */
+  fixCache?: DocumentCache;
+}
+
+/** What a lazily resolved "fix all <rule> problems" action carries. */
+interface FixAllData {
+  uri: string;
+  version: number;
+  rule: string;
 }
 
 export function startServer(connection: Connection): void {
@@ -74,6 +85,8 @@ export function startServer(connection: Connection): void {
   const configCache = new Map<string, { config: ResolvedConfig; problems: ConfigProblem[]; text: string }>();
   let initLocale: Locale = 'vi';
   let hasConfigurationCapability = false;
+  /** The client can fill in a code action's edit later (codeAction/resolve): VS Code can. */
+  let canResolveEdits = false;
   const logFile = process.env.VNHR_LOG_FILE;
   const log = (s: string) => {
     connection.console.log(s);
@@ -89,11 +102,12 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams) => {
     initLocale = params.locale?.toLowerCase().startsWith('vi') ? 'vi' : params.locale ? 'en' : 'vi';
     hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    canResolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     log(`vnhr server started (locale ${params.locale ?? 'none'} -> ${initLocale}, ${allRules.length} rules)`);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: true },
         executeCommandProvider: { commands: [FIX_ALL_COMMAND] },
         hoverProvider: true,
         documentSymbolProvider: true,
@@ -195,11 +209,17 @@ export function startServer(connection: Connection): void {
     if (!settings.enable || !(settings.checkAllMarkdown || isVietnameseText(text))) {
       st.findings = [];
       st.checkedVersion = version;
+      st.checkedKey = undefined;
       void connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
     const config = configFor(uri, settings);
     st.config = config;
+    if (st.checkedVersion === version && st.checkedKey === config.key) {
+      // A code action request checked this version already: publish that.
+      publish(uri, text, version, st.findings, settings);
+      return;
+    }
     const token = { version, cancelled: false };
     st.running = token;
     let findings: Finding[];
@@ -228,6 +248,11 @@ export function startServer(connection: Connection): void {
     }
     st.findings = findings;
     st.checkedVersion = version;
+    st.checkedKey = config.key;
+    publish(uri, text, version, findings, settings);
+  }
+
+  function publish(uri: string, text: string, version: number, findings: Finding[], settings: Settings) {
     const li = new LineIndex(text);
     const locale = localeOf(settings);
     const diagnostics = findings.map((f) => toDiagnostic(f, li, uri, locale));
@@ -309,26 +334,50 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  /** Findings of the current version (checks now if the published ones are stale). */
-  async function currentFindings(uri: string): Promise<{ doc: TextDocument; findings: Finding[]; config: ResolvedConfig } | undefined> {
+  /**
+   * Findings of the current version. When the debounced check has not run yet
+   * (a save right after typing), check now and keep the result: the lightbulb
+   * asks again at every cursor move, and the debounced check publishes it.
+   */
+  async function currentFindings(uri: string): Promise<{ doc: TextDocument; st: DocState; findings: Finding[]; config: ResolvedConfig } | undefined> {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const st = stateOf(uri);
     const settings = await settingsFor(uri);
     const config = configFor(uri, settings);
-    if (st.checkedVersion !== doc.version) {
-      if (!settings.enable || !(settings.checkAllMarkdown || isVietnameseText(doc.getText()))) return { doc, findings: [], config };
-      const it = checkSteps(doc.getText(), allRules, config, { cache: st.cache });
-      let r = it.next();
-      while (!r.done) r = it.next();
-      return { doc, findings: r.value, config };
+    if (st.checkedVersion !== doc.version || st.checkedKey !== config.key) {
+      if (!settings.enable || !(settings.checkAllMarkdown || isVietnameseText(doc.getText()))) return { doc, st, findings: [], config };
+      // Same text as a check of this version in flight, so sharing its cache is safe.
+      st.findings = check(doc.getText(), config, { cache: st.cache });
+      st.checkedVersion = doc.version;
+      st.checkedKey = config.key;
     }
-    return { doc, findings: st.findings, config };
+    return { doc, st, findings: st.findings, config };
   }
 
-  function fixAllEdits(doc: TextDocument, config: ResolvedConfig, only?: string[]): TextEdit[] {
+  /**
+   * engine fixAll's rounds (apply the safe fixes, re-check, repeat), with the
+   * first round from the findings this version already has: a save with
+   * nothing to fix costs no check, and one with fixes one re-check of the
+   * fixed text instead of a check from scratch plus that re-check.
+   */
+  function fixAllEdits(doc: TextDocument, st: DocState, findings: readonly Finding[], config: ResolvedConfig, only?: string[], chosen = false): TextEdit[] {
     const text = doc.getText();
-    const fixed = fixAll(text, config, { only }).text;
+    // The re-checks read the fixed text. Through the document's cache when
+    // that text is likely the next version (fix-all, applied on save): its
+    // check then finds every block parsed. Not while a check is in flight
+    // (its blocks would move under it), nor for the per-rule offer the
+    // lightbulb asks for at every cursor move and the writer seldom takes:
+    // those have their own cache, so typing does not re-parse what they touched.
+    const cache = st.running || (only && !chosen) ? (st.fixCache ??= new DocumentCache()) : st.cache;
+    let fixed = text;
+    let round = only ? findings.filter((f) => only.includes(f.rule)) : findings;
+    for (let i = 0; i < 10; i++) {
+      const r = applyFixes(fixed, round);
+      if (!r.applied || r.text === fixed) break;
+      fixed = r.text;
+      round = check(fixed, config, { cache, only });
+    }
     if (fixed === text) return [];
     // One minimal edit: the changed span between the common prefix and suffix.
     let a = 0;
@@ -343,14 +392,14 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(async (params) => {
     const cur = await currentFindings(params.textDocument.uri);
     if (!cur) return [];
-    const { doc, findings, config } = cur;
+    const { doc, st, findings, config } = cur;
     const settings = await settingsFor(doc.uri);
     const locale = localeOf(settings);
     const only = params.context.only;
     const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source);
     const actions: CodeAction[] = [];
     if (wantsFixAll) {
-      const edits = fixAllEdits(doc, config);
+      const edits = fixAllEdits(doc, st, findings, config);
       if (edits.length) {
         actions.push({
           title: locale === 'vi' ? 'Sửa tất cả lỗi tự sửa được (vnhr)' : 'Fix all auto-fixable problems (vnhr)',
@@ -383,15 +432,29 @@ export function startServer(connection: Connection): void {
     }
     for (const rule of rulesHere) {
       if ((byRule.get(rule) ?? 0) < 2) continue;
-      const edits = fixAllEdits(doc, config, [rule]);
-      if (!edits.length) continue;
-      actions.push({
-        title: locale === 'vi' ? `Sửa tất cả lỗi ${rule} trong tệp này` : `Fix all ${rule} problems in this file`,
-        kind: CodeActionKind.QuickFix,
-        edit: { changes: { [doc.uri]: edits } },
-      });
+      const title = locale === 'vi' ? `Sửa tất cả lỗi ${rule} trong tệp này` : `Fix all ${rule} problems in this file`;
+      if (canResolveEdits) {
+        // The lightbulb asks at every cursor move; the edit (a re-check of the
+        // fixed text) is worked out only if the writer picks this action.
+        const data: FixAllData = { uri: doc.uri, version: doc.version, rule };
+        actions.push({ title, kind: CodeActionKind.QuickFix, data });
+        continue;
+      }
+      const edits = fixAllEdits(doc, st, findings, config, [rule]);
+      if (edits.length) actions.push({ title, kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: edits } } });
     }
     return actions;
+  });
+
+  connection.onCodeActionResolve(async (action) => {
+    const data = action.data as FixAllData | undefined;
+    if (!data?.rule || action.edit) return action;
+    const cur = await currentFindings(data.uri);
+    // A newer version: its own lightbulb offers it again; this one is stale.
+    if (!cur || cur.doc.version !== data.version) return action;
+    const edits = fixAllEdits(cur.doc, cur.st, cur.findings, cur.config, [data.rule], true);
+    if (edits.length) action.edit = { changes: { [data.uri]: edits } };
+    return action;
   });
 
   connection.onExecuteCommand(async (params) => {
@@ -400,7 +463,7 @@ export function startServer(connection: Connection): void {
     const cur = await currentFindings(uri);
     if (!cur) return { applied: 0 };
     const before = cur.findings.filter((f) => f.fixes?.some((x) => x.safe)).length;
-    const edits = fixAllEdits(cur.doc, cur.config);
+    const edits = fixAllEdits(cur.doc, cur.st, cur.findings, cur.config);
     if (!edits.length) return { applied: 0 };
     const r = await connection.workspace.applyEdit({ label: 'vnhr: fix all', edit: { changes: { [uri]: edits } } });
     return { applied: r.applied ? before : 0 };

@@ -46,8 +46,8 @@ export class LspClient {
     this.conn.listen();
   }
 
-  async initialize(locale = 'vi'): Promise<unknown> {
-    const r = await this.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, locale, capabilities: { workspace: { configuration: true } } });
+  async initialize(locale = 'vi', textDocument: Record<string, unknown> = {}): Promise<unknown> {
+    const r = await this.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, locale, capabilities: { workspace: { configuration: true }, textDocument } });
     await this.conn.sendNotification('initialized', {});
     return r;
   }

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SEEDS, seedDiagnostic } from './seeds';
-import { REPORT, applyEditToText, closeAllEditors, codeOf, describeDiagnostics, open, rangeOf, registeredRules, waitForDiagnostics, waitForEvent, wsUri } from './helpers';
+import { REPORT, applyEditToText, closeAllEditors, codeOf, describeDiagnostics, open, rangeOf, registeredRules, updateUserSetting, waitForDiagnostics, waitForEvent, wsUri } from './helpers';
 
 /** The quick fixes VS Code offers at the diagnostic's range (the lightbulb's list). */
 async function quickFixesAt(doc: vscode.TextDocument, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
@@ -51,56 +51,34 @@ describe('quick fixes', () => {
   describe('source.fixAll.vnhr on save', () => {
     const editorConfig = () => vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
     before(async () => {
-      await editorConfig().update('codeActionsOnSave', { 'source.fixAll.vnhr': 'explicit' }, vscode.ConfigurationTarget.Global, true);
+      await updateUserSetting('editor', 'codeActionsOnSave', { 'source.fixAll.vnhr': 'explicit' }, 'markdown');
     });
     after(async () => {
-      await editorConfig().update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Global, true);
+      await updateUserSetting('editor', 'codeActionsOnSave', undefined, 'markdown');
     });
 
-    // Skipped: since all four rule families landed this fails in code-server
-    // (the file is saved without the fix, or the save never completes), while
-    // the same source.fixAll.vnhr request over LSP returns the right edit
-    // (test/protocol/server.test.ts). Cause not found yet; see the closing note.
-    it.skip('editor.codeActionsOnSave {"source.fixAll.vnhr": "explicit"} fixes the file when it is saved', async () => {
+    it('editor.codeActionsOnSave {"source.fixAll.vnhr": "explicit"} fixes the file when it is saved', async () => {
       const editor = await open('fix-on-save.md');
       const doc = editor.document;
       await waitForDiagnostics(doc.uri, (ds) => ds.filter((d) => codeOf(d) === 'whitespace').length === 2, 'two whitespace diagnostics');
       const original = doc.getText();
-      // A new paragraph with its own slip, typed before saving.
+      // A new paragraph with its own slip, typed and saved at once: the save
+      // participant asks before the server's debounced check of this version.
       const added = '\nCác xã đã  triển khai kế hoạch tiêm chủng.\n';
       await editor.edit((b) => b.insert(doc.positionAt(original.length), added));
       assert.equal(doc.isDirty, true);
       assert.deepEqual(editorConfig().get('codeActionsOnSave'), { 'source.fixAll.vnhr': 'explicit' });
-      // What the save participant will ask for: the server offers it for the whole file.
-      const whole = new vscode.Range(0, 0, doc.lineCount, 0);
-      // Under load VS Code sometimes drops the answer (about 1 run in 8 at load
-      // 11 on 2 cores, while the server's log shows it answered with the edit):
-      // ask once more before failing, and say so.
-      const ask = async () => (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.vnhr')) ?? [];
-      let offered = await ask();
-      if (!offered.length) {
-        console.log('retry: no source.fixAll.vnhr action on the first request');
-        offered = await ask();
-      }
-      assert.ok(offered.some((a) => a.kind?.value === 'source.fixAll.vnhr'), `no source.fixAll.vnhr action: ${offered.map((a) => a.title).join(' | ')}`);
 
-      const save = async () => {
-        const saved = waitForEvent(vscode.workspace.onDidSaveTextDocument, (d) => d.uri.toString() === doc.uri.toString(), 'fix-on-save.md to be saved');
-        await vscode.commands.executeCommand('workbench.action.files.save');
-        await saved;
-      };
-      await save();
+      const saved = waitForEvent(vscode.workspace.onDidSaveTextDocument, (d) => d.uri.toString() === doc.uri.toString(), 'fix-on-save.md to be saved');
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      await saved;
       const expected = (original + added).replace('thành  tốt', 'thành tốt').replace('được   đẩy', 'được đẩy').replace('đã  triển', 'đã triển');
       if (doc.getText() !== expected) {
-        // The same dropped answer as above, met by the save participant: a
-        // writer saves again; so do we, once, and say so.
-        console.log('retry: the first save did not fix the file');
-        const end = doc.positionAt(doc.getText().length);
-        await editor.edit((b) => b.insert(end, ' '));
-        await editor.edit((b) => b.delete(new vscode.Range(end, end.translate(0, 1))));
-        await save();
+        // Say whether the provider offers the fix now (VS Code dropped it) or not (the server did not offer it).
+        const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+        const offered = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.vnhr')) ?? [];
+        assert.equal(doc.getText(), expected, `saved without the fix; source.fixAll.vnhr actions offered now: ${offered.map((a) => `${a.kind?.value} "${a.title}"`).join(' | ') || '(none)'}`);
       }
-      assert.equal(doc.getText(), expected);
       assert.equal(doc.isDirty, false);
       const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(wsUri('fix-on-save.md')));
       assert.equal(onDisk, expected, 'the saved file is not the fixed text');

@@ -144,3 +144,27 @@ export function applyEditToText(doc: vscode.TextDocument, edit: vscode.Workspace
   for (const e of edits) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
 }
+
+/**
+ * Change a user setting and wait until the editor has settled after it.
+ *
+ * Writing a setting makes VS Code open settings.json as a `jsonc` model, which
+ * activates every extension with `onLanguage:jsonc` (JSON language features
+ * and others). Their code action providers register seconds later on a loaded
+ * machine, and VS Code 1.100 cancels every code-action request that is in
+ * flight with a kind filter when any code action provider (for any language)
+ * registers: the save participant of `editor.codeActionsOnSave` then gets no
+ * actions and saves unfixed, although our server answered (shown in the e2e
+ * run of issue 8). Awaiting those activations (an activation that starts a
+ * language client ends after the client has started) makes the providers
+ * registered before the test goes on.
+ */
+export async function updateUserSetting(section: string, key: string, value: unknown, languageId?: string): Promise<void> {
+  const conf = vscode.workspace.getConfiguration(section, languageId ? { languageId } : undefined);
+  await conf.update(key, value, vscode.ConfigurationTarget.Global, !!languageId);
+  const activatedBySettingsFile = vscode.extensions.all.filter((e) => {
+    const events: unknown = e.packageJSON?.activationEvents;
+    return Array.isArray(events) && events.includes('onLanguage:jsonc');
+  });
+  await Promise.all(activatedBySettingsFile.map((e) => Promise.resolve(e.activate()).catch(() => undefined)));
+}
