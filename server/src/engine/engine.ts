@@ -52,7 +52,9 @@ export class DocumentCache {
       // and hashed anew on every check); the one front matter chunk is marked.
       const key = c.kind === 'frontmatter' ? '\u0001' + c.text : c.text;
       const list = this.pool.get(key);
-      let b = list?.pop();
+      // The first unused block of that text: identical chunks keep their order,
+      // so document rules can match blocks against the previous check's order.
+      let b = list?.shift();
       if (b) reused++;
       else b = parseChunk(c);
       b.start = c.start;

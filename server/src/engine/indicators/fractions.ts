@@ -38,11 +38,16 @@ const MAX_GAP = 10;
 /** A name may span many tokens but counts as one unit of gap; this bounds the search. */
 const TOKEN_WINDOW = 40;
 
-export const fractionPairs = analysis('fraction-percent', (block: Block, config: ResolvedConfig): FractionPair[] => {
-  const out: FractionPair[] = [];
-  readingsOf(block, config).forEach((r, seg) => pairsIn(r, seg, out));
-  return out;
-});
+// Transient: only the fraction-percent-mismatch block rule reads it (dropped once the block's rules ran).
+export const fractionPairs = analysis(
+  'fraction-percent',
+  (block: Block, config: ResolvedConfig): FractionPair[] => {
+    const out: FractionPair[] = [];
+    readingsOf(block, config).forEach((r, seg) => pairsIn(r, seg, out));
+    return out;
+  },
+  { transient: true },
+);
 
 function hitAt(r: Reading, k: number): Hit | undefined {
   const h = k >= 0 && k < r.hitOf.length ? r.hitOf[k] : -1;
@@ -133,7 +138,7 @@ function isShare(r: Reading, i: number): boolean {
   const b = t.num.denominator;
   if (!a || !b || a.value === undefined || b.value === undefined) return false;
   if (a.decimals || b.decimals || b.value < 2 || a.value > b.value) return false;
-  if (r.unitAt.get(i)?.kind === 'per') return false;
+  if (r.unitAt[i]?.kind === 'per') return false;
   if (t.num.percent) return false;
   const prev = r.toks[i - 1];
   if (inW(prev, W0)) return false;

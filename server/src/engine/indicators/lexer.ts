@@ -2,7 +2,7 @@
 // shared Vietnamese number tokenizer) and punctuation, per segment of a block.
 // Matching is on folded words so that "bác sỹ"/"bác sĩ", "tỉ lệ"/"tỷ lệ" and
 // "khoẻ"/"khỏe" (tone-mark placement) name the same thing.
-import { MASK, type Block } from '../types';
+import type { Block } from '../types';
 import type { ResolvedConfig } from '../config';
 import { numbersOf, tokenizeNumbers, type NumToken } from '../vietnamese/numbers';
 
@@ -24,6 +24,11 @@ const foldCache = new Map<string, string>();
 export function fold(word: string): string {
   // Plain ASCII lower case without a final y (most of "và", "so", "dân"... are not): itself.
   if (/^[a-xz]+$/.test(word)) return word;
+  return foldOther(word);
+}
+
+/** fold() of a word the lexer already knows is not plain ASCII lower case (or ends in y). */
+function foldOther(word: string): string {
   let f = foldCache.get(word);
   if (f !== undefined) return f;
   const d = word.toLowerCase().normalize('NFD');
@@ -45,55 +50,74 @@ export function foldPhrase(s: string): string[] {
 
 /** Key of a number token for phrase matching: its digits ("10.000" -> "#10000"). */
 function numKey(raw: string): string {
-  return '#' + raw.replace(/[.,]/g, '');
+  return raw.indexOf('.') < 0 && raw.indexOf(',') < 0 ? '#' + raw : '#' + raw.replace(/[.,]/g, '');
 }
 
-const WORD = /[\p{L}\p{M}]/u;
-const WORD_RUN = /[\p{L}\p{M}]+/uy;
+const WORD = /[\p{L}\p{M}]/uy;
 
-function lexText(text: string, base: number, nums: NumToken[], isMask: (c: string) => boolean): Tok[] {
+/** Is the character (code point) at text[i] a letter or a mark? Fast for ASCII and Vietnamese letters. */
+function wordAt(text: string, i: number, code: number): boolean {
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  // Latin-1 letters, Latin Extended-A/B, combining marks, Latin Extended Additional (ạ ả ấ ... ỹ).
+  if ((code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x300 && code <= 0x36f) || (code >= 0x1e00 && code <= 0x1eff)) return true;
+  if (code < 0xc0) return false;
+  WORD.lastIndex = i;
+  return WORD.test(text);
+}
+
+/** Tokens of text[from, to), offsets in text's coordinates. */
+function lexText(text: string, from: number, to: number, nums: readonly NumToken[], na = 0, nb = nums.length): Tok[] {
   const out: Tok[] = [];
-  let ni = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    while (ni < nums.length && nums[ni].start - base < i) ni++;
-    if (ni < nums.length && nums[ni].start - base === i) {
+  let ni = na;
+  let i = from;
+  while (i < to) {
+    while (ni < nb && nums[ni].start < i) ni++;
+    if (ni < nb && nums[ni].start === i) {
       const num = nums[ni];
-      const e = Math.max(num.end, num.percentEnd ?? 0) - base;
-      out.push({ t: 'n', s: base + i, e: base + e, k: numKey(num.raw), num });
+      const e = Math.max(num.end, num.percentEnd ?? 0);
+      out.push({ t: 'n', s: i, e, k: numKey(num.raw), num });
       i = e;
       ni++;
       continue;
     }
-    const c = text[i];
-    if (c === '\n') {
-      out.push({ t: 'nl', s: base + i, e: base + i + 1, k: '\n' });
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      out.push({ t: 'nl', s: i, e: i + 1, k: '\n' });
       i++;
       continue;
     }
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\u00a0' || isMask(c)) {
+    if (code === 32 || code === 9 || code === 13 || code === 0xa0 || code === 0) {
       i++;
       continue;
     }
-    const code = c.charCodeAt(0);
-    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0xc0 && WORD.test(c))) {
-      WORD_RUN.lastIndex = i;
-      WORD_RUN.exec(text);
-      const j = WORD_RUN.lastIndex;
+    // A lone surrogate half does not start a word (as a one-unit test would say).
+    if ((code < 0xd800 || code > 0xdfff) && wordAt(text, i, code)) {
+      // Plain lower-case ASCII with no final y folds to itself (most of "và", "so", "dân"...).
+      let plain = code >= 97 && code <= 122;
+      let j = i;
+      for (;;) {
+        const c = text.charCodeAt(j);
+        if (c >= 97 && c <= 122) j++;
+        else if (c < 0x80 ? (c >= 65 && c <= 90) : j < to && wordAt(text, j, c)) {
+          plain = false;
+          j += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+        } else break;
+        if (j >= to) break;
+      }
+      if (j > to) j = to;
       const raw = text.slice(i, j);
-      out.push({ t: 'w', s: base + i, e: base + j, k: fold(raw), raw });
+      out.push({ t: 'w', s: i, e: j, k: plain && text.charCodeAt(j - 1) !== 121 ? raw : foldOther(raw), raw });
       i = j;
       continue;
     }
-    if (c >= '0' && c <= '9') {
+    if (code >= 48 && code <= 57) {
       // A digit the number tokenizer did not cover (should not happen): skip the run.
       let j = i + 1;
-      while (j < n && /[0-9]/.test(text[j])) j++;
+      while (j < to && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
       i = j;
       continue;
     }
-    out.push({ t: 'p', s: base + i, e: base + i + 1, k: c });
+    out.push({ t: 'p', s: i, e: i + 1, k: text[i] });
     i++;
   }
   return out;
@@ -102,18 +126,41 @@ function lexText(text: string, base: number, nums: NumToken[], isMask: (c: strin
 /** Tokens of a plain string (aliases, table headers). Offsets are relative to the string. */
 export function lexString(s: string): Tok[] {
   const text = s.normalize('NFC');
-  return lexText(text, 0, tokenizeNumbers(text), (c) => c === MASK);
+  return lexText(text, 0, text.length, tokenizeNumbers(text));
 }
 
-/** Tokens of each segment of a block, in prose coordinates (cached with the block). */
-export function segmentTokens(block: Block, config: ResolvedConfig): Tok[][] {
-  const cached = block.memo.get('indicator-tokens') as Tok[][] | undefined;
-  if (cached) return cached;
+/**
+ * Tokens of each segment of a block, in prose coordinates. `keep(i, numbers)`
+ * (given the count of numbers in segment i, which are counted first) may
+ * leave a segment out: its tokens are then an empty list.
+ */
+export function segmentTokens(block: Block, config: ResolvedConfig, keep?: (seg: number, numbers: readonly number[]) => boolean): Tok[][] {
   const nums = numbersOf(block, config);
-  const bySeg: NumToken[][] = block.segments.map(() => []);
-  for (const n of nums) bySeg[n.segment]?.push(n);
-  const out = block.segments.map((seg, i) => lexText(block.prose.slice(seg.start, seg.end), seg.start, bySeg[i], (c) => c === MASK));
-  block.memo.set('indicator-tokens', out);
+  const segs = block.segments;
+  const out: Tok[][] = new Array(segs.length);
+  let ordered = true;
+  for (let k = 1; k < nums.length && ordered; k++) if (nums[k].segment < nums[k - 1].segment) ordered = false;
+  if (!ordered) {
+    const bySeg: NumToken[][] = segs.map(() => []);
+    for (const n of nums) bySeg[n.segment]?.push(n);
+    const counts = bySeg.map((x) => x.length);
+    for (let i = 0; i < segs.length; i++) out[i] = keep && !keep(i, counts) ? [] : lexText(block.prose, segs[i].start, segs[i].end, bySeg[i]);
+    return out;
+  }
+  // Numbers come in segment order: each segment gets its run of them.
+  // (Plain arrays: a typed array costs more to make than these few numbers.)
+  const from: number[] = new Array(segs.length).fill(0);
+  const counts: number[] = new Array(segs.length).fill(0);
+  let a = 0;
+  for (let i = 0; i < segs.length; i++) {
+    while (a < nums.length && nums[a].segment < i) a++;
+    from[i] = a;
+    while (a < nums.length && nums[a].segment === i) a++;
+    counts[i] = a - from[i];
+  }
+  for (let i = 0; i < segs.length; i++) {
+    out[i] = keep && !keep(i, counts) ? [] : lexText(block.prose, segs[i].start, segs[i].end, nums, from[i], from[i] + counts[i]);
+  }
   return out;
 }
 
@@ -132,6 +179,11 @@ export class PhraseTrie<V> {
     (node.values ??= []).push(value);
   }
 
+  /** The keys a match can start with. */
+  firstKeys(): IterableIterator<string> {
+    return this.root.next.keys();
+  }
+
   /**
    * Longest match starting at toks[i]. Parenthesised asides inside a phrase are
    * skipped ("66,3% xã (150/226 xã) đạt Bộ tiêu chí ...") when `skipParens`.
@@ -139,7 +191,8 @@ export class PhraseTrie<V> {
    */
   match(toks: readonly Tok[], i: number, skipParens = false): { end: number; values: V[] } | undefined {
     let node = this.root;
-    let best: { end: number; values: V[] } | undefined;
+    let bestEnd = -1;
+    let bestValues: V[] | undefined;
     let j = i;
     while (j < toks.length) {
       const tk = toks[j];
@@ -154,9 +207,12 @@ export class PhraseTrie<V> {
       if (!nx) break;
       node = nx;
       j++;
-      if (node.values) best = { end: j, values: node.values };
+      if (node.values) {
+        bestEnd = j;
+        bestValues = node.values;
+      }
     }
-    return best;
+    return bestValues ? { end: bestEnd, values: bestValues } : undefined;
   }
 }
 

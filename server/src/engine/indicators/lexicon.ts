@@ -276,7 +276,14 @@ for (const p of PROVINCES) provinceTrie.add(foldPhrase(p), p);
 const nationalNames = new PhraseTrie<string>();
 nationalNames.add(foldPhrase('Việt Nam'), 'Việt Nam');
 
-const isCap = (t: Tok | undefined) => !!t && t.t === 'w' && /^\p{Lu}/u.test(t.raw);
+const UPPER = /^\p{Lu}/u;
+/** Capitalised word (ASCII answered without a regex). */
+export function isCap(t: Tok | undefined): boolean {
+  if (!t || t.t !== 'w') return false;
+  const c = t.raw.charCodeAt(0);
+  if (c < 0x80) return c >= 65 && c <= 90;
+  return UPPER.test(t.raw);
+}
 
 /**
  * A named place at toks[i]: "tỉnh Sơn La", "huyện Mường Tè", "TP. Hồ Chí Minh",
@@ -314,6 +321,11 @@ function foldKey(toks: readonly Tok[], s: number, e: number): string {
     .filter((x) => x.t === 'w')
     .map((x) => x.k)
     .join(' ');
+}
+
+/** Folded words a qualifier or a place (keyword or name) can start with. */
+export function lexiconStartWords(): string[] {
+  return [...qualTrie.firstKeys(), ...placeKw.firstKeys(), ...provinceTrie.firstKeys(), ...nationalNames.firstKeys()];
 }
 
 export const HEDGE_SYMBOLS: Record<string, string> = { '>': 'lower', '≥': 'lower', '<': 'upper', '≤': 'upper', '~': 'approx', '≈': 'approx' };

@@ -29,6 +29,30 @@ const W11 = wordSet('chỉ');
 const W12 = wordSet('so');
 const W13 = wordSet('chênh');
 
+/**
+ * Two-word phrases as first word -> second words (folded), so a pair of
+ * tokens is looked up without building the string "a b" for every token.
+ * A phrase of another length is kept whole as its key "w1 w2 w3" split at
+ * the first space, which no pair of single tokens can match (as before).
+ */
+function pairSet(phrases: string[]): Map<string, Set<string>> {
+  const m = new Map<string, Set<string>>();
+  for (const p of phrases) {
+    const k = K(p);
+    const sp = k.indexOf(' ');
+    const a = k.slice(0, sp);
+    const b = k.slice(sp + 1);
+    let set = m.get(a);
+    if (!set) m.set(a, (set = new Set()));
+    set.add(b);
+  }
+  return m;
+}
+function inPairs(m: Map<string, Set<string>>, a: string, b: string): boolean {
+  const set = m.get(a);
+  return !!set && set.has(b);
+}
+
 export type MentionKind = 'achieved' | 'target' | 'previous' | 'change';
 
 export interface Mention {
@@ -139,14 +163,45 @@ export function extractBlock(block: Block, config: ResolvedConfig): BlockIndicat
   return out;
 }
 
-/** The reading of each segment of a block (cached with the block). */
+/** What a segment left unread reads as: nothing. */
+const EMPTY_READING: Reading = { toks: [], hits: [], hitOf: [], unitAt: [], groupOf: [], closeOf: new Map(), openOf: new Map() };
+/** Words a paragraph without figures may matter by: its province scope ("toàn tỉnh", "thành phố ta") or a caption ("Bảng 2"). */
+const MAY_MATTER = /tỉnh|phố|bảng|biểu/iu;
+
+// The readings of the last block read: the fraction and mention extractors of
+// one block share them, and they are not kept (tokens are many and short-lived).
+let lastBlock: Block | undefined;
+let lastKey = '';
+let lastReadings: Reading[] = [];
+
+/**
+ * The reading of each segment of a block. Segments that cannot give a figure
+ * or a context are left unread: paragraphs without a number (unless they may
+ * be a caption or name the province) and tables without a number.
+ */
 export function readingsOf(block: Block, config: ResolvedConfig): Reading[] {
-  let r = block.memo.get('indicator-readings') as Reading[] | undefined;
-  if (!r) {
-    const cat = catalogueFor(config);
-    r = segmentTokens(block, config).map((t) => readTokens(t, cat));
-    block.memo.set('indicator-readings', r);
-  }
+  if (block === lastBlock && config.key === lastKey) return lastReadings;
+  const cat = catalogueFor(config);
+  const segs = block.segments;
+  let tablesWithNumbers: Set<number> | undefined;
+  const keep = (i: number, counts: readonly number[]): boolean => {
+    const seg = segs[i];
+    if (counts[i] > 0 || seg.kind === 'heading') return true;
+    if (seg.kind === 'table-cell') {
+      if (!tablesWithNumbers) {
+        tablesWithNumbers = new Set();
+        for (let k = 0; k < segs.length; k++) if (counts[k] > 0 && segs[k].table) tablesWithNumbers.add(segs[k].table!.tableId);
+      }
+      return tablesWithNumbers.has(seg.table!.tableId);
+    }
+    MAY_MATTER.lastIndex = 0;
+    return MAY_MATTER.test(block.prose.slice(seg.start, seg.end));
+  };
+  const toks = segmentTokens(block, config, keep);
+  const r = toks.map((t) => (t.length ? readTokens(t, cat) : EMPTY_READING));
+  lastBlock = block;
+  lastKey = config.key;
+  lastReadings = r;
   return r;
 }
 
@@ -212,7 +267,7 @@ function figureAt(r: Reading, i: number): Fig | undefined {
   const t = toks[i];
   if (!isN(t)) return undefined;
   if (t.num.kind === 'fraction') {
-    const u = r.unitAt.get(i);
+    const u = r.unitAt[i];
     const nu = t.num.numerator;
     if (!u || u.kind !== 'per' || !nu || nu.value === undefined) return undefined;
     return { first: i, last: i, value: nu.value, decimals: nu.decimals ?? 0, start: t.s, end: t.e, numStart: nu.start, numEnd: nu.end, unit: u };
@@ -234,7 +289,7 @@ function figureAt(r: Reading, i: number): Fig | undefined {
     }
   }
   const lt = toks[last] as Extract<Tok, { t: 'n' }>;
-  let unit = r.unitAt.get(last) ?? { kind: 'bare', end: last + 1 };
+  let unit = r.unitAt[last] ?? { kind: 'bare', end: last + 1 };
   // "15%-30%": the first figure's own % sign.
   if (t.num.percent && unit.kind !== 'pct') unit = { kind: 'pct', end: last + 1, per: t.num.percent === '%' ? 100 : 1000 };
   return { first: i, last, value: v.value, hi, decimals, start: t.s, end: lt.e, numStart: t.num.start, numEnd: hi === undefined ? t.num.end : lt.num.end, unit };
@@ -281,11 +336,19 @@ function hitAt(r: Reading, k: number): Hit | undefined {
 /** How far back (in tokens) a figure's qualifiers are looked for: keeps long run-on paragraphs linear. */
 const WINDOW = 160;
 
-const NEW_SUBJECT = new Set(['tỷ lệ', 'tỷ suất', 'tỷ số', 'chỉ số', 'số lượng', 'tổng số', 'số lượt', 'số ca', 'số người'].map((w) => K(w)));
+const NEW_SUBJECT = pairSet(['tỷ lệ', 'tỷ suất', 'tỷ số', 'chỉ số', 'số lượng', 'tổng số', 'số lượt', 'số ca', 'số người']);
 
 function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing: MissingUnit[], para: { period?: PeriodSpec }): void {
   const toks = r.toks;
   for (const [a, b] of sentences(toks)) {
+    // Only figures give mentions: a sentence without a number token gives none.
+    let hasNumber = false;
+    for (let i = a; i < b && !hasNumber; i++) if (toks[i].t === 'n') hasNumber = true;
+    if (!hasNumber) {
+      const h0 = hitAt(r, a);
+      if (h0?.type === 'period' && (h0.ptype === 'at' || h0.ptype === 'until')) para.period = h0.spec;
+      continue;
+    }
     const figAt = new Map<number, Mention>();
     const claimed = new Set<number>();
     const usedPost = new Set<number>();
@@ -313,7 +376,7 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
       if (t.t === 'w') {
         if (++words > 14) cur = undefined;
         // "tỷ lệ sử dụng các biện pháp tránh thai ...": another (uncatalogued) indicator starts; figures after it are not ours.
-        if (NEW_SUBJECT.has(t.k + ' ' + (toks[i + 1]?.k ?? ''))) cur = undefined;
+        if (inPairs(NEW_SUBJECT, t.k, toks[i + 1]?.k ?? '')) cur = undefined;
         continue;
       }
       if (!isN(t)) continue;
@@ -729,7 +792,16 @@ function markAmbiguous(cat: Catalogue, ms: Mention[]): void {
 }
 
 function periodKeyLocal(m: Mention): string {
-  return m.periodBlocked ? 'blocked' : m.period ? JSON.stringify(m.period) : '';
+  return m.periodBlocked ? 'blocked' : m.period ? specKey(m.period) : '';
+}
+
+// A period's JSON, made once per period object (periods are shared by the
+// mentions of a sentence or a table column and never changed once read).
+const specKeys = new WeakMap<PeriodSpec, string>();
+function specKey(p: PeriodSpec): string {
+  let k = specKeys.get(p);
+  if (k === undefined) specKeys.set(p, (k = JSON.stringify(p)));
+  return k;
 }
 
 /** Factor from the written base to the catalogue unit (14 per 10.000 = 140 per 100.000). */
@@ -756,8 +828,9 @@ const W_PLAN = wordSet('kh', 'so');
 const W_GIAO = wordSet('giao');
 const W_DUOC = wordSet('được');
 
-const HEAD_ACHIEVED = new Set(['tình hình', 'đánh giá', 'tổng kết', 'sơ kết', 'thực trạng', 'báo cáo kết quả'].map((w) => K(w)));
-const HEAD_TARGET = new Set(['phương hướng', 'nhiệm vụ', 'giải pháp'].map((w) => K(w)));
+// "báo cáo kết quả" is three words: as a pair of two folded words it never matches (kept as it was).
+const HEAD_ACHIEVED = pairSet(['tình hình', 'đánh giá', 'tổng kết', 'sơ kết', 'thực trạng', 'báo cáo kết quả']);
+const HEAD_TARGET = pairSet(['phương hướng', 'nhiệm vụ', 'giải pháp']);
 
 /** What a heading, caption or header says: one period, a kind, a place. */
 export function contextOf(r: Reading, heading: boolean): Context {
@@ -766,7 +839,7 @@ export function contextOf(r: Reading, heading: boolean): Context {
   let achieved = false;
   let target = false;
   for (const h of r.hits) {
-    if (h.type === 'period' && (h.ptype === 'at' || h.ptype === 'until')) periods.set(JSON.stringify(h.spec), h.spec);
+    if (h.type === 'period' && (h.ptype === 'at' || h.ptype === 'until')) periods.set(specKey(h.spec), h.spec);
     else if (h.type === 'qual' && h.qual.cat === 'achieved') achieved = true;
     else if (h.type === 'qual' && h.qual.cat === 'target' && (!heading || !isChiTieu(r, h) || headingTarget(r, h))) {
       const v = targetValidity(r, h);
@@ -777,9 +850,10 @@ export function contextOf(r: Reading, heading: boolean): Context {
     }
   }
   for (let i = 0; i + 1 < r.toks.length; i++) {
-    const two = r.toks[i].k + ' ' + r.toks[i + 1].k;
-    if (HEAD_ACHIEVED.has(two)) achieved = true;
-    if (HEAD_TARGET.has(two)) target = true;
+    const a = r.toks[i].k;
+    const b = r.toks[i + 1].k;
+    if (inPairs(HEAD_ACHIEVED, a, b)) achieved = true;
+    if (inPairs(HEAD_TARGET, a, b)) target = true;
   }
   if (periods.size === 1) out.period = [...periods.values()][0];
   out.kind = achieved ? 'achieved' : target ? 'target' : undefined;
@@ -823,7 +897,7 @@ function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[
   for (const [, rowCells] of rows) {
     rowCells.sort((x, y) => x.col - y.col);
     // The row label: the first cell that is not a lone figure (a numbering cell "1", "I" is skipped; a year "2023" is a label).
-    const label = rowCells.find((c) => c.col !== unitCol && !loneFigure(c.r) && !/^[IVXLivxl]+\.?$/.test(c.r.toks.map((t) => (t.t === 'w' ? t.raw : t.k)).join('')));
+    const label = rowCells.find((c) => c.col !== unitCol && !loneFigure(c.r) && !romanNumbering(c.r.toks));
     if (!label) continue;
     const unitCell = unitCol >= 0 ? rowCells.find((c) => c.col === unitCol) : undefined;
     let rowName = label.r.hits.find((h): h is Extract<Hit, { type: 'name' }> => h.type === 'name')?.name;
@@ -864,7 +938,7 @@ function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[
           m.kind = caption.kind;
           m.kindExplicit = true;
         }
-        made.push({ m, ctxKey: [m.ind, m.kind, JSON.stringify(m.period ?? null), m.place ?? '', m.sub.join('+')].join('|') });
+        made.push({ m, ctxKey: [m.ind, m.kind, m.period ? specKey(m.period) : 'null', m.place ?? '', m.sub.join('+')].join('|') });
       }
     }
   }
@@ -882,6 +956,13 @@ function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[
     if (iv.some((x) => !overlaps(iv[0], x))) for (const m of g) m.ambiguous = true;
   }
   for (const x of made) out.push(x.m);
+}
+
+/** A numbering cell "I", "IV." (the cell's tokens written together). */
+function romanNumbering(toks: readonly Tok[]): boolean {
+  // Only words and a final "." can spell it: test the joined text only then.
+  for (let k = 0; k < toks.length; k++) if (toks[k].t !== 'w' && !(k === toks.length - 1 && toks[k].k === '.')) return false;
+  return /^[IVXLivxl]+\.?$/.test(toks.map((t) => (t.t === 'w' ? t.raw : t.k)).join(''));
 }
 
 interface HeaderInfo {
@@ -947,7 +1028,8 @@ function mergeInfo(main: HeaderInfo, own: HeaderInfo | undefined): HeaderInfo {
     period: main.period ?? own.period,
     kind: main.kind ?? own.kind,
     place: main.place ?? own.place,
-    sub: [...new Set([...main.sub, ...own.sub.filter((x) => !x.startsWith('col:'))])],
+    // (Most cells: no sub-type of their own, and at most one on the other axis: nothing to merge.)
+    sub: main.sub.length <= 1 && own.sub.every((x) => x.startsWith('col:')) ? main.sub : [...new Set([...main.sub, ...own.sub.filter((x) => !x.startsWith('col:'))])],
   };
 }
 
@@ -992,7 +1074,10 @@ function loneFigure(r: Reading): LoneFig | undefined {
   while (j < toks.length && toks[j].t === 'p' && /[*†‡)]/.test(toks[j].k)) j++;
   if (j < toks.length) return undefined;
   if (fig.unit.kind === 'count' || fig.unit.kind === 'times' || fig.unit.kind === 'pp') return undefined;
-  return { ...fig, hedge };
+  // figureAt made the object for this call: give it the hedge in place of a copy.
+  const lone: LoneFig = fig;
+  lone.hedge = hedge;
+  return lone;
 }
 
 function tableMention(ctx: Ctx, c: Cell, fig: LoneFig, name: NameHit, unit: { pct?: number; per?: number } | undefined, q: HeaderInfo): Mention | undefined {

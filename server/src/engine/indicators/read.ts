@@ -3,7 +3,7 @@
 // headers, headings and captions.
 import type { Catalogue, NameEntry } from './catalogue';
 import { type Tok } from './lexer';
-import { foldKeyOf as K, HEDGE_SYMBOLS, inW, wordSet, matchPlace, matchQual, parsePer, type Den, type Qual } from './lexicon';
+import { foldKeyOf as K, HEDGE_SYMBOLS, inW, isCap, lexiconStartWords, wordSet, matchPlace, matchQual, parsePer, type Den, type Qual } from './lexicon';
 import { parseViNumber } from '../vietnamese/numbers';
 
 // Word sets of the hot paths, folded once.
@@ -101,11 +101,11 @@ export interface Reading {
   toks: readonly Tok[];
   hits: Hit[];
   /** For each token, the index in `hits` of the hit covering it, or -1. */
-  hitOf: Int32Array;
+  hitOf: number[];
   /** Units after figures, by the figure's token index. */
-  unitAt: Map<number, UnitInfo>;
+  unitAt: readonly (UnitInfo | undefined)[];
   /** For each token, the index of the '(' of the innermost group containing it, or -1. */
-  groupOf: Int32Array;
+  groupOf: number[];
   /** For each '(' index, the index of its ')' (toks.length when unclosed). */
   closeOf: Map<number, number>;
   /** For each ')' index, the index of its '('. */
@@ -160,12 +160,28 @@ export const FOLLOW_OK = new Set(
   ].map((w) => K(w)),
 );
 
-function parens(toks: readonly Tok[]): { groupOf: Int32Array; closeOf: Map<number, number>; openOf: Map<number, number> } {
-  const groupOf = new Int32Array(toks.length).fill(-1);
+const NO_PARENS = new Map<number, number>();
+const NO_UNITS: (UnitInfo | undefined)[] = [];
+/** -1 everywhere (only read): the group of every token of a text without parentheses. */
+let noGroups: number[] = [];
+
+/** Parenthesis groups of the tokens (into r.groupOf, r.closeOf, r.openOf). */
+function parens(r: Reading): void {
+  const toks = r.toks;
+  const n = toks.length;
+  let any = false;
+  for (let i = 0; i < n && !any; i++) if (toks[i].k === '(' || toks[i].k === ')') any = true;
+  if (!any) {
+    // No parenthesis: no groups (the shared arrays and maps are only read).
+    if (noGroups.length < n) noGroups = new Array(Math.max(n, 2 * noGroups.length)).fill(-1);
+    r.groupOf = noGroups;
+    return;
+  }
+  const groupOf: number[] = new Array(n).fill(-1);
   const closeOf = new Map<number, number>();
   const openOf = new Map<number, number>();
   const stack: number[] = [];
-  for (let i = 0; i < toks.length; i++) {
+  for (let i = 0; i < n; i++) {
     const k = toks[i].k;
     if (k === '\n' && stack.length > 0) {
       for (const o of stack) closeOf.set(o, i);
@@ -183,7 +199,20 @@ function parens(toks: readonly Tok[]): { groupOf: Int32Array; closeOf: Map<numbe
     }
   }
   for (const o of stack) closeOf.set(o, toks.length);
-  return { groupOf, closeOf, openOf };
+  r.groupOf = groupOf;
+  r.closeOf = closeOf;
+  r.openOf = openOf;
+}
+
+function add(r: Reading, h: Hit): void {
+  const idx = r.hits.length;
+  r.hits.push(h);
+  for (let k = h.s; k < h.e; k++) r.hitOf[k] = idx;
+}
+
+function free(r: Reading, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (r.hitOf[k] >= 0) return false;
+  return true;
 }
 
 /** Is a hit at index h visible from index v: not inside a parenthesis group that v is outside of? */
@@ -194,39 +223,55 @@ export function visibleFrom(r: Reading, h: number, v: number): boolean {
 }
 
 /**
+ * The folded words a hit of steps 2 and 3 of readTokens can start with (per
+ * catalogue): a word outside it, not capitalised, starts none and is skipped
+ * with one lookup instead of one per kind of hit.
+ */
+const startWordsOf = new WeakMap<Catalogue, Set<string>>();
+/** Scratch (per readTokens call): token i may start a hit of step 3. */
+let mayStart = new Uint8Array(256);
+function startWords(cat: Catalogue): Set<string> {
+  let s = startWordsOf.get(cat);
+  if (!s) {
+    s = new Set([...cat.names.firstKeys(), ...PERIOD_START, ...AGE_LEAD, ...LABEL_WORDS, ...lexiconStartWords(), K('nam'), K('nữ')]);
+    startWordsOf.set(cat, s);
+  }
+  return s;
+}
+
+/**
  * Read a token sequence. Order matters: units after figures first (so the
  * "bác sĩ" of "12,5 bác sĩ/vạn dân" is a unit, not a name), then names, then
  * periods, labels, ages, places and the other qualifiers on what is left.
  */
 export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
   const n = toks.length;
-  const { groupOf, closeOf, openOf } = parens(toks);
-  const r: Reading = { toks, hits: [], hitOf: new Int32Array(n).fill(-1), unitAt: new Map(), groupOf, closeOf, openOf };
-  const add = (h: Hit) => {
-    const idx = r.hits.length;
-    r.hits.push(h);
-    for (let k = h.s; k < h.e; k++) r.hitOf[k] = idx;
-  };
-  const free = (s: number, e: number) => {
-    for (let k = s; k < e; k++) if (r.hitOf[k] >= 0) return false;
-    return true;
-  };
+  const r: Reading = { toks, hits: [], hitOf: new Array(n).fill(-1), unitAt: NO_UNITS, groupOf: noGroups, closeOf: NO_PARENS, openOf: NO_PARENS };
+  parens(r);
 
   // 1. Units after figures: "12,5 bác sĩ/vạn dân", "12,1 trên 1.000 trẻ đẻ sống", "40/100.000 trẻ đẻ sống".
   for (let i = 0; i < n; i++) {
     if (toks[i].t !== 'n' || !figureLike(toks[i])) continue;
     const u = unitAfter(toks, i, cat);
     if (!u) continue;
-    r.unitAt.set(i, u);
-    if (u.kind === 'per' && u.end > i + 1 && free(i + 1, u.end)) add({ type: 'unit', s: i + 1, e: u.end });
+    if (r.unitAt === NO_UNITS) r.unitAt = new Array<UnitInfo | undefined>(n);
+    (r.unitAt as (UnitInfo | undefined)[])[i] = u;
+    if (u.kind === 'per' && u.end > i + 1 && free(r, i + 1, u.end)) add(r, { type: 'unit', s: i + 1, e: u.end });
   }
 
+  const starts = startWords(cat);
   // 2. Names of indicators (an alias with a denominator needs one after its head noun).
+  if (mayStart.length < n) mayStart = new Uint8Array(Math.max(n, 2 * mayStart.length));
   for (let i = 0; i < n; i++) {
     if (r.hitOf[i] >= 0) continue;
-    if (toks[i].t === 'p') continue;
+    const t = toks[i];
+    if (t.t === 'p' || t.t === 'nl') continue;
+    // Step 3 asks again for the words left: remember the answer.
+    const may = t.t !== 'w' || starts.has(t.k);
+    mayStart[i] = may ? 1 : 0;
+    if (!may) continue;
     const m = cat.names.match(toks, i, true);
-    if (!m || !free(i, m.end)) continue;
+    if (!m || !free(r, i, m.end)) continue;
     const per = parsePer(toks, m.end);
     const entries = m.values.filter((en) => {
       if (!en.needsPer) return true;
@@ -234,26 +279,33 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
       return !!per && !!ind && (!ind.denominator || ind.denominator === per.den);
     });
     if (!entries.length) continue;
-    const e = per && free(m.end, per.end) ? per.end : m.end;
+    const e = per && free(r, m.end, per.end) ? per.end : m.end;
     const hit: NameHit = { s: i, e, entries, per: e === m.end ? undefined : per?.per, den: e === m.end ? undefined : per?.den };
     const before = toks[i - 1];
     if (before && (inW(before, W0) || (inW(before, W1) && inW(toks[i - 2], W0)))) hit.verb = 'change';
-    add({ type: 'name', s: i, e, name: hit });
+    add(r, { type: 'name', s: i, e, name: hit });
     i = e - 1;
   }
 
   // 3. Periods, ages, labels, places, qualifiers.
   for (let i = 0; i < n; i++) {
     if (r.hitOf[i] >= 0) continue;
+    const ti = toks[i];
+    if (ti.t === 'p' || ti.t === 'nl') {
+      // No period, age, label, place or qualifier starts with punctuation or a line break: only a hedge sign ("> 90%", "~ 40").
+      if (ti.t === 'p' && HEDGE_SYMBOLS[ti.k]) add(r, { type: 'qual', s: i, e: i + 1, qual: { cat: 'hedge', val: HEDGE_SYMBOLS[ti.k] } });
+      continue;
+    }
+    if (ti.t === 'w' && !mayStart[i] && !isCap(ti)) continue;
     const p = periodAt(toks, i);
-    if (p && free(i, p.e)) {
-      add({ type: 'period', s: i, e: p.e, spec: p.spec, ptype: p.type });
+    if (p && free(r, i, p.e)) {
+      add(r, { type: 'period', s: i, e: p.e, spec: p.spec, ptype: p.type });
       i = p.e - 1;
       continue;
     }
     const age = ageAt(toks, i);
-    if (age && free(i, age.e)) {
-      add({ type: 'sub', s: i, e: age.e, sub: age.sub });
+    if (age && free(r, i, age.e)) {
+      add(r, { type: 'sub', s: i, e: age.e, sub: age.sub });
       i = age.e - 1;
       continue;
     }
@@ -264,13 +316,13 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
       if (inW(t, W2)) {
         const pl = matchPlace(toks, i);
         if (pl) {
-          add({ type: 'place', s: i, e: pl.end, key: pl.key, label: pl.label });
+          add(r, { type: 'place', s: i, e: pl.end, key: pl.key, label: pl.label });
           i = pl.end - 1;
           continue;
         }
       }
-      if (DOSE_WORDS.has(t.k)) add({ type: 'sub', s: i, e: i + 2, sub: `dose:${nx.num.raw}` });
-      else add({ type: 'label', s: i, e: i + 2 });
+      if (DOSE_WORDS.has(t.k)) add(r, { type: 'sub', s: i, e: i + 2, sub: `dose:${nx.num.raw}` });
+      else add(r, { type: 'label', s: i, e: i + 2 });
       i++;
       continue;
     }
@@ -279,25 +331,25 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
       let k = i + 1;
       if (inW(toks[k], W3) || toks[k]?.k === ':') k++;
       if (isN(toks[k])) {
-        add({ type: 'sub', s: i, e: i + 1, sub: t.raw === 'nam' ? 'sex:nam' : 'sex:nữ' });
+        add(r, { type: 'sub', s: i, e: i + 1, sub: t.raw === 'nam' ? 'sex:nam' : 'sex:nữ' });
         continue;
       }
     }
     const pl = matchPlace(toks, i);
-    if (pl && free(i, pl.end)) {
-      add({ type: 'place', s: i, e: pl.end, key: pl.key, label: pl.label });
+    if (pl && free(r, i, pl.end)) {
+      add(r, { type: 'place', s: i, e: pl.end, key: pl.key, label: pl.label });
       i = pl.end - 1;
       continue;
     }
     const q = matchQual(toks, i);
-    if (q && free(i, q.end)) {
-      if (q.qual.cat === 'place') add({ type: 'place', s: i, e: q.end, key: q.qual.val, label: q.qual.label ?? q.qual.val });
-      else if (q.qual.cat === 'sub') add({ type: 'sub', s: i, e: q.end, sub: q.qual.val });
-      else add({ type: 'qual', s: i, e: q.end, qual: q.qual });
+    if (q && free(r, i, q.end)) {
+      if (q.qual.cat === 'place') add(r, { type: 'place', s: i, e: q.end, key: q.qual.val, label: q.qual.label ?? q.qual.val });
+      else if (q.qual.cat === 'sub') add(r, { type: 'sub', s: i, e: q.end, sub: q.qual.val });
+      else add(r, { type: 'qual', s: i, e: q.end, qual: q.qual });
       i = q.end - 1;
       continue;
     }
-    if (t.t === 'p' && HEDGE_SYMBOLS[t.k]) add({ type: 'qual', s: i, e: i + 1, qual: { cat: 'hedge', val: HEDGE_SYMBOLS[t.k] } });
+    if (t.t === 'p' && HEDGE_SYMBOLS[t.k]) add(r, { type: 'qual', s: i, e: i + 1, qual: { cat: 'hedge', val: HEDGE_SYMBOLS[t.k] } });
   }
   return r;
 }

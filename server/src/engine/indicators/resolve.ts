@@ -3,51 +3,139 @@
 // then its comparison key and its value in the catalogue unit. Linear in the
 // number of blocks and mentions; cached per DocModel so the indicator rules and
 // the editor features share one pass.
+//
+// Incremental: a block's resolved mentions depend only on the block, the
+// heading stack above it, the caption before it, the document's year and
+// whether the document speaks of its province. They are kept per block (in
+// DocModel.store) with those inputs and reused while the inputs are the same
+// objects/values; positions (document offsets, lines) are read from the
+// block's current start and line, so blocks that moved need no work.
 import type { DocModel } from '../rule';
 import type { Block, Msg } from '../types';
 import type { ResolvedConfig } from '../config';
-import { catalogueFor, type Indicator } from './catalogue';
-import { blockIndicators, factorOf, type Context, type Mention, type MentionKind } from './mentions';
+import { catalogueFor, type Catalogue, type Indicator } from './catalogue';
+import { blockIndicators, factorOf, type BlockIndicators, type Context, type Mention, type MentionKind } from './mentions';
 import type { PeriodSpec } from './read';
 import { intervalOf } from './compare';
 
-export interface ResolvedMention {
-  m: Mention;
-  block: Block;
-  ind: Indicator;
-  period?: PeriodSpec;
-  /** Comparison key of the period ("2023", "6T/2023", "2021-2025"), undefined when unknown. */
-  periodKey?: string;
-  periodLabel?: Msg;
-  place: string;
-  placeLabel: Msg;
-  kind: MentionKind;
-  /** Mentions with the same key are the same fact; undefined: never compared. */
-  key?: string;
-  /** The interval of true values in the catalogue unit. */
-  interval: [number, number];
-  /** The value in the catalogue unit (and the top of a range). */
-  norm: number;
-  normHi?: number;
-  /** Document offsets of the figure. */
-  start: number;
-  end: number;
-  /** Zero-based line of the figure. */
+type HeadingCtx = Context & { level: number };
+
+/** Where a block's mentions sit in the document now (updated on every check). */
+interface BlockRes {
+  /** Zero-based document line of the block's first line. */
   line: number;
+  list: ResolvedMention[];
+  // The inputs the list was resolved with.
+  headings: HeadingCtx[];
+  caption: Context | undefined;
+  docYear: number | undefined;
+  provinceScope: boolean;
+}
+
+export class ResolvedMention {
+  /** Line of the figure inside its block (-1: not computed yet). */
+  private lineIn = -1;
+  constructor(
+    readonly m: Mention,
+    readonly block: Block,
+    readonly ind: Indicator,
+    readonly period: PeriodSpec | undefined,
+    /** Comparison key of the period ("2023", "6T/2023", "2021-2025"), undefined when unknown. */
+    readonly periodKey: string | undefined,
+    readonly place: string,
+    private readonly placeRaw: string | undefined,
+    readonly kind: MentionKind,
+    /** Mentions with the same key are the same fact; undefined: never compared. */
+    readonly key: string | undefined,
+    /** The interval of true values in the catalogue unit. */
+    readonly interval: [number, number],
+    /** The value in the catalogue unit (and the top of a range). */
+    readonly norm: number,
+    readonly normHi: number | undefined,
+    private readonly pos: BlockRes,
+  ) {}
+  get periodLabel(): Msg | undefined {
+    return this.period && this.periodKey ? periodLabel(this.period) : undefined;
+  }
+  get placeLabel(): Msg {
+    return placeLabelOf(this.place, this.placeRaw);
+  }
+  /** Document offsets of the figure. */
+  get start(): number {
+    return this.block.start + this.block.toSource(this.m.start);
+  }
+  get end(): number {
+    return Math.max(this.start, this.block.start + this.block.toSource(this.m.end));
+  }
+  /** Zero-based line of the figure. */
+  get line(): number {
+    if (this.lineIn < 0) this.lineIn = lineInBlock(this.block, this.m.start);
+    return this.pos.line + this.lineIn;
+  }
 }
 
 export interface DocIndicators {
   mentions: ResolvedMention[];
   /** Zero-based document line of a prose offset in a block. */
   lineOf(block: Block, proseOffset: number): number;
+  /** The resolved mentions per block with mentions, in document order (what `mentions` flattens). */
+  readonly lists: readonly (readonly ResolvedMention[])[];
+  /** Changes when the resolved mentions (the objects or their order) change between checks of one document. */
+  readonly gen: number;
+  /** Changes when a block with mentions moved to another line. */
+  readonly lineGen: number;
 }
 
 const cache = new WeakMap<DocModel, { key: string; value: DocIndicators }>();
 
+// Per-block flags of the walk (compact: the walk over unchanged blocks reads only these arrays).
+const SEG = 1;
+const HEAD = 2;
+const CAP = 4;
+const MENT = 8;
+const PROV = 16;
+
+interface State {
+  configKey: string;
+  /** The blocks of the previous check and, in parallel, what the walk needs of each. */
+  blocks: readonly Block[];
+  flags: Uint8Array;
+  newlines: Int32Array;
+  /** Canonical heading context (HEAD) / caption (CAP) of each block. */
+  head: (HeadingCtx | undefined)[];
+  cap: (Context | undefined)[];
+  res: (BlockRes | undefined)[];
+  gen: number;
+  lineGen: number;
+  /**
+   * Headings and captions by value: an edited heading that says the same
+   * (same period, kind, place, level) stands for the same object, so the
+   * blocks under it keep their resolved mentions.
+   */
+  byValue: Map<string, Context>;
+}
+
+function canonical<T extends Context>(st: State, c: T): T {
+  const key = JSON.stringify(c);
+  let x = st.byValue.get(key);
+  if (!x) {
+    // Bounded: a long editing session adds a few stale entries per edited heading.
+    if (st.byValue.size > 20000) st.byValue.clear();
+    st.byValue.set(key, (x = c));
+  }
+  return x as T;
+}
+const STORE_KEY = 'indicators:resolved';
+
 export function resolveDocument(doc: DocModel, config: ResolvedConfig): DocIndicators {
   const c = cache.get(doc);
   if (c && c.key === config.key) return c.value;
-  const value = resolve(doc, config);
+  let st = doc.store.get(STORE_KEY) as State | undefined;
+  if (!st || st.configKey !== config.key) {
+    st = { configKey: config.key, blocks: [], flags: new Uint8Array(0), newlines: new Int32Array(0), head: [], cap: [], res: [], gen: 0, lineGen: 0, byValue: new Map() };
+    doc.store.set(STORE_KEY, st);
+  }
+  const value = resolve(doc, config, st);
   cache.set(doc, { key: config.key, value });
   return value;
 }
@@ -57,111 +145,228 @@ function newlinesOf(block: Block): number[] {
   let n = block.memo.get('newline-offsets') as number[] | undefined;
   if (!n) {
     n = [];
-    for (let i = 0; i < block.source.length; i++) if (block.source.charCodeAt(i) === 10) n.push(i);
+    const s = block.source;
+    for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n.push(i);
     block.memo.set('newline-offsets', n);
   }
   return n;
 }
 
-function resolve(doc: DocModel, config: ResolvedConfig): DocIndicators {
-  const cat = catalogueFor(config);
-  const lineStart = new Map<Block, number>();
-  let line = 0;
-  for (const b of doc.blocks) {
-    lineStart.set(b, line);
-    line += newlinesOf(b).length;
+/** Zero-based line of a prose offset inside its block. */
+function lineInBlock(block: Block, proseOffset: number): number {
+  const upto = block.toSource(proseOffset);
+  const nl = newlinesOf(block);
+  let lo = 0;
+  let hi = nl.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nl[mid] < upto) lo = mid + 1;
+    else hi = mid;
   }
-  const lineOf = (block: Block, proseOffset: number): number => {
-    const upto = block.toSource(proseOffset);
-    const nl = newlinesOf(block);
-    let lo = 0;
-    let hi = nl.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (nl[mid] < upto) lo = mid + 1;
-      else hi = mid;
+  return lo;
+}
+
+// The title's place ("Báo cáo ... tỉnh Lai Châu năm 2023") is the report's own
+// scope, not a section's.
+function titleCtx(h: HeadingCtx): HeadingCtx {
+  return h.level === 1 && h.place?.key !== 'national' ? { ...h, place: undefined } : h;
+}
+
+function sameInputs(br: BlockRes, headings: HeadingCtx[], caption: Context | undefined, docYear: number | undefined, provinceScope: boolean): boolean {
+  if (br.caption !== caption || br.docYear !== docYear || br.provinceScope !== provinceScope || br.headings.length !== headings.length) return false;
+  for (let i = 0; i < headings.length; i++) if (br.headings[i] !== headings[i]) return false;
+  return true;
+}
+
+/**
+ * Bring the per-block arrays of the state up to date with the document's
+ * blocks: blocks kept from the previous check at the start and the end are
+ * copied (no look at the block itself), the ones in between are read.
+ */
+function sync(st: State, blocks: readonly Block[], config: ResolvedConfig): void {
+  const P = st.blocks;
+  const n = blocks.length;
+  if (P === blocks) return;
+  let pre = 0;
+  while (pre < n && pre < P.length && blocks[pre] === P[pre]) pre++;
+  let suf = 0;
+  while (suf < n - pre && suf < P.length - pre && blocks[n - 1 - suf] === P[P.length - 1 - suf]) suf++;
+  if (pre === n && n === P.length) {
+    st.blocks = blocks;
+    return;
+  }
+  // Blocks that left took their mentions with them.
+  for (let i = pre; i < P.length - suf; i++) if (st.flags[i] & MENT) st.gen++;
+  // As many blocks as before (an edit inside blocks): update the arrays in place.
+  const inPlace = n === P.length;
+  const flags = inPlace ? st.flags : new Uint8Array(n);
+  const newlines = inPlace ? st.newlines : new Int32Array(n);
+  const head: (HeadingCtx | undefined)[] = inPlace ? st.head : new Array(n);
+  const cap: (Context | undefined)[] = inPlace ? st.cap : new Array(n);
+  const res: (BlockRes | undefined)[] = inPlace ? st.res : new Array(n);
+  const copy = (from: number, to: number, len: number) => {
+    for (let k = 0; k < len; k++) {
+      flags[to + k] = st.flags[from + k];
+      newlines[to + k] = st.newlines[from + k];
+      head[to + k] = st.head[from + k];
+      cap[to + k] = st.cap[from + k];
+      res[to + k] = st.res[from + k];
     }
-    return (lineStart.get(block) ?? 0) + lo;
   };
-
-  const infos = doc.blocks.map((b) => (b.segments.length ? blockIndicators(b, config) : undefined));
-  const provinceScope = infos.some((x) => x?.provinceScope);
-  const docYear = doc.year;
-  const headings: (Context & { level: number })[] = [];
-  let caption: Context | undefined;
-  const out: ResolvedMention[] = [];
-
-  doc.blocks.forEach((block, bi) => {
-    const info = infos[bi];
-    if (!info) return;
+  if (!inPlace) {
+    copy(0, 0, pre);
+    copy(P.length - suf, n - suf, suf);
+  }
+  for (let i = pre; i < n - suf; i++) {
+    flags[i] = 0;
+    head[i] = undefined;
+    cap[i] = undefined;
+    res[i] = undefined;
+    const b = blocks[i];
+    newlines[i] = newlinesOf(b).length;
+    if (!b.segments.length) continue;
+    const info = blockIndicators(b, config);
+    let f = SEG;
     if (info.heading) {
-      while (headings.length && headings[headings.length - 1].level >= info.heading.level) headings.pop();
-      // The title's place ("Báo cáo ... tỉnh Lai Châu năm 2023") is the report's own scope, not a section's.
-      headings.push(info.heading.level === 1 && info.heading.place?.key !== 'national' ? { ...info.heading, place: undefined } : info.heading);
+      f |= HEAD;
+      head[i] = canonical(st, titleCtx(info.heading));
+    }
+    if (info.caption) {
+      f |= CAP;
+      cap[i] = canonical(st, info.caption);
+    }
+    if (info.mentions.length) f |= MENT;
+    if (info.provinceScope) f |= PROV;
+    flags[i] = f;
+  }
+  Object.assign(st, { blocks, flags, newlines, head, cap, res });
+}
+
+function resolve(doc: DocModel, config: ResolvedConfig, st: State): DocIndicators {
+  const blocks = doc.blocks;
+  sync(st, blocks, config);
+  const { flags, newlines, head, cap, res } = st;
+  let provinceScope = false;
+  for (let i = 0; i < flags.length && !provinceScope; i++) if (flags[i] & PROV) provinceScope = true;
+  const docYear = doc.year;
+  const headings: HeadingCtx[] = [];
+  let caption: Context | undefined;
+  const lists: ResolvedMention[][] = [];
+  let cat: Catalogue | undefined;
+  let line = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const lineStart = line;
+    line += newlines[i];
+    const f = flags[i];
+    if (!(f & SEG)) continue;
+    if (f & HEAD) {
+      const h = head[i]!;
+      while (headings.length && headings[headings.length - 1].level >= h.level) headings.pop();
+      headings.push(h);
       caption = undefined;
     }
-    const inner = <K extends keyof Context>(k: K): Context[K] | undefined => {
-      for (let i = headings.length - 1; i >= 0; i--) if (headings[i][k] !== undefined) return headings[i][k];
-      return undefined;
-    };
-    for (const m of info.mentions) {
-      const ind = cat.byId.get(m.ind);
-      if (!ind) continue;
-      const tableCaption = m.tableId !== undefined ? caption : undefined;
-      // Period: the mention's own, else the caption's, the nearest heading's, the document's year.
-      let period = m.period;
-      const fallback = tableCaption?.period ?? inner('period') ?? (docYear ? { year: docYear } : undefined);
-      if (!period && !m.periodBlocked) period = fallback;
-      // "6 tháng đầu năm" with no year: the year of the caption, the headings above, or the document.
-      if (period && period.year === undefined && period.months !== undefined) {
-        let year = tableCaption?.period?.year;
-        for (let i = headings.length - 1; i >= 0 && year === undefined; i--) year = headings[i].period?.year;
-        year ??= docYear;
-        if (year !== undefined) period = { ...period, year };
+    if (f & MENT) {
+      let br = res[i];
+      if (!br || !sameInputs(br, headings, caption, docYear, provinceScope)) {
+        br = { line: lineStart, list: [], headings: headings.slice(), caption, docYear, provinceScope };
+        resolveBlock((cat ??= catalogueFor(config)), blocks[i], blockIndicators(blocks[i], config), br);
+        res[i] = br;
+        st.gen++;
       }
-      const periodKey = period && period.year !== undefined ? keyOf(period) : undefined;
-      // Kind: stated, else the caption's or heading's ("Kế hoạch năm 2024"), else achieved.
-      let kind = m.kind;
-      if (!m.kindExplicit && kind === 'achieved') kind = tableCaption?.kind ?? inner('kind') ?? 'achieved';
-      // "Đến năm 2030: 100% ...": a deadline after the report's year (or in a report of unknown year) is a target.
-      if (!m.kindExplicit && period?.until && period.year !== undefined && (docYear === undefined || period.year > docYear) && kind === 'achieved') kind = 'target';
-      // Place: stated, else the nearest heading's (a district section), else the document's scope.
-      let place = m.place;
-      let placeLabelRaw = m.placeLabel;
-      if (!place) {
-        const hp = inner('place');
-        if (hp) {
-          place = hp.key;
-          placeLabelRaw = hp.label;
+      if (br.line !== lineStart) {
+        br.line = lineStart;
+        st.lineGen++;
+      }
+      lists.push(br.list);
+    }
+    caption = f & CAP ? cap[i] : undefined;
+  }
+  let mentions: ResolvedMention[] | undefined;
+  let lineStarts: Map<Block, number> | undefined;
+  return {
+    get mentions() {
+      if (!mentions) {
+        mentions = [];
+        for (const l of lists) for (const rm of l) mentions.push(rm);
+      }
+      return mentions;
+    },
+    lineOf(block: Block, proseOffset: number): number {
+      if (!lineStarts) {
+        lineStarts = new Map();
+        let l = 0;
+        for (const b of blocks) {
+          lineStarts.set(b, l);
+          l += newlinesOf(b).length;
         }
       }
-      if (!place) place = provinceScope ? 'province' : 'doc';
-      const f = factorOf(ind, m);
-      const interval = intervalOf(m, f);
-      const comparable = ind.compare !== false && kind !== 'change' && !m.ambiguous && periodKey !== undefined;
-      const start = block.start + block.toSource(m.start);
-      out.push({
+      return (lineStarts.get(block) ?? 0) + lineInBlock(block, proseOffset);
+    },
+    lists,
+    gen: st.gen,
+    lineGen: st.lineGen,
+  };
+}
+
+function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: BlockRes): void {
+  const { headings, caption, docYear, provinceScope } = br;
+  const inner = <K extends keyof Context>(k: K): Context[K] | undefined => {
+    for (let i = headings.length - 1; i >= 0; i--) if (headings[i][k] !== undefined) return headings[i][k];
+    return undefined;
+  };
+  for (const m of info.mentions) {
+    const ind = cat.byId.get(m.ind);
+    if (!ind) continue;
+    const tableCaption = m.tableId !== undefined ? caption : undefined;
+    // Period: the mention's own, else the caption's, the nearest heading's, the document's year.
+    let period = m.period;
+    const fallback = tableCaption?.period ?? inner('period') ?? (docYear ? { year: docYear } : undefined);
+    if (!period && !m.periodBlocked) period = fallback;
+    // "6 tháng đầu năm" with no year: the year of the caption, the headings above, or the document.
+    if (period && period.year === undefined && period.months !== undefined) {
+      let year = tableCaption?.period?.year;
+      for (let i = headings.length - 1; i >= 0 && year === undefined; i--) year = headings[i].period?.year;
+      year ??= docYear;
+      if (year !== undefined) period = { ...period, year };
+    }
+    const periodKey = period && period.year !== undefined ? keyOf(period) : undefined;
+    // Kind: stated, else the caption's or heading's ("Kế hoạch năm 2024"), else achieved.
+    let kind = m.kind;
+    if (!m.kindExplicit && kind === 'achieved') kind = tableCaption?.kind ?? inner('kind') ?? 'achieved';
+    // "Đến năm 2030: 100% ...": a deadline after the report's year (or in a report of unknown year) is a target.
+    if (!m.kindExplicit && period?.until && period.year !== undefined && (docYear === undefined || period.year > docYear) && kind === 'achieved') kind = 'target';
+    // Place: stated, else the nearest heading's (a district section), else the document's scope.
+    let place = m.place;
+    let placeLabelRaw = m.placeLabel;
+    if (!place) {
+      const hp = inner('place');
+      if (hp) {
+        place = hp.key;
+        placeLabelRaw = hp.label;
+      }
+    }
+    if (!place) place = provinceScope ? 'province' : 'doc';
+    const f = factorOf(ind, m);
+    const comparable = ind.compare !== false && kind !== 'change' && !m.ambiguous && periodKey !== undefined;
+    const sub = m.sub.length === 0 ? '' : m.sub.length === 1 ? m.sub[0] : m.sub.join('+');
+    br.list.push(
+      new ResolvedMention(
         m,
         block,
         ind,
         period,
         periodKey,
-        periodLabel: period && periodKey ? periodLabel(period) : undefined,
         place,
-        placeLabel: placeLabelOf(place, placeLabelRaw),
+        placeLabelRaw,
         kind,
-        key: comparable ? [ind.id, m.sub.join('+'), periodKey, place, kind].join('|') : undefined,
-        interval,
-        norm: m.value * f,
-        normHi: m.hi === undefined ? undefined : m.hi * f,
-        start,
-        end: Math.max(start, block.start + block.toSource(m.end)),
-        line: lineOf(block, m.start),
-      });
-    }
-    caption = info.caption;
-  });
-  return { mentions: out, lineOf };
+        comparable ? ind.id + '|' + sub + '|' + periodKey + '|' + place + '|' + kind : undefined,
+        intervalOf(m, f),
+        m.value * f,
+        m.hi === undefined ? undefined : m.hi * f,
+        br,
+      ),
+    );
+  }
 }
 
 export function keyOf(p: PeriodSpec): string {
