@@ -52,9 +52,7 @@ export class DocumentCache {
       // and hashed anew on every check); the one front matter chunk is marked.
       const key = c.kind === 'frontmatter' ? '\u0001' + c.text : c.text;
       const list = this.pool.get(key);
-      // The first unused block of that text: identical chunks keep their order,
-      // so document rules can match blocks against the previous check's order.
-      let b = list?.shift();
+      let b = list?.pop();
       if (b) reused++;
       else b = parseChunk(c);
       b.start = c.start;
@@ -63,8 +61,9 @@ export class DocumentCache {
       if (n) n.push(b);
       else next.set(key, [b]);
     }
-    // Blocks with the same text are taken back with pop(): store them last-first
-    // so each keeps its place next time (document rules reuse work for runs of
+    // Blocks with the same text are taken back with pop() (shift() would be
+    // quadratic on a run of identical chunks): store them last-first so each
+    // keeps its place next time (document rules reuse work for runs of
     // unchanged blocks, compared by identity).
     for (const l of next.values()) if (l.length > 1) l.reverse();
     this.pool = next;
