@@ -60,7 +60,7 @@ export function resplitChunks(prevText: string, prevChunks: readonly Chunk[], te
   const n = prevChunks.length;
   // The first chunk whose text is not found at its old place.
   let i = 0;
-  while (i < n && text.startsWith(prevChunks[i].text, prevChunks[i].start)) i++;
+  while (i < n && textAt(text, prevChunks[i].text, prevChunks[i].start)) i++;
   if (i === n && text.length === prevText.length) return prevChunks.slice();
   // Restart at a chunk start (the scan state there is the initial one); one
   // chunk back, since a change at a chunk's first line can join it to the one before.
@@ -71,7 +71,7 @@ export function resplitChunks(prevText: string, prevChunks: readonly Chunk[], te
   const from = prevChunks[r].start;
   // The unchanged tail: old chunks found at their place shifted by delta.
   let j = n;
-  while (j > r + 1 && prevChunks[j - 1].start + delta >= from && text.startsWith(prevChunks[j - 1].text, prevChunks[j - 1].start + delta)) j--;
+  while (j > r + 1 && prevChunks[j - 1].start + delta >= from && textAt(text, prevChunks[j - 1].text, prevChunks[j - 1].start + delta)) j--;
   const out = prevChunks.slice(0, r);
   // New-coordinate starts of the tail chunks -> their index.
   const tailAt = new Map<number, number>();
@@ -87,6 +87,15 @@ export function resplitChunks(prevText: string, prevChunks: readonly Chunk[], te
     }
   }
   return out;
+}
+
+/**
+ * Whether `part` stands in `text` at `at`. A slice compared with === (V8
+ * compares flat contents natively) is several times faster here than
+ * startsWith with a position on a long edited text.
+ */
+function textAt(text: string, part: string, at: number): boolean {
+  return at >= 0 && text.slice(at, at + part.length) === part;
 }
 
 /** A copy of `s` that does not share the memory of the string it was sliced from. */
