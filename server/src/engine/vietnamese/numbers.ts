@@ -95,7 +95,7 @@ export interface BlockNumber extends NumToken {
   segment: number;
 }
 
-/** All numbers of a block, in prose coordinates (cached per block). */
+/** All numbers of a block, in prose coordinates (cached while its rules run: transient). */
 export const numbersOf = analysis('numbers', (block: Block): BlockNumber[] => {
   const out: BlockNumber[] = [];
   const p = block.prose;
@@ -108,7 +108,7 @@ export const numbersOf = analysis('numbers', (block: Block): BlockNumber[] => {
     if (next < 0) break;
   }
   return out;
-});
+}, { transient: true });
 
 // The tokenizer reads `p` only inside [lo, hi) (one prose run, or a whole
 // string): outside it there is nothing, exactly as if the run were cut out, so
