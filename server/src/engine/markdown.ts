@@ -5,6 +5,7 @@
 import MarkdownIt from 'markdown-it';
 type Token = ReturnType<MarkdownIt['parse']>[number];
 import { nfcView, type NfcView } from './document';
+import { countBelow } from './lines';
 import { MASK, type Block, type ListInfo, type Segment } from './types';
 
 const md = new MarkdownIt('commonmark', { html: true }).enable(['table', 'strikethrough']);
@@ -471,17 +472,6 @@ function proseView(masked: string): NfcView {
   const crs: number[] = []; // source offsets of the dropped \r
   for (let i = masked.indexOf('\r\n'); i >= 0; i = masked.indexOf('\r\n', i + 2)) crs.push(i);
   const inner = nfcView(masked.replace(/\r\n/g, '\n'));
-  // Count of entries in `a` below x (a sorted).
-  const below = (a: number[], x: number): number => {
-    let lo = 0;
-    let hi = a.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (a[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   // Stripped offset of each dropped \r (where its \n now stands).
   const at = crs.map((c, k) => c - k);
   return {
@@ -489,9 +479,9 @@ function proseView(masked: string): NfcView {
     normalized: true,
     toSource: (o) => {
       const s = inner.toSource(o);
-      return s + below(at, s);
+      return s + countBelow(at, s);
     },
-    toView: (o) => inner.toView(o - below(crs, o)),
+    toView: (o) => inner.toView(o - countBelow(crs, o)),
   };
 }
 

@@ -17,6 +17,7 @@ import { catalogueFor, type Catalogue, type Indicator } from './catalogue';
 import { blockIndicators, factorOf, type BlockIndicators, type Context, type Mention, type MentionKind } from './mentions';
 import type { PeriodSpec } from './read';
 import { intervalOf } from './compare';
+import { lineBreaks, lineInBlock } from '../lines';
 
 type HeadingCtx = Context & { level: number };
 
@@ -140,32 +141,6 @@ export function resolveDocument(doc: DocModel, config: ResolvedConfig): DocIndic
   return value;
 }
 
-/** Offsets of the newlines of a block's source (cached with the block). */
-function newlinesOf(block: Block): number[] {
-  let n = block.memo.get('newline-offsets') as number[] | undefined;
-  if (!n) {
-    n = [];
-    const s = block.source;
-    for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n.push(i);
-    block.memo.set('newline-offsets', n);
-  }
-  return n;
-}
-
-/** Zero-based line of a prose offset inside its block. */
-function lineInBlock(block: Block, proseOffset: number): number {
-  const upto = block.toSource(proseOffset);
-  const nl = newlinesOf(block);
-  let lo = 0;
-  let hi = nl.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (nl[mid] < upto) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 // The title's place ("Báo cáo ... tỉnh Lai Châu năm 2023") is the report's own
 // scope, not a section's.
 function titleCtx(h: HeadingCtx): HeadingCtx {
@@ -223,7 +198,7 @@ function sync(st: State, blocks: readonly Block[], config: ResolvedConfig): void
     cap[i] = undefined;
     res[i] = undefined;
     const b = blocks[i];
-    newlines[i] = newlinesOf(b).length;
+    newlines[i] = lineBreaks(b).length;
     if (!b.segments.length) continue;
     const info = blockIndicators(b, config);
     let f = SEG;
@@ -297,7 +272,7 @@ function resolve(doc: DocModel, config: ResolvedConfig, st: State): DocIndicator
         let l = 0;
         for (const b of blocks) {
           lineStarts.set(b, l);
-          l += newlinesOf(b).length;
+          l += lineBreaks(b).length;
         }
       }
       return (lineStarts.get(block) ?? 0) + lineInBlock(block, proseOffset);

@@ -7,7 +7,7 @@ import type { Block } from '../types';
 import type { ResolvedConfig } from '../config';
 import { analysis, msg, type DocDraft, type DocModel, type Rule, type RuleContext } from '../rule';
 import { swapIY, wordFacts, type IyWord, type PhraseVariant } from '../vietnamese/vnwords';
-import { changedBlocks } from '../vietnamese/blockdiff';
+import { changedBlocks } from '../blockdiff';
 
 type Kind = 'iy' | 'vaccine' | 'agency';
 /** i/y words and the vaccine/agency phrases, all from the shared word scan (vnwords.ts). */

@@ -8,7 +8,7 @@ import type { ResolvedConfig } from '../config';
 import { msg, type DocDraft, type DocModel, type Rule, type RuleContext } from '../rule';
 import { wordFacts } from '../vietnamese/vnwords';
 import { toStyle, type ToneStyle } from '../vietnamese/syllable';
-import { changedBlocks } from '../vietnamese/blockdiff';
+import { changedBlocks } from '../blockdiff';
 
 // Incremental: the style counts and the blocks holding styled words are kept in
 // DocModel.store and updated from the blocks an edit replaced. Findings are kept

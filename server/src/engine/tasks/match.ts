@@ -10,6 +10,7 @@
 // line numbers are always read from the blocks' current places.
 import type { Block, ListInfo, Segment } from '../types';
 import { analysis, type DocModel } from '../rule';
+import { commonEnds } from '../blockdiff';
 import type { ResolvedConfig } from '../config';
 import { taskFactsOf, type BlockTaskFacts, type Marker, type SegmentFacts, type TaskCount, type YearHint } from './counts';
 
@@ -211,11 +212,7 @@ function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
   const n = blocks.length;
   const prev = st.blocks;
   const on = prev.length;
-  const lim = Math.min(n, on);
-  let p = 0;
-  while (p < lim && prev[p] === blocks[p]) p++;
-  let sfx = 0;
-  while (sfx < lim - p && prev[on - 1 - sfx] === blocks[n - 1 - sfx]) sfx++;
+  const { start: p, end: sfx } = commonEnds(prev, blocks);
   const delta = n - on;
   const mid = n - sfx; // blocks [p, mid) are new or moved; they replace the old [p, oldMid)
   const oldMid = on - sfx;

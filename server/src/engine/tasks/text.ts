@@ -2,6 +2,8 @@
 import type { Block } from '../types';
 import type { DocModel } from '../rule';
 import type { TaskCount } from './counts';
+import { commonEnds } from '../blockdiff';
+import { lineBreaks, lineInBlock } from '../lines';
 
 /** "6/6 nhiệm vụ" or "10 nhiệm vụ" as written (numbers as in the text). */
 export function countText(c: TaskCount): string {
@@ -13,18 +15,6 @@ export function countText(c: TaskCount): string {
 export function padLike(value: number, like: string): string {
   const s = String(value);
   return like.length > s.length && like.startsWith('0') ? s.padStart(like.length, '0') : s;
-}
-
-/** Newlines in a block's source (a block's text never changes, so counted once). */
-const newlines = new WeakMap<Block, number>();
-function newlinesOf(b: Block): number {
-  let n = newlines.get(b);
-  if (n === undefined) {
-    n = 0;
-    for (let i = b.source.indexOf('\n'); i >= 0; i = b.source.indexOf('\n', i + 1)) n++;
-    newlines.set(b, n);
-  }
-  return n;
 }
 
 /** Lines before each block (by index in doc.blocks), built on the first lineOf of a check. */
@@ -49,15 +39,11 @@ function lineStartsOf(doc: DocModel): Int32Array {
   const st = (doc.store.get('task-lines') as LineStore | undefined) ?? { blocks: [], starts: new Int32Array(1) };
   const prev = st.blocks;
   const on = prev.length;
-  const lim = Math.min(n, on);
-  let p = 0;
-  while (p < lim && prev[p] === blocks[p]) p++;
-  let sfx = 0;
-  while (sfx < lim - p && prev[on - 1 - sfx] === blocks[n - 1 - sfx]) sfx++;
+  const { start: p, end: sfx } = commonEnds(prev, blocks);
   starts = new Int32Array(n + 1);
   starts.set(st.starts.subarray(0, p + 1));
   const mid = n - sfx;
-  for (let i = p; i < mid; i++) starts[i + 1] = starts[i] + newlinesOf(blocks[i]);
+  for (let i = p; i < mid; i++) starts[i + 1] = starts[i] + lineBreaks(blocks[i]).length;
   const shift = starts[mid] - st.starts[on - sfx];
   for (let i = mid + 1; i <= n; i++) starts[i] = st.starts[i - (n - on)] + shift;
   doc.store.set('task-lines', { blocks, starts });
@@ -70,30 +56,7 @@ export function lineOf(doc: DocModel, block: Block, proseOffset: number): number
   const starts = lineStartsOf(doc);
   const i = blockIndex(doc.blocks, block);
   const base = i >= 0 ? starts[i] : 0;
-  // Newlines before the offset: binary search in the block's newline offsets.
-  const upto = block.toSource(proseOffset);
-  const nl = newlineOffsets(block);
-  let lo = 0;
-  let hi = nl.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (nl[m] < upto) lo = m + 1;
-    else hi = m;
-  }
-  return base + lo + 1;
-}
-
-/** Offsets of the newlines in a block's source (for the few blocks a message names a line in). */
-const newlinePositions = new WeakMap<Block, Int32Array>();
-function newlineOffsets(b: Block): Int32Array {
-  let a = newlinePositions.get(b);
-  if (!a) {
-    a = new Int32Array(newlinesOf(b));
-    let k = 0;
-    for (let i = b.source.indexOf('\n'); i >= 0; i = b.source.indexOf('\n', i + 1)) a[k++] = i;
-    newlinePositions.set(b, a);
-  }
-  return a;
+  return base + lineInBlock(block, proseOffset) + 1;
 }
 
 /** Index of a block in document order (blocks are sorted by their current start), -1 if absent. */

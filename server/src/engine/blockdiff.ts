@@ -3,7 +3,7 @@
 // compared by identity: first from both ends (an edit touches one stretch), then
 // with a Set over the stretch left, because blocks of identical text may come
 // back in another order (the cache hands them out by text).
-import type { Block } from '../types';
+import type { Block } from './types';
 
 interface Diff {
   prev: readonly Block[];
@@ -26,12 +26,22 @@ export function changedBlocks(store: Map<string, unknown>, prev: readonly Block[
   return d;
 }
 
-function diff(prev: readonly Block[], next: readonly Block[]): { removed: Block[]; added: Block[] } {
+/**
+ * How many blocks two lists share at their start and, after that, at their
+ * end (by identity): an edit replaced `prev[start, prev.length - end)` by
+ * `next[start, next.length - end)`.
+ */
+export function commonEnds(prev: readonly Block[], next: readonly Block[]): { start: number; end: number } {
   const n = Math.min(prev.length, next.length);
-  let a = 0;
-  while (a < n && prev[a] === next[a]) a++;
-  let b = 0;
-  while (b < n - a && prev[prev.length - 1 - b] === next[next.length - 1 - b]) b++;
+  let start = 0;
+  while (start < n && prev[start] === next[start]) start++;
+  let end = 0;
+  while (end < n - start && prev[prev.length - 1 - end] === next[next.length - 1 - end]) end++;
+  return { start, end };
+}
+
+function diff(prev: readonly Block[], next: readonly Block[]): { removed: Block[]; added: Block[] } {
+  const { start: a, end: b } = commonEnds(prev, next);
   const removed = prev.slice(a, prev.length - b);
   const added = next.slice(a, next.length - b);
   if (!removed.length || !added.length) return { removed, added };
