@@ -624,6 +624,25 @@ const INLINE_NON_PROSE = new RegExp(
 const maskKeepingLines = (m: string): string => m.replace(/[^\r\n]/g, MASK);
 
 /** Replace inline non-prose with MASK (same length, newlines kept). */
+/**
+ * Where a match of [start, end) should end so that NFC and NFD text mask the
+ * same letters: before a base letter that composes with the marks after it.
+ */
+function clusterSafeEnd(s: string, start: number, end: number): number {
+  while (end > start && end < s.length && isCombining(s.charCodeAt(end))) {
+    let k = end;
+    while (k < s.length && isCombining(s.charCodeAt(k))) k++;
+    const seq = s.slice(end - 1, k);
+    if (seq.normalize('NFC').length === seq.length) break;
+    end--;
+  }
+  return end;
+}
+
+function isCombining(c: number): boolean {
+  return (c >= 0x300 && c <= 0x36f) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f);
+}
+
 export function maskInline(s: string): string {
   if (!/[`<\]!\\*_~:@w]/.test(s)) return s;
   const out: string[] = [];
@@ -657,7 +676,18 @@ export function maskInline(s: string): string {
       continue;
     }
     if (!m) break;
-    const t = m[0];
+    let t = m[0];
+    const cut = clusterSafeEnd(s, m.index, m.index + t.length);
+    if (cut < m.index + t.length) {
+      // The match ended on a base letter whose marks follow (NFD "vnu" + horn):
+      // in NFC that letter is one non-ASCII character the pattern stops before.
+      INLINE_NON_PROSE.lastIndex = cut > m.index ? cut : m.index + 1;
+      if (cut === m.index) {
+        m = INLINE_NON_PROSE.exec(s);
+        continue;
+      }
+      t = s.slice(m.index, cut);
+    }
     out.push(s.slice(pos, m.index));
     if (t[0] === '\\') out.push(MASK + t[1]); // keep the escaped character itself
     else if (t.startsWith('](') || t.startsWith('][')) out.push(MASK.repeat(t.length)); // the link text before stays prose
