@@ -12,7 +12,7 @@ import { MASK, type Block } from '../types';
 import { analysis } from '../rule';
 import { proseRuns } from './text';
 import { analyzeWord, type ToneStyle, type WordAnalysis } from './syllable';
-import { C_LM, C_LMN, CLASS, LOWER_UNKNOWN, classAt, fillClass, lowerUnit } from './chars';
+import { C_L, C_LM, C_LMN, C_M, CLASS, LOWER_UNKNOWN, classAt, fillClass, lowerUnit } from './chars';
 
 export interface VnToken {
   /** Offsets in block.prose. */
@@ -215,8 +215,9 @@ function pushWord(start: number, end: number, segment: number): void {
 
 /**
  * Fills TS/TE/TG/TH with the tokens of letters, marks and digits (not all
- * digits), as the regex /[\p{L}\p{M}\p{N}]+/gu finds them in each prose run,
- * and WS/WE/WG with the words, as /[\p{L}\p{M}]+/gu finds them.
+ * digits), as the regex /[\p{L}\p{N}][\p{L}\p{M}\p{N}]+/gu would find them in
+ * each prose run (a token does not start with a mark), and WS/WE/WG with the
+ * words: the runs of letters and marks in them, each starting at a letter.
  */
 function scanTokens(block: Block): void {
   const p = block.prose;
@@ -246,6 +247,14 @@ function scanTokens(block: Block): void {
           continue;
         }
       }
+      // A mark with no letter before it (a variation selector after an emoji,
+      // an orphan accent) belongs to what precedes it, not to a word: in an NFD
+      // source its cluster maps back whole, so a word starting there would
+      // cover different text than in NFC.
+      if ((k & C_LMN) === C_M) {
+        i += w;
+        continue;
+      }
       const start = i;
       let allNum = true;
       let h = 0;
@@ -253,7 +262,8 @@ function scanTokens(block: Block): void {
       for (;;) {
         if (k & C_LM) {
           allNum = false;
-          if (ws < 0) ws = i;
+          // A word starts at a letter (a mark after a digit stays with the digit).
+          if (ws < 0 && k & C_L) ws = i;
         } else if (ws >= 0) {
           // A digit inside the token ends a word.
           pushWord(ws, i, seg);
