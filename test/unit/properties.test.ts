@@ -61,6 +61,11 @@ describe('line ends: CR and CRLF read like LF (found by the properties)', () => 
       assert.deepEqual(facts(lf.replace(/\n/g, '\r\n')), facts(lf), JSON.stringify(lf));
     }
   });
+  it('front matter in a CR-only file gives the document year, as in LF (found by the fuzzer)', () => {
+    const lf = '---\ntitle: Báo cáo năm 2024\nyear: 2024\n---\nnăm 2023 đạt 10,5 bác sĩ/vạn dân \n\n12,5 chỉ tiêu 13 bác sĩ trên 10.000 dân\n\n';
+    assert.deepEqual(facts(lf.replace(/\n/g, '\r')), facts(lf));
+    assert.deepEqual(facts(lf.replace(/\n/g, '\r\n')), facts(lf));
+  });
   it('CRLF offsets map back exactly (a finding after many CRLF lines)', () => {
     const t = 'Dòng một.\r\n'.repeat(50) + '\r\nNăm  2024.\r\n';
     const f = check(t, getDefaultConfig());

@@ -37,7 +37,7 @@ function hash53(s: string): number {
 }
 
 function decide(text: string): boolean {
-  const fm = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)/.exec(text);
+  const fm = /^---(?:\r\n?|\n)([\s\S]*?)(?:\r\n?|\n)(?:---|\.\.\.)/.exec(text);
   if (fm) {
     const lang = /^lang(?:uage)?\s*:\s*["']?([A-Za-z-]+)/m.exec(fm[1]);
     if (lang) return lang[1].toLowerCase().startsWith('vi');

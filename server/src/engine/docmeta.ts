@@ -5,7 +5,7 @@ export function documentMeta(blocks: readonly Block[]): { frontMatter: Record<st
   const frontMatter: Record<string, string> = {};
   const fm = blocks[0]?.type === 'frontmatter' ? blocks[0] : undefined;
   if (fm) {
-    for (const line of fm.source.split(/\r?\n/)) {
+    for (const line of fm.source.split(/\r\n|\r|\n/)) {
       // (.*) then trim: a lazy (.*?) before \s*$ is quadratic in a run of blanks.
       const m = /^([A-Za-z_][\w-]*)\s*:(.*)$/.exec(line);
       if (m) frontMatter[m[1].toLowerCase()] = m[2].trim().replace(/^["']|["']$/g, '');
