@@ -1,5 +1,5 @@
 // One-character edits in the middle of a file through one DocumentCache (the server's path).
-// node /work/perf-tools/edit.js [file]
+// node scripts/perf/edit.js REPORT
 const R = process.cwd() + '/test/out/server/src/engine/';
 const e = require(R + 'index.js');
 const { checkSteps, DocumentCache } = require(R + 'engine.js');

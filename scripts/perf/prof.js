@@ -1,5 +1,5 @@
 // Full check of one file, all rules, per-rule times (first rule to ask for a shared analysis pays for it).
-// Run from a worktree after `npx tsc -b`: node /work/perf-tools/prof.js [file] [runs]
+// Run from a worktree after `npx tsc -b`: node scripts/perf/prof.js REPORT [runs]
 const R = process.cwd() + '/test/out/server/src/engine/';
 const e = require(R + 'index.js');
 const { checkSteps } = require(R + 'engine.js');

@@ -1,4 +1,4 @@
-// Self time by function from a --cpu-prof directory: node /work/perf-tools/top.js DIR [N]
+// Self time by function from a --cpu-prof directory: node scripts/perf/top.js DIR [N]
 const fs = require('fs'); const dir = process.argv[2];
 const f = fs.readdirSync(dir).filter((x) => x.endsWith('.cpuprofile')).sort().pop();
 const p = JSON.parse(fs.readFileSync(dir + '/' + f));
