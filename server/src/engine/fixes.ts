@@ -1,6 +1,7 @@
 // Applying fixes: non-overlapping safe edits, repeated until nothing fixable is
 // left (bounded), so fixing twice equals fixing once.
 import type { Edit, Finding } from './types';
+import { firstStartAtOrAfter } from './lines';
 
 export interface ApplyResult {
   text: string;
@@ -23,18 +24,8 @@ export function applyEditGroups(text: string, groups: readonly (readonly Edit[])
   // inserts are appends and the whole pass is close to linear.
   const taken: Edit[] = [];
   let applied = 0;
-  const indexOf = (pos: number): number => {
-    let lo = 0;
-    let hi = taken.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (taken[mid].start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const clashes = (e: Edit): boolean => {
-    const i = indexOf(e.start);
+    const i = firstStartAtOrAfter(taken, e.start);
     // Neighbours: the edit before (may extend over e) and the ones starting inside e.
     for (let k = Math.max(0, i - 1); k < taken.length && taken[k].start <= e.end; k++) {
       const t = taken[k];
@@ -53,7 +44,7 @@ export function applyEditGroups(text: string, groups: readonly (readonly Edit[])
       else if (clashes(sorted[k])) ok = false;
     }
     if (!ok) continue;
-    for (const e of sorted) taken.splice(indexOf(e.start), 0, e);
+    for (const e of sorted) taken.splice(firstStartAtOrAfter(taken, e.start), 0, e);
     applied++;
   }
   if (!taken.length) return { text, applied: 0 };

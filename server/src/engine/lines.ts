@@ -39,3 +39,15 @@ export function countBelow(sorted: ArrayLike<number>, x: number): number {
 export function lineInBlock(block: Block, proseOffset: number): number {
   return countBelow(lineBreaks(block), block.toSource(proseOffset));
 }
+
+/** Index of the first element of an array sorted by `start` whose start is at or after `offset`. */
+export function firstStartAtOrAfter(arr: ArrayLike<{ start: number }>, offset: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -13,6 +13,7 @@
 // slashes, an integer after it that is not followed by another slash, and a
 // counted noun right after.
 import { analysis } from '../rule';
+import { firstStartAtOrAfter } from '../lines';
 import type { Block, Segment } from '../types';
 import type { ResolvedConfig } from '../config';
 import { lex, lexRegex, SENTENCE_END, CLAUSE_END, type Tok } from './lexer';
@@ -526,18 +527,6 @@ function tokAt(toks: Tok[], offset: number): number {
   return lo;
 }
 
-/** Index of the first element of a sorted-by-start array starting at or after `offset`. */
-function firstAtOrAfter<T extends { start: number }>(arr: T[], offset: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function hasSeq(words: string[], seq: readonly string[]): number {
   outer: for (let i = 0; i + seq.length <= words.length; i++) {
     for (let k = 0; k < seq.length; k++) if (words[i + k] !== seq[k]) continue outer;
@@ -790,8 +779,8 @@ function introOf(c: TaskCount, toks: Tok[], ix: SegIndex, iEnd: number, ss: numb
   // Ambiguity: another count in the introducing sentence, or a non-exhaustive cue.
   const sentenceFrom = toks[ss]?.s ?? c.start;
   const sentenceTo = inlineMarker ? inlineMarker.s : se < toks.length ? toks[se].e : Infinity;
-  const lo = firstAtOrAfter(segCounts, sentenceFrom);
-  const hi = firstAtOrAfter(segCounts, sentenceTo);
+  const lo = firstStartAtOrAfter(segCounts, sentenceFrom);
+  const hi = firstStartAtOrAfter(segCounts, sentenceTo);
   let ambiguous = exact[hi] - exact[lo] - (c.approx ? 0 : 1) > 0;
   const tailWords: string[] = [];
   for (let k = iEnd; k < toks.length && k < iEnd + TAIL && toks[k].s < sentenceTo; k++) if (toks[k].t === 'word') tailWords.push(toks[k].low);

@@ -11,6 +11,7 @@
 import type { Block, ListInfo, Segment } from '../types';
 import { analysis, type DocModel } from '../rule';
 import { commonEnds } from '../blockdiff';
+import { firstStartAtOrAfter } from '../lines';
 import type { ResolvedConfig } from '../config';
 import { taskFactsOf, type BlockTaskFacts, type Marker, type SegmentFacts, type TaskCount, type YearHint } from './counts';
 
@@ -504,17 +505,6 @@ function markdownListAfter(here: SegRef, flat: Flat, fi: number): { kind: 'markd
   }
   const items = l.items.map((it) => ({ block: listBlock, start: it.start, end: trimEnd(listBlock, it.start, it.end) }));
   return { kind: 'markdown', items, range: { block: listBlock, start: l.start, endBlock: listBlock, end: trimEnd(listBlock, l.start, l.end) } };
-}
-
-function firstStartAtOrAfter(arr: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The first paragraph of each list item, by list id (once per block). */
