@@ -44,6 +44,8 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'client/out/extension.js'), external: ['vscode'] }),
   build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'server/out/server.js') }),
   build({ ...common, entryPoints: [join(root, 'server/src/cli.ts')], outfile: join(root, 'server/out/cli.js') }),
+  // Word import/export for the extension, loaded on first use (client/src/word.ts).
+  build({ ...common, entryPoints: [join(root, 'server/src/word/index.ts')], outfile: join(root, 'client/out/word.js') }),
 ]);
 
 // 3. The config schema, from the registry (shipped for completion in .vnhrrc.json).

@@ -14,6 +14,7 @@ import {
   type ErrorHandler,
 } from 'vscode-languageclient/node';
 import { registerTemplateCommands } from './templates';
+import { registerWordCommands } from './word';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
@@ -111,6 +112,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerTemplateCommands(context);
+  registerWordCommands(context);
 
   await client.start();
   updateStatus();
