@@ -158,43 +158,49 @@ function tableCells(tokens: Token[], start: number): { rows: Token[][]; end: num
   return { rows, end: i };
 }
 
-function centred(children: ParagraphChild[], after = 0, border?: boolean, indentMm = 0): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { before: 0, after, line: 240 },
-    children,
-    ...(border ? { border: { bottom: LINE }, indent: { left: convertMillimetersToTwip(indentMm), right: convertMillimetersToTwip(indentMm) } } : {}),
+function centred(children: ParagraphChild[], after = 0, before = 0): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before, after, line: 240 }, children });
+}
+/** The short rule under the issuer and under the motto: an empty paragraph's bottom border, indented from both sides. */
+function rule(widthMm: number, columnMm: number): Paragraph {
+  const side = convertMillimetersToTwip(Math.max(0, (columnMm - widthMm) / 2));
+  return new Paragraph({ spacing: { before: 0, after: 60, line: 120 }, border: { bottom: LINE }, indent: { left: side, right: side }, run: { size: 4 }, children: [] });
+}
+const run = (text: string, s: RunStyle = {}) => new TextRun({ text, font: ND30.font, size: pt(s.size ?? ND30.headerPt), bold: s.bold || undefined, italics: s.italics || undefined, allCaps: s.allCaps });
+
+/** The text width between the margins, and the header's two columns (issuer 40%, motto 60%). */
+const TEXT_MM = ND30.pageMm.width - ND30.marginMm.left - ND30.marginMm.right;
+const LEFT_MM = Math.round(TEXT_MM * 0.4);
+const RIGHT_MM = TEXT_MM - LEFT_MM;
+/** A borderless two-column table with fixed widths (LibreOffice ignores percentages). */
+function twoColumns(rows: [Paragraph[], Paragraph[]][], leftMm: number, rightMm: number): Table {
+  const w = [convertMillimetersToTwip(leftMm), convertMillimetersToTwip(rightMm)];
+  return new Table({
+    width: { size: w[0] + w[1], type: WidthType.DXA },
+    columnWidths: w,
+    borders: NO_BORDERS,
+    rows: rows.map(([l, r]) => new TableRow({ children: [new TableCell({ children: l, width: { size: w[0], type: WidthType.DXA }, borders: NO_BORDERS }), new TableCell({ children: r, width: { size: w[1], type: WidthType.DXA }, borders: NO_BORDERS })] })),
   });
 }
-const run = (text: string, s: RunStyle = {}) => new TextRun({ text, font: ND30.font, size: pt(s.size ?? ND30.headerPt), bold: s.bold, italics: s.italics, allCaps: s.allCaps });
 
-/** The header block: issuer left, motto right; number left, place and date right. */
+/** The header block: issuer left, motto right, each over a short rule; number left, place and date right. */
 function headerBlock(left: ParagraphChild[][], right: ParagraphChild[][], number: string, placeDate: string): Table {
-  const cell = (paras: Paragraph[], pct: number) => new TableCell({ children: paras, width: { size: pct, type: WidthType.PERCENTAGE }, borders: NO_BORDERS });
-  const stack = (lines: ParagraphChild[][]) => lines.map((l, i) => centred(l, 0, i === lines.length - 1, i === lines.length - 1 ? 18 : 0));
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({ children: [cell(stack(left), 40), cell(stack(right), 60)] }),
-      new TableRow({
-        children: [
-          cell([centred([run(number)], 0)], 40),
-          cell([centred([run(placeDate, { italics: true, size: ND30.bodyPt })], 0)], 60),
-        ],
-      }),
+  return twoColumns(
+    [
+      [
+        [...left.map((l) => centred(l)), rule(LEFT_MM * 0.35, LEFT_MM)],
+        [...right.map((l) => centred(l)), rule(RIGHT_MM * 0.6, RIGHT_MM)],
+      ],
+      [[centred([run(number)], 0, 60)], [centred([run(placeDate, { italics: true, size: ND30.bodyPt })], 0, 60)]],
     ],
-  });
+    LEFT_MM,
+    RIGHT_MM,
+  );
 }
 
 function signatureBlock(recipients: string[], authority: ParagraphChild[][]): Table {
-  const cell = (paras: Paragraph[], pct: number) => new TableCell({ children: paras, width: { size: pct, type: WidthType.PERCENTAGE }, borders: NO_BORDERS });
   const left = [new Paragraph({ children: [run('Nơi nhận:', { bold: true, italics: true, size: 12 })] }), ...recipients.map((r) => new Paragraph({ children: [run(r, { size: 11 })] }))];
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(left, 50), cell(authority.map((l) => centred(l)), 50)] })],
-  });
+  return twoColumns([[left, authority.map((l) => centred(l))]], TEXT_MM / 2, TEXT_MM / 2);
 }
 
 /** Split a cell's runs at line breaks into lines (for the header and signature tables). */
@@ -298,9 +304,9 @@ export async function markdownToDocx(markdown: string, meta: ExportMeta = {}, op
         const text = textOf(inline).trim();
         const k = /^báo cáo\b\s*/i.exec(text.normalize('NFC'));
         if (k && text.length > k[0].length) {
-          children.push(centred([run('BÁO CÁO', { bold: true, size: ND30.bodyPt })], 0));
+          children.push(centred([run('BÁO CÁO', { bold: true, size: ND30.bodyPt })], 0, 360));
           children.push(centred([run(text.slice(k[0].length).replace(/^./, (c) => c.toUpperCase()), { bold: true, size: ND30.bodyPt })], 240));
-        } else children.push(centred(runsOf(inline.children, { bold: true, size: ND30.bodyPt, allCaps: true }, opts), 240));
+        } else children.push(centred(runsOf(inline.children, { bold: true, size: ND30.bodyPt, allCaps: true }, opts), 240, 360));
         justTitled = true;
         continue;
       }
