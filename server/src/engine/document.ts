@@ -1,5 +1,6 @@
 // Text model: line index (offset <-> {line, character} in UTF-16 code units,
 // as LSP counts) and the NFC view with its map back to original offsets.
+import { isHighSurrogate, isLowSurrogate, isMarkAt } from './chars';
 
 export interface Position {
   line: number;
@@ -95,8 +96,8 @@ export function nfcView(source: string): NfcView {
   while (i < source.length) {
     let j = i + 1;
     // A surrogate pair stays whole.
-    if (isHigh(source.charCodeAt(i)) && isLow(source.charCodeAt(j))) j++;
-    while (j < source.length && isMark(source, j)) j++;
+    if (isHighSurrogate(source.charCodeAt(i)) && isLowSurrogate(source.charCodeAt(j))) j++;
+    while (j < source.length && isMarkAt(source, j)) j++;
     const cluster = source.slice(i, j);
     const n = cluster.normalize('NFC');
     viewStarts.push(v);
@@ -138,17 +139,4 @@ export function nfcView(source: string): NfcView {
 
 function identityView(s: string): NfcView {
   return { text: s, normalized: false, toSource: (o) => o, toView: (o) => o };
-}
-
-function isHigh(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-function isLow(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
-const MARK = /\p{M}/u;
-function isMark(s: string, j: number): boolean {
-  const c = s.charCodeAt(j);
-  if (c < 0x300) return false;
-  return MARK.test(s[j]);
 }
