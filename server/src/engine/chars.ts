@@ -15,3 +15,13 @@ const MARK = /\p{M}/u;
 export function isMarkAt(s: string, j: number): boolean {
   return s.charCodeAt(j) >= 0x300 && MARK.test(s[j]);
 }
+
+/** A space or a tab: markdown's blanks inside a line. */
+export function isSpaceOrTab(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** JavaScript's \s, by code unit (the lexers' and their regexes' whitespace). */
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
