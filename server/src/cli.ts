@@ -16,6 +16,8 @@ import {
   docsUrl,
   isVietnameseText,
   localize,
+  msg,
+  type Msg,
   LineIndex,
   type Finding,
   type Locale,
@@ -25,8 +27,8 @@ import {
 import { findConfigFile, readConfigFile, formatConfigProblem, type LoadedConfig } from './configFiles';
 import { docxForCheck, locate, describeLocation, type DocxMarkdown } from './word';
 import { wordCommand, WORD_USAGE } from './word/cli-word';
+import { VERSION } from './version';
 
-const VERSION = '0.1.0';
 const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
 interface Options {
@@ -439,11 +441,11 @@ function toStylish(results: FileResult[], locale: Locale): string {
   const color = process.stdout.isTTY && !process.env.NO_COLOR;
   const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const sevColor: Record<Severity, string> = { error: '31', warning: '33', information: '36', hint: '90' };
-  const sevName: Record<Severity, { vi: string; en: string }> = {
-    error: { vi: 'lỗi', en: 'error' },
-    warning: { vi: 'cảnh báo', en: 'warning' },
-    information: { vi: 'thông tin', en: 'info' },
-    hint: { vi: 'gợi ý', en: 'hint' },
+  const sevName: Record<Severity, Msg> = {
+    error: msg('lỗi', 'error'),
+    warning: msg('cảnh báo', 'warning'),
+    information: msg('thông tin', 'info'),
+    hint: msg('gợi ý', 'hint'),
   };
   let out = '';
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -467,12 +469,16 @@ function toStylish(results: FileResult[], locale: Locale): string {
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
   if (total === 0) {
-    out += locale === 'vi' ? `Không có vấn đề nào (${results.length} tệp).\n` : `No problems (${results.length} file(s)).\n`;
+    out += localize(msg(`Không có vấn đề nào (${results.length} tệp).\n`, `No problems (${results.length} file(s)).\n`), locale);
   } else {
-    out +=
-      locale === 'vi'
-        ? `✖ ${total} vấn đề (${counts.error} lỗi, ${counts.warning} cảnh báo, ${counts.information + counts.hint} thông tin) trong ${results.length} tệp. ✓ = sửa được bằng --fix\n`
-        : `✖ ${total} problem(s) (${counts.error} error(s), ${counts.warning} warning(s), ${counts.information + counts.hint} info) in ${results.length} file(s). ✓ = fixable with --fix\n`;
+    const info = counts.information + counts.hint;
+    out += localize(
+      msg(
+        `✖ ${total} vấn đề (${counts.error} lỗi, ${counts.warning} cảnh báo, ${info} thông tin) trong ${results.length} tệp. ✓ = sửa được bằng --fix\n`,
+        `✖ ${total} problem(s) (${counts.error} error(s), ${counts.warning} warning(s), ${info} info) in ${results.length} file(s). ✓ = fixable with --fix\n`,
+      ),
+      locale,
+    );
   }
   return out;
 }

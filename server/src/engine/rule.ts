@@ -1,5 +1,5 @@
 // The contract every rule file implements. A rule file exports `rule: Rule`.
-import type { Block, Draft, RuleMeta, Msg } from './types';
+import type { Block, Draft, RuleMeta } from './types';
 import type { ResolvedConfig } from './config';
 
 export interface RuleContext {
@@ -83,7 +83,5 @@ export function docsUrl(id: string): string {
   return DOCS_BASE + id + '.md';
 }
 
-/** Small helper for bilingual messages. */
-export function msg(vi: string, en: string): Msg {
-  return { vi, en };
-}
+/** Bilingual messages (rules import it from here). */
+export { msg } from './msg';
