@@ -128,6 +128,8 @@ export const TARGETS: Record<string, Target[]> = {
     F(TT, 'đã hoàn thành 12/12 chỉ tiêu chuyên môn được giao', '12/12', '13/13'),
     F(TE, 'đạt và vượt 7/8 chỉ tiêu', '7/8', '9/8'),
     F(TL, 'tập trung thực hiện 5 nhiệm vụ trọng tâm sau', '5 nhiệm vụ', '6 nhiệm vụ'),
+    F(IM, 'Số giường bệnh đạt 18,4 giường bệnh/vạn dân', '18,4 giường bệnh/vạn dân', '18,4 giường bệnh/1.000 dân'),
+    F(IM, 'thể thấp còi là 19,8%, giảm', '19,8%', '19,8‰'),
   ],
   'province-syt.md': [
     N(IC, '- Tỷ lệ dân số tham gia bảo hiểm y tế đạt 94,2%, vượt kế hoạch', '94,2'),
@@ -184,6 +186,7 @@ export const TARGETS: Record<string, Target[]> = {
     F(TT, 'hoàn thành 3/3 chỉ tiêu kinh tế - xã hội được giao', '3/3', '5/5'),
     F(TE, 'đạt, vượt 13/15 chỉ tiêu', '13/15', '16/15'),
     F(TL, 'Sở Y tế đề ra 6 nhiệm vụ trọng tâm năm 2025:', '6 nhiệm vụ', '7 nhiệm vụ'),
+    F(IM, 'giảm từ 18,4‰ xuống 17,6‰', '17,6‰', '17,6%'),
   ],
   'hospital-bvdk.md': [
     N(IC, '| Tổng số lượt khám bệnh | lượt | 270.000 | 286.420 |', '286.420'),
@@ -253,6 +256,7 @@ export const TARGETS: Record<string, Target[]> = {
     N(CM, 'giảm 0,7 điểm phần trăm so với năm 2023 (18,1%)', '18,1'),
     F(TE, 'trạm hoàn thành 9/10 chỉ tiêu', '9/10', '11/10'),
     F(TL, 'Trạm y tế đề ra 3 nhiệm vụ trọng tâm:', '3 nhiệm vụ', '4 nhiệm vụ'),
+    F(IM, 'thấp còi, tỉ lệ 17,4%', '17,4%', '17,4‰'),
   ],
   'ministry-byt.md': [
     N(IC, '- Số bác sĩ/vạn dân đạt 13,8 bác sĩ, vượt', '13,8'),
@@ -296,6 +300,8 @@ export const TARGETS: Record<string, Target[]> = {
     F(TT, 'Ngành y tế đạt và vượt 3/3 chỉ tiêu kinh tế - xã hội chủ yếu', '3/3', '4/4'),
     F(TT, 'đạt và vượt 3/3 chỉ tiêu kinh tế - xã hội do Quốc hội giao;', '3/3', '5/5'),
     F(TL, 'tập trung thực hiện 6 nhóm nhiệm vụ, giải pháp chủ yếu sau:', '6 nhóm', '7 nhóm'),
+    F(IM, '(không tính giường trạm y tế xã) đạt 33,5 giường', '33,5 giường', '33,5%'),
+    F(IM, 'trẻ em dưới 5 tuổi là 17,8%, giảm', '17,8%', '17,8‰'),
   ],
   'sixmonth-syt.md': [
     N(IC, '| 4.800.000 | 2.486.300 | 2.341.700 |', '2.486.300'),
