@@ -51,6 +51,8 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'client/out/extension.js'), external: ['vscode'] }),
   build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'server/out/server.js') }),
   build({ ...common, entryPoints: [join(root, 'server/src/cli.ts')], outfile: join(root, 'server/out/cli.js') }),
+  // The engine as a library (the npm package's `exports`; types from tsc in server/out/tsc/lib.d.ts).
+  build({ ...common, entryPoints: [join(root, 'server/src/lib.ts')], outfile: join(root, 'server/out/lib.js') }),
   // Word import/export for the extension, loaded on first use (client/src/word.ts).
   build({ ...common, entryPoints: [join(root, 'server/src/word/index.ts')], outfile: join(root, 'client/out/word.js') }),
 ]);

@@ -28,6 +28,7 @@ import { findConfigFile, readConfigFile, formatConfigProblem, type LoadedConfig 
 import { docxForCheck, locate, describeLocation, type DocxMarkdown } from './word';
 import { wordCommand, WORD_USAGE } from './word/cli-word';
 import { VERSION } from './version';
+import { localDocsBase, normalizeDocsBase } from './docsLink';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
@@ -367,6 +368,8 @@ function toJson(results: FileResult[], locale: Locale) {
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 function toSarif(results: FileResult[], locale: Locale, cwd: string) {
+  // Rule pages: the ones installed with vnhr (a file: URL that exists offline), or a public address from VNHR_DOCS_BASE.
+  const docsBase = normalizeDocsBase(process.env.VNHR_DOCS_BASE) ?? localDocsBase();
   const region = (li: LineIndex, s: number, e: number) => {
     const r = li.rangeAt(s, e);
     return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1, charOffset: s, charLength: e - s };
@@ -386,7 +389,7 @@ function toSarif(results: FileResult[], locale: Locale, cwd: string) {
             rules: allRules.map((r) => ({
               id: r.meta.id,
               shortDescription: { text: localize(r.meta.description, locale) },
-              helpUri: docsUrl(r.meta.id),
+              helpUri: docsUrl(r.meta.id, docsBase),
               defaultConfiguration: { level: r.meta.enabledByDefault ? SARIF_LEVEL[r.meta.severity] : 'none', enabled: r.meta.enabledByDefault },
             })),
           },

@@ -7,6 +7,7 @@ import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allRules } from './engine';
 import { VERSION } from './version';
+import { localDocsBase, normalizeDocsBase } from './docsLink';
 import { createContext } from './features/context';
 import { registerConfiguration } from './features/configuration';
 import { registerDiagnostics, type Diagnostics } from './features/diagnostics';
@@ -40,6 +41,7 @@ export function startServer(connection: Connection): void {
     ctx.client.locale = params.locale?.toLowerCase().startsWith('vi') ? 'vi' : params.locale ? 'en' : 'vi';
     ctx.client.configuration = !!params.capabilities.workspace?.configuration;
     ctx.client.resolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+    ctx.client.docsBase = normalizeDocsBase((params.initializationOptions as { docsBaseUrl?: string } | undefined)?.docsBaseUrl) ?? localDocsBase();
     ctx.log(`vnhr server started (locale ${params.locale ?? 'none'} -> ${ctx.client.locale}, ${allRules.length} rules)`);
     return { capabilities, serverInfo: { name: 'vnhr', version: VERSION } };
   });
@@ -48,11 +50,14 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-// Started as a program (the bundle): speak LSP over IPC or stdio per argv.
-if (require.main === module) {
+/** Run as a program: speak LSP over IPC, stdio, a pipe or a socket, as argv says (--stdio, --node-ipc…). */
+export function runServer(): void {
   process.on('uncaughtException', (e) => {
     // Keep serving: one bad request must not take the server down.
     process.stderr.write(`vnhr: uncaught ${(e as Error)?.stack ?? String(e)}\n`);
   });
   startServer(createConnection(ProposedFeatures.all));
 }
+
+// Started as the bundle itself (the VS Code client); bin/vnhr-language-server.js calls runServer().
+if (require.main === module) runServer();

@@ -70,6 +70,7 @@ const SETTINGS: Record<string, string> = {
   'vnHealthReport.report.year': 'resource',
   'vnHealthReport.report.unitName': 'resource',
   'vnHealthReport.trace.server': 'window',
+  'vnHealthReport.rulePages.baseUrl': 'window',
 };
 
 describe('manifest (package.json)', () => {

@@ -77,7 +77,7 @@ export function registerCodeActions(ctx: ServerContext, diags: Diagnostics) {
     const rulesHere = new Set<string>();
     for (const f of findings) {
       if (f.end < start || f.start > end || !f.fixes?.length) continue;
-      const diag = toDiagnostic(f, li, doc.uri, locale);
+      const diag = toDiagnostic(f, li, doc.uri, locale, ctx.client.docsBase);
       const matched = params.context.diagnostics.find((d) => d.code === f.rule && d.range.start.line === diag.range.start.line && d.range.start.character === diag.range.start.character) ?? diag;
       f.fixes.forEach((fx, i) => {
         actions.push({

@@ -4,6 +4,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { appendFileSync } from 'node:fs';
 import type { Locale } from '../engine';
+import { localDocsBase } from '../docsLink';
 
 export interface ClientInfo {
   /** The locale the client started with (settings may override it). */
@@ -12,6 +13,8 @@ export interface ClientInfo {
   configuration: boolean;
   /** The client can fill in a code action's edit later (codeAction/resolve): VS Code can. */
   resolveEdits: boolean;
+  /** Where diagnostics link rule pages: the client's initializationOptions.docsBaseUrl, else the pages shipped beside the server. */
+  docsBase: string;
 }
 
 export interface ServerContext {
@@ -33,5 +36,5 @@ export function createContext(connection: Connection, documents: TextDocuments<T
       }
     }
   };
-  return { connection, documents, client: { locale: 'vi', configuration: false, resolveEdits: false }, log };
+  return { connection, documents, client: { locale: 'vi', configuration: false, resolveEdits: false, docsBase: localDocsBase() }, log };
 }

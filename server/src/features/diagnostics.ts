@@ -45,12 +45,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** A finding as an LSP diagnostic (code actions match diagnostics by this). */
-export function toDiagnostic(f: Finding, li: LineIndex, uri: string, locale: Locale): Diagnostic {
+export function toDiagnostic(f: Finding, li: LineIndex, uri: string, locale: Locale, docsBase: string): Diagnostic {
   const d: Diagnostic = {
     range: li.rangeAt(f.start, f.end),
     severity: SEVERITY[f.severity],
     code: f.rule,
-    codeDescription: { href: docsUrl(f.rule) },
+    codeDescription: { href: docsUrl(f.rule, docsBase) },
     source: 'vnhr',
     message: localize(f.message, locale),
     data: { rule: f.rule, start: f.start, end: f.end },
@@ -138,7 +138,7 @@ export function registerDiagnostics(ctx: ServerContext, conf: Configuration): Di
 
   function publish(uri: string, text: string, version: number, findings: Finding[], locale: Locale) {
     const li = new LineIndex(text);
-    const diagnostics = findings.map((f) => toDiagnostic(f, li, uri, locale));
+    const diagnostics = findings.map((f) => toDiagnostic(f, li, uri, locale, ctx.client.docsBase));
     void connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
