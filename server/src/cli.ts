@@ -29,11 +29,14 @@ import { docxForCheck, locate, describeLocation, type DocxMarkdown } from './wor
 import { wordCommand, WORD_USAGE } from './word/cli-word';
 import { VERSION } from './version';
 import { localDocsBase, normalizeDocsBase } from './docsLink';
+import { changedLines, checkRef, touchesChanged, githubEscape } from './changed';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
 interface Options {
-  format: 'stylish' | 'json' | 'sarif';
+  format: 'stylish' | 'json' | 'sarif' | 'github';
+  /** --changed <ref>: only findings on lines changed since the ref. */
+  changed?: string;
   fix: boolean;
   config?: string;
   locale: Locale;
@@ -46,7 +49,10 @@ Checks Vietnamese health-report drafts (Markdown). Default: **/*.md under the
 current folder (Vietnamese files only; files named explicitly are always checked).
 
 Options:
-  --format stylish|json|sarif   output format (default: stylish)
+  --format stylish|json|sarif|github
+                                output format (default: stylish; github: workflow annotations)
+  --changed REF                 only findings on lines changed since the git ref REF
+                                (and those whose related lines changed); untracked files count as new
   --fix                         apply safe fixes in place
   --config FILE                 config file (default: nearest .vnhrrc.json upward)
   --locale vi|en                message language (default: vi)
@@ -113,12 +119,15 @@ function parseArgs(args: string[]): Options {
     switch (flag) {
       case '--format': {
         const v = value();
-        if (v !== 'stylish' && v !== 'json' && v !== 'sarif') throw new Error(`unknown format "${v}" (stylish, json, sarif)`);
+        if (v !== 'stylish' && v !== 'json' && v !== 'sarif' && v !== 'github') throw new Error(`unknown format "${v}" (stylish, json, sarif, github)`);
         o.format = v;
         break;
       }
       case '--fix':
         o.fix = true;
+        break;
+      case '--changed':
+        o.changed = value();
         break;
       case '--config':
         o.config = value();
@@ -249,7 +258,28 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
     results.push({ path: t.shown, text, findings: check(text, config), config });
   }
 
-  if (opts.format === 'json') io.out(JSON.stringify(toJson(results, opts.locale)) + '\n');
+  if (opts.changed) {
+    const bad = checkRef(opts.changed, io.cwd);
+    if (bad) {
+      io.err(`vnhr: --changed: ${bad}\n`);
+      return 2;
+    }
+    for (const r of results) {
+      const changed = changedLines(resolve(io.cwd, r.path), opts.changed);
+      if (typeof changed === 'object' && 'error' in changed) {
+        io.err(`vnhr: ${r.path}: --changed: ${changed.error}\n`);
+        ioError = true;
+        continue;
+      }
+      if (changed === 'all' || r.word) continue; // a Word file has no lines to diff: kept whole
+      const li = new LineIndex(r.text);
+      const lines = (s: number, e: number) => ({ start: li.positionAt(s).line, end: li.positionAt(e).line });
+      r.findings = r.findings.filter((f) => touchesChanged(changed, [lines(f.start, f.end), ...(f.related ?? []).map((x) => lines(x.start, x.end))]));
+    }
+  }
+
+  if (opts.format === 'github') io.out(toGithub(results, opts.locale));
+  else if (opts.format === 'json') io.out(JSON.stringify(toJson(results, opts.locale)) + '\n');
   else if (opts.format === 'sarif') io.out(JSON.stringify(toSarif(results, opts.locale, io.cwd), null, 2) + '\n');
   else io.out(toStylish(results, opts.locale));
 
@@ -438,6 +468,28 @@ function wordLocation(word: DocxMarkdown, artifactLocation: { uri: string; uriBa
     logicalLocations: [{ name: describeLocation(l, locale), kind: l.table ? 'tableCell' : l.footnote !== undefined ? 'footnote' : 'paragraph' }],
     properties: { word: l },
   };
+}
+
+const GITHUB_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
+
+/** GitHub Actions workflow commands: one annotation per finding on the pull request's files. */
+function toGithub(results: FileResult[], locale: Locale): string {
+  let out = '';
+  for (const r of results) {
+    const li = new LineIndex(r.text);
+    for (const f of r.findings) {
+      const file = githubEscape(r.path.replace(/\\/g, '/'), true);
+      const msg = githubEscape(`${localize(f.message, locale)}${r.word ? ` (${describeLocation(locate(r.word, f.start, f.end), locale)})` : ''}`);
+      if (r.word) {
+        out += `::${GITHUB_LEVEL[f.severity]} file=${file},title=${githubEscape(f.rule, true)}::${msg}\n`;
+        continue;
+      }
+      const a = li.positionAt(f.start);
+      const b = li.positionAt(f.end);
+      out += `::${GITHUB_LEVEL[f.severity]} file=${file},line=${a.line + 1},col=${a.character + 1},endLine=${b.line + 1},endColumn=${b.character + 1},title=${githubEscape(f.rule, true)}::${msg}\n`;
+    }
+  }
+  return out;
 }
 
 function toStylish(results: FileResult[], locale: Locale): string {
