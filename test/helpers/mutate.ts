@@ -226,7 +226,6 @@ export const TARGETS: Record<string, Target[]> = {
   'commune-tyt.md': [
     N(IC, '| 8.000 | 8.426 | 105,3 |', '8.426'),
     N(IC, 'tại trạm là 8.426 lượt, vượt', '8.426'),
-    N(IC, '| 1.214 | 14,4 |', '1.214'),
     N(IC, '| 140 | 139 | 99,3 |', '139'),
     N(IC, '| 130 | 132 | 101,5 |', '132'),
     N(IC, 'Trạm đang quản lý 386 người bệnh', '386'),
