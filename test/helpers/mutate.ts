@@ -256,6 +256,13 @@ export const TARGETS: Record<string, Target[]> = {
     F(TE, 'trạm hoàn thành 9/10 chỉ tiêu', '9/10', '11/10'),
     F(TL, 'Trạm y tế đề ra 3 nhiệm vụ trọng tâm:', '3 nhiệm vụ', '4 nhiệm vụ'),
     F(IM, 'thấp còi, tỉ lệ 17,4%', '17,4%', '17,4‰'),
+    N(IC, '| 91,8 | 92,7 |', '92,7'),
+    N(IC, '| 97,1 | 97,9 |', '97,9'),
+    N(IC, '| 18,1 | 17,4 |', '17,4'),
+    N(IC, '| 7.915 | 8.426 |', '8.426'),
+    N(IC, 'giảm từ 18,9% năm 2022', '18,9'),
+    N(CM, 'tăng 0,9 điểm phần trăm so với năm 2023 (91,8%)', '0,9', { change: true }),
+    N(SM, 'gồm 172 nam và 214 nữ', '214'),
   ],
   'ministry-byt.md': [
     N(IC, '- Số bác sĩ/vạn dân đạt 13,8 bác sĩ, vượt', '13,8'),
