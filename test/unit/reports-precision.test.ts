@@ -3,10 +3,11 @@
 // sum-, change-, or any rule at warning/error) may appear, in the text as written,
 // in its NFD form, and with the other line ending (LF <-> CRLF). Every figure of the
 // reports was computed, so each such finding is a false alarm, except the explicit,
-// commented entries below.
+// commented entries below. The fourth form moves every tone mark of oa/oe/uy to the
+// other accepted style (hòa ↔ hoà), so both styles are checked on every report.
 import { strict as assert } from 'node:assert';
 import { check, getDefaultConfig, type Finding } from '../helpers/engine';
-import { loadReports, isHighStakes, lineOf, lineText } from '../helpers/reports';
+import { loadReports, isHighStakes, lineOf, lineText, swapToneStyle } from '../helpers/reports';
 
 interface Expected {
   report: string;
@@ -58,7 +59,7 @@ const KNOWN: Expected[] = [
   { report: 'sixmonth-syt.md', rule: 'task-total-conflict', at: '5', line: 'Sở Y tế tập trung thực hiện 5 nhiệm vụ trọng tâm sau:', why: 'tasks of "6 tháng cuối năm" read as the year\'s group' },
 ];
 
-type Form = 'as written' | 'NFD' | 'other line ending';
+type Form = 'as written' | 'NFD' | 'other line ending' | 'other tone style';
 
 function forms(text: string): [Form, string][] {
   const eol = text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text.replace(/\n/g, '\r\n');
@@ -66,6 +67,7 @@ function forms(text: string): [Form, string][] {
     ['as written', text],
     ['NFD', text.normalize('NFD')],
     ['other line ending', eol],
+    ['other tone style', swapToneStyle(text)],
   ];
 }
 
@@ -79,6 +81,15 @@ describe('precision on the six correct reports (test/reports/)', function () {
   this.timeout(120_000);
   const reports = loadReports();
   const used = new Set<Expected>();
+
+  it('the tone-style swap changes every report and is its own inverse', () => {
+    for (const r of reports) {
+      const swapped = swapToneStyle(r.text);
+      assert.notEqual(swapped, r.text, r.name);
+      assert.equal(swapToneStyle(swapped), r.text, r.name);
+    }
+    assert.equal(swapToneStyle('hòa hợp, khỏe, thủy, quý, mùa, hoàn'), 'hoà hợp, khoẻ, thuỷ, quý, mùa, hoàn');
+  });
 
   it('there are six reports, one with CRLF line ends', () => {
     assert.equal(reports.length, 6);
