@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules, check, configSchema, docsUrl } from '../helpers/engine';
-import { parseFixture } from '../helpers/fixtures';
+import { parseFixture, fixedPathOf, FIXTURES } from '../helpers/fixtures';
 import { REPO_ROOT } from '../helpers/corpus';
 
 describe('rule registry', () => {
@@ -37,6 +37,11 @@ describe('rule registry', () => {
         const shown = safe ? 'safe' : offered ? 'suggestion' : 'none';
         assert.equal(shown, r.meta.fixable, `meta.fixable is '${r.meta.fixable}' but the fixture's findings say '${shown}'`);
       });
+      if (r.meta.fixable === 'safe') {
+        it('has the text after fix-all of its fixture (test/fixtures/<id>.fixed.md)', () => {
+          assert.ok(existsSync(fixedPathOf(join(FIXTURES, r.meta.id + '.md'))), `missing test/fixtures/${r.meta.id}.fixed.md: write fixAll's output, read the diff, commit it`);
+        });
+      }
       it('is in the config schema', () => {
         const props = (configSchema() as { properties: { rules: { properties: Record<string, unknown> } } }).properties.rules.properties;
         assert.ok(props[r.meta.id]);
