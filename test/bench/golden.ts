@@ -4,7 +4,6 @@
 // differences. Speed work must leave this output unchanged.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { check, fixAll, getDefaultConfig, type Finding } from '../helpers/engine';
 import { corpusDocs, REPO_ROOT } from '../helpers/corpus';
 import { parseFixture, fixtureFiles } from '../helpers/fixtures';

@@ -4,11 +4,10 @@
 // of the same text: this is the invariant every cache in the engine must keep.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fixtureFiles } from '../helpers/fixtures';
 import fc from 'fast-check';
 import { allRules, analysisRuns, checkSteps, DocumentCache, getDefaultConfig, type Finding } from '../helpers/engine';
-import { corpusDocs, REPO_ROOT } from '../helpers/corpus';
+import { corpusDocs } from '../helpers/corpus';
 
 const config = getDefaultConfig();
 

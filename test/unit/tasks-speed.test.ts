@@ -7,7 +7,6 @@
 //    gives the summary of a fresh one, line numbers in messages included.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { buildDocModel, check, DocumentCache, getDefaultConfig, type ResolvedConfig } from '../helpers/engine';
 import { corpusDocs, describeCorpus, REPO_ROOT } from '../helpers/corpus';

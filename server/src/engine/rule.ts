@@ -77,11 +77,8 @@ export function analysis<T>(
   };
 }
 
-/** Where rule doc pages live (the one place that knows the URL). */
-export const DOCS_BASE = 'https://github.com/vn-health-report/vn-health-report/blob/main/docs/rules/';
-export function docsUrl(id: string): string {
-  return DOCS_BASE + id + '.md';
-}
+/** Doc page URLs (rules and front ends import it from here or the index). */
+export { DOCS_BASE, docsUrl } from './docs';
 
 /** Bilingual messages (rules import it from here). */
 export { msg } from './msg';
