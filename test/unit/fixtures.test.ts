@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { check, fixAll } from '../helpers/engine';
+import { check, fixAll, DocumentCache } from '../helpers/engine';
 import { parseFixture, keysOf, expectedKeys, fixtureFiles, fixedPathOf, FIXTURES } from '../helpers/fixtures';
 
 describe('fixtures (test/fixtures/**/*.md)', () => {
@@ -36,6 +36,12 @@ describe('fixtures (test/fixtures/**/*.md)', () => {
         const unfixedAfter = after.map((f) => f.rule).sort();
         assert.deepEqual(unfixedAfter, unfixedBefore, 'fixing changed findings that had no safe fix');
         assert.equal(fixAll(fixed, config).text, fixed, 'fixing twice differs from fixing once');
+      });
+
+      it('fix-all from known findings and a warm cache (the server\'s way) equals fix-all from scratch', () => {
+        const cache = new DocumentCache();
+        const findings = check(text, config, { cache });
+        assert.equal(fixAll(text, config, { findings, cache }).text, fixAll(text, config).text);
       });
 
       const fixedPath = fixedPathOf(file);
