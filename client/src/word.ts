@@ -9,7 +9,6 @@ interface WordModule {
   markdownToDocx(markdown: string, meta?: object, opts?: { readImage?: (src: string) => Uint8Array | undefined }): Promise<Uint8Array>;
 }
 let word: WordModule | undefined;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = (): WordModule => (word ??= require('./word.js') as WordModule);
 
 const sibling = (uri: vscode.Uri, ext: string) => uri.with({ path: uri.path.replace(/\.[^./]+$/, '') + ext });

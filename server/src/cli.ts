@@ -63,7 +63,7 @@ Word files: a .docx (named, or in a folder) is read and checked like Markdown;
 findings are located by paragraph, heading and table cell.
 
 Other commands:
-${WORD_USAGE}  vnhr rules                    list the rules
+${WORD_USAGE}  vnhr rules [--format json]    list the rules (id, default severity, fix kind, docs, description)
   vnhr schema                   print the JSON schema of .vnhrrc.json
 
 Exit: 0 clean, 1 findings at or above the fail level (config "failOn", default warning), 2 usage/config/I-O error.
@@ -84,7 +84,14 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     return 0;
   }
   if (cmd === 'rules') {
-    for (const r of allRules) io.out(`${r.meta.id.padEnd(28)} ${(r.meta.enabledByDefault ? r.meta.severity : 'off').padEnd(12)} ${r.meta.description.vi}\n`);
+    const [flag, value, ...extra] = rest;
+    const format = flag === '--format' ? value : flag?.startsWith('--format=') ? flag.slice('--format='.length) : flag === undefined ? 'text' : undefined;
+    if ((format !== 'text' && format !== 'json') || (flag === '--format' ? extra.length : value !== undefined)) {
+      io.err(`vnhr: rules takes --format text|json\n\n${USAGE}`);
+      return 2;
+    }
+    if (format === 'json') io.out(JSON.stringify(ruleList(), null, 2) + '\n');
+    else for (const r of ruleList()) io.out(`${r.id.padEnd(28)} ${r.defaultSeverity.padEnd(12)} ${r.fixable.padEnd(11)} ${r.description.vi}\n`);
     return 0;
   }
   if (cmd === 'import' || cmd === 'export') return wordCommand(cmd, rest, io, USAGE);
@@ -100,6 +107,21 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     return 2;
   }
   return runCheckCommand(opts, io);
+}
+
+/** Every rule's metadata, for `vnhr rules` (and tools that build on it). */
+export function ruleList() {
+  return allRules.map((r) => ({
+    id: r.meta.id,
+    family: r.meta.family,
+    /** 'off' for rules enabled only by config. */
+    defaultSeverity: r.meta.enabledByDefault ? r.meta.severity : 'off',
+    /** The level the rule reports at when enabled. */
+    severity: r.meta.severity,
+    fixable: r.meta.fixable,
+    docs: docsUrl(r.meta.id, normalizeDocsBase(process.env.VNHR_DOCS_BASE) ?? localDocsBase()),
+    description: { vi: r.meta.description.vi, en: r.meta.description.en },
+  }));
 }
 
 function defaultIo() {

@@ -10,7 +10,7 @@ import { VERSION } from './version';
 import { localDocsBase, normalizeDocsBase } from './docsLink';
 import { createContext } from './features/context';
 import { registerConfiguration } from './features/configuration';
-import { registerDiagnostics, type Diagnostics } from './features/diagnostics';
+import { registerDiagnostics } from './features/diagnostics';
 import { registerCodeActions } from './features/codeActions';
 import { registerCommands } from './features/commands';
 import { registerHover } from './features/hover';
@@ -24,9 +24,9 @@ export { FIX_ALL_COMMAND } from './features/commands';
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const ctx = createContext(connection, documents);
-  let diags: Diagnostics | undefined;
-  const conf = registerConfiguration(ctx, () => diags?.recheckAll());
-  diags = registerDiagnostics(ctx, conf);
+  // Configuration changes re-check every document (called only once listening).
+  const conf = registerConfiguration(ctx, () => diags.recheckAll());
+  const diags = registerDiagnostics(ctx, conf);
   const insightsOf = createInsights(ctx, conf, diags);
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

@@ -3,11 +3,10 @@
 // generated reports and all fixtures; `... compare F` re-runs and prints the
 // differences. Speed work must leave this output unchanged.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { check, fixAll, getDefaultConfig, type Finding } from '../helpers/engine';
 import { corpusDocs, REPO_ROOT } from '../helpers/corpus';
-import { parseFixture } from '../helpers/fixtures';
+import { parseFixture, fixtureFiles } from '../helpers/fixtures';
 import { generateReport, loadMaterial } from './generate';
 
 const config = getDefaultConfig();
@@ -19,17 +18,10 @@ function inputs(): { name: string; text: string; config: typeof config }[] {
     out.push({ name: d.name, text: d.text, config });
     out.push({ name: d.name + ' (NFD)', text: d.text.normalize('NFD'), config });
   }
-  const walk = (d: string) => {
-    for (const f of readdirSync(d).sort()) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (f.endsWith('.md')) {
-        const text = readFileSync(p, 'utf8');
-        out.push({ name: p.slice(REPO_ROOT.length + 1), text, config: parseFixture(text).config });
-      }
-    }
-  };
-  walk(join(REPO_ROOT, 'test', 'fixtures'));
+  for (const p of fixtureFiles()) {
+    const text = readFileSync(p, 'utf8');
+    out.push({ name: p.slice(REPO_ROOT.length + 1), text, config: parseFixture(text).config });
+  }
   const m = loadMaterial();
   for (const [kb, seed] of [[50, 2024], [200, 7], [1024, 2024]]) out.push({ name: `generated ${kb} KB seed ${seed}`, text: generateReport(m, kb * 1024, seed), config });
   return out;

@@ -40,6 +40,25 @@ describe('vnhr CLI', function () {
     assert.ok(Array.isArray(d.related));
   });
 
+  it('lists every rule\'s metadata with `rules --format json`, and its version from package.json', () => {
+    const r = vnhr(['rules', '--format', 'json'], dir);
+    assert.equal(r.code, 0, r.err);
+    const list = JSON.parse(r.out) as { id: string; defaultSeverity: string; severity: string; fixable: string; docs: string; description: { vi: string; en: string } }[];
+    const ids = list.map((x) => x.id);
+    assert.ok(ids.includes('whitespace') && ids.includes('abbreviation-undefined'));
+    assert.equal(new Set(ids).size, ids.length);
+    const ws = list.find((x) => x.id === 'whitespace')!;
+    assert.deepEqual([ws.defaultSeverity, ws.fixable, ws.docs.endsWith('/docs/rules/whitespace.md')], ['warning', 'safe', true]);
+    assert.equal(list.find((x) => x.id === 'abbreviation-undefined')!.defaultSeverity, 'off');
+    for (const x of list) {
+      assert.ok(['safe', 'suggestion', 'none'].includes(x.fixable), x.id);
+      assert.ok(x.description.vi && x.description.en, x.id);
+    }
+    assert.equal(vnhr(['rules', '--format', 'xml'], dir).code, 2);
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(vnhr(['--version'], dir).out.trim(), pkg.version);
+  });
+
   it('exits 0 on a clean file, and prints messages in English with --locale en', () => {
     writeFileSync(join(dir, 'a.md'), CLEAN);
     assert.equal(vnhr(['check', 'a.md'], dir).code, 0);

@@ -1,5 +1,7 @@
 // The real-text corpus: env VNHR_CORPUS, else ../shared/corpus beside the repo.
-// Where it is missing (a user's clone), real-text tests are skipped with a notice.
+// Where it is missing (a user's clone), real-text tests are skipped with a
+// notice; under CI (CI=true) a missing corpus is a failure, so a broken path
+// cannot turn the real-text tests off unnoticed.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -17,6 +19,13 @@ export interface CorpusDoc {
   text: string;
 }
 
+/** CI must run the real-text tests: a missing corpus fails there. */
+export function corpusRequired(): boolean {
+  return process.env.CI === 'true' || process.env.CI === '1';
+}
+
+const MISSING = 'corpus not found (set VNHR_CORPUS or put it at ../shared/corpus)';
+
 let cache: CorpusDoc[] | undefined;
 let warned = false;
 
@@ -25,9 +34,10 @@ export function corpusDocs(): CorpusDoc[] {
   if (cache) return cache;
   const dir = corpusDir();
   if (!dir) {
+    if (corpusRequired()) throw new Error(`${MISSING}, and CI is set: the real-text tests must run`);
     if (!warned) {
       warned = true;
-      console.log('  [notice] corpus not found (set VNHR_CORPUS or put it at ../shared/corpus): real-text tests are skipped');
+      console.log(`  [notice] ${MISSING}: real-text tests are skipped`);
     }
     return (cache = []);
   }
@@ -40,9 +50,16 @@ export function corpusDocs(): CorpusDoc[] {
   return (cache = out);
 }
 
-/** Use in a describe(): skips the suite (with a notice) when the corpus is absent. */
+/** Use in a describe(): skips the suite (with a notice) when the corpus is absent; fails it under CI. */
 export function describeCorpus(title: string, fn: (docs: CorpusDoc[]) => void): void {
-  const docs = corpusDocs();
+  let docs: CorpusDoc[];
+  try {
+    docs = corpusDocs();
+  } catch (e) {
+    const err = e as Error;
+    describe(title, () => it('has the corpus', () => Promise.reject(err)));
+    return;
+  }
   if (!docs.length) {
     describe.skip(`${title} (corpus not found)`, () => undefined);
     return;

@@ -7,7 +7,32 @@
 // A fixture without markers asserts that nothing is found. An optional first
 // line `<!-- vnhr-config {"rules": {"abbreviation-undefined": "information"}} -->`
 // sets the config for that fixture.
+//
+// A fixture `<id>.md` of a rule with safe fixes has `<id>.fixed.md` beside it:
+// the exact text after fix-all. `.fixed.md` files are expected output, never
+// fixtures themselves.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { configFromObject, getDefaultConfig, type ResolvedConfig, type Finding, LineIndex } from './engine';
+import { REPO_ROOT } from './corpus';
+
+export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
+export const FIXED_SUFFIX = '.fixed.md';
+
+/** Every fixture file under `dir` (default test/fixtures), sorted, recursively; not the .fixed.md outputs. */
+export function fixtureFiles(dir = FIXTURES): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? fixtureFiles(p) : f.endsWith('.md') && !f.endsWith(FIXED_SUFFIX) ? [p] : [];
+    });
+}
+
+/** The expected fix-all output beside a fixture. */
+export function fixedPathOf(fixture: string): string {
+  return fixture.slice(0, -'.md'.length) + FIXED_SUFFIX;
+}
 
 export interface Expected {
   line: number; // zero-based

@@ -4,9 +4,10 @@
 // just typed and not yet checked (a save right after typing), and findings a
 // code action computed must not outlive a config change.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { fixtureFiles } from '../helpers/fixtures';
 import { pathToFileURL } from 'node:url';
 import { LspClient } from '../helpers/lsp';
 import { fixAll, check, isVietnameseText, getDefaultConfig } from '../helpers/engine';
@@ -40,15 +41,6 @@ function applied(text: string, uri: string, a: Action): string {
   return out;
 }
 
-function fixtureFiles(dir = join(REPO_ROOT, 'test', 'fixtures')): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...fixtureFiles(p));
-    else if (name.endsWith('.md')) out.push(p);
-  }
-  return out;
-}
 
 const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 100000, character: 0 } };
 

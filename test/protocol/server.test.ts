@@ -1,6 +1,9 @@
 // The built server over stdio, spoken to in real JSON-RPC.
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LspClient, type PublishedDiagnostics } from '../helpers/lsp';
+import { REPO_ROOT } from '../helpers/corpus';
 
 const URI = 'untitled:bao-cao.md';
 const TEXT = ['# Báo cáo tổng kết công tác y tế năm 2024', '', 'Năm 2024, ngành y tế đã hoàn thành  tốt các nhiệm vụ được giao.', ''].join('\n');
@@ -12,9 +15,11 @@ describe('LSP server (stdio, JSON-RPC)', function () {
   let c: LspClient;
   before(async () => {
     c = new LspClient();
-    const init = (await c.initialize('en')) as { capabilities: Record<string, unknown> };
-    assert.ok(init.capabilities.codeActionProvider);
-    assert.ok(init.capabilities.hoverProvider);
+    const init = (await c.initialize('en')) as { capabilities: Record<string, unknown>; serverInfo?: { name: string; version: string } };
+    // Each feature module contributes its capability.
+    for (const k of ['textDocumentSync', 'codeActionProvider', 'executeCommandProvider', 'hoverProvider', 'documentSymbolProvider']) assert.ok(init.capabilities[k], k);
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.deepEqual(init.serverInfo, { name: 'vnhr', version: pkg.version });
   });
   after(async () => {
     const code = await c.stop();

@@ -1,26 +1,15 @@
 // Every Markdown fixture in test/fixtures/: the findings equal the inline
-// markers, in NFC and in NFD; and after fix-all nothing fixable remains,
-// unfixable findings stay, and fixing again changes nothing.
+// markers, in NFC and in NFD; after fix-all nothing fixable remains,
+// unfixable findings stay, and fixing again changes nothing; and where a
+// <name>.fixed.md sits beside it, fix-all gives exactly that text.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { check, fixAll } from '../helpers/engine';
-import { parseFixture, keysOf, expectedKeys } from '../helpers/fixtures';
-import { REPO_ROOT } from '../helpers/corpus';
-
-const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');
-
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? walk(p) : f.endsWith('.md') ? [p] : [];
-    });
-}
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { check, fixAll, DocumentCache } from '../helpers/engine';
+import { parseFixture, keysOf, expectedKeys, fixtureFiles, fixedPathOf, FIXTURES } from '../helpers/fixtures';
 
 describe('fixtures (test/fixtures/**/*.md)', () => {
-  for (const file of walk(FIXTURES)) {
+  for (const file of fixtureFiles()) {
     const name = relative(FIXTURES, file);
     describe(name, () => {
       const text = readFileSync(file, 'utf8');
@@ -48,6 +37,19 @@ describe('fixtures (test/fixtures/**/*.md)', () => {
         assert.deepEqual(unfixedAfter, unfixedBefore, 'fixing changed findings that had no safe fix');
         assert.equal(fixAll(fixed, config).text, fixed, 'fixing twice differs from fixing once');
       });
+
+      it('fix-all from known findings and a warm cache (the server\'s way) equals fix-all from scratch', () => {
+        const cache = new DocumentCache();
+        const findings = check(text, config, { cache });
+        assert.equal(fixAll(text, config, { findings, cache }).text, fixAll(text, config).text);
+      });
+
+      const fixedPath = fixedPathOf(file);
+      if (existsSync(fixedPath)) {
+        it('fix-all gives exactly the text of its .fixed.md', () => {
+          assert.equal(fixAll(text, config).text, readFileSync(fixedPath, 'utf8'));
+        });
+      }
     });
   }
 });

@@ -3,11 +3,11 @@
 // is reused, the findings after any sequence of edits must equal a fresh check
 // of the same text: this is the invariant every cache in the engine must keep.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { fixtureFiles } from '../helpers/fixtures';
 import fc from 'fast-check';
 import { allRules, analysisRuns, checkSteps, DocumentCache, getDefaultConfig, type Finding } from '../helpers/engine';
-import { corpusDocs, REPO_ROOT } from '../helpers/corpus';
+import { corpusDocs } from '../helpers/corpus';
 
 const config = getDefaultConfig();
 
@@ -23,16 +23,7 @@ function run(text: string, cache?: DocumentCache): Finding[] {
 const view = (fs: Finding[]): string => JSON.stringify(fs.map((f) => [f.rule, f.severity, f.start, f.end, f.message, f.related ?? null, f.fixes ?? null]));
 
 function fixtureTexts(): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const f of readdirSync(d).sort()) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (f.endsWith('.md')) out.push(readFileSync(p, 'utf8'));
-    }
-  };
-  walk(join(REPO_ROOT, 'test', 'fixtures'));
-  return out;
+  return fixtureFiles().map((p) => readFileSync(p, 'utf8'));
 }
 
 // Edits that move facts around: digits, separators, units, headings, list

@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allRules, configSchema, docsUrl } from '../helpers/engine';
+import { allRules, check, configSchema, docsUrl } from '../helpers/engine';
+import { parseFixture, fixedPathOf, FIXTURES } from '../helpers/fixtures';
 import { localDocsBase } from '../../server/src/docsLink';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from '../helpers/corpus';
@@ -30,6 +31,20 @@ describe('rule registry', () => {
       it('has a fixture', () => {
         assert.ok(existsSync(join(REPO_ROOT, 'test', 'fixtures', r.meta.id + '.md')), `missing test/fixtures/${r.meta.id}.md`);
       });
+      it(`declares the fix kind its fixture shows (${r.meta.fixable})`, () => {
+        const text = readFileSync(join(REPO_ROOT, 'test', 'fixtures', r.meta.id + '.md'), 'utf8');
+        const mine = check(text, parseFixture(text).config).filter((f) => f.rule === r.meta.id);
+        assert.ok(mine.length > 0, 'the fixture has no finding of this rule');
+        const safe = mine.some((f) => f.fixes?.some((x) => x.safe));
+        const offered = mine.some((f) => f.fixes?.length);
+        const shown = safe ? 'safe' : offered ? 'suggestion' : 'none';
+        assert.equal(shown, r.meta.fixable, `meta.fixable is '${r.meta.fixable}' but the fixture's findings say '${shown}'`);
+      });
+      if (r.meta.fixable === 'safe') {
+        it('has the text after fix-all of its fixture (test/fixtures/<id>.fixed.md)', () => {
+          assert.ok(existsSync(fixedPathOf(join(FIXTURES, r.meta.id + '.md'))), `missing test/fixtures/${r.meta.id}.fixed.md: write fixAll's output, read the diff, commit it`);
+        });
+      }
       it('is in the config schema', () => {
         const props = (configSchema() as { properties: { rules: { properties: Record<string, unknown> } } }).properties.rules.properties;
         assert.ok(props[r.meta.id]);

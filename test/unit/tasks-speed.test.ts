@@ -6,12 +6,11 @@
 //  - the incremental document step (blocks reused through a DocumentCache)
 //    gives the summary of a fresh one, line numbers in messages included.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { buildDocModel, check, DocumentCache, getDefaultConfig, type ResolvedConfig } from '../helpers/engine';
 import { corpusDocs, describeCorpus, REPO_ROOT } from '../helpers/corpus';
-import { parseFixture } from '../helpers/fixtures';
+import { parseFixture, fixtureFiles } from '../helpers/fixtures';
 import { lex, lexRegex } from '../../server/src/engine/tasks/lexer';
 import { computeTaskFacts, taskFactsOf } from '../../server/src/engine/tasks/counts';
 import { taskSummary } from '../../server/src/engine/tasks/index';
@@ -24,16 +23,7 @@ const factsView = (text: string, cfg: ResolvedConfig, exhaustive: boolean): stri
   buildDocModel(text, cfg).blocks.map((b) => (b.segments.length ? JSON.stringify(exhaustive ? computeTaskFacts(b, cfg, true) : taskFactsOf(b, cfg)) : ''));
 
 function fixtureTexts(): { name: string; text: string }[] {
-  const out: { name: string; text: string }[] = [];
-  const walk = (d: string) => {
-    for (const f of readdirSync(d).sort()) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (f.endsWith('.md')) out.push({ name: p.slice(REPO_ROOT.length + 1), text: readFileSync(p, 'utf8') });
-    }
-  };
-  walk(join(REPO_ROOT, 'test', 'fixtures'));
-  return out;
+  return fixtureFiles().map((p) => ({ name: p.slice(REPO_ROOT.length + 1), text: readFileSync(p, 'utf8') }));
 }
 
 // Pieces that exercise every branch of the grammar: grouped and decimal numbers,

@@ -4,8 +4,17 @@
 // read the file and pass its text.
 import Ajv, { type ErrorObject } from 'ajv';
 import { parse as parseJsonc, parseTree, findNodeAtLocation, printParseErrorCode, type ParseError, type Node } from 'jsonc-parser';
-import type { Severity } from './types';
-import type { Rule } from './rule';
+import type { RuleMeta, Severity } from './types';
+import { docsUrl } from './docs';
+
+/**
+ * The schema ships in the VS Code extension (jsonValidation): its rule links use the
+ * extension's link handler, which opens the page shipped with it (client/src/rulePages.ts).
+ */
+const SCHEMA_DOCS_BASE = 'vscode://vn-health-report.vn-health-report/rule/';
+
+/** Config needs only the rules' metadata (not their checks): no import of rule.ts. */
+type Rule = { readonly meta: RuleMeta };
 
 export type RuleSetting = 'off' | Severity | [('off' | Severity), Record<string, unknown>?];
 
@@ -60,7 +69,7 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
     const optionsSchema = r.meta.optionsSchema ?? { type: 'object', additionalProperties: false, properties: {} };
     ruleProps[r.meta.id] = {
       description: `${r.meta.description.en}\n\n${r.meta.description.vi}\n\nDefault: ${r.meta.enabledByDefault ? r.meta.severity : 'off'}.`,
-      markdownDescription: `${r.meta.description.en}\n\n${r.meta.description.vi}\n\nDefault: \`${r.meta.enabledByDefault ? r.meta.severity : 'off'}\`. [Docs](${'https://github.com/vn-health-report/vn-health-report/blob/main/docs/rules/' + r.meta.id + '.md'})`,
+      markdownDescription: `${r.meta.description.en}\n\n${r.meta.description.vi}\n\nDefault: \`${r.meta.enabledByDefault ? r.meta.severity : 'off'}\`. [Docs](${docsUrl(r.meta.id, SCHEMA_DOCS_BASE)})`,
       oneOf: [
         level,
         { type: 'array', minItems: 1, maxItems: 2, items: [level, optionsSchema], additionalItems: false },

@@ -77,14 +77,8 @@ export function analysis<T>(
   };
 }
 
-/**
- * A rule's page: `<base><id>.md`. The engine knows no host: the front end gives
- * the base (the pages shipped beside the bundles as a file: URL, the editor's own
- * link handler, or a public address from a setting).
- */
-export function docsUrl(id: string, base: string): string {
-  return base + id + '.md';
-}
+/** Doc page URLs (rules and front ends import it from here or the index). */
+export { docsUrl } from './docs';
 
 /** Bilingual messages (rules import it from here). */
 export { msg } from './msg';

@@ -49,6 +49,8 @@ export interface Finding {
 
 export type RuleFamily = 'format' | 'orthography' | 'indicator' | 'task';
 
+export type FixableKind = 'safe' | 'suggestion' | 'none';
+
 export interface RuleMeta {
   /** Stable id, kebab-case, equal to the file name and the doc page name. */
   id: string;
@@ -59,8 +61,12 @@ export interface RuleMeta {
   enabledByDefault: boolean;
   /** One line: what the rule checks. */
   description: Msg;
-  /** True if at least some findings carry a fix. */
-  fixable: boolean;
+  /**
+   * What its findings' fixes are: 'safe' = some carry a safe fix (applied by
+   * fix-all and --fix), 'suggestion' = fixes only offered, never applied
+   * automatically, 'none' = no fixes. Checked against the fixture's findings.
+   */
+  fixable: FixableKind;
   /** JSON schema (draft-07 subset) of the rule's options object, if it has any. */
   optionsSchema?: Record<string, unknown>;
 }

@@ -42,7 +42,7 @@ export function fixAllEdits(cur: Current, only?: string[], chosen = false): Text
   while (b < text.length - a && b < fixed.length - a && text.charCodeAt(text.length - 1 - b) === fixed.charCodeAt(fixed.length - 1 - b)) b++;
   // Do not cut a surrogate pair.
   if (a > 0 && isHighSurrogate(text.charCodeAt(a - 1))) a--;
-  return [{ range: { start: doc.positionAt(a), end: doc.positionAt(text.length - b) }, newText: fixed.slice(a, fixed.length - b) }];
+  return [{ range: new LineIndex(text).rangeAt(a, text.length - b), newText: fixed.slice(a, fixed.length - b) }];
 }
 
 /** Safe-fixable findings (what fix-all reports as applied). */
@@ -70,8 +70,8 @@ export function registerCodeActions(ctx: ServerContext, diags: Diagnostics) {
       if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k) || k.startsWith(CodeActionKind.QuickFix))) return actions;
     }
     const li = new LineIndex(doc.getText());
-    const start = doc.offsetAt(params.range.start);
-    const end = doc.offsetAt(params.range.end);
+    const start = li.offsetAt(params.range.start);
+    const end = li.offsetAt(params.range.end);
     const byRule = new Map<string, number>();
     for (const f of safelyFixable(findings)) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
     const rulesHere = new Set<string>();

@@ -6,8 +6,8 @@ import { DiagnosticSeverity, DidChangeConfigurationNotification, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { getDefaultConfig, loadConfig, isVietnameseText, LineIndex, type Locale, type ResolvedConfig, type ConfigProblem } from '../engine';
-import { findConfigFile, readConfigFile } from '../configFiles';
+import { getDefaultConfig, loadConfig, isVietnameseText, LineIndex, type Locale, type ResolvedConfig } from '../engine';
+import { findConfigFile, readConfigFile, type LoadedConfig as FileConfig } from '../configFiles';
 import type { ServerContext } from './context';
 
 export interface Settings {
@@ -36,7 +36,8 @@ export interface Configuration {
   forget(uri: string): void;
 }
 
-type LoadedConfig = { config: ResolvedConfig; problems: ConfigProblem[]; text: string };
+/** A parsed config and its text (for locating its problems); the open editor's text has no path of its own here. */
+type LoadedConfig = Omit<FileConfig, 'path'>;
 
 export function registerConfiguration(ctx: ServerContext, onChange: () => void): Configuration {
   const { connection, documents, log } = ctx;

@@ -4,6 +4,8 @@
 // and table/row/column for cells. The checker runs on this Markdown; the map
 // turns its offsets into Word locations. Import writes the same Markdown.
 import type { DocxDocument, DocxParagraph, DocxRun } from './docx-read';
+import { msg, localize } from '../engine/msg';
+import type { Locale, Msg } from '../engine/types';
 
 export interface WordLocation {
   /** 1-based: paragraphs of the body outside tables with text, headings included, in order. */
@@ -211,14 +213,13 @@ export function locate(conv: DocxMarkdown, start: number, end: number = start): 
 }
 
 /** "đoạn 12 (mục "2. Khám chữa bệnh")" / "paragraph 12 (under "…")" for messages. */
-export function describeLocation(l: WordLocation, locale: 'vi' | 'en'): string {
-  const vi = locale === 'vi';
-  let s: string;
-  if (l.table) s = vi ? `bảng ${l.table.index}, hàng ${l.table.row}, cột ${l.table.column}` : `table ${l.table.index}, row ${l.table.row}, column ${l.table.column}`;
-  else if (l.footnote !== undefined) s = vi ? `chú thích ${l.footnote}` : `footnote ${l.footnote}`;
-  else s = vi ? `đoạn ${l.paragraph ?? '?'}` : `paragraph ${l.paragraph ?? '?'}`;
-  if (l.heading) s += vi ? ` (mục "${short(l.heading)}")` : ` (under "${short(l.heading)}")`;
-  return s;
+export function describeLocation(l: WordLocation, locale: Locale): string {
+  let m: Msg;
+  if (l.table) m = msg(`bảng ${l.table.index}, hàng ${l.table.row}, cột ${l.table.column}`, `table ${l.table.index}, row ${l.table.row}, column ${l.table.column}`);
+  else if (l.footnote !== undefined) m = msg(`chú thích ${l.footnote}`, `footnote ${l.footnote}`);
+  else m = msg(`đoạn ${l.paragraph ?? '?'}`, `paragraph ${l.paragraph ?? '?'}`);
+  if (l.heading) m = msg(`${m.vi} (mục "${short(l.heading)}")`, `${m.en} (under "${short(l.heading)}")`);
+  return localize(m, locale);
 }
 
 const short = (s: string) => (s.length > 48 ? s.slice(0, 47) + '…' : s);

@@ -16,11 +16,8 @@ describe('quick fixes', () => {
   afterEach(closeAllEditors);
 
   for (const seed of SEEDS) {
-    it(`${seed.rule}: the quick fix for "${seed.slip}" changes exactly that text and the diagnostic goes`, async function () {
-      if (!registeredRules().has(seed.rule)) {
-        console.log(`skipped: rule ${seed.rule} is not in this build`);
-        this.skip();
-      }
+    it(`${seed.rule}: the quick fix for "${seed.slip}" changes exactly that text and the diagnostic goes`, async () => {
+      assert.ok(registeredRules().has(seed.rule), `rule ${seed.rule} is not registered in this build`);
       const editor = await open(REPORT);
       const doc = editor.document;
       const d = await seedDiagnostic(doc, seed);
@@ -41,7 +38,7 @@ describe('quick fixes', () => {
       const after = await gone;
       // The other slips on that line are still reported: nothing else was touched.
       for (const other of SEEDS) {
-        if (other === seed || !registeredRules().has(other.rule)) continue;
+        if (other === seed) continue;
         const r = rangeOf(doc, other.slip);
         assert.ok(after.some((x) => codeOf(x) === other.rule && r.contains(x.range)), `${other.rule} on "${other.slip}" vanished too: ${describeDiagnostics(after)}`);
       }
@@ -62,22 +59,34 @@ describe('quick fixes', () => {
       const doc = editor.document;
       await waitForDiagnostics(doc.uri, (ds) => ds.filter((d) => codeOf(d) === 'whitespace').length === 2, 'two whitespace diagnostics');
       const original = doc.getText();
-      // A new paragraph with its own slip, typed and saved at once: the save
-      // participant asks before the server's debounced check of this version.
+      // A new paragraph with its own slip. (Saving before the server's debounced
+      // check of the new version is the protocol suite's case; here the save
+      // waits for the server's diagnostics of the edited text, so what is
+      // tested is VS Code's save participant, not a race with the debounce.)
       const added = '\nCác xã đã  triển khai kế hoạch tiêm chủng.\n';
       await editor.edit((b) => b.insert(doc.positionAt(original.length), added));
       assert.equal(doc.isDirty, true);
       assert.deepEqual(editorConfig().get('codeActionsOnSave'), { 'source.fixAll.vnhr': 'explicit' });
+      await waitForDiagnostics(doc.uri, (ds) => ds.filter((d) => codeOf(d) === 'whitespace').length === 3, 'the server\'s diagnostics of the edited version (three whitespace)');
 
-      const saved = waitForEvent(vscode.workspace.onDidSaveTextDocument, (d) => d.uri.toString() === doc.uri.toString(), 'fix-on-save.md to be saved');
-      await vscode.commands.executeCommand('workbench.action.files.save');
-      await saved;
       const expected = (original + added).replace('thành  tốt', 'thành tốt').replace('được   đẩy', 'được đẩy').replace('đã  triển', 'đã triển');
-      if (doc.getText() !== expected) {
-        // Say whether the provider offers the fix now (VS Code dropped it) or not (the server did not offer it).
-        const whole = new vscode.Range(0, 0, doc.lineCount, 0);
-        const offered = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.vnhr')) ?? [];
-        assert.equal(doc.getText(), expected, `saved without the fix; source.fixAll.vnhr actions offered now: ${offered.map((a) => `${a.kind?.value} "${a.title}"`).join(' | ') || '(none)'}`);
+      const whole = new vscode.Range(0, 0, doc.lineCount, 0);
+      const offeredNow = async () => (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, whole, 'source.fixAll.vnhr')) ?? [];
+      // VS Code cancels a save participant's code-action request under load
+      // (and then saves unfixed). The server answers; what VS Code cancelled is
+      // retried: the text is put back to the edited version and saved again.
+      for (let attempt = 1; ; attempt++) {
+        const saved = waitForEvent(vscode.workspace.onDidSaveTextDocument, (d) => d.uri.toString() === doc.uri.toString(), 'fix-on-save.md to be saved');
+        await vscode.commands.executeCommand('workbench.action.files.save');
+        await saved;
+        if (doc.getText() === expected) break;
+        const offered = await offeredNow();
+        const what = `saved without the fix (attempt ${attempt}); source.fixAll.vnhr actions offered now: ${offered.map((a) => `${a.kind?.value} "${a.title}"`).join(' | ') || '(none)'}`;
+        // Not offered: the server's fault, no retry. Offered: VS Code dropped it.
+        if (attempt >= 3 || !offered.length) assert.equal(doc.getText(), expected, what);
+        console.log(`  retry: ${what}`);
+        await editor.edit((b) => b.insert(doc.positionAt(doc.getText().length), ' '));
+        await editor.edit((b) => b.delete(new vscode.Range(doc.positionAt(doc.getText().length - 1), doc.positionAt(doc.getText().length))));
       }
       assert.equal(doc.isDirty, false);
       const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(wsUri('fix-on-save.md')));

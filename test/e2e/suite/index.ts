@@ -45,7 +45,6 @@ export function run(): Promise<void> {
     let runner: Mocha.Runner;
     try {
       runner = mocha.run((failures) => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
         const vscodeVersion = (require('vscode') as typeof import('vscode')).version;
         const results: Results = {
           passed: tests.filter((t) => t.state === 'passed').length,

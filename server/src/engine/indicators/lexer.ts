@@ -197,7 +197,7 @@ export class PhraseTrie<V> {
     let j = i;
     while (j < toks.length) {
       const tk = toks[j];
-      let nx = node.next.get(tk.k);
+      const nx = node.next.get(tk.k);
       if (!nx && skipParens && tk.k === '(' && j > i) {
         const close = closingParen(toks, j, 15);
         if (close > 0) {

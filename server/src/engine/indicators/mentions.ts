@@ -16,7 +16,6 @@ import { foldKeyOf as K, inW, wordSet } from './lexicon';
 // Word sets of the hot paths, folded once.
 const W0 = wordSet('bảng', 'biểu');
 const W1 = wordSet('số', 'các', 'những', 'tổng');
-const W2 = wordSet('vào', 'trong', 'của', 'tại', 'ở');
 const W3 = wordSet('và', 'còn', 'nhưng', 'trong', 'so', 'tăng', 'giảm');
 const W4 = wordSet('năm');
 const W5 = wordSet('và');

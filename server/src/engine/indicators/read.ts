@@ -405,7 +405,6 @@ function periodAt(toks: readonly Tok[], i: number): { e: number; spec: PeriodSpe
   if (t.t === 'p' || t.t === 'nl' || (t.t === 'w' && !PERIOD_START.has(t.k))) return undefined;
   let j = i;
   // from / compared-with / until prefixes
-  let type: PeriodType = 'at';
   if (inW(t, W12) || (inW(t, W13) && inW(toks[i + 1], W12))) {
     j += inW(t, W13) ? 2 : 1;
     if (inW(toks[j], W10)) j++;

@@ -70,7 +70,7 @@ export const rule: Rule = {
       'Chữ viết tắt được dùng trước khi được viết đầy đủ (ví dụ "BHYT" trước "bảo hiểm y tế (BHYT)").',
       'An abbreviation used before it is spelled out (e.g. "BHYT" before "bảo hiểm y tế (BHYT)").',
     ),
-    fixable: true,
+    fixable: 'suggestion',
   },
   checkDocument(doc, ctx) {
     const known = new Set([...WELL_KNOWN, ...ctx.config.knownAbbreviations]);

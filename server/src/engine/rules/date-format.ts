@@ -47,7 +47,7 @@ export const rule: Rule = {
       'Ngày tháng không thể có (31/2/2024, ngày 32 tháng 1) hoặc viết dở (15/1/); dòng địa danh, ngày tháng theo Nghị định 30/2020.',
       'Impossible (31/2/2024, ngày 32 tháng 1) or half-written (15/1/) dates; the place-date line per Decree 30/2020.',
     ),
-    fixable: true,
+    fixable: 'safe',
   },
   checkBlock(block, ctx) {
     const out: Draft[] = [];

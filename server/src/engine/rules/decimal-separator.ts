@@ -42,7 +42,7 @@ export const rule: Rule = {
       'Dấu thập phân là dấu phẩy (12,5), dấu chấm ngăn cách hàng nghìn (87.500): không viết kiểu tiếng Anh 12.5 hay 87,500.',
       'Vietnamese writes 12,5 (decimal comma) and 87.500 (thousands dot): not the English 12.5 or 87,500.',
     ),
-    fixable: true,
+    fixable: 'safe',
   },
   checkBlock(block, ctx) {
     const out: Draft[] = [];

@@ -78,7 +78,7 @@ export const rule: Rule = {
     severity: 'warning',
     enabledByDefault: true,
     description: msg('Một tiếng bị gõ lặp hai lần (“nhiệm nhiệm vụ”); từ láy như “người người”, “dần dần” không bị báo.', 'A syllable typed twice (“nhiệm nhiệm vụ”); reduplicatives such as “người người” are fine.'),
-    fixable: true,
+    fixable: 'safe',
   },
   checkBlock(block, ctx) {
     const out: Draft[] = [];

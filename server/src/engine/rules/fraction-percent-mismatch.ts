@@ -16,7 +16,7 @@ export const rule: Rule = {
       'Tỷ lệ phần trăm ghi cạnh phân số của nó không khớp với phân số (ví dụ "150/226 xã (70%)").',
       'A percentage written next to its own fraction does not match it (e.g. "150/226 xã (70%)").',
     ),
-    fixable: true,
+    fixable: 'suggestion',
   },
   checkBlock(block, ctx) {
     const out: Draft[] = [];

@@ -23,7 +23,7 @@ export const rule: Rule = {
       'Cùng một chỉ số (cùng kỳ, cùng địa bàn, cùng loại: thực hiện/chỉ tiêu) được ghi hai giá trị khác nhau trong văn bản.',
       'The same indicator (same period, place and kind: achieved/target) is given two different values in the document.',
     ),
-    fixable: true,
+    fixable: 'suggestion',
   },
   checkDocument(doc, ctx) {
     const res = resolveDocument(doc, ctx.config);

@@ -18,7 +18,7 @@ export const rule: Rule = {
       'Giá trị chỉ số ngoài khoảng hợp lý (sai đơn vị, mẫu số hoặc dấu thập phân), tỷ lệ phần trăm vượt 100%, hoặc thiếu dấu %.',
       'An indicator value outside its plausible range (wrong unit, denominator or decimal separator), a percentage above 100, or a missing % sign.',
     ),
-    fixable: true,
+    fixable: 'suggestion',
   },
   checkBlock(block, ctx) {
     const cat = catalogueFor(ctx.config);

@@ -26,7 +26,7 @@ export const rule: Rule = {
       'Cách viết số: không cách trước dấu % và ‰ (99,3%), ký hiệu phần nghìn là ‰, không tách nhóm chữ số bằng khoảng trắng quanh dấu chấm.',
       'Number formatting: no space before % and ‰ (99,3%), permille is ‰, no spaces inside a dot-grouped number.',
     ),
-    fixable: true,
+    fixable: 'safe',
   },
   checkBlock(block, ctx) {
     const out: Draft[] = [];

@@ -99,7 +99,7 @@ export const rule: Rule = {
       'Khoảng trắng quanh dấu câu: không cách trước , . ; : ! ? ) và sau (; có một khoảng trắng sau , ; : trước chữ.',
       'Spaces around punctuation: none before , . ; : ! ? ) or after (; one after , ; : before a word.',
     ),
-    fixable: true,
+    fixable: 'safe',
   },
   checkBlock(block) {
     const out: Draft[] = [];

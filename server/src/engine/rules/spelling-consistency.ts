@@ -36,7 +36,7 @@ export const rule: Rule = {
       'Một từ viết hai cách trong cùng văn bản: tỷ/tỉ, sỹ/sĩ, kỹ/kĩ, lý/lí, quy/qui, "vắc xin"/"vắc-xin", "Bộ Y tế"/"Bộ y tế".',
       'One word spelled two ways in one document: tỷ/tỉ, sỹ/sĩ, kỹ/kĩ, lý/lí, quy/qui, "vắc xin"/"vắc-xin", "Bộ Y tế"/"Bộ y tế".',
     ),
-    fixable: true,
+    fixable: 'safe',
     optionsSchema: {
       type: 'object',
       additionalProperties: false,

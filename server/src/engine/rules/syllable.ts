@@ -18,7 +18,7 @@ export const rule: Rule = {
       'Từ không thể là âm tiết tiếng Việt: chữ gõ Telex/VNI chưa chuyển, dấu thanh đặt sai hoặc hai dấu, sai c/k, g/gh, ng/ngh, âm tiết bị cụt.',
       'A word that cannot be a Vietnamese syllable: unconverted Telex/VNI keystrokes, misplaced or doubled tone marks, c/k, g/gh, ng/ngh errors, truncated syllables.',
     ),
-    fixable: true,
+    fixable: 'safe',
   },
   checkBlock(block, ctx) {
     const out: Draft[] = [];

@@ -14,7 +14,7 @@ export const rule: Rule = {
     severity: 'error',
     enabledByDefault: true,
     description: msg('Số nhiệm vụ/chỉ tiêu đã thực hiện lớn hơn tổng số ("7/6 nhiệm vụ").', 'A task or target count larger than its total ("7/6 nhiệm vụ").'),
-    fixable: true,
+    fixable: 'suggestion',
   },
   checkBlock(block, ctx) {
     const out: Draft[] = [];

@@ -19,7 +19,7 @@ export const rule: Rule = {
       'Số đếm chưa đủ (x < y) nhưng được nói là hoàn thành toàn bộ, hoặc số còn lại ghi sai; (thông tin) số nhiệm vụ/chỉ tiêu còn lại.',
       'A count below its total (x < y) presented as complete, or a stated rest that does not add up; (information) how many tasks or targets are left.',
     ),
-    fixable: true,
+    fixable: 'suggestion',
     optionsSchema: {
       type: 'object',
       additionalProperties: false,

@@ -20,7 +20,7 @@ export const rule: Rule = {
       'Số nhiệm vụ/giải pháp nêu ra khác số mục của danh sách liệt kê ngay sau.',
       'The stated number of tasks or solutions differs from the number of items listed right after it.',
     ),
-    fixable: false,
+    fixable: 'none',
   },
   checkDocument(doc, ctx) {
     const out: DocDraft[] = [];

@@ -12,7 +12,7 @@ export const rule: Rule = {
     severity: 'error',
     enabledByDefault: true,
     description: msg('Số đếm nhiệm vụ/chỉ tiêu viết dở: “6/ nhiệm vụ”, “/6 nhiệm vụ”, “6//6”.', 'A half-written task count: “6/ nhiệm vụ”, “/6 nhiệm vụ”, “6//6”.'),
-    fixable: true,
+    fixable: 'safe',
   },
   checkBlock(block, ctx) {
     const out: Draft[] = [];

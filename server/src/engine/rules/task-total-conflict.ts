@@ -15,7 +15,7 @@ export const rule: Rule = {
     severity: 'warning',
     enabledByDefault: true,
     description: msg('Cùng một nhóm nhiệm vụ/chỉ tiêu có hai tổng số khác nhau trong văn bản.', 'The same group of tasks or targets is given two different totals in one document.'),
-    fixable: true,
+    fixable: 'suggestion',
   },
   checkDocument(doc, ctx) {
     const out: DocDraft[] = [];

@@ -90,7 +90,7 @@ export const rule: Rule = {
     severity: 'warning',
     enabledByDefault: true,
     description: msg('Thuật ngữ viết thống nhất một cách: “COVID-19” (không viết “Covid-19”, “COVID – 19”, “covid 19”); danh sách cấu hình được.', 'One spelling per term: “COVID-19” (not “Covid-19”, “COVID – 19”, “covid 19”); the list is configurable.'),
-    fixable: true,
+    fixable: 'safe',
     optionsSchema: {
       type: 'object',
       additionalProperties: false,

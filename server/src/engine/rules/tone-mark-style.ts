@@ -55,7 +55,7 @@ export const rule: Rule = {
       'Trộn hai kiểu đặt dấu thanh (hòa/hoà, thủy/thuỷ, khỏe/khoẻ) trong cùng một văn bản.',
       'Traditional and reformed tone-mark placement (hòa/hoà, thủy/thuỷ, khỏe/khoẻ) mixed in one document.',
     ),
-    fixable: true,
+    fixable: 'safe',
     optionsSchema: {
       type: 'object',
       additionalProperties: false,

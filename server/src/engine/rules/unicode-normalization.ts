@@ -35,7 +35,7 @@ export const rule: Rule = {
       'Văn bản phải ở dạng Unicode dựng sẵn (NFC): không dùng dấu tổ hợp tách rời, không dùng chữ giống hệt nhưng khác bảng mã (Ð thay cho Đ, chữ Kirin trong từ Latinh).',
       'Text must be Unicode NFC (no decomposed diacritics) with no look-alike letters (Ð for Đ, Cyrillic inside Latin words).',
     ),
-    fixable: true,
+    fixable: 'safe',
   },
   checkBlock(block) {
     const out: Draft[] = [];

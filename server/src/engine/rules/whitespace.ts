@@ -15,7 +15,7 @@ export const rule: Rule = {
     severity: 'warning',
     enabledByDefault: true,
     description: msg('Khoảng trắng thừa, khoảng trắng không ngắt (NBSP) hoặc ký tự tab trong câu.', 'Repeated spaces, non-breaking spaces or tabs inside prose.'),
-    fixable: true,
+    fixable: 'safe',
   },
   checkBlock(block) {
     const out: Draft[] = [];
