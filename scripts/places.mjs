@@ -20,7 +20,14 @@ const old = JSON.parse(readFileSync(out, 'utf8'));
 
 const L1 = { 5: 'tỉnh', 7: 'thành phố' };
 const L2 = { 0: 'huyện', 1: 'quận', 4: 'thị xã', 6: 'thành phố' };
-const strip = (s) => s.replace(/^(Thành phố|Tỉnh|Quận|Huyện|Thị xã|Phường|Xã|Thị trấn) /, '').replace(/\s*-\s*/g, ' - ').replace(/' /g, "'");
+const strip = (s) =>
+  s
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(Thành phố|Tỉnh|Quận|Huyện|Thị xã|Phường|Xã|Thị trấn) /i, '')
+    .replace(/\s*-\s*/g, ' - ')
+    .replace(/' /g, "'");
 const provinces = d.level1s.map((a) => {
   let name = strip(a.name);
   const p = { name, type: L1[a.type] };

@@ -60,7 +60,8 @@ for (const n of [...PROVINCES, ...DISTRICTS, ...COMMUNES]) {
 
 // Explicit variants: found anywhere when capitalised as a name.
 const variantIndex = new Map<string, Variant>();
-for (const v of VARIANTS) variantIndex.set(splitName(v.variant).map(sylKey).join(' '), v);
+// A variant spelled like a known name only differs in punctuation: not a variant.
+for (const v of VARIANTS) if (!anyIndex.isKnown(splitName(v.variant).map(sylKey))) variantIndex.set(splitName(v.variant).map(sylKey).join(' '), v);
 const variantMaxLen = Math.max(...VARIANTS.map((v) => splitName(v.variant).length));
 
 /** Unit words that say the next capitalised words are a place name. */
