@@ -17,7 +17,7 @@ import catalogue from '../indicators/catalogue.json';
 import type { Block, Edit } from '../types';
 import type { ResolvedConfig } from '../config';
 import { analysis } from '../rule';
-import { PhraseIndex, sylKey, wordChains, respell, type SlipKind } from './nearphrase';
+import { PhraseIndex, sylKey, wordChains, respell, slipIsOurs, type SlipKind } from './nearphrase';
 import { analyzeWord } from './syllable';
 
 export interface MisspellingPair {
@@ -150,9 +150,9 @@ export const misspellingSlips = analysis('misspelling-slips', (block: Block, con
         if (m.start < last) continue;
         let overlap = false;
         for (let k = m.start; k < m.start + n; k++) if (covered[k]) overlap = true;
-        if (overlap) continue;
-        last = m.start + n;
         const w = chain[m.start + m.diff];
+        if (overlap || !slipIsOurs(w.text)) continue;
+        last = m.start + n;
         const start = chain[m.start].start;
         const end = chain[m.start + n - 1].end;
         const written = p.slice(start, end);

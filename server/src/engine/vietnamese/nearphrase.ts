@@ -10,7 +10,7 @@
 import type { Block } from '../types';
 import type { ResolvedConfig } from '../config';
 import { wordsOf, type Word } from './text';
-import { toStyle } from './syllable';
+import { toStyle, analyzeWord } from './syllable';
 
 const keyCache = new Map<string, string>();
 const IY = /^(b|ch|d|đ|h|k|l|m|n|ph|qu|s|t|th|tr|v|x)([yýỳỷỹỵ])$/;
@@ -60,6 +60,17 @@ export function slipKind(written: string, known: string): SlipKind | undefined {
     jb--;
   }
   return ja - i <= 0 && jb - i <= 0 ? 'letter' : undefined;
+}
+
+/**
+ * Is a slip in this written syllable ours to report? Not when it has letters
+ * Vietnamese does not use (Ð for Đ: unicode-normalization's) or the syllable
+ * model has one certain repair (lựơng: syllable's).
+ */
+export function slipIsOurs(written: string): boolean {
+  const r = analyzeWord(written, { properName: true });
+  if (r.status === 'foreign') return false;
+  return !(r.status === 'invalid' && r.safe);
 }
 
 export interface Phrase<T> {

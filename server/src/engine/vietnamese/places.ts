@@ -5,7 +5,7 @@
 import data from '../data/places.json';
 import type { Block } from '../types';
 import { analysis } from '../rule';
-import { PhraseIndex, sylKey, wordChains, respell, type SlipKind } from './nearphrase';
+import { PhraseIndex, sylKey, wordChains, respell, slipIsOurs, type SlipKind } from './nearphrase';
 import type { Word } from './text';
 
 export interface PlaceInfo {
@@ -124,6 +124,7 @@ export const placeSlips = analysis('place-slips', (block: Block, config): PlaceS
       const hit = m.find((x) => x.start === 0 && x.phrase.keys.length === nameKeys.length);
       if (!hit) continue;
       const w = chain[from + hit.diff];
+      if (!slipIsOurs(w.text)) continue;
       const start = chain[from].start;
       const end = chain[to - 1].end;
       const newText = respell(w.text, hit.phrase.words[hit.diff]);
