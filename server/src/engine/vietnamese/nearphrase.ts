@@ -89,6 +89,9 @@ export interface NearMatch<T> {
   kind: SlipKind;
 }
 
+/** Window comparisons made by all indexes (for the linearity test). */
+export const nearStats = { compared: 0 };
+
 export class PhraseIndex<T> {
   readonly phrases: Phrase<T>[] = [];
   private bySyl = new Map<string, { p: number; k: number }[]>();
@@ -133,6 +136,7 @@ export class PhraseIndex<T> {
         const n = ph.keys.length;
         const s = j - k;
         if (s < 0 || s + n > keys.length) continue;
+        nearStats.compared++;
         let diff = -1;
         let ok = true;
         for (let t = 0; t < n; t++) {
