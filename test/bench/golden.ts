@@ -23,7 +23,7 @@ function inputs(): { name: string; text: string; config: typeof config }[] {
     for (const f of readdirSync(d).sort()) {
       const p = join(d, f);
       if (statSync(p).isDirectory()) walk(p);
-      else if (f.endsWith('.md')) {
+      else if (f.endsWith('.md') && !f.endsWith('.fixed.md')) {
         const text = readFileSync(p, 'utf8');
         out.push({ name: p.slice(REPO_ROOT.length + 1), text, config: parseFixture(text).config });
       }

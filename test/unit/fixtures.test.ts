@@ -1,8 +1,9 @@
 // Every Markdown fixture in test/fixtures/: the findings equal the inline
 // markers, in NFC and in NFD; and after fix-all nothing fixable remains,
-// unfixable findings stay, and fixing again changes nothing.
+// unfixable findings stay, and fixing again changes nothing. A fixture's
+// `<name>.fixed.md`, where there is one, is the exact text after fix-all.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { check, fixAll } from '../helpers/engine';
 import { parseFixture, keysOf, expectedKeys } from '../helpers/fixtures';
@@ -15,7 +16,7 @@ function walk(dir: string): string[] {
     .sort()
     .flatMap((f) => {
       const p = join(dir, f);
-      return statSync(p).isDirectory() ? walk(p) : f.endsWith('.md') ? [p] : [];
+      return statSync(p).isDirectory() ? walk(p) : f.endsWith('.md') && !f.endsWith('.fixed.md') ? [p] : [];
     });
 }
 
@@ -47,6 +48,8 @@ describe('fixtures (test/fixtures/**/*.md)', () => {
         const unfixedAfter = after.map((f) => f.rule).sort();
         assert.deepEqual(unfixedAfter, unfixedBefore, 'fixing changed findings that had no safe fix');
         assert.equal(fixAll(fixed, config).text, fixed, 'fixing twice differs from fixing once');
+        const expectedFile = file.replace(/\.md$/, '.fixed.md');
+        if (existsSync(expectedFile)) assert.equal(fixed, readFileSync(expectedFile, 'utf8'), `fix-all output differs from ${relative(FIXTURES, expectedFile)}`);
       });
     });
   }

@@ -57,9 +57,10 @@ describe('common-misspelling', () => {
     assert.deepEqual(found('common-misspelling', text), []);
   });
 
-  it('a phrase of three words is read only with the slip in its middle word', () => {
-    // "Sở Y tế" is a phrase; "số y tế" is its first word slipped, but "chuyển đổi số y tế" is right.
+  it('a slip in the first or last word of a short phrase is not read (the word may belong to the next phrase)', () => {
+    // "Sở Y tế" and "trạm y tế xã" are phrases; "chuyển đổi số y tế" and "trạm y tế xa khu dân cư" are right.
     assert.deepEqual(found('common-misspelling', 'Chuyển đổi số y tế.\n'), []);
+    assert.deepEqual(found('common-misspelling', 'Một số trạm y tế xa khu dân cư.\n'), []);
     assert.deepEqual(found('common-misspelling', 'Công tác khám chửa bệnh.\n'), ['khám chửa bệnh']);
   });
 
@@ -210,4 +211,19 @@ describe('syllable: dictionary words and Telex leftovers', () => {
     assert.deepEqual(found('syllable', text), ['tieeu', 'nghieem', 'nguyeen', 'Vieejt']);
     for (const [w, s] of [['tieeu', 'tiêu'], ['nghieem', 'nghiêm'], ['muoon', 'muôn'], ['nguyeen', 'nguyên']]) assert.deepEqual(analyzeWord(w).suggestions, [s], w);
   });
+});
+
+describe('doc pages of common-misspelling and place-name: the examples hold', () => {
+  for (const id of ['common-misspelling', 'place-name']) {
+    it(id, () => {
+      const doc = readFileSync(join(REPO_ROOT, 'docs/rules', id + '.md'), 'utf8');
+      const section = (name: string) => doc.split(new RegExp(`\\n## ${name}[^\\n]*\\n`))[1].split(/\n## /)[0];
+      const lines = (name: string) => section(name).split('```markdown\n').slice(1).flatMap((b) => b.split('```')[0].split('\n').filter(Boolean));
+      const wrong = lines('Sai');
+      const right = lines('Đúng');
+      assert.ok(wrong.length >= 4 && right.length >= 4);
+      for (const l of wrong) assert.notDeepEqual(found(id, l + '\n'), [], l);
+      for (const l of right) assert.deepEqual(found(id, l + '\n'), [], l);
+    });
+  }
 });

@@ -7,10 +7,10 @@
 //  - the sector's fixed phrases (data/misspellings.json, the expansions of the
 //    abbreviations, the indicator names): a run of words equal to a known
 //    phrase except for one syllable's tone or one letter ("khám chửa bệnh",
-//    "Trung tâm Y tê") is a slip. A phrase of three words is only read with the
-//    slip in its middle word, letters changed at a phrase's edge need five
-//    words: an edge word may belong to the next phrase ("chuyển đổi số y tế"
-//    is not "Sở Y tế").
+//    "phòng chông dịch") is a slip. A slip in the first or last word needs a
+//    phrase of five words (or a written word that is no syllable): an edge word
+//    may belong to the next phrase ("chuyển đổi số y tế" is not "Sở Y tế",
+//    "trạm y tế xa khu dân cư" is not "trạm y tế xã").
 import data from '../data/misspellings.json';
 import abbreviations from './abbreviations.json';
 import catalogue from '../indicators/catalogue.json';
@@ -143,7 +143,9 @@ export const misspellingSlips = analysis('misspelling-slips', (block: Block, con
         }
       }
       // 2. One slip in a fixed phrase.
-      const near = t.phrases.near(keys, (n, d, kind) => (n === 3 ? d === 1 : kind === 'tone' || n >= 5 || (d > 0 && d < n - 1)));
+      // An edge word may belong to the next phrase ("trạm y tế xa khu dân cư", "chuyển đổi số y tế"):
+      // a slip there needs a long phrase, or a written word that is no syllable at all.
+      const near = t.phrases.near(keys, (n, d, _kind, written) => (d > 0 && d < n - 1) || n >= 5 || (n >= 4 && analyzeWord(written).status === 'invalid'));
       let last = -1;
       for (const m of near) {
         const n = m.phrase.keys.length;
