@@ -17,7 +17,7 @@ import catalogue from '../indicators/catalogue.json';
 import type { Block, Edit } from '../types';
 import type { ResolvedConfig } from '../config';
 import { analysis } from '../rule';
-import { PhraseIndex, sylKey, wordChains, respell, slipIsOurs, type SlipKind } from './nearphrase';
+import { PhraseIndex, sylKey, keyedChains, respell, slipIsOurs, type SlipKind } from './nearphrase';
 import { analyzeWord } from './syllable';
 
 export interface MisspellingPair {
@@ -112,8 +112,7 @@ export const misspellingSlips = analysis('misspelling-slips', (block: Block, con
   const t = tables(config, extra);
   const out: MisspellingSlip[] = [];
   const p = block.prose;
-  for (const chain of wordChains(block, config)) {
-      const keys = chain.map((w) => sylKey(w.text));
+  for (const { words: chain, keys } of keyedChains(block, config)) {
       const covered: boolean[] = [];
       // 1. Known pairs.
       for (let j = 0; j < chain.length; j++) {

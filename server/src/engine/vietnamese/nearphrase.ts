@@ -3,13 +3,13 @@
 // bệnh", "Trung tâm Y tê", "Thừa Thiê Huế"). Used by common-misspelling (the
 // sector's fixed phrases) and place-name (the gazetteer).
 //
-// One linear pass: phrases are indexed by each of their syllables' keys; a
-// word of the text looks up the phrases that contain it, and each candidate
-// window is compared once (at its first exactly matching syllable). No regex
-// per phrase.
+// One linear pass: phrases are indexed by pairs of their first three
+// syllables' keys; each window start of the text makes at most five lookups
+// and compares only the phrases found. No regex per phrase.
 import type { Block } from '../types';
 import type { ResolvedConfig } from '../config';
 import { wordsOf, type Word } from './text';
+import { analysis } from '../rule';
 import { toStyle, analyzeWord } from './syllable';
 
 const keyCache = new Map<string, string>();
@@ -94,22 +94,44 @@ export const nearStats = { compared: 0 };
 
 export class PhraseIndex<T> {
   readonly phrases: Phrase<T>[] = [];
-  private bySyl = new Map<string, { p: number; k: number }[]>();
+  // A window with one slip matches its phrase in two of the first three words:
+  // keyed by pairs of them, a window finds its candidates in three lookups,
+  // whatever the number of phrases sharing a common word ("tỷ", "y tế").
+  /** words 0 and 1 -> phrases (slip at word 2 or later); words 0 and 2 (slip at 1); words 1 and 2 (slip at 0). */
+  private by01 = new Map<string, Map<string, number[]>>();
+  private by02 = new Map<string, Map<string, number[]>>();
+  private by12 = new Map<string, Map<string, number[]>>();
+  /** Two-word phrases: by word 0 (slip at 1), by word 1 (slip at 0). */
+  private two0 = new Map<string, number[]>();
+  private two1 = new Map<string, number[]>();
   /** Joined keys of every phrase, and of other known phrases that must never be "corrected". */
   private exact = new Set<string>();
 
   add(text: string, data: T): void {
     const words = text.normalize('NFC').trim().split(/\s+/);
+    if (words.length < 2) return;
     const keys = words.map(sylKey);
-    const joined = keys.join(' ');
-    this.exact.add(joined);
+    this.exact.add(keys.join(' '));
     const p = this.phrases.length;
     this.phrases.push({ words, keys, data });
-    keys.forEach((key, k) => {
-      let list = this.bySyl.get(key);
-      if (!list) this.bySyl.set(key, (list = []));
-      if (!list.some((x) => x.p === p)) list.push({ p, k });
-    });
+    const put = (m: Map<string, number[]>, k: string) => {
+      const list = m.get(k);
+      if (list) list.push(p);
+      else m.set(k, [p]);
+    };
+    if (keys.length === 2) {
+      put(this.two0, keys[0]);
+      put(this.two1, keys[1]);
+      return;
+    }
+    const inner = (m: Map<string, Map<string, number[]>>, k: string) => {
+      let x = m.get(k);
+      if (!x) m.set(k, (x = new Map()));
+      return x;
+    };
+    put(inner(this.by01, keys[0]), keys[1]);
+    put(inner(this.by02, keys[0]), keys[2]);
+    put(inner(this.by12, keys[1]), keys[2]);
   }
 
   /** A real phrase that is not indexed but must not be taken for a slip. */
@@ -128,32 +150,38 @@ export class PhraseIndex<T> {
    */
   near(keys: string[], allow: (n: number, diff: number, kind: SlipKind, written: string) => boolean): NearMatch<T>[] {
     const found = new Map<string, NearMatch<T>[]>();
-    for (let j = 0; j < keys.length; j++) {
-      const list = this.bySyl.get(keys[j]);
-      if (!list) continue;
-      for (const { p, k } of list) {
-        const ph = this.phrases[p];
-        const n = ph.keys.length;
-        const s = j - k;
-        if (s < 0 || s + n > keys.length) continue;
-        nearStats.compared++;
-        let diff = -1;
-        let ok = true;
-        for (let t = 0; t < n; t++) {
-          if (keys[s + t] === ph.keys[t]) continue;
-          if (diff >= 0) { ok = false; break; }
-          diff = t;
-        }
-        // Exact, or more than one syllable differs; or another anchor of this window comes first.
-        if (!ok || diff < 0 || k !== (diff === 0 ? 1 : 0)) continue;
-        const kind = slipKind(keys[s + diff], ph.keys[diff]);
-        if (!kind || !allow(n, diff, kind, keys[s + diff])) continue;
-        if (this.exact.has(keys.slice(s, s + n).join(' '))) continue;
-        const id = s + ':' + n;
-        const at = found.get(id);
-        if (at) at.push({ phrase: ph, start: s, diff, kind });
-        else found.set(id, [{ phrase: ph, start: s, diff, kind }]);
+    const tryPhrase = (p: number, s: number, want: (d: number) => boolean) => {
+      const ph = this.phrases[p];
+      const n = ph.keys.length;
+      if (s + n > keys.length) return;
+      nearStats.compared++;
+      let diff = -1;
+      for (let t = 0; t < n; t++) {
+        if (keys[s + t] === ph.keys[t]) continue;
+        if (diff >= 0) return;
+        diff = t;
       }
+      if (diff < 0 || !want(diff)) return;
+      const kind = slipKind(keys[s + diff], ph.keys[diff]);
+      if (!kind || !allow(n, diff, kind, keys[s + diff])) return;
+      if (this.exact.has(keys.slice(s, s + n).join(' '))) return;
+      const id = s + ':' + n;
+      const m = { phrase: ph, start: s, diff, kind };
+      const at = found.get(id);
+      if (at) at.push(m);
+      else found.set(id, [m]);
+    };
+    const each = (list: number[] | undefined, s: number, want: (d: number) => boolean) => {
+      if (list) for (const p of list) tryPhrase(p, s, want);
+    };
+    for (let s = 0; s + 1 < keys.length; s++) {
+      each(this.two0.get(keys[s]), s, (d) => d === 1);
+      each(this.two1.get(keys[s + 1]), s, (d) => d === 0);
+      if (s + 2 >= keys.length) continue;
+      // Nested maps: no key strings built per word.
+      each(this.by01.get(keys[s])?.get(keys[s + 1]), s, (d) => d >= 2);
+      each(this.by02.get(keys[s])?.get(keys[s + 2]), s, (d) => d === 1);
+      each(this.by12.get(keys[s + 1])?.get(keys[s + 2]), s, (d) => d === 0);
     }
     const out: NearMatch<T>[] = [];
     for (const list of found.values()) {
@@ -191,6 +219,13 @@ export function wordChains(block: Block, config: ResolvedConfig): Word[][] {
   if (cur.length) out.push(cur);
   return out;
 }
+
+/** The word chains of a block with their keys, shared by place-name and common-misspelling (block rules only: transient). */
+export const keyedChains = analysis(
+  'word-chains',
+  (block: Block, config: ResolvedConfig): { words: Word[]; keys: string[] }[] => wordChains(block, config).map((words) => ({ words, keys: words.map((w) => sylKey(w.text)) })),
+  { transient: true },
+);
 
 /** The written syllable `word` with the letters of `known`, keeping its capital and its tone style where it shows one. */
 export function respell(word: string, known: string): string {

@@ -5,7 +5,7 @@
 import data from '../data/places.json';
 import type { Block } from '../types';
 import { analysis } from '../rule';
-import { PhraseIndex, sylKey, wordChains, respell, slipIsOurs, type SlipKind } from './nearphrase';
+import { PhraseIndex, sylKey, keyedChains, respell, slipIsOurs, type SlipKind } from './nearphrase';
 import type { Word } from './text';
 
 export interface PlaceInfo {
@@ -30,39 +30,52 @@ export const VARIANTS: Variant[] = data.variants as Variant[];
 
 const splitName = (n: string) => n.split(/[\s\-–]+/).filter((s) => /\p{L}/u.test(s));
 
-/** Every syllable of every official name, as written (capitalised): never "not a syllable". */
-const NAME_SYLLABLES = new Set<string>();
-for (const n of [...PROVINCES, ...DISTRICTS, ...COMMUNES]) for (const s of splitName(n)) for (const part of s.split(/['’]/)) if (part) NAME_SYLLABLES.add(part.normalize('NFC'));
+// The indexes are built on first use (loading the engine stays cheap).
+interface Tables {
+  /** Every syllable of every official name, as written (capitalised): never "not a syllable". */
+  nameSyllables: Set<string>;
+  /** Names to compare against: provinces for "tỉnh", provinces and districts after the other unit words. */
+  provinceIndex: PhraseIndex<PlaceInfo>;
+  anyIndex: PhraseIndex<PlaceInfo>;
+  /** Explicit variants: found anywhere when capitalised as a name. */
+  variantIndex: Map<string, Variant>;
+  variantMaxLen: number;
+}
+let tables: Tables | undefined;
+function getTables(): Tables {
+  if (tables) return tables;
+  const nameSyllables = new Set<string>();
+  for (const n of [...PROVINCES, ...DISTRICTS, ...COMMUNES]) for (const s of splitName(n)) for (const part of s.split(/['’]/)) if (part) nameSyllables.add(part.normalize('NFC'));
+  const provinceIndex = new PhraseIndex<PlaceInfo>();
+  const anyIndex = new PhraseIndex<PlaceInfo>();
+  const simple = (n: string) => !/['’\-–\d]/.test(n) && splitName(n).length >= 2;
+  for (const n of PROVINCES)
+    if (simple(n)) {
+      provinceIndex.add(n, { name: n, level: 'province' });
+      anyIndex.add(n, { name: n, level: 'province' });
+    }
+  for (const n of DISTRICTS) if (simple(n)) anyIndex.add(n, { name: n, level: 'district' });
+  // Every known name is right as it is, whatever it is near to.
+  // Đăk/Đắk and Lăk/Lắk are both in official use (Đăk Glei, Đắk Glei): neither is a slip.
+  const ALT: [RegExp, string][] = [[/Đắk/g, 'Đăk'], [/Đăk/g, 'Đắk'], [/Lắk/g, 'Lăk'], [/Lăk/g, 'Lắk']];
+  for (const n of [...PROVINCES, ...DISTRICTS, ...COMMUNES]) {
+    if (/['’\d]/.test(n)) continue;
+    for (const alt of new Set([n, ...ALT.map(([re, to]) => n.replace(re, to)), ALT.reduce((x, [re, to]) => x.replace(re, to), n)])) {
+      provinceIndex.addKnown(splitName(alt).join(' '));
+      anyIndex.addKnown(splitName(alt).join(' '));
+    }
+  }
+  const variantIndex = new Map<string, Variant>();
+  // A variant spelled like a known name only differs in punctuation: not a variant.
+  for (const v of VARIANTS) if (!anyIndex.isKnown(splitName(v.variant).map(sylKey))) variantIndex.set(splitName(v.variant).map(sylKey).join(' '), v);
+  const variantMaxLen = Math.max(...VARIANTS.map((v) => splitName(v.variant).length));
+  return (tables = { nameSyllables, provinceIndex, anyIndex, variantIndex, variantMaxLen });
+}
+
 /** Is this capitalised word a syllable of a known place name? */
 export function isNameSyllable(word: string): boolean {
-  return NAME_SYLLABLES.has(word);
+  return getTables().nameSyllables.has(word);
 }
-
-// Names to compare against: provinces for "tỉnh", provinces and districts after the other unit words.
-const provinceIndex = new PhraseIndex<PlaceInfo>();
-const anyIndex = new PhraseIndex<PlaceInfo>();
-const simple = (n: string) => !/['’\-–\d]/.test(n) && splitName(n).length >= 2;
-for (const n of PROVINCES) if (simple(n)) {
-  provinceIndex.add(n, { name: n, level: 'province' });
-  anyIndex.add(n, { name: n, level: 'province' });
-}
-for (const n of DISTRICTS) if (simple(n)) anyIndex.add(n, { name: n, level: 'district' });
-// Every known name is right as it is, whatever it is near to.
-// Đăk/Đắk and Lăk/Lắk are both in official use (Đăk Glei, Đắk Glei): neither is a slip.
-const ALT: [RegExp, string][] = [[/Đắk/g, 'Đăk'], [/Đăk/g, 'Đắk'], [/Lắk/g, 'Lăk'], [/Lăk/g, 'Lắk']];
-for (const n of [...PROVINCES, ...DISTRICTS, ...COMMUNES]) {
-  if (/['’\d]/.test(n)) continue;
-  for (const alt of new Set([n, ...ALT.map(([re, to]) => n.replace(re, to)), ALT.reduce((x, [re, to]) => x.replace(re, to), n)])) {
-    provinceIndex.addKnown(splitName(alt).join(' '));
-    anyIndex.addKnown(splitName(alt).join(' '));
-  }
-}
-
-// Explicit variants: found anywhere when capitalised as a name.
-const variantIndex = new Map<string, Variant>();
-// A variant spelled like a known name only differs in punctuation: not a variant.
-for (const v of VARIANTS) if (!anyIndex.isKnown(splitName(v.variant).map(sylKey))) variantIndex.set(splitName(v.variant).map(sylKey).join(' '), v);
-const variantMaxLen = Math.max(...VARIANTS.map((v) => splitName(v.variant).length));
 
 /** Unit words that say the next capitalised words are a place name. */
 const UNIT_BEFORE: Record<string, 'province' | 'any'> = { tỉnh: 'province', huyện: 'any', quận: 'any', 'thị xã': 'any', 'thành phố': 'any', tp: 'any' };
@@ -87,8 +100,12 @@ const capital = (w: Word) => w.text[0] !== w.text[0].toLowerCase();
 export const placeSlips = analysis('place-slips', (block: Block, config): PlaceSlip[] => {
   const out: PlaceSlip[] = [];
   const p = block.prose;
-  for (const chain of wordChains(block, config)) {
-    const keys = chain.map((w) => sylKey(w.text));
+  const { provinceIndex, anyIndex, variantIndex, variantMaxLen } = getTables();
+  for (const { words: chain, keys } of keyedChains(block, config)) {
+    // Names are capitalised: most chains have no capital after their first word.
+    let caps = false;
+    for (let i = 1; i < chain.length && !caps; i++) caps = capital(chain[i]);
+    if (!caps && !(chain.length && capital(chain[0]) && variantIndex.size)) continue;
     const taken: boolean[] = [];
     // 1. Known variants, capitalised.
     for (let i = 0; i < chain.length; i++) {
