@@ -29,6 +29,17 @@ export interface RawConfig {
   ignore?: string[];
   include?: string[];
   failOn?: Severity | 'never';
+  misspellings?: MisspellingEntry[];
+}
+
+/** One extra pair for common-misspelling (the shape of data/misspellings.json's pairs). */
+export interface MisspellingEntry {
+  wrong: string;
+  right: string;
+  unlessPrev?: string[];
+  unlessNext?: string[];
+  safe?: boolean;
+  note?: string;
 }
 
 export interface ResolvedRuleSetting {
@@ -47,6 +58,7 @@ export interface ResolvedConfig {
   ignore: string[];
   include: string[];
   failOn: Severity | 'never';
+  misspellings: MisspellingEntry[];
   /** Stable key of everything that affects findings: part of cache keys. */
   key: string;
 }
@@ -125,6 +137,23 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
       ignore: { type: 'array', description: 'Globs of files not to check.', items: { type: 'string' } },
       include: { type: 'array', description: 'Globs of files always checked as Vietnamese reports.', items: { type: 'string' } },
       failOn: { enum: [...SEVERITIES, 'never'], description: 'Lowest severity that makes `vnhr check` exit 1 (default: warning).' },
+      misspellings: {
+        type: 'array',
+        description: 'Extra misspelling pairs for common-misspelling: {wrong, right, unlessPrev?, unlessNext?, safe?}; the pair is not flagged after a word of unlessPrev or before one of unlessNext.',
+        items: {
+          type: 'object',
+          required: ['wrong', 'right'],
+          additionalProperties: false,
+          properties: {
+            wrong: { type: 'string', minLength: 1 },
+            right: { type: 'string', minLength: 1 },
+            unlessPrev: { type: 'array', items: { type: 'string', minLength: 1 } },
+            unlessNext: { type: 'array', items: { type: 'string', minLength: 1 } },
+            safe: { type: 'boolean', description: 'Whether the fix is applied by fix-all (default true).' },
+            note: { type: 'string' },
+          },
+        },
+      },
     },
   };
 }
@@ -177,6 +206,7 @@ export function resolveConfig(raw: RawConfig, rules: readonly Rule[]): ResolvedC
     ignore: strList(raw.ignore),
     include: strList(raw.include),
     failOn: raw.failOn && [...SEVERITIES, 'never'].includes(raw.failOn) ? raw.failOn : 'warning',
+    misspellings: Array.isArray(raw.misspellings) ? raw.misspellings.filter((m) => m && typeof m.wrong === 'string' && typeof m.right === 'string') : [],
   };
   return { ...resolved, key: JSON.stringify(resolved) };
 }

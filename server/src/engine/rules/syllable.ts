@@ -7,6 +7,8 @@ import type { Draft, DraftFix } from '../types';
 import { msg, type Rule } from '../rule';
 import { vnTokens, wordFacts, type VnToken } from '../vietnamese/vnwords';
 import { analyzeSyllable } from '../vietnamese/syllable';
+import { isNameSyllable, placeSlips } from '../vietnamese/places';
+import { misspellingSlips } from '../vietnamese/misspellings';
 
 export const rule: Rule = {
   meta: {
@@ -24,10 +26,17 @@ export const rule: Rule = {
     const out: Draft[] = [];
     const invalid = wordFacts(block, ctx.config).invalid;
     let tokens: VnToken[] | undefined;
+    // Place names break the rules on purpose (Đăk Glei, Krông Pắc); a misspelt one is place-name's finding.
+    const slips: { edits: { start: number; end: number }[] }[] = [];
+    if (invalid.length && ctx.config.rules['place-name']?.enabled) for (const s of placeSlips(block, ctx.config)) slips.push({ edits: [{ start: s.editStart, end: s.editEnd }] });
+    // A slip in a fixed phrase ("công suât sử dụng giường bệnh") is common-misspelling's, with the certain fix.
+    if (invalid.length && ctx.config.rules['common-misspelling']?.enabled) slips.push(...misspellingSlips(block, ctx.config));
     for (let i = 0; i < invalid.length; i++) {
       const t = invalid[i];
       const r = t.result;
       if (t.glued) continue;
+      if (t.text[0] !== t.text[0].toLowerCase() && isNameSyllable(t.text)) continue;
+      if (slips.some((s) => s.edits.some((e) => e.start <= t.start && t.end <= e.end))) continue;
       const reason = r.message ?? msg('không hợp lệ', 'is not valid');
       let suggestions = r.suggestions ?? [];
       // A truncated syllable ("Thiê"): offer the words of this block that complete it (a rare case: rescan the block).

@@ -10,6 +10,10 @@
 // Everything works on NFC, case-insensitively; input may be NFD.
 import { msg } from '../rule';
 import type { Msg } from '../types';
+import lexicon from '../data/lexicon.json';
+
+/** Loan and dialect syllables dictionaries list although they break the native model (xe buýt, quạu quọ). */
+const LEXICON = new Set(Object.keys(lexicon.words).map((w) => w.normalize('NFC')));
 
 export type ToneStyle = 'traditional' | 'reformed';
 /** 0 ngang, 1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng. */
@@ -371,8 +375,20 @@ export function telexDecode(token: string): Decoded | undefined {
   }
   // Modern IMEs turn "ưo" into "ươ" by themselves.
   const s = out.join('').replace(/ưo(?=.)/, 'ươ');
-  if (weight < 2) return undefined;
+  if (weight < 2 && !(weight === 1 && oneKeyEvidence(lower, s, token === lower))) return undefined;
   return placeTone(token, s, tone, weight);
+}
+
+/**
+ * One doubled vowel is enough when English has no such spelling: the doubled
+ * vowel next to another vowel ("tieeu", "nghieem", "muoon": iê, uô, yê), or an
+ * onset or final only Vietnamese writes ("nghee", "khoong", "beenh"), in a
+ * lower-case word. English doubles (keen, moon, queen, Lee, Soon) have neither.
+ */
+function oneKeyEvidence(raw: string, decoded: string, lowerCase: boolean): boolean {
+  // The u of qu and the i of gi belong to the onset (queen).
+  if (/(?<!q)u(ee|aa|oo)|(?<!g)i(ee|aa|oo)|[aeoy](aa|ee|oo)|(aa|ee|oo)[aeiouy]/.test(raw)) return true;
+  return lowerCase && (/^(ngh?|nh|kh)/.test(raw) || (/(nh|ng)$/.test(raw) && /[âêô]/.test(decoded)));
 }
 
 const VNI_TONES: Record<string, Tone> = { '1': 1, '2': 2, '3': 3, '4': 4, '5': 5 };
@@ -472,6 +488,7 @@ function classify(w: string, properName: boolean): WordAnalysis {
     return { status: 'invalid', reason: 'vni', message: REASONS.vni, suggestions: d.word ? [d.word] : [], safe: false };
   }
   const lower = w.toLowerCase();
+  if (LEXICON.has(lower)) return { status: 'valid', style: 'neutral' };
   const allCaps = w !== lower && w === w.toUpperCase();
   const inner = w.slice(1);
   // Mixed case inside the word (ThS, TTg, PrEP, iPhone): an abbreviation or a brand.
