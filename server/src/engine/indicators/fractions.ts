@@ -73,9 +73,14 @@ function pairsIn(r: Reading, seg: number, out: FractionPair[]): void {
     while (lo < pcts.length && pcts[lo] < f - TOKEN_WINDOW) lo++;
     for (let q = lo; q < pcts.length && pcts[q] <= f + TOKEN_WINDOW; q++) {
       const p = pcts[q];
+      // After the fraction, a near percentage in the same clause (no comma between) is its share; else ownPercentAfter decides.
+      if (p > f && hasComma(r, f, p)) continue;
       const d = gap(r, Math.min(f, p), Math.max(f, p));
       if (d <= MAX_GAP && clearBetween(r, Math.min(f, p), Math.max(f, p)) && nounsAgree(r, f, p)) cands.push({ f, p, d });
     }
+    // After the fraction: as far as the clause or the sentence ("Có 42/57 thôn, bản ... được tập huấn lại, đạt 73,7%").
+    const p = ownPercentAfter(r, f);
+    if (p >= 0 && !cands.some((c) => c.f === f && c.p === p)) cands.push({ f, p, d: gap(r, f, p) });
   }
   cands.sort((x, y) => x.d - y.d || x.f - y.f);
   const usedF = new Set<number>();
@@ -171,6 +176,130 @@ function isChange(r: Reading, i: number): boolean {
   let h = hitAt(r, k);
   if (h?.type === 'qual' && h.qual.cat === 'hedge') h = hitAt(r, (k = h.s - 1));
   return h?.type === 'qual' && (h.qual.cat === 'change' || h.qual.cat === 'prev');
+}
+
+const W_RATE = wordSet('tỷ', 'tỉ');
+const W_LE = wordSet('lệ');
+// Words that may stand alone between the last comma and the percentage: ", đạt 73,7%", ", chiếm tỷ lệ 73,7%", ", tương đương 73,7%".
+const INTRO = wordSet('đạt', 'chiếm', 'bằng', 'là', 'tỷ', 'tỉ', 'lệ', 'tương', 'đương', 'được', 'ở', 'mức', 'với', 'khoảng', 'đạt', 'tổng', 'cộng');
+// The word right before the percentage that makes it the share of what precedes.
+const INTRO_LAST = wordSet('đạt', 'chiếm', 'bằng', 'là', 'lệ', 'đương', 'được', 'mức');
+// A turn to another statement between them.
+const TURN = wordSet('nhưng', 'song', 'tuy', 'trong', 'riêng', 'còn', 'khi', 'mà', 'so', 'cao', 'thấp', 'bình', 'trung');
+const AFTER_OK = wordSet('và', 'nhưng', 'song', 'tuy');
+const FAR = 60;
+
+/**
+ * The percentage after fraction f that states its share, as far as the
+ * sentence: in the same clause, introduced by "đạt", "chiếm", "(", "tỷ lệ"...;
+ * across a comma, only when the last clause is nothing but that introducer
+ * (", đạt 73,7%"). No other figure, no turn ("trong đó", "so với", "nhưng"),
+ * no other rate ("tỷ lệ tiêm chủng đạt 95%"), no place and no change between;
+ * and nothing after it that makes it a share of something else ("đạt 98% kế hoạch").
+ */
+function ownPercentAfter(r: Reading, f: number): number {
+  const toks = r.toks;
+  let comma = -1; // the last clause-breaking comma between
+  let words = 0; // words since the fraction or the last comma
+  let enumerating = true; // "42/57 thôn, bản": commas between bare nouns right after the fraction
+  for (let k = f + 1; k < toks.length && k <= f + FAR; k++) {
+    const t = toks[k];
+    if (t.t === 'nl' || t.k === '.' || t.k === ';' || t.k === ':' || t.k === '!' || t.k === '?') return -1;
+    const h = hitAt(r, k);
+    if (isN(t)) {
+      if (h?.type === 'period') {
+        k = h.e - 1;
+        enumerating = false;
+        continue;
+      }
+      if (!(t.num.kind === 'number' && t.num.percent === '%' && t.num.value !== undefined)) return -1;
+      if (isChange(r, k)) return -1;
+      return introduced(r, f, k, comma) && afterOk(r, f, k) ? k : -1;
+    }
+    if (t.k === ',') {
+      if (enumerating && words >= 1 && words <= 2 && toks[k + 1]?.t === 'w') {
+        words = 0;
+        continue;
+      }
+      comma = k;
+      words = 0;
+      enumerating = false;
+      continue;
+    }
+    if (h) {
+      const q = h.type === 'qual' ? h.qual.cat : undefined;
+      if (h.type === 'place') return -1;
+      if (q === 'place' || q === 'prev' || q === 'change' || q === 'subset' || q === 'othertime' || q === 'level' || q === 'from') return -1;
+      // "10/12 chỉ tiêu kế hoạch": the fraction's own noun; a target word later belongs to another statement.
+      if (q === 'target' && h.s > f + 2) return -1;
+      if (h.type !== 'qual' || q !== 'hedge') enumerating = false;
+      words += h.e - h.s;
+      k = h.e - 1;
+      continue;
+    }
+    if (t.t === 'w') {
+      // "tỷ lệ tiêm chủng đạt 95%": another rate is the subject; "đạt tỷ lệ 73,7%" is the introducer.
+      if (inW(t, W_RATE) && inW(toks[k + 1], W_LE) && !pctAhead(r, k + 2)) return -1;
+      if (inW(t, TURN)) return -1;
+      words++;
+      if (words > 2) enumerating = false;
+    } else if (t.k !== '(' && t.k !== ')' && t.k !== '-' && t.k !== '–') return -1;
+  }
+  return -1;
+}
+
+/** Is the percentage at k (after optional hedge words) the next thing from i on, or is "là/đạt" then it? */
+function pctAhead(r: Reading, i: number): boolean {
+  let k = i;
+  for (let n = 0; n < 3 && k < r.toks.length; n++) {
+    const t = r.toks[k];
+    if (isN(t)) return t.num.percent === '%';
+    const h = hitAt(r, k);
+    if (h?.type === 'qual' && (h.qual.cat === 'hedge' || h.qual.cat === 'weak')) k = h.e;
+    else if (t.t === 'w' && inW(t, INTRO)) k++;
+    else return false;
+  }
+  return false;
+}
+
+/** The percentage at p is introduced as the share: "(", "đạt", "chiếm", "tỷ lệ"; across a comma the clause is only that. */
+function introduced(r: Reading, f: number, p: number, comma: number): boolean {
+  let k = p - 1;
+  const h = hitAt(r, k);
+  if (h?.type === 'qual' && h.qual.cat === 'hedge') k = h.s - 1;
+  const before = r.toks[k];
+  if (!before) return false;
+  const paren = before.k === '(' || before.k === '=';
+  if (!paren && !inW(before, INTRO_LAST)) return false;
+  if (comma < 0) return true;
+  // ", đạt 73,7%": nothing but introducer words since the comma.
+  for (let j = comma + 1; j <= k; j++) {
+    const t = r.toks[j];
+    const hj = hitAt(r, j);
+    if (hj?.type === 'qual' && (hj.qual.cat === 'hedge' || hj.qual.cat === 'weak')) {
+      j = hj.e - 1;
+      continue;
+    }
+    if (!(t.t === 'w' && inW(t, INTRO)) && !(paren && j === k)) return false;
+  }
+  return true;
+}
+
+/** After the percentage: the end of the clause, or the fraction's own noun ("73,7% số thôn"), not "kế hoạch" or "so với". */
+function afterOk(r: Reading, f: number, p: number): boolean {
+  const t = r.toks[p + 1];
+  if (!t || t.t === 'nl' || t.k === ',' || t.k === '.' || t.k === ';' || t.k === ')' || t.k === ':') return true;
+  if (t.t === 'w' && inW(t, AFTER_OK)) return !isN(r.toks[p + 2]);
+  if (t.t !== 'w') return false;
+  let k = p + 1;
+  if (inW(r.toks[k], W1)) k++;
+  const fn = r.toks[f + 1];
+  return fn?.t === 'w' && r.toks[k]?.t === 'w' && r.toks[k].k === fn.k;
+}
+
+function hasComma(r: Reading, from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (r.toks[k].k === ',') return true;
+  return false;
 }
 
 /** Nothing between them that belongs to another statement: no other figure, no clause break. */
