@@ -72,6 +72,9 @@ describe('column headers (columns.ts)', () => {
     is('Tỷ lệ tiêm chủng đầy đủ', { role: 'unknown' });
     is('Đơn vị', { role: 'unknown' });
     is('Nam', { role: 'unknown' });
+    is('Giường kế hoạch', { role: 'unknown' });
+    is('Số giường bệnh kế hoạch 2024', { role: 'unknown', year: 2024 });
+    is('Kế hoạch hóa gia đình', { role: 'unknown' });
   });
   it('column numbers and formulas', () => {
     const r = readColumnHeader('So sánh (%) (3)=(2)/(1)');

@@ -87,6 +87,8 @@ const ESTIMATE = P('ước', 'ước tính', 'ước thực hiện', 'ước th'
 const TARGET = P('kế hoạch', 'kh', 'mục tiêu', 'chỉ tiêu giao', 'chỉ tiêu được giao', 'chỉ tiêu kế hoạch', 'chỉ tiêu năm', 'dự kiến', 'giao', 'được giao');
 const ACHIEVED = P('thực hiện', 'th', 'kết quả', 'kết quả thực hiện', 'thực tế', 'đã thực hiện', 'đạt được', 'số thực hiện', 'kq');
 const LABEL = P('chỉ tiêu', 'nội dung', 'chỉ số', 'tên chỉ tiêu', 'tên chỉ số', 'hoạt động', 'nội dung hoạt động', 'danh mục', 'tên', 'nội dung chỉ tiêu', 'các chỉ tiêu', 'chỉ tiêu chủ yếu', 'hạng mục');
+const BED = new Set(P('giường', 'bệnh').map((x) => x[0]));
+const HOA = new Set(P('hóa', 'hoá').map((x) => x[0]));
 // Words that say nothing about the role ("Năm 2023", "6 tháng đầu năm").
 const FILLER = new Set(['năm', 'tháng', 'đầu', 'cuối', 'quý', 'cả', 'số', 'liệu', 'giai', 'đoạn', 'kỳ', 'báo', 'cáo', 'lũy', 'kế', 'đến', 'hết', 'từ', 'ngày', 'và'].flatMap(fk));
 
@@ -231,6 +233,8 @@ export function readColumnHeader(header: string): ColumnReading {
   if (h) return withTime({ role: 'previous', ...base, words: words(h) });
   if (est) return withTime({ role: 'estimate', ...base, words: words(est) });
   h = find(its, TARGET);
+  // "Giường kế hoạch", "kế hoạch hóa": a kind of bed, a programme; not the plan.
+  if (h && ((h.at > 0 && BED.has(its[h.at - 1].k)) || HOA.has(its[h.at + h.len]?.k ?? ''))) h = undefined;
   // "Chỉ tiêu" alone names the rows ("Chỉ tiêu | ĐVT | KH | TH"); with a year or "giao" it is the target.
   const ct = find(its, P('chỉ tiêu'));
   if (h || (ct && (year !== undefined || period))) return withTime({ role: 'target', ...base, words: words(h ?? ct) });

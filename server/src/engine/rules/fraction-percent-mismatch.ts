@@ -4,6 +4,7 @@
 import type { Draft } from '../types';
 import { msg, type Rule } from '../rule';
 import { fractionPairs } from '../indicators/fractions';
+import { tableRatios } from '../indicators/tableratios';
 import { formatVi, roundTo } from '../indicators/compare';
 
 export const rule: Rule = {
@@ -13,8 +14,8 @@ export const rule: Rule = {
     severity: 'warning',
     enabledByDefault: true,
     description: msg(
-      'Tỷ lệ phần trăm ghi cạnh phân số của nó không khớp với phân số (ví dụ "150/226 xã (70%)").',
-      'A percentage written next to its own fraction does not match it (e.g. "150/226 xã (70%)").',
+      'Tỷ lệ phần trăm không khớp với phân số của nó ("150/226 xã (70%)"), hoặc ô "So sánh (%)" của bảng không khớp với hai ô nó so sánh.',
+      'A percentage does not match its own fraction ("150/226 xã (70%)"), or a table\'s "So sánh (%)" cell does not match the two cells it compares.',
     ),
     fixable: true,
   },
@@ -38,6 +39,30 @@ export const rule: Rule = {
         // Not safe: the fraction may be the wrong figure.
         fixes: [{ title: msg(`Sửa thành ${right}%`, `Change to ${right}%`), edits: [{ start: p.pctNumStart, end: p.pctNumEnd, newText: right }], safe: false }],
         data: { numerator: p.numerator, denominator: p.denominator, written: p.written, exact: p.exact },
+      });
+    }
+    // Table ratio cells against the two cells they compare.
+    for (const t of tableRatios(block, ctx.config)) {
+      if (t.ok) continue;
+      const d = Math.max(2, t.decimals + 1);
+      const exactVi = formatVi(roundTo(t.exact, d), d).replace(/,?0+$/, '');
+      const right = formatVi(roundTo(t.exact, t.decimals), t.decimals);
+      const written = block.prose.slice(t.start, t.end);
+      const a = block.prose.slice(t.num.start, t.num.end);
+      const b = block.prose.slice(t.den.start, t.den.end);
+      out.push({
+        start: t.start,
+        end: t.end,
+        message: msg(
+          `${written} (cột "${t.ratioHeader}") không khớp với hai ô nó so sánh: ${a} ("${t.num.header}") / ${b} ("${t.den.header}") = ${exactVi}%, làm tròn là ${right}.`,
+          `${written} (column "${t.ratioHeader}") does not match the two cells it compares: ${a} ("${t.num.header}") / ${b} ("${t.den.header}") = ${exactVi}%, which rounds to ${right}.`,
+        ),
+        related: [
+          { start: t.num.start, end: t.num.end, message: msg(`Tử số: ${t.num.header}`, `Numerator: ${t.num.header}`) },
+          { start: t.den.start, end: t.den.end, message: msg(`Mẫu số: ${t.den.header}`, `Denominator: ${t.den.header}`) },
+        ],
+        fixes: [{ title: msg(`Sửa thành ${right}`, `Change to ${right}`), edits: [{ start: t.numStart, end: t.numEnd, newText: right }], safe: false }],
+        data: { numerator: t.num.value, denominator: t.den.value, written: t.written, exact: t.exact, table: true },
       });
     }
     return out;
