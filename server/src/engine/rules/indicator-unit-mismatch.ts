@@ -1,0 +1,59 @@
+// indicator-unit-mismatch: a figure written in a unit its indicator is not
+// measured in: "Số bác sĩ trên vạn dân đạt 9,6%" (per 10.000, not %),
+// "Tỷ suất tử vong trẻ em dưới 1 tuổi là 11,2%" (‰), "tăng 0,5 điểm phần
+// trăm" on a ratio that is not a percentage, "Tỷ số tử vong mẹ là 46 người"
+// (per 100.000 trẻ đẻ sống). "%o"/"%0" written for ‰ is number-format's.
+import type { Draft } from '../types';
+import { msg, type Rule } from '../rule';
+import { unitSlips } from '../indicators/units';
+import { catalogueFor } from '../indicators/catalogue';
+
+export const rule: Rule = {
+  meta: {
+    id: 'indicator-unit-mismatch',
+    family: 'indicator',
+    severity: 'warning',
+    enabledByDefault: true,
+    description: msg(
+      'Đơn vị không hợp với chỉ số: tỷ suất trên 1.000 hay trên 10.000 dân viết bằng "%", "điểm phần trăm" cho chỉ số không phải tỷ lệ phần trăm, tỷ số trên 100.000 ghi bằng "người".',
+      'A unit that does not fit the indicator: a per-1,000 or per-10,000 ratio written with "%", "percentage points" on a ratio that is not a percentage, a rate per 100,000 given in "người".',
+    ),
+    fixable: false,
+  },
+  checkBlock(block, ctx) {
+    const cat = catalogueFor(ctx.config);
+    const out: Draft[] = [];
+    for (const s of unitSlips(block, ctx.config)) {
+      const ind = cat.byId.get(s.ind);
+      if (!ind) continue;
+      const unit = ind.unit.replace(/\s*\(.*\)\s*$/, '').trim() || ind.unit;
+      const written = block.prose.slice(s.start, s.end);
+      const nameVi = ind.name_vi;
+      const nameEn = ind.name_en ?? ind.name_vi;
+      const per = ind.kind === 'permille' ? 'phần nghìn (‰)' : `${unit}`;
+      const message =
+        s.kind === 'percent'
+          ? msg(
+              `${nameVi} tính theo ${per}, không phải phần trăm: "${written}" viết sai đơn vị.`,
+              `${nameEn} is measured in ${ind.kind === 'permille' ? 'per mille (‰)' : unit}, not per cent: "${written}" has the wrong unit.`,
+            )
+          : s.kind === 'pp'
+            ? msg(
+                `${nameVi} không phải tỷ lệ phần trăm (đơn vị ${unit}): thay đổi của nó không tính bằng "điểm phần trăm"${ind.kind === 'permille' ? ' mà bằng "điểm phần nghìn"' : ` mà bằng ${unit}`}.`,
+                `${nameEn} is not a percentage (unit ${unit}): its change is not in "percentage points"${ind.kind === 'permille' ? ' but in per-mille points' : ` but in ${unit}`}.`,
+              )
+            : msg(
+                `${nameVi} là tỷ số (${unit}), không phải số người: "${written}" thiếu mẫu số.`,
+                `${nameEn} is a ratio (${unit}), not a headcount: "${written}" lacks its denominator.`,
+              );
+      out.push({
+        start: s.start,
+        end: s.end,
+        message,
+        related: [{ start: s.nameStart, end: s.nameEnd, message: msg(`Chỉ số: ${nameVi} (${unit})`, `Indicator: ${nameEn} (${unit})`) }],
+        data: { indicator: ind.id, reason: s.kind },
+      });
+    }
+    return out;
+  },
+};
