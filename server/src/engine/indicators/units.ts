@@ -13,7 +13,7 @@ import { isN, type Hit, type Reading } from './read';
 import { catalogueFor, type Indicator } from './catalogue';
 import { inW, wordSet } from './lexicon';
 
-export type UnitSlipKind = 'percent' | 'pp' | 'count';
+export type UnitSlipKind = 'percent' | 'pp' | 'count' | 'permille';
 
 export interface UnitSlip {
   kind: UnitSlipKind;
@@ -30,6 +30,7 @@ const W_RATE = wordSet('tỷ', 'tỉ');
 const W_SUAT = wordSet('suất', 'số', 'lệ');
 const W_PERSON = wordSet('người', 'ca', 'trường');
 const W_HOP = wordSet('hợp');
+const W_VERB = wordSet('đạt', 'chiếm', 'bằng');
 // Words that may stand between a name and its figure ("... của toàn tỉnh năm 2024 đạt 9,6%").
 const LINK = wordSet('của', 'toàn', 'tỉnh', 'huyện', 'thành', 'phố', 'xã', 'trên', 'địa', 'bàn', 'chung', 'bình', 'quân', 'trung', 'hiện', 'nay', 'ước', 'mới', 'chỉ', 'vẫn', 'đã', 'được', 'là', 'đạt', 'ở', 'mức', 'còn', 'khoảng');
 
@@ -63,7 +64,9 @@ function slipsIn(block: Block, r: Reading, byId: Map<string, Indicator>, out: Un
     const u = r.unitAt[i];
     let kind: UnitSlipKind | undefined;
     let end = t.e;
-    if (t.num.percent === '%') {
+    if (t.num.percent === '‰') {
+      kind = 'permille';
+    } else if (t.num.percent === '%') {
       // "%o", "%0", "%o/oo": ‰ meant, a format slip only.
       const after = block.prose.slice(t.e, t.e + 1);
       if (/[o0O]/.test(after)) continue;
@@ -86,7 +89,10 @@ function slipsIn(block: Block, r: Reading, byId: Map<string, Indicator>, out: Un
     const ind = byId.get(entries[0].ind);
     if (!ind) continue;
     const rateName = inW(toks[own.s], W_RATE) && inW(toks[own.s + 1], W_SUAT);
-    if (kind === 'percent') {
+    if (kind === 'permille') {
+      // "tỷ lệ thấp còi 17,4‰": a percentage indicator written per mille.
+      if (ind.kind !== 'percent' || /‰/.test(ind.unit)) continue;
+    } else if (kind === 'percent') {
       // The name must say it is a ratio to a population: "trên vạn dân", "tỷ suất ...", an IMR-type indicator.
       if (!nonPercent(ind) || !(own.name.per || ind.kind === 'permille' || rateName)) continue;
     } else if (kind === 'pp') {
@@ -112,8 +118,21 @@ function ppPercent(toks: Reading['toks'], i: number): boolean {
 function ownerName(r: Reading, i: number, kind: UnitSlipKind): { s: number; e: number; name: Extract<Hit, { type: 'name' }>['name'] } | undefined {
   const toks = r.toks;
   let words = 0;
+  let level = false;
+  let crossed = false;
   for (let k = i - 1; k >= 0 && k >= i - 30; k--) {
     const t = toks[k];
+    // "Số giường bệnh/vạn dân (không tính giường trạm y tế xã) đạt 33,5%": an aside between name and figure.
+    if (t.k === ')' && r.openOf.has(k) && k < i - 1) {
+      k = r.openOf.get(k)!;
+      continue;
+    }
+    // "Số người tham gia bảo hiểm y tế là 1.556.100 người, đạt 94,8‰": a clause with no subject of its own
+    // continues the one before; only for ‰, which no share is written in.
+    if (t.k === ',' && kind === 'permille' && !crossed && (inW(toks[k + 1], W_VERB) || (inW(toks[k + 1], W_RATE) && inW(toks[k + 2], W_SUAT) && k + 3 === i))) {
+      crossed = true;
+      continue;
+    }
     if (t.t === 'nl' || t.k === '.' || t.k === ';' || t.k === ',' || t.k === ':' || t.k === '(' || t.k === ')') return undefined;
     const h = hitAt(r, k);
     if (h) {
@@ -121,16 +140,25 @@ function ownerName(r: Reading, i: number, kind: UnitSlipKind): { s: number; e: n
       if (h.type === 'qual') {
         const c = h.qual.cat;
         if (c === 'change') {
-          // "tăng 5%": a relative change, fine in %; "tăng 0,5 điểm phần trăm": read on.
-          if (kind !== 'pp') return undefined;
-        } else if (c === 'subset' || c === 'prev' || c === 'from' || c === 'level' || c === 'othertime' || c === 'target') return undefined;
+          // "tăng 5%": a relative change, fine in %; "tăng 0,5 điểm phần trăm", "giảm từ 18,4‰ xuống 17,6%": read on.
+          if (kind !== 'pp' && !level) return undefined;
+        } else if (c === 'level') {
+          // "xuống 17,6%": the new level of the indicator.
+          if (h.e !== i) return undefined;
+          level = true;
+        } else if (c === 'from') {
+          if (!level) return undefined;
+        } else if (c === 'subset' || c === 'prev' || c === 'othertime' || c === 'target') return undefined;
       }
       k = h.s;
       continue;
     }
     if (isN(t)) {
-      // "dưới 1 tuổi": the age in the name.
+      // "dưới 1 tuổi": the age in the name; "từ 18,4‰ xuống …": the earlier level.
       if (r.unitAt[k]?.kind === 'years') continue;
+      if (level && hitAt(r, k - 1)?.type === 'qual' && (hitAt(r, k - 1) as Extract<Hit, { type: 'qual' }>).qual.cat === 'from') continue;
+      // The count the clause before states ("… là 1.556.100 người, đạt …").
+      if (crossed && !t.num.percent) continue;
       return undefined;
     }
     if (t.t === 'w') {

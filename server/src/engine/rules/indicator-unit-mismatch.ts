@@ -15,8 +15,8 @@ export const rule: Rule = {
     severity: 'warning',
     enabledByDefault: true,
     description: msg(
-      'Đơn vị không hợp với chỉ số: tỷ suất trên 1.000 hay trên 10.000 dân viết bằng "%", "điểm phần trăm" cho chỉ số không phải tỷ lệ phần trăm, tỷ số trên 100.000 ghi bằng "người".',
-      'A unit that does not fit the indicator: a per-1,000 or per-10,000 ratio written with "%", "percentage points" on a ratio that is not a percentage, a rate per 100,000 given in "người".',
+      'Đơn vị không hợp với chỉ số: tỷ suất trên 1.000 hay trên 10.000 dân viết bằng "%", tỷ lệ phần trăm viết bằng "‰", "điểm phần trăm" cho chỉ số không phải tỷ lệ phần trăm, tỷ số trên 100.000 ghi bằng "người".',
+      'A unit that does not fit the indicator: a per-1,000 or per-10,000 ratio written with "%", a percentage written with "‰", "percentage points" on a ratio that is not a percentage, a rate per 100,000 given in "người".',
     ),
     fixable: false,
   },
@@ -32,7 +32,12 @@ export const rule: Rule = {
       const nameEn = ind.name_en ?? ind.name_vi;
       const per = ind.kind === 'permille' ? 'phần nghìn (‰)' : `${unit}`;
       const message =
-        s.kind === 'percent'
+        s.kind === 'permille'
+          ? msg(
+              `${nameVi} là tỷ lệ phần trăm (%), không tính theo phần nghìn: "${written}" viết sai đơn vị.`,
+              `${nameEn} is a percentage (%), not per mille: "${written}" has the wrong unit.`,
+            )
+          : s.kind === 'percent'
           ? msg(
               `${nameVi} tính theo ${per}, không phải phần trăm: "${written}" viết sai đơn vị.`,
               `${nameEn} is measured in ${ind.kind === 'permille' ? 'per mille (‰)' : unit}, not per cent: "${written}" has the wrong unit.`,
