@@ -76,7 +76,7 @@ function pairsIn(r: Reading, seg: number, out: FractionPair[]): void {
       // After the fraction, a near percentage in the same clause (no comma between) is its share; else ownPercentAfter decides.
       if (p > f && hasComma(r, f, p)) continue;
       const d = gap(r, Math.min(f, p), Math.max(f, p));
-      if (d <= MAX_GAP && clearBetween(r, Math.min(f, p), Math.max(f, p)) && nounsAgree(r, f, p)) cands.push({ f, p, d });
+      if (d <= MAX_GAP && clearBetween(r, Math.min(f, p), Math.max(f, p)) && (nounsAgree(r, f, p) || parenAfter(r, p, f))) cands.push({ f, p, d });
     }
     // After the fraction: as far as the clause or the sentence ("Có 42/57 thôn, bản ... được tập huấn lại, đạt 73,7%").
     const p = ownPercentAfter(r, f);
@@ -212,6 +212,9 @@ function ownPercentAfter(r: Reading, f: number): number {
         enumerating = false;
         continue;
       }
+      // "… khám thai từ 4 lần trở lên …", "trẻ từ 1 đến 5 tuổi": a measure inside the noun phrase.
+      const u = r.unitAt[k]?.kind;
+      if (comma < 0 && !t.num.percent && (u === 'years' || u === 'times' || u === 'duration')) continue;
       if (!(t.num.kind === 'number' && t.num.percent === '%' && t.num.value !== undefined)) return -1;
       if (isChange(r, k)) return -1;
       return introduced(r, f, k, comma) && afterOk(r, f, k) ? k : -1;
@@ -229,7 +232,9 @@ function ownPercentAfter(r: Reading, f: number): number {
     if (h) {
       const q = h.type === 'qual' ? h.qual.cat : undefined;
       if (h.type === 'place') return -1;
-      if (q === 'place' || q === 'prev' || q === 'change' || q === 'subset' || q === 'othertime' || q === 'level' || q === 'from') return -1;
+      // "từ 4 lần trở lên": a measure in the noun phrase, not an earlier level.
+      const measure = q === 'from' && comma < 0 && isN(toks[h.e]) && ['years', 'times', 'duration'].includes(r.unitAt[h.e]?.kind ?? '');
+      if (!measure && (q === 'place' || q === 'prev' || q === 'change' || q === 'subset' || q === 'othertime' || q === 'level' || q === 'from')) return -1;
       // "10/12 chỉ tiêu kế hoạch": the fraction's own noun; a target word later belongs to another statement.
       if (q === 'target' && h.s > f + 2) return -1;
       if (h.type !== 'qual' || q !== 'hedge') enumerating = false;
@@ -288,13 +293,21 @@ function introduced(r: Reading, f: number, p: number, comma: number): boolean {
 /** After the percentage: the end of the clause, or the fraction's own noun ("73,7% số thôn"), not "kế hoạch" or "so với". */
 function afterOk(r: Reading, f: number, p: number): boolean {
   const t = r.toks[p + 1];
-  if (!t || t.t === 'nl' || t.k === ',' || t.k === '.' || t.k === ';' || t.k === ')' || t.k === ':') return true;
+  if (!t || t.t === 'nl' || t.k === ',' || t.k === '.' || t.k === ';' || t.k === ')' || t.k === ':' || t.k === '(') return true;
   if (t.t === 'w' && inW(t, AFTER_OK)) return !isN(r.toks[p + 2]);
   if (t.t !== 'w') return false;
   let k = p + 1;
   if (inW(r.toks[k], W1)) k++;
   const fn = r.toks[f + 1];
   return fn?.t === 'w' && r.toks[k]?.t === 'w' && r.toks[k].k === fn.k;
+}
+
+/** "đạt 91,0% dân số (8.958/9.842 người)": the fraction opens a parenthesis right after the percentage's noun phrase. */
+function parenAfter(r: Reading, p: number, f: number): boolean {
+  const g = r.groupOf[f];
+  if (g < 0 || g !== f - 1 || g <= p || g - p > 4) return false;
+  for (let k = p + 1; k < g; k++) if (r.toks[k].t !== 'w') return false;
+  return true;
 }
 
 function hasComma(r: Reading, from: number, to: number): boolean {
