@@ -31,6 +31,8 @@ export interface FractionPair {
   /** 100 × numerator / denominator. */
   exact: number;
   ok: boolean;
+  /** A share of a stated base ("2.486.300 lượt, đạt 51,8% kế hoạch năm (4.800.000 lượt)"): the two figures as written. */
+  base?: { numStart: number; numEnd: number; denStart: number; denEnd: number };
 }
 
 type N = Extract<Tok, { t: 'n' }>;
@@ -43,7 +45,10 @@ export const fractionPairs = analysis(
   'fraction-percent',
   (block: Block, config: ResolvedConfig): FractionPair[] => {
     const out: FractionPair[] = [];
-    readingsOf(block, config).forEach((r, seg) => pairsIn(r, seg, out));
+    readingsOf(block, config).forEach((r, seg) => {
+      pairsIn(r, seg, out);
+      basePairsIn(r, seg, out);
+    });
     return out;
   },
   { transient: true },
@@ -132,7 +137,8 @@ export function matches(exact: number, written: number, decimals: number, hedge?
       return exact <= written + u / 2;
     default:
       // Rounded (66,4) or truncated (66,3) from 66,37.
-      return eq(roundTo(exact, decimals), written) || eq(truncTo(exact, decimals), written);
+      // Rounded (66,4) or truncated (66,3) from 66,37; or rounded twice (48,549 → 48,55 → 48,6), as writers do.
+      return eq(roundTo(exact, decimals), written) || eq(truncTo(exact, decimals), written) || eq(roundTo(roundTo(exact, decimals + 1), decimals), written);
   }
 }
 
@@ -185,7 +191,9 @@ const INTRO = wordSet('đạt', 'chiếm', 'bằng', 'là', 'tỷ', 'tỉ', 'l�
 // The word right before the percentage that makes it the share of what precedes.
 const INTRO_LAST = wordSet('đạt', 'chiếm', 'bằng', 'là', 'lệ', 'đương', 'được', 'mức');
 // A turn to another statement between them.
-const TURN = wordSet('nhưng', 'song', 'tuy', 'trong', 'riêng', 'còn', 'khi', 'mà', 'so', 'cao', 'thấp', 'bình', 'trung');
+const TURN = wordSet('nhưng', 'song', 'tuy', 'riêng', 'còn', 'khi', 'mà', 'so', 'cao', 'thấp', 'bình', 'trung');
+const W_TRONG = wordSet('trong');
+const W_DO_KHI = wordSet('đó', 'khi', 'số');
 const AFTER_OK = wordSet('và', 'nhưng', 'song', 'tuy');
 const FAR = 60;
 
@@ -245,7 +253,8 @@ function ownPercentAfter(r: Reading, f: number): number {
     if (t.t === 'w') {
       // "tỷ lệ tiêm chủng đạt 95%": another rate is the subject; "đạt tỷ lệ 73,7%" is the introducer.
       if (inW(t, W_RATE) && inW(toks[k + 1], W_LE) && !pctAhead(r, k + 2)) return -1;
-      if (inW(t, TURN)) return -1;
+      // "trong đó", "trong khi", "trong số đó": another statement; "trong thai kỳ" is the noun phrase's.
+      if (inW(t, TURN) || (inW(t, W_TRONG) && inW(toks[k + 1], W_DO_KHI))) return -1;
       words++;
       if (words > 2) enumerating = false;
     } else if (t.k !== '(' && t.k !== ')' && t.k !== '-' && t.k !== '–') return -1;
@@ -338,4 +347,89 @@ function nounsAgree(r: Reading, f: number, p: number): boolean {
   const a = nounAfter(f);
   const b = nounAfter(p);
   return !a || !b || a === b;
+}
+
+// ---------------------------------------------------------------------------
+// "A <unit>, đạt Z% kế hoạch năm (B <unit>)": a share of a base stated in the
+// parenthesis right after it. A is the figure of the clause before "đạt" with
+// the same unit word as B ("lượt" … "lượt"); without a unit word on B, the
+// clause's only figure.
+
+const BASE_WORDS = wordSet('kế', 'hoạch', 'chỉ', 'tiêu', 'dự', 'toán', 'số', 'tổng', 'so', 'với', 'mục', 'năm', 'giao', 'được', 'đề', 'ra', 'trong', 'diện', 'cả', 'đối', 'tượng', 'cần', 'phải', 'tiêm', 'khám', 'trẻ', 'người', 'sinh', 'dân');
+const BASE_FIRST = wordSet('kế', 'chỉ', 'dự', 'số', 'tổng', 'so', 'mục');
+const W_DAT = wordSet('đạt', 'bằng');
+
+function basePairsIn(r: Reading, seg: number, out: FractionPair[]): void {
+  const toks = r.toks;
+  for (let p = 0; p < toks.length; p++) {
+    const t = toks[p];
+    if (!isN(t) || t.num.kind !== 'number' || t.num.percent !== '%' || t.num.value === undefined) continue;
+    // ", đạt [hedge] Z%"
+    let k = p - 1;
+    const hh = hitAt(r, k);
+    if (hh?.type === 'qual' && hh.qual.cat === 'hedge') k = hh.s - 1;
+    if (!inW(toks[k], W_DAT) || toks[k - 1]?.k !== ',') continue;
+    const comma = k - 1;
+    // "kế hoạch năm (", "số trẻ trong diện tiêm (": base words, then the parenthesis.
+    let j = p + 1;
+    if (!inW(toks[j], BASE_FIRST)) continue;
+    while (j < toks.length && j < p + 8 && (inW(toks[j], BASE_WORDS) || hitAt(r, j)?.type === 'period')) j++;
+    if (toks[j]?.k !== '(') continue;
+    const close = r.closeOf.get(j) ?? -1;
+    let b = j + 1;
+    while (b < close && b < j + 4 && toks[b].t === 'w') b++;
+    if (toks[b]?.k === ':') b++;
+    const B = toks[b];
+    if (!isN(B) || B.num.kind !== 'number' || B.num.percent || B.num.value === undefined || B.num.scale || B.num.isYear || B.num.value === 0) continue;
+    const bUnit = toks[b + 1]?.t === 'w' ? toks[b + 1].k : undefined;
+    if (b + 1 + (bUnit ? 1 : 0) < close - 1) continue;
+    // A: back through the clause before the comma.
+    let a = -1;
+    let candidates = 0;
+    for (let q = comma - 1; q >= 0 && q > comma - 40; q--) {
+      const x = toks[q];
+      if (x.t === 'nl' || x.k === '.' || x.k === ';' || x.k === ':' || x.k === ',' || x.k === ')' || x.k === '(') break;
+      const h = hitAt(r, q);
+      if (h?.type === 'period') {
+        q = h.s;
+        continue;
+      }
+      if (!isN(x)) continue;
+      if (x.num.kind !== 'number' || x.num.value === undefined || x.num.isYear) continue;
+      if (x.num.percent) {
+        a = -2;
+        break;
+      }
+      const u = r.unitAt[q]?.kind;
+      if (u === 'years' || u === 'times' || u === 'duration') continue;
+      candidates++;
+      const xUnit = toks[q + 1]?.t === 'w' ? toks[q + 1].k : undefined;
+      if (a === -1 && (bUnit ? xUnit === bUnit : true)) a = q;
+    }
+    if (a < 0 || (!bUnit && candidates !== 1)) continue;
+    const A = toks[a] as N;
+    // Scale words ("758,3 tỷ đồng") on both or neither.
+    if (!!A.num.scale !== !!B.num.scale) continue;
+    const exact = (100 * A.num.value!) / B.num.value;
+    const written = t.num.value;
+    const decimals = t.num.decimals ?? 0;
+    const hedge = hedgeBefore(r, p);
+    out.push({
+      segment: seg,
+      fracStart: A.s,
+      fracEnd: A.num.end,
+      numerator: A.num.value!,
+      denominator: B.num.value,
+      pctStart: t.s,
+      pctEnd: t.e,
+      pctNumStart: t.num.start,
+      pctNumEnd: t.num.end,
+      written,
+      decimals,
+      hedge,
+      exact,
+      ok: matches(exact, written, decimals, hedge),
+      base: { numStart: A.s, numEnd: A.num.end, denStart: B.s, denEnd: B.num.end },
+    });
+  }
 }

@@ -23,7 +23,9 @@ export const rule: Rule = {
     const out: Draft[] = [];
     for (const p of fractionPairs(block, ctx.config)) {
       if (p.ok) continue;
-      const frac = `${p.numerator}/${p.denominator}`;
+      const frac = p.base
+        ? `${block.prose.slice(p.base.numStart, p.base.numEnd)}/${block.prose.slice(p.base.denStart, p.base.denEnd)}`
+        : `${p.numerator}/${p.denominator}`;
       const exactVi = formatVi(roundTo(p.exact, Math.max(2, p.decimals + 1)), Math.max(2, p.decimals + 1)).replace(/,?0+$/, '');
       const exactEn = exactVi;
       const right = formatVi(roundTo(p.exact, p.decimals), p.decimals);
@@ -35,7 +37,12 @@ export const rule: Rule = {
           `${written} không khớp với ${frac}: ${frac} = ${exactVi}%, làm tròn ${p.decimals ? `đến ${p.decimals} chữ số thập phân ` : ''}là ${right}%.`,
           `${written} does not match ${frac}: ${frac} = ${exactEn}%, which rounds to ${right}%.`,
         ),
-        related: [{ start: p.fracStart, end: p.fracEnd, message: msg(`Phân số ${frac}`, `The fraction ${frac}`) }],
+        related: p.base
+          ? [
+              { start: p.base.numStart, end: p.base.numEnd, message: msg(`Tử số ${block.prose.slice(p.base.numStart, p.base.numEnd)}`, `Numerator ${block.prose.slice(p.base.numStart, p.base.numEnd)}`) },
+              { start: p.base.denStart, end: p.base.denEnd, message: msg(`Mẫu số ${block.prose.slice(p.base.denStart, p.base.denEnd)}`, `Denominator ${block.prose.slice(p.base.denStart, p.base.denEnd)}`) },
+            ]
+          : [{ start: p.fracStart, end: p.fracEnd, message: msg(`Phân số ${frac}`, `The fraction ${frac}`) }],
         // Not safe: the fraction may be the wrong figure.
         fixes: [{ title: msg(`Sửa thành ${right}%`, `Change to ${right}%`), edits: [{ start: p.pctNumStart, end: p.pctNumEnd, newText: right }], safe: false }],
         data: { numerator: p.numerator, denominator: p.denominator, written: p.written, exact: p.exact },
