@@ -16,6 +16,7 @@ import { isN, type Hit, type Reading } from './read';
 import { catalogueFor, type Catalogue, type Indicator } from './catalogue';
 import { inW, wordSet, foldKeyOf } from './lexicon';
 import { readColumnHeader } from './columns';
+import ratioCounts from './ratio-counts.json';
 
 type N = Extract<Tok, { t: 'n' }>;
 
@@ -60,6 +61,8 @@ export interface TableSlip {
 
 export interface RatioFacts {
   pops: Population[];
+  /** "Số trẻ đẻ sống trong năm là 21.380 trẻ": the base of the maternal mortality ratio. */
+  births: Population[];
   sentences: SentenceRatio[];
   tables: TableSlip[];
 }
@@ -67,17 +70,26 @@ export interface RatioFacts {
 /** Per-indicator unit base (10.000 for "/vạn dân") and the numerator phrases ("bác sĩ"), folded. */
 interface Nouns {
   per: Map<string, number>;
+  /** What the count is divided by: the population (default) or the live births. */
+  base: Map<string, 'population' | 'births'>;
   phrases: { words: string[]; ind: string }[];
 }
 const nounsCache = new WeakMap<Catalogue, Nouns>();
 function nounsOf(cat: Catalogue): Nouns {
   let n = nounsCache.get(cat);
   if (n) return n;
-  n = { per: new Map(), phrases: [] };
+  n = { per: new Map(), base: new Map(), phrases: [] };
   for (const ind of cat.list) {
     if (!isPopulationRate(ind)) continue;
     n.per.set(ind.id, ind.per!);
     for (const p of ind.numerators ?? []) n.phrases.push({ words: lexString(p).map((t) => t.k), ind: ind.id });
+  }
+  for (const c of ratioCounts.counts) {
+    const ind = cat.byId.get(c.indicator);
+    if (!ind?.per) continue;
+    n.per.set(ind.id, ind.per);
+    n.base.set(ind.id, c.base as 'population' | 'births');
+    for (const p of c.phrases) n.phrases.push({ words: lexString(p).map((t) => t.k), ind: ind.id });
   }
   // Longest first: "dược sĩ đại học" before "dược sĩ".
   n.phrases.sort((a, b) => b.words.length - a.words.length);
@@ -120,14 +132,17 @@ const W_CO = wordSet('có');
 const W_IS = wordSet('là', 'đạt', 'có', 'khoảng', 'ước', 'gần', 'hơn', 'trên');
 const W_HEDGE = wordSet('khoảng', 'ước', 'gần', 'hơn', 'trên', 'dưới', 'xấp', 'xỉ', 'chừng', 'hiện', 'hiện có');
 const W_PEOPLE = wordSet('người', 'nhân', 'khẩu');
+const W_NHAN = wordSet('nhân');
+const W_KHAU = wordSet('khẩu');
 // Words between "dân số" and its value that keep it the whole population ("dân số trung bình của tỉnh năm 2024 là").
 const W_POPLINK = wordSet('trung', 'bình', 'của', 'toàn', 'tỉnh', 'huyện', 'xã', 'phường', 'thành', 'phố', 'thị', 'xã', 'cả', 'nước', 'là', 'đạt', 'có', 'khoảng', 'ước', 'tính', 'vào', 'năm', 'trên', 'địa', 'bàn', 'thường', 'trú', 'quy', 'mô', 'tổng');
 // Words before a count that make it the whole stock ("Toàn tỉnh hiện có 1.258 bác sĩ").
 const W_RATIO_INTRO = wordSet('đạt', 'là', 'bằng', 'tương', 'đương', 'ứng');
+const W_WHOLE = /^(cả nước|toàn quốc|toàn tỉnh|toàn huyện|toàn thành phố|toàn xã|tổng số|tổng cộng|tổng|chung)$/;
 const W_OWN_PLACE = /^(toàn|cả|trên địa bàn|địa bàn|trong tỉnh|tỉnh ta|nước ta)/;
 
 export const ratioFacts = analysis('indicator-ratio-facts', (block: Block, config: ResolvedConfig): RatioFacts => {
-  const out: RatioFacts = { pops: [], sentences: [], tables: [] };
+  const out: RatioFacts = { pops: [], births: [], sentences: [], tables: [] };
   if (!block.segments.length) return out;
   const cat = catalogueFor(config);
   const nouns = nounsOf(cat);
@@ -187,7 +202,7 @@ function sentence(r: Reading, from: number, to: number, nouns: Nouns, out: Ratio
   let named = false;
   let foreign = false;
   let pop: Population | undefined;
-  let count: { ind: string; fig: Fig; at: number } | undefined;
+  let count: { ind: string; fig: Fig; at: number; noun: string } | undefined;
   let countSplit = false;
   for (let k = from; k < to; k++) {
     const t = toks[k];
@@ -202,6 +217,14 @@ function sentence(r: Reading, from: number, to: number, nouns: Nouns, out: Ratio
       k = h.e - 1;
       continue;
     }
+    // "… 2.640 hộ với 9.842 nhân khẩu": the population in people.
+    if (plainNumber(t) && inW(toks[k + 1], W_NHAN) && inW(toks[k + 2], W_KHAU) && !t.num.scale && !isRef(r, k) && (!foreign || (named && !hasSubLevel(r, from, k)))) {
+      const f = fig(t);
+      out.pops.push({ ...f, year, named: foreign || undefined });
+      if (!foreign) pop ??= f;
+      k += 2;
+      continue;
+    }
     if (inW(t, W_DAN) && inW(toks[k + 1], W_SO) && !inW(toks[k - 1], W_SO)) {
       const p = populationAfter(r, k + 2, to);
       if (p) {
@@ -214,14 +237,26 @@ function sentence(r: Reading, from: number, to: number, nouns: Nouns, out: Ratio
     if (foreign) continue;
     const c = stockCount(r, k, to, nouns);
     if (c) {
+      if (c.ind === BIRTHS_IND) out.births.push({ ...c.fig, year });
       count = c;
       countSplit = false;
       k = c.at;
       continue;
     }
-    if (!count || !plainNumber(t)) continue;
+    if (!count) continue;
+    // "tỷ suất sinh thô 14,8‰", "tỷ số tử vong mẹ là 42,1/100.000 trẻ đẻ sống": the indicator named, then its figure.
+    const byName = namedRatio(r, k, count.ind, nouns.per.get(count.ind)!);
+    if (byName) {
+      out.sentences.push({ ind: count.ind, count: count.fig, ratio: byName, pop, year });
+      count = undefined;
+      continue;
+    }
+    if (!plainNumber(t)) continue;
     const u = r.unitAt[k];
-    if (u?.kind !== 'per' || !u.numInds?.includes(count.ind) || u.per !== nouns.per.get(count.ind)) continue;
+    const per = nouns.per.get(count.ind)!;
+    // "5,9 người/100.000 dân" (read as a headcount by the unit reader when the noun has a qualifier-free form).
+    const spelled = toks[k + 1]?.t === 'w' && toks[k + 2]?.k === '/' && isN(toks[k + 3]) && (toks[k + 3] as N).num.raw.replace(/\./g, '') === String(per) && inW(toks[k + 4], W_DAN) && toks[k + 1].k === count.noun;
+    if (!spelled && (u?.kind !== 'per' || !u.numInds?.includes(count.ind) || u.per !== per)) continue;
     // The ratio of that count: "…; đạt 9,5 bác sĩ/vạn dân", not "(9,6 bác sĩ/vạn dân)" or "so với …".
     // After a breakdown by place, only a clause with no subject of its own ("…; đạt 8,4 …") is the whole's again.
     const clauseStart = toks[k - 2]?.k === ',' || toks[k - 2]?.k === ';';
@@ -232,6 +267,26 @@ function sentence(r: Reading, from: number, to: number, nouns: Nouns, out: Ratio
     out.sentences.push({ ind: count.ind, count: count.fig, ratio: fig(t), pop, year });
     count = undefined;
   }
+}
+
+const BIRTHS_IND = 'cbr';
+const W_NAMED_INTRO = wordSet('là', 'đạt', 'ở', 'mức', 'khoảng');
+
+/** The figure at k when the name of `ind` stands right before it ("tỷ suất sinh thô (là) 14,8‰"). */
+function namedRatio(r: Reading, k: number, ind: string, per: number): Fig | undefined {
+  const t = r.toks[k];
+  if (!isN(t)) return undefined;
+  let j = k - 1;
+  while (j >= 0 && inW(r.toks[j], W_NAMED_INTRO)) j--;
+  const h = hitAt(r, j);
+  if (h?.type !== 'name' || !h.name.entries.some((e) => e.ind === ind) || h.name.entries.some((e) => e.ind !== ind)) return undefined;
+  if (per === 1000 && t.num.kind === 'number' && t.num.percent === '‰' && t.num.value !== undefined) return fig(t);
+  if (t.num.kind === 'fraction' && t.num.numerator?.value !== undefined && t.num.denominator?.value === per) {
+    const n = t.num.numerator;
+    const decimals = n.decimals ?? 0;
+    return { start: t.s, end: n.end, value: n.value!, half: 0.5 * Math.pow(10, -decimals), decimals };
+  }
+  return undefined;
 }
 
 /** A sub-level place ("tuyến xã", "các huyện") between from and to. */
@@ -268,31 +323,36 @@ function populationAfter(r: Reading, i: number, to: number): Fig | undefined {
 }
 
 /** "có 1.258 bác sĩ", "số điều dưỡng là 2.954 người", "tổng số giường bệnh là 3.710 giường" at k. */
-function stockCount(r: Reading, k: number, to: number, nouns: Nouns): { ind: string; fig: Fig; at: number } | undefined {
+function stockCount(r: Reading, k: number, to: number, nouns: Nouns): { ind: string; fig: Fig; at: number; noun: string } | undefined {
   const toks = r.toks;
   const t = toks[k];
   // "có N <noun>"
   if (inW(t, W_CO) && plainNumber(toks[k + 1])) {
     const n = toks[k + 1] as N;
     const noun = nounAt(nouns, toks, k + 2);
-    if (noun && !n.num.scale && !isRef(r, k + 1)) return { ind: noun.ind, fig: fig(n), at: k + 1 };
+    if (noun && !n.num.scale && !isRef(r, k + 1)) return { ind: noun.ind, fig: fig(n), at: k + 1, noun: toks[k + 2].k };
     return undefined;
   }
   // "(tổng) số <noun> (…) là N (người|<noun>)"
   if (inW(t, W_SO) && !inW(toks[k - 1], W_DAN)) {
     const noun = nounAt(nouns, toks, k + 1);
     if (!noun) return undefined;
-    for (let j = noun.end; j < to && j < noun.end + 3; j++) {
+    for (let j = noun.end; j < to && j < noun.end + 8; j++) {
       const w = toks[j];
       if (inW(w, W_IS) && plainNumber(toks[j + 1])) {
         if (!inW(w, wordSet('là', 'có'))) return undefined;
         const n = toks[j + 1] as N;
         const after = toks[j + 2];
-        const unitOk = !after || after.t !== 'w' || inW(after, W_PEOPLE) || !!nounAt(nouns, toks, j + 2);
+        const unitOk = !after || after.t !== 'w' || inW(after, W_PEOPLE) || after.k === toks[k + 1].k || !!nounAt(nouns, toks, j + 2);
         if (!unitOk || n.num.scale || isRef(r, j + 1)) return undefined;
-        return { ind: noun.ind, fig: fig(n), at: j + 1 };
+        return { ind: noun.ind, fig: fig(n), at: j + 1, noun: toks[k + 1].k };
       }
-      if (w.t !== 'w' || hitAt(r, j)) return undefined;
+      const hj = hitAt(r, j);
+      if (hj?.type === 'period') {
+        j = hj.e - 1;
+        continue;
+      }
+      if (w.t !== 'w' || (hj && !(hj.type === 'qual' && hj.qual.cat === 'neutral'))) return undefined;
     }
   }
   return undefined;
@@ -406,6 +466,16 @@ function tableFacts(block: Block, cells: Segment[], nouns: Nouns, cat: Catalogue
   const popLines = lines.filter((l) => l.kind.what === 'pop');
   const pop = popLines.length === 1 ? popLines[0] : undefined;
   const popKind = pop?.kind as { what: 'pop'; mult: number; stated: boolean } | undefined;
+  // The document's population from the table: a year's row or column, or the row of the whole ("Cả nước", "Toàn tỉnh").
+  if (pop && popKind!.stated) {
+    points.forEach((pt, i) => {
+      const cell = pop.cells[i];
+      const f = cell && cellFig(block, cell, popKind!.mult);
+      if (!f) return;
+      if (pt.year !== undefined) out.pops.push({ ...f, year: pt.year });
+      else if (W_WHOLE.test(pt.label.trim().toLowerCase())) out.pops.push({ ...f });
+    });
+  }
   for (const ratioLine of lines) {
     if (ratioLine.kind.what !== 'ratio') continue;
     const ind = ratioLine.kind.ind;
@@ -460,4 +530,9 @@ export function agrees(lo: number, hi: number, ratio: Fig): boolean {
   const a = ratio.value - ratio.half - SLACK * ratio.value;
   const b = ratio.value + ratio.half + SLACK * ratio.value;
   return hi >= a && lo <= b;
+}
+
+/** What an indicator's count is divided by. */
+export function ratioBase(ind: string): 'population' | 'births' {
+  return ratioCounts.counts.find((c) => c.indicator === ind)?.base === 'births' ? 'births' : 'population';
 }

@@ -8,7 +8,7 @@
 import type { DocDraft, Rule } from '../rule';
 import { msg } from '../rule';
 import type { Block } from '../types';
-import { ratioFacts, agrees, type Fig, type Population } from '../indicators/ratios';
+import { ratioFacts, ratioBase, agrees, type Fig, type Population } from '../indicators/ratios';
 import { catalogueFor } from '../indicators/catalogue';
 import { formatVi } from '../indicators/compare';
 
@@ -32,10 +32,15 @@ export const rule: Rule = {
     const out: DocDraft[] = [];
     // The document's population statements, by year ("dân số trung bình năm 2024 là 1.324.600 người").
     const pops: { block: Block; p: Population }[] = [];
-    for (const block of doc.blocks) for (const p of ratioFacts(block, ctx.config).pops) pops.push({ block, p });
-    const popFor = (year: number | undefined): { block: Block; p: Population } | undefined => {
+    const births: { block: Block; p: Population }[] = [];
+    for (const block of doc.blocks) {
+      const f = ratioFacts(block, ctx.config);
+      for (const p of f.pops) pops.push({ block, p });
+      for (const p of f.births) births.push({ block, p });
+    }
+    const uniqueFor = (list: { block: Block; p: Population }[], year: number | undefined): { block: Block; p: Population } | undefined => {
       const y = year ?? doc.year;
-      const all = pops.filter((x) => x.p.year === y || x.p.year === undefined || y === undefined);
+      const all = list.filter((x) => x.p.year === y || x.p.year === undefined || y === undefined);
       // A population stated for a named place is used only when it is the document's one population.
       const plain = all.filter((x) => !x.p.named);
       const c = plain.length ? plain : all;
@@ -47,7 +52,8 @@ export const rule: Rule = {
       for (const s of facts.sentences) {
         const ind = cat.byId.get(s.ind);
         if (!ind?.per) continue;
-        const own = s.pop ? { block, p: { ...s.pop } } : popFor(s.year);
+        const byBirths = ratioBase(s.ind) === 'births';
+        const own = byBirths ? uniqueFor(births, s.year) : s.pop ? { block, p: { ...s.pop } } : uniqueFor(pops, s.year);
         if (!own) continue;
         const p = own.p;
         const computed = (s.count.value / p.value) * ind.per;
@@ -56,6 +62,8 @@ export const rule: Rule = {
         if (agrees(lo, hi, s.ratio)) continue;
         const d = Math.max(1, digits(s.ratio));
         const popVi = own.block.prose.slice(p.start, p.end);
+        const baseVi = byBirths ? 'số trẻ đẻ sống' : 'dân số';
+        const baseEn = byBirths ? 'live births' : 'the population';
         const countVi = block.prose.slice(s.count.start, s.count.end);
         const ratioVi = block.prose.slice(s.ratio.start, s.ratio.end);
         const base = ind.per === 10000 ? 'vạn' : fmt(ind.per, 0);
@@ -64,12 +72,12 @@ export const rule: Rule = {
           start: s.ratio.start,
           end: s.ratio.end,
           message: msg(
-            `${ratioVi} không khớp với số lượng và dân số: ${countVi} / ${popVi} × ${fmt(ind.per, 0)} = ${fmt(computed, d)} (${ind.name_vi}).`,
-            `${ratioVi} does not match the count and the population: ${countVi} / ${popVi} × ${fmt(ind.per, 0)} = ${fmt(computed, d)} (${ind.name_en ?? ind.name_vi}).`,
+            `${ratioVi} không khớp với số lượng và ${baseVi}: ${countVi} / ${popVi} × ${fmt(ind.per, 0)} = ${fmt(computed, d)} (${ind.name_vi}).`,
+            `${ratioVi} does not match the count and ${baseEn}: ${countVi} / ${popVi} × ${fmt(ind.per, 0)} = ${fmt(computed, d)} (${ind.name_en ?? ind.name_vi}).`,
           ),
           related: [
             { block, start: s.count.start, end: s.count.end, message: msg(`Số lượng: ${countVi}`, `Count: ${countVi}`) },
-            { block: own.block, start: p.start, end: p.end, message: msg(`Dân số: ${popVi}`, `Population: ${popVi}`) },
+            { block: own.block, start: p.start, end: p.end, message: msg(`${byBirths ? 'Số trẻ đẻ sống' : 'Dân số'}: ${popVi}`, `${byBirths ? 'Live births' : 'Population'}: ${popVi}`) },
           ],
           data: { indicator: ind.id, computed, written: s.ratio.value, count: s.count.value, population: p.value, per: base },
         });
