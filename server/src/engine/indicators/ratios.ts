@@ -59,7 +59,18 @@ export interface TableSlip {
   label: string;
 }
 
+/** "có 2.628 bác sĩ, đạt 16,0%" (the ratio per 10.000 written with %), "1.556.100 người, đạt 94,8‰ dân số" (a share written with ‰). */
+export interface UnitCandidate {
+  kind: 'percent' | 'permille-share';
+  ind?: string;
+  count: Fig;
+  written: Fig;
+  pop?: Fig;
+  year?: number;
+}
+
 export interface RatioFacts {
+  unitCandidates: UnitCandidate[];
   pops: Population[];
   /** "Số trẻ đẻ sống trong năm là 21.380 trẻ": the base of the maternal mortality ratio. */
   births: Population[];
@@ -142,7 +153,7 @@ const W_WHOLE = /^(cả nước|toàn quốc|toàn tỉnh|toàn huyện|toàn th
 const W_OWN_PLACE = /^(toàn|cả|trên địa bàn|địa bàn|trong tỉnh|tỉnh ta|nước ta)/;
 
 export const ratioFacts = analysis('indicator-ratio-facts', (block: Block, config: ResolvedConfig): RatioFacts => {
-  const out: RatioFacts = { pops: [], births: [], sentences: [], tables: [] };
+  const out: RatioFacts = { unitCandidates: [], pops: [], births: [], sentences: [], tables: [] };
   if (!block.segments.length) return out;
   const cat = catalogueFor(config);
   const nouns = nounsOf(cat);
@@ -204,6 +215,7 @@ function sentence(r: Reading, from: number, to: number, nouns: Nouns, out: Ratio
   let pop: Population | undefined;
   let count: { ind: string; fig: Fig; at: number; noun: string } | undefined;
   let countSplit = false;
+  let people: Fig | undefined;
   for (let k = from; k < to; k++) {
     const t = toks[k];
     const h = hitAt(r, k);
@@ -243,6 +255,16 @@ function sentence(r: Reading, from: number, to: number, nouns: Nouns, out: Ratio
       k = c.at;
       continue;
     }
+    // "… là 1.556.100 người, đạt 94,8‰ dân số": a people count, then its share of the population.
+    if (plainNumber(t) && inW(toks[k + 1], W_NGUOI) && inW(toks[k - 1], W_LA_CO) && !isRef(r, k)) people = fig(t);
+    if (isN(t) && t.num.kind === 'number' && t.num.value !== undefined && t.num.percent && inW(toks[k - 1], W_DAT) && toks[k - 2]?.k === ',' && r.groupOf[k] < 0) {
+      const w = { ...fig(t), end: t.e };
+      if (t.num.percent === '%' && count && (nouns.per.get(count.ind) ?? 0) >= 1000 && !countSplit && afterPlain(toks[k + 1])) {
+        out.unitCandidates.push({ kind: 'percent', ind: count.ind, count: count.fig, written: w, pop, year });
+      } else if (t.num.percent === '‰' && people && inW(toks[k + 1], W_DAN) && inW(toks[k + 2], W_SO)) {
+        out.unitCandidates.push({ kind: 'permille-share', count: people, written: w, pop, year });
+      }
+    }
     if (!count) continue;
     // "tỷ suất sinh thô 14,8‰", "tỷ số tử vong mẹ là 42,1/100.000 trẻ đẻ sống": the indicator named, then its figure.
     const byName = namedRatio(r, k, count.ind, nouns.per.get(count.ind)!);
@@ -270,6 +292,13 @@ function sentence(r: Reading, from: number, to: number, nouns: Nouns, out: Ratio
 }
 
 const BIRTHS_IND = 'cbr';
+const W_NGUOI = wordSet('người');
+const W_LA_CO = wordSet('là', 'có');
+const W_DAT = wordSet('đạt');
+/** Nothing after the percentage that makes it a share of something else ("đạt 95% kế hoạch"). */
+function afterPlain(t: Tok | undefined): boolean {
+  return !t || t.t === 'nl' || t.k === ',' || t.k === '.' || t.k === ';';
+}
 const W_NAMED_INTRO = wordSet('là', 'đạt', 'ở', 'mức', 'khoảng');
 
 /** The figure at k when the name of `ind` stands right before it ("tỷ suất sinh thô (là) 14,8‰"). */
@@ -535,4 +564,25 @@ export function agrees(lo: number, hi: number, ratio: Fig): boolean {
 /** What an indicator's count is divided by. */
 export function ratioBase(ind: string): 'population' | 'births' {
   return ratioCounts.counts.find((c) => c.indicator === ind)?.base === 'births' ? 'births' : 'population';
+}
+
+/** The document's one population (or live births) for a year: the same value wherever it is stated, else none. */
+export function docBases(doc: { blocks: Block[]; year?: number }, config: ResolvedConfig) {
+  const pops: { block: Block; p: Population }[] = [];
+  const births: { block: Block; p: Population }[] = [];
+  for (const block of doc.blocks) {
+    const f = ratioFacts(block, config);
+    for (const p of f.pops) pops.push({ block, p });
+    for (const p of f.births) births.push({ block, p });
+  }
+  const uniqueFor = (list: { block: Block; p: Population }[], year: number | undefined): { block: Block; p: Population } | undefined => {
+    const y = year ?? doc.year;
+    const all = list.filter((x) => x.p.year === y || x.p.year === undefined || y === undefined);
+    // A population stated for a named place is used only when it is the document's one population.
+    const plain = all.filter((x) => !x.p.named);
+    const c = plain.length ? plain : all;
+    const values = new Set(all.map((x) => x.p.value));
+    return values.size === 1 && c.length ? c[0] : undefined;
+  };
+  return { population: (year: number | undefined) => uniqueFor(pops, year), births: (year: number | undefined) => uniqueFor(births, year) };
 }

@@ -7,8 +7,7 @@
 // document's one population statement of that year, is applied.
 import type { DocDraft, Rule } from '../rule';
 import { msg } from '../rule';
-import type { Block } from '../types';
-import { ratioFacts, ratioBase, agrees, type Fig, type Population } from '../indicators/ratios';
+import { ratioFacts, ratioBase, agrees, docBases, type Fig } from '../indicators/ratios';
 import { catalogueFor } from '../indicators/catalogue';
 import { formatVi } from '../indicators/compare';
 
@@ -30,30 +29,14 @@ export const rule: Rule = {
   checkDocument(doc, ctx) {
     const cat = catalogueFor(ctx.config);
     const out: DocDraft[] = [];
-    // The document's population statements, by year ("dân số trung bình năm 2024 là 1.324.600 người").
-    const pops: { block: Block; p: Population }[] = [];
-    const births: { block: Block; p: Population }[] = [];
-    for (const block of doc.blocks) {
-      const f = ratioFacts(block, ctx.config);
-      for (const p of f.pops) pops.push({ block, p });
-      for (const p of f.births) births.push({ block, p });
-    }
-    const uniqueFor = (list: { block: Block; p: Population }[], year: number | undefined): { block: Block; p: Population } | undefined => {
-      const y = year ?? doc.year;
-      const all = list.filter((x) => x.p.year === y || x.p.year === undefined || y === undefined);
-      // A population stated for a named place is used only when it is the document's one population.
-      const plain = all.filter((x) => !x.p.named);
-      const c = plain.length ? plain : all;
-      const values = new Set(all.map((x) => x.p.value));
-      return values.size === 1 && c.length ? c[0] : undefined;
-    };
+    const bases = docBases(doc, ctx.config);
     for (const block of doc.blocks) {
       const facts = ratioFacts(block, ctx.config);
       for (const s of facts.sentences) {
         const ind = cat.byId.get(s.ind);
         if (!ind?.per) continue;
         const byBirths = ratioBase(s.ind) === 'births';
-        const own = byBirths ? uniqueFor(births, s.year) : s.pop ? { block, p: { ...s.pop } } : uniqueFor(pops, s.year);
+        const own = byBirths ? bases.births(s.year) : s.pop ? { block, p: { ...s.pop } } : bases.population(s.year);
         if (!own) continue;
         const p = own.p;
         const computed = (s.count.value / p.value) * ind.per;

@@ -7,6 +7,9 @@ import type { Draft } from '../types';
 import { msg, type Rule } from '../rule';
 import { unitSlips } from '../indicators/units';
 import { catalogueFor } from '../indicators/catalogue';
+import { ratioFacts, docBases, agrees } from '../indicators/ratios';
+import { formatVi } from '../indicators/compare';
+import type { DocDraft } from '../rule';
 
 export const rule: Rule = {
   meta: {
@@ -58,6 +61,48 @@ export const rule: Rule = {
         related: [{ start: s.nameStart, end: s.nameEnd, message: msg(`Chỉ số: ${nameVi} (${unit})`, `Indicator: ${nameEn} (${unit})`) }],
         data: { indicator: ind.id, reason: s.kind },
       });
+    }
+    return out;
+  },
+  // "Số điều dưỡng là 2.954 người, đạt 22,3%": "đạt 22,3%" alone may be a share of the plan; it is the ratio per
+  // 10.000 written with % only when the count and the population give exactly that figure.
+  checkDocument(doc, ctx) {
+    const cat = catalogueFor(ctx.config);
+    const out: DocDraft[] = [];
+    let bases: ReturnType<typeof docBases> | undefined;
+    for (const block of doc.blocks) {
+      for (const c of ratioFacts(block, ctx.config).unitCandidates) {
+        bases ??= docBases(doc, ctx.config);
+        const pop = c.pop ?? bases.population(c.year)?.p;
+        if (!pop) continue;
+        const ind = c.ind ? cat.byId.get(c.ind) : undefined;
+        const per = c.kind === 'percent' ? ind?.per : 100;
+        if (!per) continue;
+        const lo = (c.count.value / (pop.value + pop.half)) * per;
+        const hi = (c.count.value / Math.max(1e-9, pop.value - pop.half)) * per;
+        if (!agrees(lo, hi, c.written)) continue;
+        const written = block.prose.slice(c.written.start, c.written.end);
+        const value = formatVi((c.count.value / pop.value) * per, Math.max(1, c.written.decimals));
+        const countVi = block.prose.slice(c.count.start, c.count.end);
+        const unit = ind ? ind.unit.replace(/\s*\(.*\)\s*$/, '').trim() : '%';
+        out.push({
+          block,
+          start: c.written.start,
+          end: c.written.end,
+          message:
+            c.kind === 'percent'
+              ? msg(
+                  `"${written}" là ${ind!.name_vi} (${countVi} / dân số × ${formatVi(per, 0)} = ${value}), đơn vị là ${unit}, không phải %.`,
+                  `"${written}" is the ${ind!.name_en ?? ind!.name_vi} (${countVi} / population × ${formatVi(per, 0)} = ${value}), in ${unit}, not %.`,
+                )
+              : msg(
+                  `"${written}" là tỷ lệ trên dân số (${countVi} / dân số = ${value}%): viết bằng %, không phải ‰.`,
+                  `"${written}" is a share of the population (${countVi} / population = ${value}%): it is written with %, not ‰.`,
+                ),
+          related: [{ block, start: c.count.start, end: c.count.end, message: msg(`Số lượng: ${countVi}`, `Count: ${countVi}`) }],
+          data: { reason: c.kind === 'percent' ? 'ratio-as-percent' : 'share-as-permille', indicator: ind?.id },
+        });
+      }
     }
     return out;
   },
