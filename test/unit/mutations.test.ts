@@ -34,14 +34,6 @@ const KNOWN_LOW: Record<string, { floor: number; reason: string }> = {
     floor: 0.41,
     reason: 'restated counts of uncatalogued quantities (lượt khám, lượt điều trị nội trú, ca phẫu thuật, ca sốt xuất huyết), table cells against prose, and subgroup-free restatements are not compared yet (issue 13 items 2-3)',
   },
-  'fraction-percent-mismatch': {
-    floor: 0.3,
-    reason: 'a percentage a clause away from its fraction, "đạt Z% kế hoạch (Y)", and table "So sánh (%)" / "% so KH" / "% so cùng kỳ" cells are not checked yet (issue 13 items 3-4)',
-  },
-  'indicator-implausible': {
-    floor: 0.23,
-    reason: 'unit slips (‰ written %, /vạn dân written %, % written ‰, a rate per 100.000 written %) are not checked yet (issue 13 item 5)',
-  },
   'task-total-conflict': {
     floor: 0.28,
     reason: 'one group named with different trailing words ("chỉ tiêu chuyên môn Sở Y tế giao" / "… được giao", "chỉ tiêu kinh tế - xã hội chủ yếu" / "… do Quốc hội giao") is read as two groups',
