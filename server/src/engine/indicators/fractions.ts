@@ -72,6 +72,7 @@ function pairsIn(r: Reading, seg: number, out: FractionPair[]): void {
   if (!fracs.length || !pcts.length) return;
   // Candidate pairs, nearest first; each percentage and fraction used once.
   const cands: { f: number; p: number; d: number }[] = [];
+  const nearPairs = new Set<number>();
   // Only percentages within a token window of the fraction (pcts are in token order): linear in the segment.
   let lo = 0;
   for (const f of fracs) {
@@ -81,11 +82,14 @@ function pairsIn(r: Reading, seg: number, out: FractionPair[]): void {
       // After the fraction, a near percentage in the same clause (no comma between) is its share; else ownPercentAfter decides.
       if (p > f && hasComma(r, f, p)) continue;
       const d = gap(r, Math.min(f, p), Math.max(f, p));
-      if (d <= MAX_GAP && clearBetween(r, Math.min(f, p), Math.max(f, p)) && (nounsAgree(r, f, p) || parenAfter(r, p, f))) cands.push({ f, p, d });
+      if (d <= MAX_GAP && clearBetween(r, Math.min(f, p), Math.max(f, p)) && (nounsAgree(r, f, p) || parenAfter(r, p, f))) {
+        cands.push({ f, p, d });
+        nearPairs.add(f * 4194304 + p);
+      }
     }
     // After the fraction: as far as the clause or the sentence ("Có 42/57 thôn, bản ... được tập huấn lại, đạt 73,7%").
     const p = ownPercentAfter(r, f);
-    if (p >= 0 && !cands.some((c) => c.f === f && c.p === p)) cands.push({ f, p, d: gap(r, f, p) });
+    if (p >= 0 && !nearPairs.has(f * 4194304 + p)) cands.push({ f, p, d: gap(r, f, p) });
   }
   cands.sort((x, y) => x.d - y.d || x.f - y.f);
   const usedF = new Set<number>();

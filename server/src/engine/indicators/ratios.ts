@@ -306,7 +306,7 @@ function namedRatio(r: Reading, k: number, ind: string, per: number): Fig | unde
   const t = r.toks[k];
   if (!isN(t)) return undefined;
   let j = k - 1;
-  while (j >= 0 && inW(r.toks[j], W_NAMED_INTRO)) j--;
+  while (j >= 0 && j > k - 4 && inW(r.toks[j], W_NAMED_INTRO)) j--;
   const h = hitAt(r, j);
   if (h?.type !== 'name' || !h.name.entries.some((e) => e.ind === ind) || h.name.entries.some((e) => e.ind !== ind)) return undefined;
   if (per === 1000 && t.num.kind === 'number' && t.num.percent === '‰' && t.num.value !== undefined) return fig(t);
