@@ -26,6 +26,12 @@ export const rule: Rule = {
     ),
     fixable: false,
   },
+  // The facts are read while the block's transient analyses (numbers, tokens) are still there: read from
+  // checkDocument alone, they would be recomputed for every block at every check.
+  checkBlock(block, ctx) {
+    ratioFacts(block, ctx.config);
+    return [];
+  },
   checkDocument(doc, ctx) {
     const cat = catalogueFor(ctx.config);
     const out: DocDraft[] = [];

@@ -26,6 +26,8 @@ export const rule: Rule = {
   checkBlock(block, ctx) {
     const cat = catalogueFor(ctx.config);
     const out: Draft[] = [];
+    // Read now for checkDocument, while the block's transient analyses are still there.
+    ratioFacts(block, ctx.config);
     for (const s of unitSlips(block, ctx.config)) {
       const ind = cat.byId.get(s.ind);
       if (!ind) continue;
