@@ -153,7 +153,21 @@ function periodOf(its: readonly Item[]): { period?: string; used: Set<number> } 
 
 const pctOf = (its: readonly Item[]): boolean => its.some((x) => x.k === '%');
 
+// Headers repeat across tables and checks ("Năm 2023", "KH 2024"): readings are kept per text (bounded).
+const memo = new Map<string, ColumnReading>();
+
 export function readColumnHeader(header: string): ColumnReading {
+  let r = memo.get(header);
+  if (!r) {
+    if (memo.size > 5000) memo.clear();
+    r = readHeader(header);
+    memo.set(header, r);
+  }
+  // A copy: callers may not change the shared reading.
+  return { ...r, ratioOf: r.ratioOf && { ...r.ratioOf }, years: r.years && [...r.years], formula: r.formula && [r.formula[0], r.formula[1]] };
+}
+
+function readHeader(header: string): ColumnReading {
   const raw = header.normalize('NFC');
   // Column numbers "(1)", "(2)" and a formula "(3)=(2)/(1)" or "(3)=(2)/(1)x100".
   let ref: number | undefined;

@@ -149,6 +149,9 @@ const W_KHAU = wordSet('khẩu');
 const W_POPLINK = wordSet('trung', 'bình', 'của', 'toàn', 'tỉnh', 'huyện', 'xã', 'phường', 'thành', 'phố', 'thị', 'xã', 'cả', 'nước', 'là', 'đạt', 'có', 'khoảng', 'ước', 'tính', 'vào', 'năm', 'trên', 'địa', 'bàn', 'thường', 'trú', 'quy', 'mô', 'tổng');
 // Words before a count that make it the whole stock ("Toàn tỉnh hiện có 1.258 bác sĩ").
 const W_RATIO_INTRO = wordSet('đạt', 'là', 'bằng', 'tương', 'đương', 'ứng');
+// Cheap prefilters (NFC text): a segment or a table line that could hold a population, a count of a numerator or a ratio.
+const MAY_MATTER = /dân|vạn|‰|khẩu|sống|bác s|giường|điều dưỡng|dược s|HIV/i;
+const RATIO_LINE = /dân|vạn/i;
 const W_WHOLE = /^(cả nước|toàn quốc|toàn tỉnh|toàn huyện|toàn thành phố|toàn xã|tổng số|tổng cộng|tổng|chung)$/;
 const W_OWN_PLACE = /^(toàn|cả|trên địa bàn|địa bàn|trong tỉnh|tỉnh ta|nước ta)/;
 
@@ -165,7 +168,7 @@ export const ratioFacts = analysis('indicator-ratio-facts', (block: Block, confi
       let l = tables.get(s.table.tableId);
       if (!l) tables.set(s.table.tableId, (l = []));
       l.push(s);
-    } else if (readings[i]?.toks.length) proseFacts(readings[i], nouns, out);
+    } else if (readings[i]?.toks.length && MAY_MATTER.test(block.prose.slice(s.start, s.end))) proseFacts(readings[i], nouns, out);
   });
   for (const cells of tables.values()) tableFacts(block, cells, nouns, cat, out);
   return out;
@@ -369,7 +372,7 @@ function stockCount(r: Reading, k: number, to: number, nouns: Nouns): { ind: str
     for (let j = noun.end; j < to && j < noun.end + 8; j++) {
       const w = toks[j];
       if (inW(w, W_IS) && plainNumber(toks[j + 1])) {
-        if (!inW(w, wordSet('là', 'có'))) return undefined;
+        if (!inW(w, W_LA_CO)) return undefined;
         const n = toks[j + 1] as N;
         const after = toks[j + 2];
         const unitOk = !after || after.t !== 'w' || inW(after, W_PEOPLE) || after.k === toks[k + 1].k || !!nounAt(nouns, toks, j + 2);
@@ -404,7 +407,18 @@ function isRef(r: Reading, k: number): boolean {
 type LineKind = { what: 'pop'; mult: number; stated: boolean } | { what: 'count'; ind: string } | { what: 'ratio'; ind: string };
 
 /** What a row label or column header holds: the population, a count of a numerator, or its ratio per 10.000. */
+const lineMemo = new WeakMap<Nouns, Map<string, LineKind | undefined>>();
 function lineKind(text: string, nouns: Nouns): LineKind | undefined {
+  let m = lineMemo.get(nouns);
+  if (!m) lineMemo.set(nouns, (m = new Map()));
+  if (m.has(text)) return m.get(text);
+  if (m.size > 5000) m.clear();
+  const k = readLineKind(text, nouns);
+  m.set(text, k);
+  return k;
+}
+
+function readLineKind(text: string, nouns: Nouns): LineKind | undefined {
   const toks = lexString(text);
   const ws = toks.filter((t) => t.t === 'w');
   if (!ws.length) return undefined;
@@ -450,6 +464,8 @@ function cellFig(block: Block, seg: Segment, mult = 1): Fig | undefined {
 
 function tableFacts(block: Block, cells: Segment[], nouns: Nouns, cat: Catalogue, out: RatioFacts): void {
   const headers = cells.find((c) => c.table)?.table?.headers ?? [];
+  // A ratio per population names it ("/vạn dân", "dân số"): skip the reading of other tables.
+  if (!headers.some((h) => RATIO_LINE.test(h)) && !cells.some((c) => c.table!.col === 0 && RATIO_LINE.test(c.table!.rowLabel))) return;
   const grid = new Map<number, Map<number, Segment>>();
   for (const c of cells) {
     const t = c.table!;
