@@ -115,6 +115,10 @@ describe('indicator-unit-mismatch', () => {
     one('Dân số của tỉnh năm 2024 là 1.324.600 người; số điều dưỡng là 2.954 người, đạt 22,3%.', U);
     none('Dân số của tỉnh năm 2024 là 1.324.600 người; số điều dưỡng là 2.954 người, đạt 98,5%.');
   });
+  it('the same indicator switching units in one report (information)', () => {
+    assert.deepEqual(found('Tỷ lệ tăng dân số tự nhiên năm 2023 là 1,02%.\n\nTỷ lệ tăng dân số tự nhiên năm 2024 đạt 10,4‰.'), [`3:${U}`]);
+    none('Tỷ lệ tăng dân số tự nhiên năm 2023 là 10,2‰.\n\nTỷ lệ tăng dân số tự nhiên năm 2024 đạt 10,4‰.');
+  });
   it('both tone styles', () => {
     one('Tỉ lệ suy dinh dưỡng thể thấp còi ở trẻ em dưới 5 tuổi là 17,8‰.', U);
     one('Số bác sỹ trên 10.000 dân năm 2024 đạt 9,6%.', U);

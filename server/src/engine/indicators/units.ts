@@ -42,7 +42,7 @@ export const unitSlips = analysis(
     for (const r of readingsOf(block, config)) if (r.toks.length) slipsIn(block, r, cat.byId, out);
     return out;
   },
-  { transient: true },
+  // Not transient: indicator-unit-mismatch's document check reads it again (small: the slips only).
 );
 
 function hitAt(r: Reading, k: number): Hit | undefined {

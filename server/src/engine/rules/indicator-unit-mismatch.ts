@@ -10,6 +10,7 @@ import { catalogueFor } from '../indicators/catalogue';
 import { ratioFacts, docBases, agrees } from '../indicators/ratios';
 import { formatVi } from '../indicators/compare';
 import type { DocDraft } from '../rule';
+import { blockIndicators } from '../indicators/mentions';
 
 export const rule: Rule = {
   meta: {
@@ -71,6 +72,7 @@ export const rule: Rule = {
   checkDocument(doc, ctx) {
     const cat = catalogueFor(ctx.config);
     const out: DocDraft[] = [];
+    switchedUnits(doc.blocks, ctx.config, cat, out);
     let bases: ReturnType<typeof docBases> | undefined;
     for (const block of doc.blocks) {
       for (const c of ratioFacts(block, ctx.config).unitCandidates) {
@@ -109,3 +111,45 @@ export const rule: Rule = {
     return out;
   },
 };
+
+const BASE_LABEL: Record<number, string> = { 100: '%', 1000: '‰', 10000: '/10.000', 100000: '/100.000' };
+
+/**
+ * The same indicator written in two units in one report ("tỷ lệ tăng dân số tự nhiên 1,02%" here,
+ * "10,2‰" there): the later figures in a unit other than the first one's. Figures already
+ * reported as the wrong unit for the indicator are left to that finding.
+ */
+function switchedUnits(blocks: readonly import('../types').Block[], config: import('../config').ResolvedConfig, cat: ReturnType<typeof catalogueFor>, out: DocDraft[]): void {
+  const first = new Map<string, { block: import('../types').Block; start: number; end: number; per: number }>();
+  for (const block of blocks) {
+    const slips = new Set(unitSlips(block, config).map((x) => x.start));
+    for (const m of blockIndicators(block, config).mentions) {
+      // % against ‰ only: "/10.000" against "/100.000" is a conversion writers make on purpose.
+      if ((m.per !== 100 && m.per !== 1000) || !m.unitExplicit || m.kind === 'change' || m.ambiguous || slips.has(m.start)) continue;
+      // "11,8%o": ‰ meant (number-format's finding).
+      if (/^[o0O]/.test(block.prose.slice(m.end, m.end + 1))) continue;
+      const f = first.get(m.ind);
+      if (!f) {
+        first.set(m.ind, { block, start: m.start, end: m.end, per: m.per });
+        continue;
+      }
+      if (f.per === m.per) continue;
+      const ind = cat.byId.get(m.ind);
+      if (!ind) continue;
+      const here = block.prose.slice(m.start, m.end);
+      const there = f.block.prose.slice(f.start, f.end);
+      out.push({
+        block,
+        start: m.start,
+        end: m.end,
+        severity: 'information',
+        message: msg(
+          `${ind.name_vi} ghi bằng ${BASE_LABEL[m.per]} ở đây (${here}) nhưng bằng ${BASE_LABEL[f.per]} ở chỗ khác (${there}): dùng một đơn vị trong cả báo cáo.`,
+          `${ind.name_en ?? ind.name_vi} is written in ${BASE_LABEL[m.per]} here (${here}) but in ${BASE_LABEL[f.per]} elsewhere (${there}): use one unit throughout.`,
+        ),
+        related: [{ block: f.block, start: f.start, end: f.end, message: msg(`Đơn vị ${BASE_LABEL[f.per]}`, `Unit ${BASE_LABEL[f.per]}`) }],
+        data: { indicator: m.ind, reason: 'switched', per: m.per, firstPer: f.per },
+      });
+    }
+  }
+}
