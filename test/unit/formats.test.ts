@@ -1,0 +1,79 @@
+// Issue 14 items 1, 5, 6, 7, 8: number formats in tables, duplicate words by
+// word class, hyphen variants of a term, task totals, dates wherever they stand.
+// Each class both ways (slip found; the correct neighbour not flagged), in prose
+// and tables, NFC/NFD and CRLF; the word-class data valid against its schema.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { check, fixAll, configFromObject, type Finding } from '../helpers/engine';
+import { REPO_ROOT } from '../helpers/corpus';
+
+const config = configFromObject({});
+const only = (rule: string, text: string): Finding[] => check(text, config).filter((f) => f.rule === rule);
+const flagged = (rule: string, text: string): string[] => only(rule, text).map((f) => text.slice(f.start, f.end));
+const fixed = (rule: string, text: string): string => fixAll(text, config, { only: [rule] }).text;
+/** The same findings (as flagged text) for NFC, NFD and CRLF forms of `text`. */
+function allForms(rule: string, text: string): string[] {
+  const nfc = flagged(rule, text);
+  const nfd = text.normalize('NFD');
+  assert.deepEqual(flagged(rule, nfd).map((s) => s.normalize('NFC')), nfc, 'NFD');
+  const crlf = text.replace(/\n/g, '\r\n');
+  assert.deepEqual(flagged(rule, crlf).map((s) => s.replace(/\r\n/g, '\n')), nfc, 'CRLF');
+  return nfc;
+}
+
+describe('issue 14: data files', () => {
+  for (const [file, schema] of [
+    ['server/src/engine/vietnamese/function-words.json', 'schemas/function-words.schema.json'],
+    ['server/src/engine/vietnamese/quantity-words.json', 'schemas/quantity-words.schema.json'],
+  ]) {
+    it(`${file} is valid against ${schema}`, () => {
+      const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(REPO_ROOT, schema), 'utf8')));
+      const data = JSON.parse(readFileSync(join(REPO_ROOT, file), 'utf8'));
+      assert.ok(validate(data), JSON.stringify(validate.errors));
+      // NFC throughout: rules see NFC text.
+      const text = JSON.stringify(data);
+      assert.equal(text, text.normalize('NFC'));
+    });
+  }
+});
+
+describe('issue 14: date-format finds impossible dates wherever a date stands', () => {
+  it('after a date word, zero-padded, before "năm", in a date column, in ranges', () => {
+    assert.deepEqual(allForms('date-format', 'Đoàn làm việc ngày 9/13 tại huyện.'), ['9/13']);
+    assert.deepEqual(allForms('date-format', 'Lớp học từ 30/02 đến 03/3/2024.'), ['30/02']);
+    assert.deepEqual(allForms('date-format', 'Hội nghị 30/02 năm 2023 đã họp.'), ['30/02']);
+    assert.deepEqual(allForms('date-format', 'Đợt tiêm từ ngày 31/4/2024 đến 5/5/2024.'), ['31/4/2024']);
+    assert.deepEqual(allForms('date-format', 'Đợt 2 (ngày 25/4 - 31/4) đã xong; từ 28/2 đến ngày 31/6/2024.'), ['31/4', '31/6/2024']);
+    assert.deepEqual(allForms('date-format', '| Ngày | Số ca |\n|---|---|\n| 31/6 | 12 |\n| 30/6 | 9 |\n'), ['31/6']);
+  });
+  it('never reads counts, fractions, ratios or document numbers as dates', () => {
+    for (const s of [
+      'Đến nay 9/13 xã có bác sĩ; 08/08 huyện có phòng khám; tỷ lệ từ 1/3 đến 1/2 số hộ.',
+      'Ngày 3/15 xã gửi báo cáo; Quyết định số 247/QĐ-UBND ngày 30/1/2019.',
+      'Có 28/2 - 31/4 là hai con số; tỷ số 31/4 ghi trong bảng.',
+      '| Đơn vị | Đạt |\n|---|---|\n| Huyện A | 31/4 |\n',
+      'Hội nghị từ 28/02 đến 02/3/2024; giao ban ngày 30/4 và 1/5.',
+    ])
+      assert.deepEqual(allForms('date-format', s), [], s);
+  });
+});
+
+describe('issue 14: duplicate-word by word class', () => {
+  it('a doubled function word is a slip, fixed by removing one', () => {
+    const text = 'Các trạm cần phải phải bố trí bác sĩ; kết quả của của các đơn vị; Sở và và Trung tâm; năm nay đã đã đạt, cao hơn hơn năm trước; các các xã; thực hiện từ từ ngày 01/3/2024; nhận từ từ Hà Nội.';
+    assert.deepEqual(allForms('duplicate-word', text), ['phải phải', 'của của', 'và và', 'đã đã', 'hơn hơn', 'các các', 'từ từ', 'từ từ']);
+    assert.equal(fixed('duplicate-word', text), 'Các trạm cần phải bố trí bác sĩ; kết quả của các đơn vị; Sở và Trung tâm; năm nay đã đạt, cao hơn năm trước; các xã; thực hiện từ ngày 01/3/2024; nhận từ Hà Nội.');
+  });
+  it('reduplicatives, compound boundaries and table columns are not slips', () => {
+    for (const s of [
+      'Người người, nhà nhà thi đua; ngày ngày chăm sóc; dần dần ổn định; luôn luôn sẵn sàng; đều đều.',
+      'Người bệnh hồi phục từ từ; người ra ra vào vào bệnh viện; rất rất nhiều người.',
+      'Quyền tự do do Hiến pháp quy định; tuyến trên trên địa bàn hỗ trợ; phía bên phải phải có biển; chứng minh bằng bằng chứng; giá trị của của cải.',
+      '| Bệnh | Bệnh viện tuyến tỉnh |\n|---|---|\n| Sốt xuất huyết | 120 |\n',
+      '| Nội dung | Và |\n|---|---|\n| Và | và |\n',
+    ])
+      assert.deepEqual(allForms('duplicate-word', s), [], s);
+  });
+});
