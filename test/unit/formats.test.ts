@@ -77,3 +77,44 @@ describe('issue 14: duplicate-word by word class', () => {
       assert.deepEqual(allForms('duplicate-word', s), [], s);
   });
 });
+
+describe('issue 14: numbers written unlike the rest of the document', () => {
+  const table = (rows: string[]) => ['| Chỉ tiêu | 2022 | 2023 | 2024 | 2025 |', '|---|---|---|---|---|', ...rows].join('\n') + '\n';
+  it('thousands-separator: the odd grouping in a row, column, sentence or document, fixed to the document form', () => {
+    assert.deepEqual(allForms('thousands-separator', table(['| Số ca sinh | 5.380 | 5.401 | 5412 | 5.437 |'])), ['5412']);
+    assert.deepEqual(allForms('thousands-separator', 'Năm 2023 khám 1893 lượt, năm 2024 khám 1.902 lượt.'), ['1893']);
+    assert.deepEqual(allForms('thousands-separator', table(['| Số lượt | 12 450 | 13.020 | 13.118 | 14.002 |'])), ['12 450']);
+    const doc = 'Có 1.450 trẻ được tiêm đủ mũi.\n\nCó 3.280 người được khám.\n\nQuý IV khám thêm 1215 lượt và 12450 người.\n';
+    assert.deepEqual(allForms('thousands-separator', doc), ['1215', '12450']);
+    assert.equal(fixed('thousands-separator', doc), doc.replace('1215', '1.215').replace('12450', '12.450'));
+    // A space-grouped document: the fix follows it (non-breaking space).
+    const spaced = '| Huyện | Số lượt |\n|---|---|\n| A | 12\u00a0450 |\n| B | 13\u00a0020 |\n| C | 14\u00a0118 |\n| D | 15002 |\n';
+    assert.equal(fixed('thousands-separator', spaced), spaced.replace('15002', '15\u00a0002'));
+  });
+  it('thousands-separator: years, references, codes, role-less numbers and ungrouping documents are left alone', () => {
+    for (const s of [
+      'Năm 2023 khám 1893 lượt, năm 2024 khám 1902 lượt; tiêm 12.450 liều.',
+      'Theo Quyết định số 1893 ngày 15/8/2024, năm 2023 có 2.100 người; mã bưu chính 700000; điện thoại 0912345678.',
+      table(['| Số ca sinh | 5.380 | 5.401 | 5.412 | 5.437 |', '| Năm thành lập | 1998 | 2005 | 2012 | 2019 |', '| Số ca tử vong | 12 | 15 | 9 | 11 |']),
+      'Giai đoạn 2021-2025 có 1.250 người; từ năm 2015 đến 2020 tăng 2.100 lượt.',
+      'Có 1.450 trẻ được tiêm. Đề tài 1893 được nghiệm thu.',
+    ])
+      assert.deepEqual(allForms('thousands-separator', s), [], s);
+  });
+  it('decimal-separator: English forms in table columns', () => {
+    const t = '| Huyện | Số ca mắc | Tỷ lệ mắc/100.000 dân |\n|---|---|---|\n| A | 1.205 | 12,5 |\n| B | 3,215 | 28.40 |\n| C | 987 | 12.75 |\n';
+    assert.deepEqual(allForms('decimal-separator', t), ['3,215', '28.40', '12.75']);
+    assert.equal(fixed('decimal-separator', t), t.replace('3,215', '3.215').replace('28.40', '28,40').replace('12.75', '12,75'));
+    for (const s of [
+      '| STT | Mục | Kinh phí | Tỷ lệ (%) |\n|---|---|---|---|\n| 1 | 1.1 | 1.250 | 12,5 |\n| 2 | 1.2 | 980 | 1,250 |\n',
+      '| Huyện | Điểm |\n|---|---|\n| A | 1.1 |\n| B | 1.2 |\n',
+      '| Huyện | Số ca | Ghi chú |\n|---|---|---|\n| A | 12.75 | x |\n| B | 3,215 | y |\n',
+    ])
+      assert.deepEqual(allForms('decimal-separator', s), [], s);
+  });
+  it('number-format: a space inside a decimal, and the permille spellings', () => {
+    assert.deepEqual(allForms('number-format', 'Chi phí giảm 17, 25% so với năm trước; tỷ suất 15,2%o và 2,1 o/oo; còn 0,4 %.'), ['17, 25', '%o', ' o/oo', '0,4 %']);
+    assert.deepEqual(allForms('number-format', '| Huyện | Tỷ lệ (%) |\n|---|---|\n| A | 17, 25 |\n| B | 18,5 |\n'), ['17, 25']);
+    assert.deepEqual(allForms('number-format', 'Có 17, 25 và 30 xã đạt chuẩn; năm 2017, 25% trẻ được khám; tuổi 17, 25% chưa rõ.'), []);
+  });
+});
