@@ -118,3 +118,21 @@ describe('issue 14: numbers written unlike the rest of the document', () => {
     assert.deepEqual(allForms('number-format', 'Có 17, 25 và 30 xã đạt chuẩn; năm 2017, 25% trẻ được khám; tuổi 17, 25% chưa rõ.'), []);
   });
 });
+
+describe('issue 14: spelling-consistency reads hyphen and space joinings as one term', () => {
+  it('suggests the majority form of vắc xin / vi rút / in su lin, fixes keep the first letter case', () => {
+    const text = 'Tiêm vắc xin sởi, vắc xin viêm gan; Vắc - xin phòng dại; vắc-xin bại liệt.\n\nVi-rút cúm, vi-rút sởi; vi rút dại.\n';
+    assert.deepEqual(allForms('spelling-consistency', text), ['Vắc - xin', 'vắc-xin', 'vi rút']);
+    assert.equal(fixed('spelling-consistency', text), 'Tiêm vắc xin sởi, vắc xin viêm gan; Vắc xin phòng dại; vắc xin bại liệt.\n\nVi-rút cúm, vi-rút sởi; vi-rút dại.\n');
+    const cfg = configFromObject({ rules: { 'spelling-consistency': ['warning', { vaccine: 'vắc-xin' }] } });
+    assert.equal(fixAll('Tiêm vắc xin sởi; vắc - xin dại.', cfg, { only: ['spelling-consistency'] }).text, 'Tiêm vắc-xin sởi; vắc-xin dại.');
+  });
+  it('does not join coordination hyphens, other words or a term inside a longer hyphen chain', () => {
+    for (const s of [
+      'Phát triển kinh tế - xã hội; kinh tế-xã hội; trạm y tế xã; vắc xin sởi-rubella và vắc-xin-sởi.',
+      'Vi rút cúm; vi rút sởi.',
+      'Tỷ lệ vi rút-test dương tính; vi rút cúm.',
+    ])
+      assert.deepEqual(allForms('spelling-consistency', s), [], s);
+  });
+});
