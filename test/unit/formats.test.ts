@@ -136,3 +136,23 @@ describe('issue 14: spelling-consistency reads hyphen and space joinings as one 
       assert.deepEqual(allForms('spelling-consistency', s), [], s);
   });
 });
+
+describe('issue 14: task-total-conflict by year and noun group', () => {
+  const H = '# Báo cáo tổng kết công tác y tế năm 2023\n\n';
+  it('finds the same group given two totals: named, defined, whole versus main part', () => {
+    assert.deepEqual(allForms('task-total-conflict', H + 'Năm 2023 đề ra 6 nhiệm vụ trọng tâm.\n\nKết quả thực hiện 7 nhiệm vụ trọng tâm năm 2023 như sau.\n'), ['7']);
+    assert.deepEqual(allForms('task-total-conflict', H + 'Ngành hoàn thành 8/8 chỉ tiêu.\n\nTrong 10 chỉ tiêu chủ yếu, ngành đạt 9 chỉ tiêu.\n'), ['10']);
+    assert.deepEqual(allForms('task-total-conflict', H + 'Sở đề ra 6 nhiệm vụ trọng tâm và 4 nhóm giải pháp.\n\nSở đã triển khai 5 nhóm giải pháp.\n'), ['5']);
+    assert.deepEqual(allForms('task-total-conflict', H + 'Sở xác định 4 mục tiêu.\n\nNăm 2023, ngành đề ra 5 mục tiêu.\n'), ['5']);
+  });
+  it('keeps apart next year, sub-groups, other units, domain groups and parts', () => {
+    for (const s of [
+      'Năm 2023 đề ra 6 nhiệm vụ trọng tâm.\n\nNăm 2024, ngành đề ra 8 nhiệm vụ trọng tâm.\n',
+      'Năm 2023 đề ra 6 nhiệm vụ trọng tâm.\n\nTrong đó 3 nhiệm vụ trọng tâm về y tế dự phòng đã hoàn thành.\n',
+      'Năm 2023 đề ra 6 nhiệm vụ trọng tâm.\n\nTrung tâm Y tế huyện A có 4 nhiệm vụ trọng tâm.\n\nCác xã đề ra 3 nhóm giải pháp; Sở đề ra 4 nhóm giải pháp.\n',
+      'Ngành hoàn thành 8/8 chỉ tiêu.\n\nCó 12 chỉ tiêu chuyên môn được giao cho các khoa; 5 chỉ tiêu chủ yếu.\n',
+      'Sở đề ra 4 mục tiêu.\n\nĐến nay đã hoàn thành 3 mục tiêu; thực hiện 2 nhiệm vụ.\n',
+    ])
+      assert.deepEqual(allForms('task-total-conflict', H + s), [], s);
+  });
+});
