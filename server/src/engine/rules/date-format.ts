@@ -97,7 +97,7 @@ export const rule: Rule = {
       }
       // "ngày 31/4", "ngày 9/13", "từ 30/02 đến 02/3/2024": a day/month where a date stands, impossible in any year.
       const year = dayMonth.get(t);
-      if (year !== undefined && day <= 31) {
+      if (year !== undefined) {
         const why = impossible(day, month, year || undefined);
         if (why) bad(t.start, t.end, t.raw, why);
       }

@@ -427,7 +427,7 @@ function blockEntry(block: Block, facts: BlockTaskFacts, context: YearHint | und
     refs.push(ref);
     if (c.noun.cls !== 'task' || c.approx || c.subset) continue;
     // Another unit's tasks ("Trung tâm Y tế huyện A có 4 nhiệm vụ trọng tâm", "các xã đề ra ...") are another group.
-    if (OTHER_UNIT.test(block.prose.slice(Math.max(c.sentenceStart, c.start - 80), c.start))) continue;
+    if (otherUnitSubject(block.prose, Math.max(c.sentenceStart, c.start - 80), c.start)) continue;
     if (!c.modifier && !c.owner) {
       // The noun alone: the whole set ("hoàn thành 8/8 chỉ tiêu") or its definition ("đề ra 4 nhóm giải pháp").
       const key = `${c.noun.text}||${ref.period}`;
@@ -458,8 +458,14 @@ function blockEntry(block: Block, facts: BlockTaskFacts, context: YearHint | und
   return { facts, context, year, refs, totals, claims, lists: refs.map(() => undefined), span: new Int32Array(refs.length).fill(-1) };
 }
 
-// A unit named before the count in its sentence: the count is that unit's, not the report's.
-const OTHER_UNIT = /(?:^|[^\p{L}\p{M}])(?:xã(?![ \u00a0]hội)|phường|thị trấn|huyện|quận|thị xã|bệnh viện|trung tâm y tế|trạm y tế|khoa|phòng khám|mỗi đơn vị|các đơn vị|từng đơn vị)(?![\p{L}\p{M}])/iu;
+// A unit as the subject of the count's clause (its first words): the count is that unit's, not the report's.
+const OTHER_UNIT = /^[ \u00a0]*(?:[\p{L}\p{M}]+[ \u00a0]+){0,2}?(?:xã(?![ \u00a0]hội)|phường|thị trấn|huyện|quận|thị xã|bệnh viện|trung tâm y tế|trạm y tế|khoa|phòng khám|đơn vị)(?![\p{L}\p{M}])/iu;
+function otherUnitSubject(prose: string, from: number, to: number): boolean {
+  let clause = prose.slice(from, to);
+  const cut = Math.max(...['.', ';', ':', '!', '?', ',', '\n'].map((ch) => clause.lastIndexOf(ch)));
+  if (cut >= 0) clause = clause.slice(cut + 1);
+  return OTHER_UNIT.test(clause);
+}
 
 // Modifiers that name the report's main set of a noun ("10 chỉ tiêu chủ yếu"): the set a bare
 // "hoàn thành 8/8 chỉ tiêu" refers to. A domain modifier ("chỉ tiêu chuyên môn") names another set.
