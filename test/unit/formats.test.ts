@@ -98,6 +98,7 @@ describe('issue 14: numbers written unlike the rest of the document', () => {
       table(['| Số ca sinh | 5.380 | 5.401 | 5.412 | 5.437 |', '| Năm thành lập | 1998 | 2005 | 2012 | 2019 |', '| Số ca tử vong | 12 | 15 | 9 | 11 |']),
       'Giai đoạn 2021-2025 có 1.250 người; từ năm 2015 đến 2020 tăng 2.100 lượt.',
       'Có 1.450 trẻ được tiêm. Đề tài 1893 được nghiệm thu.',
+      '| Đơn vị | Mã | Số lượt |\n|---|---|---|\n| A | 1234 | 5.412 |\n| Mã số | 4567 | 1.200 |\n',
     ])
       assert.deepEqual(allForms('thousands-separator', s), [], s);
   });

@@ -37,11 +37,14 @@ const SPACE_GROUPED = /(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,4}(?![\d]|[.
 const DOT_INT = /^(\d{1,3})((?:\.\d{3})+)(,\d+)?$/;
 const NONE_INT = /^(\d{4,})(,\d+)?$/;
 
+/** Columns and rows of codes, numbering, phone numbers or years hold no quantities. */
+const NOT_QUANTITY = /^(?:stt|tt|số tt|mã|mã số|ký hiệu|kí hiệu|số hiệu|số điện thoại|điện thoại|sđt|năm|số quyết định|số văn bản)(?![\p{L}\p{M}])/iu;
+
 /** The table value a number is, if it fills its cell alone (an optional % after it). */
 function tableValue(block: Block, segment: number, start: number, end: number): { id: number; row: number; col: number } | undefined {
   const seg = block.segments[segment];
   const t = seg?.table;
-  if (!t || t.row === 0 || t.col === 0) return undefined;
+  if (!t || t.row === 0 || t.col === 0 || NOT_QUANTITY.test(t.header) || NOT_QUANTITY.test(t.rowLabel)) return undefined;
   const cell = block.prose.slice(seg.start, seg.end);
   const before = cell.slice(0, start - seg.start).trim();
   const after = cell.slice(end - seg.start).trim();
