@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
-import { check, fixAll, configFromObject, type Finding } from '../helpers/engine';
+import { analysisRuns, check, fixAll, configFromObject, type Finding } from '../helpers/engine';
 import { REPO_ROOT } from '../helpers/corpus';
 
 const config = configFromObject({});
@@ -155,5 +155,23 @@ describe('issue 14: task-total-conflict by year and noun group', () => {
       'Sở đề ra 4 mục tiêu.\n\nĐến nay đã hoàn thành 3 mục tiêu; thực hiện 2 nhiệm vụ.\n',
     ])
       assert.deepEqual(allForms('task-total-conflict', H + s), [], s);
+  });
+});
+
+describe('issue 14: document rules stay linear', () => {
+  it('thousands-separator and spelling-consistency make one fact list per block and findings in proportion, at n and 10n', () => {
+    const para = (i: number) => `Đợt ${i} khám ${1000 + (i % 900)} lượt và 1.${String(100 + (i % 800)).padStart(3, '0')} lượt; tiêm vắc xin và vắc-xin cho ${12000 + i} trẻ.\n\n`;
+    const run = (n: number) => {
+      const text = Array.from({ length: n }, (_, i) => para(i)).join('');
+      const before = new Map(analysisRuns);
+      const found = check(text, config).filter((f) => f.rule === 'thousands-separator' || f.rule === 'spelling-consistency').length;
+      const runs = (k: string) => (analysisRuns.get(k) ?? 0) - (before.get(k) ?? 0);
+      return { found, facts: runs('thousands-separator:numbers'), variants: runs('spelling-consistency:variants') };
+    };
+    const a = run(40);
+    const b = run(400);
+    assert.deepEqual([a.facts, a.variants], [40, 40]);
+    assert.deepEqual([b.facts, b.variants], [400, 400]);
+    assert.ok(a.found > 0 && b.found === 10 * a.found, `${a.found} vs ${b.found}`);
   });
 });
