@@ -113,6 +113,10 @@ describe('issue 14: numbers written unlike the rest of the document', () => {
     ])
       assert.deepEqual(allForms('decimal-separator', s), [], s);
   });
+  it('decimal-separator: a decimal point after a verb of measure', () => {
+    assert.deepEqual(allForms('decimal-separator', 'Chỉ số khối cơ thể trung bình đạt 18.75; tỷ lệ chiếm 12.5 trên tổng số.'), ['18.75', '12.5']);
+    assert.deepEqual(allForms('decimal-separator', 'Phần mềm là 2.5 Beta; còn 15.3 năm nữa; đạt 1.250 lượt.'), []);
+  });
   it('number-format: a space inside a decimal, and the permille spellings', () => {
     assert.deepEqual(allForms('number-format', 'Chi phí giảm 17, 25% so với năm trước; tỷ suất 15,2%o và 2,1 o/oo; còn 0,4 %.'), ['17, 25', '%o', ' o/oo', '0,4 %']);
     assert.deepEqual(allForms('number-format', '| Huyện | Tỷ lệ (%) |\n|---|---|\n| A | 17, 25 |\n| B | 18,5 |\n'), ['17, 25']);

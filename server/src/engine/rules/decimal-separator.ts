@@ -66,7 +66,7 @@ export const rule: Rule = {
       const nextWord = next && (next[1] === next[1].toLowerCase() || next[1].startsWith('°')) ? next[1] : undefined;
       const prevWord = PREV_WORD.exec(prose.slice(Math.max(0, t.start - 24), t.start))?.[1].toLowerCase();
       if (prevWord && REFERENCE_BEFORE.has(prevWord)) continue;
-      const d = dotDecimal(t, prose, nextWord);
+      const d = dotDecimal(t, prose, nextWord, prevWord);
       if (d) {
         out.push(d);
         continue;
@@ -100,7 +100,10 @@ export const rule: Rule = {
 };
 
 /** A decimal point (12.5) next to a unit, %, scale word or counted noun. */
-function dotDecimal(t: BlockNumber, prose: string, nextWord: string | undefined): Draft | undefined {
+/** A verb of measure before a number makes it a value: "đạt 28.40", "chiếm 12.5" are decimals. */
+const MEASURE_VERBS = new Set(['đạt', 'là', 'chiếm', 'còn', 'tăng', 'giảm', 'khoảng', 'bằng']);
+
+function dotDecimal(t: BlockNumber, prose: string, nextWord: string | undefined, prevWord?: string): Draft | undefined {
   let raw: string;
   if (t.kind === 'number' && t.style === 'en-decimal') raw = t.raw;
   else if (t.kind === 'section' && /^\d{1,3}\.\d+$/.test(t.raw)) raw = t.raw; // "12.5 bác sĩ" at a line start
@@ -110,7 +113,9 @@ function dotDecimal(t: BlockNumber, prose: string, nextWord: string | undefined)
   const after = prose.slice(t.end, t.end + 2);
   const percent = t.percent !== undefined || /^[ \u00a0]?[%‰]/.test(after);
   const unit = nextWord !== undefined && ((UNIT_WORDS.has(nextWord) && !TIME_WORDS.has(nextWord)) || nextWord.startsWith('°'));
-  if (!percent && !t.scale && !unit) return undefined;
+  // After a verb of measure, a dot before one or two digits is a decimal point, unless a time word follows ("còn 15.3 năm 2024"?).
+  const measured = prevWord !== undefined && MEASURE_VERBS.has(prevWord) && /^\d{1,3}\.\d{1,2}$/.test(raw) && t.kind === 'number' && !(nextWord && TIME_WORDS.has(nextWord)) && !/^[ \u00a0]?[\p{Lu}]/u.test(after);
+  if (!percent && !t.scale && !unit && !measured) return undefined;
   // A line-start "1.2 Kết quả" stays a section unless a lower-case unit follows.
   if (t.kind === 'section' && !percent && !/^[ \u00a0]\p{Ll}/u.test(after)) return undefined;
   const fixed = `${m[1]},${m[2]}`;
