@@ -105,7 +105,8 @@ const groupedOf = analysis('thousands-separator:numbers', (block: Block, config)
   return out;
 });
 
-function regroup(raw: string, form: Form, sep: string): string {
+/** The digits of `raw` regrouped with `sep` (its decimal part kept). */
+function regroup(raw: string, sep: string): string {
   const m = /^([\d \u00a0\u202f.]+?)(,\d+)?$/.exec(raw)!;
   const digits = m[1].replace(/\D/g, '');
   let out = '';
@@ -113,7 +114,6 @@ function regroup(raw: string, form: Form, sep: string): string {
     if (i > 0 && (digits.length - i) % 3 === 0) out += sep;
     out += digits[i];
   }
-  void form;
   return out + (m[2] ?? '');
 }
 
@@ -188,7 +188,7 @@ export const rule: Rule = {
           if (count.space >= 2 * dots && count.space >= 3) odd = 'văn bản';
         }
         if (!odd) continue;
-        const fixed = regroup(x.raw, x.form, sep);
+        const fixed = regroup(x.raw, sep);
         const shown = fixed.replace(/\u00a0/g, ' ');
         const where = { bảng: ['bảng', 'table'], câu: ['câu', 'sentence'], 'văn bản': ['văn bản', 'document'] }[odd]!;
         out.push({
