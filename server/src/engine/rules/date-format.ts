@@ -3,15 +3,26 @@
 //   half-written: "(15/1/)", "ngày 15/1/." — a day/month with a dangling separator
 //   the place-date line of an administrative document (NĐ 30/2020, FMT-01):
 //     "Hà Nội, ngày 5 tháng 2 năm 2025" -> "ngày 05 tháng 02 năm 2025"
+// A d/m without a year is judged only where it certainly stands for a date: after a
+// date word ("ngày 9/13"), zero-padded with a day above the month ("30/02"), before
+// "năm 2024", in a "Ngày" table column, or joined by a range/list word to such a date
+// or to a full date ("từ 30/02 đến 02/3/2024"). Fractions, counts (8/8 chỉ tiêu),
+// ratios and document numbers are never dates.
 // Mixed date styles (11/7 and 11/07 in one report) are common and legitimate
 // enough that they are not reported.
-import type { Draft } from '../types';
+import type { Block, Draft } from '../types';
 import { msg, type Rule } from '../rule';
-import { numbersOf } from '../vietnamese/numbers';
+import { numbersOf, type BlockNumber } from '../vietnamese/numbers';
 import { proseRuns } from '../vietnamese/text';
+import { countedNounAt, DATE_HEADERS, DATE_WORDS as DATE_WORD_LIST, RANGE_JOINERS } from '../vietnamese/quantity';
 
+const alt = (xs: readonly string[]) => xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 /** A d/m without a year is a date after these words ("ngày 31/4", "sáng 30/2"). */
-const DATE_WORDS = /(?:^|[^\p{L}\p{M}])(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|mùng)[ \u00a0]+$/iu;
+const DATE_WORDS = new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${alt(DATE_WORD_LIST)})[ \\u00a0]+$`, 'iu');
+/** What may stand between two dates of a range or list ("28/2 - 31/4", "30/02 đến ngày 02/3/2024"). */
+const JOIN = new RegExp(`^[ \\u00a0]*(?:${alt(RANGE_JOINERS)})[ \\u00a0]*(?:ngày[ \\u00a0]+)?$`, 'iu');
+const YEAR_AFTER = /^[ \u00a0]+năm[ \u00a0]+(\d{4})(?!\d)/u;
+const DATE_HEADER = new RegExp(`^(?:${alt(DATE_HEADERS)})(?![\\p{L}\\p{M}])`, 'iu');
 // "ngày 32 tháng 1 năm 2024" (words); bounded gaps keep it linear.
 const WORDY = /(?<![\p{L}\p{M}])(ngày)[ \u00a0]{1,3}(\d{1,3})[ \u00a0]{1,3}tháng[ \u00a0]{1,3}(\d{1,3})(?:[ \u00a0]{1,3}năm[ \u00a0]{1,3}(\d{4}))?(?![\p{N}])/giu;
 // The place-date line: "<Place>, ngày d tháng m năm yyyy" at the start of a line.
@@ -62,8 +73,11 @@ export const rule: Rule = {
         if (year === undefined || year < 1900 || year > 2100) continue;
         const why = impossible(day, month, year);
         if (why) bad(t.start, t.end, t.raw, why);
-        continue;
       }
+    }
+    const nums = numbersOf(block, ctx.config);
+    const dayMonth = dayMonths(block, nums);
+    for (const t of nums) {
       if (t.kind !== 'fraction' || !t.numerator || !t.denominator) continue;
       const [d, m] = [t.numerator, t.denominator];
       if (d.style !== 'plain' || m.style !== 'plain' || d.raw.length > 2 || m.raw.length > 2) continue;
@@ -81,9 +95,10 @@ export const rule: Rule = {
         });
         continue;
       }
-      // "ngày 31/4": a day/month after a date word, impossible in any year.
-      if (month >= 1 && month <= 12 && DATE_WORDS.test(prose.slice(Math.max(0, t.start - 12), t.start))) {
-        const why = impossible(day, month);
+      // "ngày 31/4", "ngày 9/13", "từ 30/02 đến 02/3/2024": a day/month where a date stands, impossible in any year.
+      const year = dayMonth.get(t);
+      if (year !== undefined) {
+        const why = impossible(day, month, year || undefined);
         if (why) bad(t.start, t.end, t.raw, why);
       }
     }
@@ -127,3 +142,43 @@ export const rule: Rule = {
     return out;
   },
 };
+
+const isFullDate = (t: BlockNumber) => t.kind === 'date' && t.date?.day !== undefined && t.date.year !== undefined && t.date.year >= 1900 && t.date.year <= 2100;
+
+/**
+ * The day/month fractions of a block that certainly stand for dates, with their
+ * year (0 when none is written). One pass for the certain ones, then one pass
+ * each way along range/list joins.
+ */
+function dayMonths(block: Block, nums: readonly BlockNumber[]): Map<BlockNumber, number> {
+  const out = new Map<BlockNumber, number>();
+  const prose = block.prose;
+  const candidate = (t: BlockNumber) =>
+    t.kind === 'fraction' && !t.percent && !t.scale && t.numerator?.style === 'plain' && t.denominator?.style === 'plain' && t.numerator.raw.length <= 2 && t.denominator.raw.length <= 2;
+  // A counted noun after x/y makes it a count ("ngày 3/15 xã").
+  const counted = (t: BlockNumber) => countedNounAt(prose, t.end) !== undefined;
+  const cands: boolean[] = nums.map((t) => candidate(t) && prose[t.end] !== '/' && !counted(t));
+  nums.forEach((t, i) => {
+    if (!cands[i]) return;
+    const year = YEAR_AFTER.exec(prose.slice(t.end, t.end + 12));
+    if (year) return out.set(t, Number(year[1]));
+    const d = t.numerator!;
+    const m = t.denominator!;
+    if (DATE_WORDS.test(prose.slice(Math.max(0, t.start - 12), t.start))) return out.set(t, 0);
+    // "30/02": nobody zero-pads a fraction's denominator under a larger numerator.
+    if (m.raw[0] === '0' && d.value! > m.value! && m.value! >= 1) return out.set(t, 0);
+    const seg = block.segments[t.segment];
+    if (seg?.table && seg.table.row > 0 && DATE_HEADER.test(seg.table.header) && prose.slice(seg.start, seg.end).trim() === t.raw) out.set(t, 0);
+  });
+  const joined = (a: BlockNumber, b: BlockNumber) => a.segment === b.segment && b.start - a.end <= 16 && JOIN.test(prose.slice(a.end, b.start));
+  const spread = (i: number, j: number) => {
+    const a = nums[i];
+    const b = nums[j];
+    if (!cands[j] || out.has(b) || !joined(i < j ? a : b, i < j ? b : a)) return;
+    if (out.has(a)) out.set(b, out.get(a)!);
+    else if (isFullDate(a)) out.set(b, a.date!.year!);
+  };
+  for (let i = 0; i + 1 < nums.length; i++) spread(i, i + 1);
+  for (let i = nums.length - 1; i > 0; i--) spread(i, i - 1);
+  return out;
+}

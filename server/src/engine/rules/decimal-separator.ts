@@ -8,6 +8,7 @@
 import type { Draft } from '../types';
 import { msg, type Rule } from '../rule';
 import { numbersOf, type BlockNumber } from '../vietnamese/numbers';
+import type { Block } from '../types';
 
 /** Words after a number that make it a measured quantity (first syllable, lower case). */
 const UNIT_WORDS = new Set([
@@ -47,7 +48,16 @@ export const rule: Rule = {
   checkBlock(block, ctx) {
     const out: Draft[] = [];
     const prose = block.prose;
-    for (const t of numbersOf(block, ctx.config)) {
+    const nums = numbersOf(block, ctx.config);
+    const tables = block.type === 'table' ? tableColumns(block, nums) : undefined;
+    for (const t of nums) {
+      if (tables) {
+        const d = tableEnglish(block, t, tables);
+        if (d) {
+          out.push(d);
+          continue;
+        }
+      }
       // Only English-looking numbers can be reported: skip the rest before reading any words around them.
       if (t.kind === 'number' ? t.style !== 'en-decimal' && t.style !== 'en-thousands' && t.style !== 'vi-or-en' : t.kind !== 'section' || !/^\d{1,3}\.\d+$/.test(t.raw)) continue;
       if (prose[t.start - 1] !== undefined && /[.,\d]/.test(prose[t.start - 1])) continue;
@@ -56,7 +66,7 @@ export const rule: Rule = {
       const nextWord = next && (next[1] === next[1].toLowerCase() || next[1].startsWith('°')) ? next[1] : undefined;
       const prevWord = PREV_WORD.exec(prose.slice(Math.max(0, t.start - 24), t.start))?.[1].toLowerCase();
       if (prevWord && REFERENCE_BEFORE.has(prevWord)) continue;
-      const d = dotDecimal(t, prose, nextWord);
+      const d = dotDecimal(t, prose, nextWord, prevWord);
       if (d) {
         out.push(d);
         continue;
@@ -90,7 +100,10 @@ export const rule: Rule = {
 };
 
 /** A decimal point (12.5) next to a unit, %, scale word or counted noun. */
-function dotDecimal(t: BlockNumber, prose: string, nextWord: string | undefined): Draft | undefined {
+/** A verb of measure before a number makes it a value: "đạt 28.40", "chiếm 12.5" are decimals. */
+const MEASURE_VERBS = new Set(['đạt', 'là', 'chiếm', 'còn', 'tăng', 'giảm', 'khoảng', 'bằng']);
+
+function dotDecimal(t: BlockNumber, prose: string, nextWord: string | undefined, prevWord?: string): Draft | undefined {
   let raw: string;
   if (t.kind === 'number' && t.style === 'en-decimal') raw = t.raw;
   else if (t.kind === 'section' && /^\d{1,3}\.\d+$/.test(t.raw)) raw = t.raw; // "12.5 bác sĩ" at a line start
@@ -100,7 +113,9 @@ function dotDecimal(t: BlockNumber, prose: string, nextWord: string | undefined)
   const after = prose.slice(t.end, t.end + 2);
   const percent = t.percent !== undefined || /^[ \u00a0]?[%‰]/.test(after);
   const unit = nextWord !== undefined && ((UNIT_WORDS.has(nextWord) && !TIME_WORDS.has(nextWord)) || nextWord.startsWith('°'));
-  if (!percent && !t.scale && !unit) return undefined;
+  // After a verb of measure, a dot before one or two digits is a decimal point, unless a time word follows ("còn 15.3 năm 2024"?).
+  const measured = prevWord !== undefined && MEASURE_VERBS.has(prevWord) && /^\d{1,3}\.\d{1,2}$/.test(raw) && t.kind === 'number' && !(nextWord && TIME_WORDS.has(nextWord)) && !/^[ \u00a0]?[\p{Lu}]/u.test(after);
+  if (!percent && !t.scale && !unit && !measured) return undefined;
   // A line-start "1.2 Kết quả" stays a section unless a lower-case unit follows.
   if (t.kind === 'section' && !percent && !/^[ \u00a0]\p{Ll}/u.test(after)) return undefined;
   const fixed = `${m[1]},${m[2]}`;
@@ -122,4 +137,86 @@ function isRate(prose: string, from: number): boolean {
 
 function swapSeparators(raw: string): string {
   return raw.replace(/[.,]/g, (c) => (c === ',' ? '.' : ','));
+}
+
+// Tables: a value alone in its cell is read against its column and its table.
+//   "3,215" in a column of integer counts ("1.205 | 987 | 3,215") -> "3.215"
+//   "12.75" / "28.40" in a table whose other decimals use the comma ("12,5") -> "12,75"
+// Numbering, code and date columns (STT, Mục, Mã, Ngày...) and the first column are never read.
+const NOT_VALUES = /^(?:stt|tt|số tt|mục|mã|ký hiệu|kí hiệu|số hiệu|phiên bản|ngày|thời gian|thời điểm|chương|phần|điều|khoản)(?![\p{L}\p{M}])/iu;
+const RATE_HEADER = /%|‰|tỷ lệ|tỉ lệ|tỷ suất|tỉ suất|bình quân|trung bình|hệ số|chỉ số|\/|mật độ|tuổi thọ/iu;
+
+interface Column {
+  header: string;
+  /** Values alone in their cells, by row. */
+  values: BlockNumber[];
+}
+interface TableFacts {
+  columns: Map<string, Column>;
+  /** A Vietnamese decimal (comma, 1-2 decimals, or with % / ‰) anywhere in the table. */
+  viDecimal: Set<number>;
+}
+
+function cellValue(block: Block, t: BlockNumber): { key: string; header: string; tableId: number } | undefined {
+  const seg = block.segments[t.segment];
+  const info = seg?.table;
+  if (!info || info.row === 0 || info.col === 0) return undefined;
+  const cell = block.prose.slice(seg.start, seg.end).trim();
+  const end = t.percentEnd ?? t.end;
+  if (cell !== block.prose.slice(t.start, end).trim()) return undefined;
+  return { key: `${info.tableId}:${info.col}`, header: info.header, tableId: info.tableId };
+}
+
+function tableColumns(block: Block, nums: readonly BlockNumber[]): TableFacts {
+  const columns = new Map<string, Column>();
+  const viDecimal = new Set<number>();
+  for (const t of nums) {
+    const info = block.segments[t.segment]?.table;
+    if (!info) continue;
+    if (t.kind === 'number' && t.style === 'vi' && t.decimals! > 0 && (t.decimals! <= 2 || t.percent)) viDecimal.add(info.tableId);
+    const c = cellValue(block, t);
+    if (!c || (t.kind !== 'number' && t.kind !== 'section')) continue;
+    let col = columns.get(c.key);
+    if (!col) columns.set(c.key, (col = { header: c.header, values: [] }));
+    col.values.push(t);
+  }
+  return { columns, viDecimal };
+}
+
+function tableEnglish(block: Block, t: BlockNumber, facts: TableFacts): Draft | undefined {
+  // A cell value at the start of its line is tokenized as a section number ("1.2 Kết quả"): read it here.
+  const dotted = t.kind === 'section' && /^\d+\.\d{1,2}$/.test(t.raw);
+  if (!dotted && (t.kind !== 'number' || (t.style !== 'vi-or-en' && t.style !== 'en-decimal'))) return undefined;
+  const c = cellValue(block, t);
+  if (!c || NOT_VALUES.test(c.header)) return undefined;
+  const col = facts.columns.get(c.key)!;
+  const others = col.values.filter((x) => x !== t && (x.kind === 'number' || x.kind === 'section'));
+  if (t.style === 'vi-or-en') {
+    // 3,215 among integer counts, at least one of them in the thousands: only English reads a comma there.
+    if (t.percent || RATE_HEADER.test(c.header) || others.length < 2) return undefined;
+    if (!others.every((x) => x.decimals === 0 && (x.style === 'plain' || x.style === 'vi') && !x.percent)) return undefined;
+    if (!others.some((x) => x.value! >= 1000)) return undefined;
+    const fixed = t.raw.replace(',', '.');
+    return {
+      start: t.start,
+      end: t.end,
+      message: msg(
+        `“${t.raw}” trong cột số nguyên “${c.header}” là cách viết tiếng Anh của ${fixed.replace('.', ' ')}: viết “${fixed}”.`,
+        `“${t.raw}” in the integer column “${c.header}” is the English form of ${fixed.replace('.', ' ')}: write “${fixed}”.`,
+      ),
+      fixes: [{ title: msg(`Sửa thành ${fixed}`, `Change to ${fixed}`), edits: [{ start: t.start, end: t.end, newText: fixed }], safe: true }],
+    };
+  }
+  // 12.75 in a table that writes its decimals with a comma (12,5): a decimal point.
+  const m = /^(\d+)\.(\d{1,2})$/.exec(t.raw);
+  if (!m || !facts.viDecimal.has(c.tableId)) return undefined;
+  // A column of 1.1, 1.2, 2.1 is numbering: every other value a one-decimal dot number with a small integer part.
+  if (others.length && others.every((x) => /^\d{1,2}\.\d$/.test(x.raw)) && /^\d{1,2}\.\d$/.test(t.raw)) return undefined;
+  const fixed = `${m[1]},${m[2]}`;
+  return {
+    start: t.start,
+    end: t.end,
+    message: msg(`Bảng viết số thập phân bằng dấu phẩy: viết “${fixed}”, không viết “${t.raw}”.`, `The table writes decimals with a comma: write “${fixed}”, not “${t.raw}”.`),
+    fixes: [{ title: msg(`Sửa thành ${fixed}`, `Change to ${fixed}`), edits: [{ start: t.start, end: t.end, newText: fixed }], safe: true }],
+  };
 }

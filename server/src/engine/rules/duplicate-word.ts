@@ -1,75 +1,47 @@
-// duplicate-word: a syllable typed twice ("triển khai nhiệm nhiệm vụ").
+// duplicate-word: a syllable typed twice ("triển khai nhiệm nhiệm vụ", "cần phải phải").
 //
 // Vietnamese doubles syllables legitimately all the time: reduplicatives
-// ("người người", "nhà nhà", "dần dần", "song song") and, more often, the
-// boundary of two compounds ("thi công | công trình", "trở thành | thành phố",
-// "hệ thống | thống kê"). Without a full dictionary the only safe calls are:
+// ("người người", "nhà nhà", "dần dần", "từ từ", "ra ra vào vào") and, more often,
+// the boundary of two compounds ("thi công | công trình", "tự do | do", "tuyến
+// trên | trên địa bàn"). Without a full dictionary the calls made are by word
+// class (data: vietnamese/function-words.json):
+//  - a FUNCTION word (conjunction, preposition, auxiliary, degree adverb,
+//    quantifier, copula, negation) doubled is a slip ("và và", "của của", "hơn
+//    hơn"), unless a known compound with the word before or after explains it;
+//  - a CONTEXTUAL word ("từ") doubled is the reduplicative unless the next word
+//    shows the preposition ("từ từ ngày 1/1", "từ từ Hà Nội");
 //  - a BOUND syllable (one that never stands alone: "nhiệm", "triển", "nghị"...)
-//    doubled, when the word before cannot form a compound ending in it
-//    ("khai nhiệm" is no word, so "nhiệm nhiệm vụ" is a slip; "trách nhiệm
-//    nhiệm vụ" is left alone);
-//  - a FUNCTION word doubled ("và và", "của của"), unless a known compound
-//    explains it ("của của cải", "hiện tại tại tỉnh").
+//    doubled, when the word before cannot form a compound ending in it;
+//  - a doubled pair followed by another doubled pair ("ra ra vào vào") is a
+//    reduplicated coordination, never a slip.
 // Anything else is not reported: precision first.
 import type { Draft } from '../types';
 import { msg, type Rule } from '../rule';
 import { REPEAT_SIZE, wordFacts } from '../vietnamese/vnwords';
+import data from '../vietnamese/function-words.json';
 
-/** Bound syllable -> the syllables that can precede it inside a word (compounds ending in it). */
-const BOUND: Record<string, string[]> = {
-  nhiệm: ['trách', 'bổ', 'miễn', 'kiêm', 'chủ', 'đảm', 'tín', 'kế', 'tiền', 'lưu', 'ủy', 'uỷ', 'bãi', 'đương', 'tái', 'hiện', 'nguyên', 'nhậm'],
-  triển: ['phát', 'tiến', 'khai'],
-  nghị: ['hội', 'đề', 'kiến', 'kháng', 'thương', 'dị', 'quyết', 'hữu', 'tham', 'phản', 'trù', 'thảo'],
-  kiểm: ['hậu', 'tiền', 'phúc', 'tự', 'tuần'],
-  soát: ['kiểm', 'rà', 'lục', 'truy', 'khám'],
-  giám: ['tổng', 'phó', 'thái', 'quốc'],
-  hỗ: ['tương'],
-  khuyến: [],
-  thiết: ['cần', 'khẩn', 'tha', 'mật', 'giả', 'thân', 'trang', 'bức', 'cấp', 'tối', 'kiến'],
-  đảm: ['bảo', 'cam', 'gánh'],
-  hoạt: ['sinh', 'linh', 'kích'],
-  cường: ['tăng', 'kiên', 'hùng', 'phú', 'tự', 'siêu', 'quật', 'ngoan', 'liệt'],
-  trợ: ['hỗ', 'tài', 'viện', 'cứu', 'phù', 'tương', 'bảo', 'phụ'],
-  chẩn: ['hội'],
-  phối: ['phân', 'chi', 'điều', 'hôn', 'giao'],
-  cập: ['đề', 'phổ'],
-  thẩm: ['hội', 'phúc', 'sơ', 'đốc', 'tái'],
-  huấn: ['tập', 'giáo', 'gia', 'tuyên', 'đặc'],
-  dưỡng: ['điều', 'dinh', 'bồi', 'nuôi', 'an', 'bảo', 'tu', 'phụng', 'tĩnh', 'hưu', 'cấp', 'di', 'giáo', 'hàm', 'nghỉ', 'chăm'],
-  doanh: ['kinh', 'liên', 'tư', 'quốc', 'hợp', 'công'],
-  tế: ['y', 'kinh', 'quốc', 'thực', 'cứu', 'tiếp', 'cúng', 'hiến', 'tinh', 'thiết', 'tế'],
-  nghiệp: ['nghề', 'doanh', 'công', 'nông', 'sự', 'chuyên', 'tốt', 'đồng', 'lâm', 'ngư', 'thương', 'cơ', 'sản', 'gia', 'ác', 'tác', 'thất', 'lập', 'khởi', 'chức', 'học', 'thiện', 'tiền', 'bản', 'di', 'nghĩa'],
-  thống: ['hệ', 'truyền', 'tổng', 'chính', 'huyết', 'liên', 'nhất', 'đại', 'tông', 'hoàng'],
-};
-
-/** Function word -> compounds that can explain a doubling: syllables before it, syllables after it. */
-const FUNCTION: Record<string, { before?: string[]; after?: string[] }> = {
-  và: {},
-  các: {},
-  những: {},
-  của: { after: ['cải', 'đáng', 'nả', 'ăn', 'để', 'riêng', 'chung', 'công', 'hồi', 'quý', 'lạ'] },
-  được: { after: ['mùa', 'việc', 'thua', 'lòng', 'giá', 'phép'] },
-  đã: { after: ['đời', 'khát', 'thèm'] },
-  sẽ: {},
-  đang: { after: ['tâm'] },
-  với: { after: ['tới', 'vã'] },
-  cho: { after: ['phép', 'nên', 'vay', 'rằng', 'biết', 'thuê', 'mượn', 'hay', 'dù', 'đến', 'tới'] },
-  tại: { before: ['hiện', 'thực', 'sở', 'tồn', 'có'], after: ['chỗ', 'gia', 'ngũ', 'chức', 'sao', 'vì'] },
-  theo: { before: ['tiếp', 'kèm', 'noi', 'bám', 'đi', 'làm', 'chạy', 'dựa', 'đeo', 'ngả', 'xu'], after: ['dõi', 'đuổi', 'học'] },
-  để: { after: ['ý', 'dành', 'lại', 'tâm', 'mắt', 'lộ', 'phòng'] },
-  thì: { after: ['thầm', 'thào', 'giờ'] },
-  nhưng: {},
-  hoặc: {},
-  bị: { after: ['động', 'cáo', 'can', 'thương'] },
-  cũng: {},
-  vẫn: {},
-  rằng: {},
-  nếu: {},
-  trong: { before: ['bên', 'phía', 'đằng', 'ở', 'vào', 'nằm', 'từ', 'lòng', 'mặt', 'miền', 'người', 'nội'], after: ['khi', 'lúc', 'sạch', 'suốt', 'lành', 'trẻo', 'sáng', 'veo', 'vắt', 'xanh', 'đó', 'này'] },
-  ở: { before: ['nơi', 'chỗ', 'chốn', 'ăn', 'sinh'], after: ['lại', 'rể', 'cữ', 'trọ', 'riêng', 'đợ', 'đậu', 'ẩn', 'không'] },
-};
-
-const BOUND_SETS = new Map(Object.entries(BOUND).map(([k, v]) => [k, new Set(v)]));
+interface Compound {
+  before?: string[];
+  after?: string[];
+}
+interface Contextual {
+  slipBefore: string[];
+  slipBeforeNumber?: boolean;
+  slipBeforeName?: boolean;
+}
+/** Function words whose doubling is a slip -> their class. */
+const SLIP_CLASS = new Map<string, string>();
+for (const [cls, c] of Object.entries(data.classes)) if (c.doubled === 'slip') for (const w of c.words) SLIP_CLASS.set(w, cls);
+const COMPOUNDS = new Map<string, { before: Set<string>; after: Set<string> }>(
+  Object.entries(data.compounds as Record<string, Compound>).map(([w, c]) => [w, { before: new Set(c.before ?? []), after: new Set(c.after ?? []) }]),
+);
+const CONTEXTUAL = new Map<string, { slipBefore: Set<string>; number: boolean; name: boolean }>(
+  Object.entries(data.contextual as Record<string, Contextual>).map(([w, c]) => [w, { slipBefore: new Set(c.slipBefore), number: c.slipBeforeNumber === true, name: c.slipBeforeName === true }]),
+);
+const BOUND_SETS = new Map(Object.entries(data.bound as Record<string, string[]>).map(([k, v]) => [k, new Set(v)]));
+const CLASS_VI: Record<string, string> = { conjunction: 'liên từ', preposition: 'giới từ', auxiliary: 'phó từ', adverb: 'phó từ', quantifier: 'lượng từ', copula: 'từ “là”', negation: 'từ phủ định' };
+/** After the pair: the word after it doubled too ("ra ra vào vào"), read in place (bounded). */
+const NEXT_PAIR = /^[ \u00a0]+([\p{L}\p{M}]+)[ \u00a0]+([\p{L}\p{M}]+)/u;
 
 export const rule: Rule = {
   meta: {
@@ -77,7 +49,10 @@ export const rule: Rule = {
     family: 'format',
     severity: 'warning',
     enabledByDefault: true,
-    description: msg('Một tiếng bị gõ lặp hai lần (“nhiệm nhiệm vụ”); từ láy như “người người”, “dần dần” không bị báo.', 'A syllable typed twice (“nhiệm nhiệm vụ”); reduplicatives such as “người người” are fine.'),
+    description: msg(
+      'Một tiếng bị gõ lặp hai lần (“nhiệm nhiệm vụ”, “cần phải phải”, “của của”); từ láy như “người người”, “dần dần”, “từ từ” không bị báo.',
+      'A syllable typed twice (“nhiệm nhiệm vụ”, “cần phải phải”, “của của”); reduplicatives such as “người người”, “dần dần”, “từ từ” are fine.',
+    ),
     fixable: 'safe',
   },
   checkBlock(block, ctx) {
@@ -105,17 +80,32 @@ export const rule: Rule = {
       // A capitalised second word is a name ("Hà Hà"); ALL CAPS headings are fine.
       if (bt !== x && !(bt === bt.toUpperCase() && at === at.toUpperCase() && x.length > 1)) continue;
       const w = joined(W, A) ? text(W).toLowerCase() : undefined;
-      const y = joined(B, Y) ? text(Y).toLowerCase() : undefined;
+      const y = joined(B, Y) ? text(Y) : undefined;
+      const yl = y?.toLowerCase();
       const bound = BOUND_SETS.get(x);
-      const fn = FUNCTION[x];
+      const cls = SLIP_CLASS.get(x);
+      const ctxw = CONTEXTUAL.get(x);
       let slip = false;
       if (bound) slip = w === undefined || !bound.has(w);
-      else if (fn) slip = !(w !== undefined && fn.before?.includes(w)) && !(y !== undefined && fn.after?.includes(y));
+      else if (cls) {
+        const c = COMPOUNDS.get(x);
+        slip = !(w !== undefined && c?.before.has(w)) && !(yl !== undefined && c?.after.has(yl));
+      } else if (ctxw) {
+        // The preposition before a number, a name or a word it introduces; the adverb otherwise.
+        const number = ctxw.number && /^[ \u00a0]+\d/.test(prose.slice(R[B + 1], R[B + 1] + 3));
+        slip = number || (y !== undefined && (ctxw.slipBefore.has(yl!) || (ctxw.name && y !== yl)));
+      }
+      if (slip) {
+        const pair = NEXT_PAIR.exec(prose.slice(R[B + 1], R[B + 1] + 40));
+        if (pair && pair[1].toLowerCase() === pair[2].toLowerCase()) slip = false; // "ra ra vào vào"
+      }
       if (!slip) continue;
       out.push({
         start: R[A],
         end: R[B + 1],
-        message: msg(`Lặp từ “${at} ${bt}”: có lẽ gõ thừa một “${bt}”.`, `Repeated word “${at} ${bt}”: probably one “${bt}” too many.`),
+        message: cls
+          ? msg(`Lặp ${CLASS_VI[cls] ?? 'hư từ'} “${at} ${bt}”: có lẽ gõ thừa một “${bt}”.`, `Repeated ${cls} “${at} ${bt}”: probably one “${bt}” too many.`)
+          : msg(`Lặp từ “${at} ${bt}”: có lẽ gõ thừa một “${bt}”.`, `Repeated word “${at} ${bt}”: probably one “${bt}” too many.`),
         fixes: [{ title: msg(`Bỏ “${bt}” thừa`, `Remove the extra “${bt}”`), edits: [{ start: R[A + 1], end: R[B + 1], newText: '' }], safe: true }],
       });
       skip = i + 1;

@@ -2,6 +2,7 @@
 //   "99,3 %"  -> "99,3%"   (NUM-03: no space before % or ‰, as CLDR vi and the official press)
 //   "13,9%o", "13,9 %0", "13,9 o/oo" -> "13,9‰"   (NUM-04: the permille sign)
 //   "10 .000", "10. 000" -> "10.000"   (a thousands group broken by a space)
+//   "đạt 17, 25%", a table cell "17, 25" -> "17,25"   (a space inside a decimal)
 // Grouping with a plain space ("10 000", QĐ 1989) is legitimate and not reported.
 import type { Draft } from '../types';
 import { msg, type Rule } from '../rule';
@@ -14,6 +15,10 @@ const PERMILLE = /(\d)([ \u00a0]?)(%o|%0|%₀|o\/oo)(?![\p{L}\p{N}])/gu;
 const ANY_PERMILLE = /%[o0₀]|o\/oo/;
 // A reported group has a space next to its dot.
 const ANY_SPACED_DOT = /[ \u00a0]\.|\.[ \u00a0]/;
+// A decimal with a space after its comma: "17, 25" (digits on both sides: 1-3 then 1-2).
+const SPACED_DECIMAL = /(?<![\d.,])(\d{1,3}),[ \u00a0](\d{1,2})(?![\d.,]\d|\d)/gu;
+// In prose it is a decimal only as the value of a verb of measure, with a % or ‰ sign ("đạt 17, 25%"); a list otherwise ("17, 25 và 30").
+const MEASURE_BEFORE = /(?:^|[^\p{L}\p{M}])(?:đạt|là|chiếm|còn|tăng|giảm|lên|xuống|khoảng|ở mức|bằng)[ \u00a0]+$/iu;
 const BROKEN_GROUP = /(?<![\d.,])(\d{1,3})([ \u00a0]*\.[ \u00a0]*)(\d{3})(?![\d\p{L}])/gu;
 
 export const rule: Rule = {
@@ -44,7 +49,8 @@ export const rule: Rule = {
     // What the block must contain for the run checks below to find anything (one native scan each).
     const permille = ANY_PERMILLE.test(block.prose);
     const broken = ANY_SPACED_DOT.test(block.prose);
-    for (const run of permille || broken ? proseRuns(block) : []) {
+    const spacedDecimal = /\d,[ \u00a0]\d/.test(block.prose);
+    for (const run of permille || broken || spacedDecimal ? proseRuns(block) : []) {
       if (!/\d/.test(run.text)) continue;
       PERMILLE.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -56,6 +62,25 @@ export const rule: Rule = {
           end: e,
           message: msg(`Ký hiệu phần nghìn là “‰”, không viết “${m[2]}${m[3]}”.`, `The permille sign is “‰”, not “${m[2]}${m[3]}”.`),
           fixes: [{ title: msg('Thay bằng ‰', 'Replace with ‰'), edits: [{ start: s, end: e, newText: '‰' }], safe: true }],
+        });
+      }
+      SPACED_DECIMAL.lastIndex = 0;
+      while (spacedDecimal && (m = SPACED_DECIMAL.exec(run.text))) {
+        const s = run.start + m.index;
+        const e = s + m[0].length;
+        const seg = block.segments[run.segment];
+        const after = block.prose.slice(e, e + 2);
+        // A table cell holding only this: a value, certainly one decimal.
+        const cell = seg?.table && seg.table.row > 0 ? block.prose.slice(seg.start, seg.end).trim() : undefined;
+        const alone = cell !== undefined && (cell === m[0] || cell === `${m[0]}%` || cell === `${m[0]}‰`);
+        const measured = /^[ \u00a0]?[%‰]/.test(after) && MEASURE_BEFORE.test(block.prose.slice(Math.max(0, s - 16), s));
+        if (!alone && !measured) continue;
+        const fixed = `${m[1]},${m[2]}`;
+        out.push({
+          start: s,
+          end: e,
+          message: msg(`Số thập phân có khoảng trắng sau dấu phẩy: viết “${fixed}”.`, `A space inside a decimal: write “${fixed}”.`),
+          fixes: [{ title: msg(`Sửa thành ${fixed}`, `Change to ${fixed}`), edits: [{ start: s + m[1].length + 1, end: s + m[1].length + 2, newText: '' }], safe: alone }],
         });
       }
       BROKEN_GROUP.lastIndex = 0;

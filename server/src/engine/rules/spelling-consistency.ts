@@ -1,6 +1,9 @@
 // spelling-consistency: one spelling per document for words with two accepted
 // spellings: i/y after an initial consonant (tỷ/tỉ, sỹ/sĩ, kỹ/kĩ, lý/lí, quy/qui),
-// "vắc xin"/"vắc-xin", and the capitals of "Bộ Y tế"/"Sở Y tế". The form the
+// the capitals of "Bộ Y tế"/"Sở Y tế", and loanwords whose syllables are joined by
+// a space, a hyphen or a hyphen with spaces ("vắc xin", "vắc-xin", "vắc - xin";
+// "vi rút"/"vi-rút"; data: vietnamese/hyphen-terms.json): every joining is a
+// spelling of one term. The form the
 // document uses most wins (ties: the first one), unless configured. Proper names
 // (capitalised inside a sentence: Nguyễn Vỹ, Lý Thường Kiệt) are never counted.
 import type { Block } from '../types';
@@ -8,19 +11,78 @@ import type { ResolvedConfig } from '../config';
 import { analysis, msg, type DocDraft, type DocModel, type Rule, type RuleContext } from '../rule';
 import { swapIY, wordFacts, type IyWord, type PhraseVariant } from '../vietnamese/vnwords';
 import { changedBlocks } from '../blockdiff';
+import { proseRuns } from '../vietnamese/text';
+import hyphenData from '../vietnamese/hyphen-terms.json';
 
-type Kind = 'iy' | 'vaccine' | 'agency';
-/** i/y words and the vaccine/agency phrases, all from the shared word scan (vnwords.ts). */
-type Variant = IyWord | PhraseVariant;
+type Kind = 'iy' | 'vaccine' | 'agency' | 'term';
+/** A loanword as written: its joints (space, hyphen, spaced hyphen) make its form. */
+interface TermVariant {
+  kind: 'vaccine' | 'term';
+  key: string;
+  form: string;
+  start: number;
+  end: number;
+  text: string;
+}
+/** i/y words and agency phrases from the shared word scan (vnwords.ts); loanword spellings read here. */
+type Variant = IyWord | PhraseVariant | TermVariant;
+
+const JOINT = '(?:[ \\u00a0]{0,2}[-‐–][ \\u00a0]{0,2}|[ \\u00a0]{1,2})';
+const TERM_BODY = hyphenData.terms.map((t) => t.split(' ').join(JOINT)).join('|');
+const TERM_END = '(?![\\p{L}\\p{M}]|[ \\u00a0]{0,2}[-‐–][ \\u00a0]{0,2}[\\p{L}\\p{M}])';
+// Where a term can start: a first syllable then a joint, found by one case-sensitive scan of the
+// lower-cased run (a Unicode-insensitive scan with a look-behind costs 5x more), then checked.
+const FIRST = new RegExp(`(?:${[...new Set(hyphenData.terms.map((t) => t.slice(0, t.indexOf(' '))))].join('|')})(?=[ \\u00a0\\-‐–])`, 'g');
+const LETTER = /[\p{L}\p{M}\-‐–]/u;
+const TERMS = new RegExp(`(?:${TERM_BODY})${TERM_END}`, 'iuy');
+const JOINTS = /[ \u00a0]*[-‐–][ \u00a0]*|[ \u00a0]+/gu;
+const FIRST_SYLLABLES = new Set(hyphenData.terms.map((t) => t.slice(0, t.indexOf(' '))));
+
+/** The loanword spellings of a block: key = syllables joined by spaces, form = the joints as written (normalized). */
+function termsOf(block: Block): TermVariant[] {
+  const out: TermVariant[] = [];
+  const lower = block.prose.toLowerCase();
+  // Cheap prefilter: a first syllable of some term, followed by a joint.
+  let any = false;
+  for (const f of FIRST_SYLLABLES) if (lower.includes(f + ' ') || lower.includes(f + '-') || lower.includes(f + '\u00a0')) any = true;
+  if (!any) return out;
+  for (const run of proseRuns(block)) {
+    const low = run.text.toLowerCase();
+    // Lower-casing keeps the length of Vietnamese text; anything else is read as it is.
+    const scan = low.length === run.text.length ? low : run.text;
+    FIRST.lastIndex = 0;
+    let f0: RegExpExecArray | null;
+    while ((f0 = FIRST.exec(scan))) {
+      if (f0.index > 0 && LETTER.test(run.text[f0.index - 1])) continue;
+      TERMS.lastIndex = f0.index;
+      const m = TERMS.exec(run.text);
+      if (!m) continue;
+      FIRST.lastIndex = f0.index + m[0].length;
+      const text = m[0];
+      const key = text.toLowerCase().replace(JOINTS, ' ');
+      // The joints as written, each normalized to " ", "-" or " - ".
+      const joints = text.match(JOINTS)!.map((j) => (/[-‐–]/.test(j) ? (/[ \u00a0]/.test(j) ? ' - ' : '-') : ' '));
+      const syl = key.split(' ');
+      let f = syl[0];
+      for (let i = 1; i < syl.length; i++) f += joints[i - 1] + syl[i];
+      const start = run.start + m.index;
+      out.push({ kind: key === 'vắc xin' ? 'vaccine' : 'term', key, form: f, start, end: start + text.length, text });
+    }
+  }
+  return out;
+}
 
 const variants = analysis('spelling-consistency:variants', (block: Block, config): readonly Variant[] => {
   const f = wordFacts(block, config);
-  return f.phrases.length ? [...f.iy, ...f.phrases] : f.iy;
+  const terms = termsOf(block);
+  // Vaccine spellings are read with the other loanwords (termsOf), which tell "vắc - xin" apart.
+  const agency = f.phrases.filter((p) => p.kind === 'agency');
+  return agency.length || terms.length ? [...f.iy, ...agency, ...terms] : f.iy;
 });
 
 function rewrite(v: Variant, target: string): string {
   if (v.kind === 'iy') return swapIY(v.text, target as 'i' | 'y');
-  if (v.kind === 'vaccine') return v.text[0] + target.slice(1);
+  if (v.kind === 'vaccine' || v.kind === 'term') return v.text[0] + target.slice(1);
   return target;
 }
 
@@ -33,8 +95,8 @@ export const rule: Rule = {
     severity: 'warning',
     enabledByDefault: true,
     description: msg(
-      'Một từ viết hai cách trong cùng văn bản: tỷ/tỉ, sỹ/sĩ, kỹ/kĩ, lý/lí, quy/qui, "vắc xin"/"vắc-xin", "Bộ Y tế"/"Bộ y tế".',
-      'One word spelled two ways in one document: tỷ/tỉ, sỹ/sĩ, kỹ/kĩ, lý/lí, quy/qui, "vắc xin"/"vắc-xin", "Bộ Y tế"/"Bộ y tế".',
+      'Một từ viết hai cách trong cùng văn bản: tỷ/tỉ, sỹ/sĩ, kỹ/kĩ, lý/lí, quy/qui, "vắc xin"/"vắc-xin"/"vắc - xin" (và các từ vay mượn khác), "Bộ Y tế"/"Bộ y tế".',
+      'One word spelled two ways in one document: tỷ/tỉ, sỹ/sĩ, kỹ/kĩ, lý/lí, quy/qui, "vắc xin"/"vắc-xin"/"vắc - xin" (and other loanwords), "Bộ Y tế"/"Bộ y tế".',
     ),
     fixable: 'safe',
     optionsSchema: {
@@ -83,7 +145,7 @@ function check(doc: DocModel, ctx: RuleContext): DocDraft[] {
   let st = doc.store.get(STORE_KEY) as State | undefined;
   // Unset while updating: a failure half-way must not leave a wrong state behind.
   doc.store.delete(STORE_KEY);
-  if (!st || st.config !== ctx.config) st = { config: ctx.config, blocks: [], groups: { iy: new Map(), vaccine: new Map(), agency: new Map() } };
+  if (!st || st.config !== ctx.config) st = { config: ctx.config, blocks: [], groups: { iy: new Map(), vaccine: new Map(), agency: new Map(), term: new Map() } };
   const { removed, added } = changedBlocks(doc.store, st.blocks, doc.blocks);
   const groups = st.groups;
   const dirty = new Set<Group>();

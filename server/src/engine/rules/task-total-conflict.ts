@@ -28,8 +28,12 @@ export const rule: Rule = {
         start: later.numStart,
         end: later.numEnd,
         message: msg(
-          `Tổng số “${later.label}”${periodVi(later.ref.period)} ở đây là ${later.total}, nhưng ở dòng ${line} là ${earlier.total}.`,
-          `The total of “${later.label}”${periodEn(later.ref.period)} is ${later.total} here but ${earlier.total} on line ${line}.`,
+          later.label === earlier.label
+            ? `Tổng số “${later.label}”${periodVi(later.ref.period)} ở đây là ${later.total}, nhưng ở dòng ${line} là ${earlier.total}.`
+            : `Tổng số “${later.label}”${periodVi(later.ref.period)} ở đây là ${later.total}, không khớp với ${earlier.total} “${earlier.label}” ở dòng ${line}.`,
+          later.label === earlier.label
+            ? `The total of “${later.label}”${periodEn(later.ref.period)} is ${later.total} here but ${earlier.total} on line ${line}.`
+            : `The total of “${later.label}”${periodEn(later.ref.period)} is ${later.total} here, which does not fit the ${earlier.total} “${earlier.label}” on line ${line}.`,
         ),
         related: [{ block: earlier.ref.block, start: earlier.numStart, end: earlier.numEnd, message: msg(`Tổng số ${earlier.total} nêu trước đó`, `Total ${earlier.total} stated earlier`) }],
         fixes: [{ title: msg(`Dùng ${earlier.total} (như ở dòng ${line})`, `Use ${earlier.total} (as on line ${line})`), edits: [{ start: later.numStart, end: later.numEnd, newText: fixText }], safe: false }],

@@ -67,6 +67,11 @@ export interface TotalRef {
   /** Offsets (prose, in ref.block) of the number that states the total. */
   numStart: number;
   numEnd: number;
+  /**
+   * A group named by its noun alone: "hoàn thành 8/8 chỉ tiêu" states the WHOLE set of the
+   * period's targets; "đề ra 4 nhóm giải pháp" DEFINES it. Key noun||period.
+   */
+  bare?: 'whole' | 'defined';
 }
 
 export interface DocTasks {
@@ -319,8 +324,39 @@ function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
   const firstAny = new Map<string, TotalRef>();
   const firstNoOwner = new Map<string, TotalRef>();
   const byOwner = new Map<string, TotalRef[]>();
+  // Bare-noun sets per noun|period: the first definition, and the smallest whole so far.
+  const firstDefined = new Map<string, TotalRef>();
+  const smallestWhole = new Map<string, TotalRef>();
+  // The largest named group per noun|period so far ("10 chỉ tiêu chủ yếu"): a part larger than a later whole.
+  const largestPart = new Map<string, TotalRef>();
   for (const t of totals) {
     const c = t.ref.count;
+    const bareKey = `${c.noun.text}||${t.ref.period}`;
+    if (t.bare) {
+      let e: TotalRef | undefined;
+      if (t.bare === 'defined') {
+        e = firstDefined.get(bareKey);
+        if (e && e.total !== t.total) conflicts.push({ later: t, earlier: e });
+        if (!e) firstDefined.set(bareKey, t);
+      }
+      // A named group stated earlier with more items than this whole (or this definition).
+      const part = largestPart.get(bareKey);
+      if (part && part.total > t.total && !(e && e.total !== t.total)) conflicts.push({ later: t, earlier: part });
+      if (e || part) earlier.set(c, e ?? part!);
+      const w = smallestWhole.get(bareKey);
+      if (!w || t.total < w.total) smallestWhole.set(bareKey, t);
+      continue;
+    }
+    {
+      // A named group larger than the whole set of its noun and period stated earlier.
+      const whole = smallestWhole.get(bareKey);
+      if (whole && t.total > whole.total && !c.owner && MAIN_MODIFIERS.has(c.modifier)) {
+        conflicts.push({ later: t, earlier: whole });
+        earlier.set(c, whole);
+      }
+      const lp = largestPart.get(bareKey);
+      if (!c.owner && MAIN_MODIFIERS.has(c.modifier) && (!lp || t.total > lp.total)) largestPart.set(bareKey, t);
+    }
     const key = t.key;
     let e: TotalRef | undefined;
     const owned = byOwner.get(key) ?? [];
@@ -382,8 +418,16 @@ function blockEntry(block: Block, facts: BlockTaskFacts, context: YearHint | und
   for (const c of facts.counts) {
     const ref: CountRef = { block, count: c, order: 0, period: periodOf(c.yearHint ?? context) };
     refs.push(ref);
-    // A group needs a name: a modifier ("trọng tâm") or, without one, an owner ("cho ngành").
-    if (c.noun.cls !== 'task' || c.approx || c.subset || (!c.modifier && !c.owner)) continue;
+    if (c.noun.cls !== 'task' || c.approx || c.subset) continue;
+    // Another unit's tasks ("Trung tâm Y tế huyện A có 4 nhiệm vụ trọng tâm", "các xã đề ra ...") are another group.
+    if (otherUnitSubject(block.prose, Math.max(c.sentenceStart, c.start - 80), c.start)) continue;
+    if (!c.modifier && !c.owner) {
+      // The noun alone: the whole set ("hoàn thành 8/8 chỉ tiêu") or its definition ("đề ra 4 nhóm giải pháp").
+      const key = `${c.noun.text}||${ref.period}`;
+      if (c.kind === 'fraction' && c.x.value <= c.y!.value && c.y!.value > 1) totals.push({ ref, total: c.y!.value, key, label: c.noun.text, numStart: c.y!.s, numEnd: c.y!.e, bare: 'whole' });
+      else if (c.kind === 'bare' && !c.verb && !c.negated && definedBy(block.prose, c.start, c.noun.text)) totals.push({ ref, total: c.x.value, key, label: c.noun.text, numStart: c.x.s, numEnd: c.x.e, bare: 'defined' });
+      continue;
+    }
     let total: number;
     let num = c.x;
     if (c.kind === 'fraction') {
@@ -405,6 +449,31 @@ function blockEntry(block: Block, facts: BlockTaskFacts, context: YearHint | und
     if (c.intro && !c.intro.ambiguous && expectedItems(c)) claims.push(r);
   }
   return { facts, context, year, refs, totals, claims, lists: refs.map(() => undefined), span: new Int32Array(refs.length).fill(-1) };
+}
+
+// A unit as the subject of the count's clause (its first words): the count is that unit's, not the report's.
+const OTHER_UNIT = /^[ \u00a0]*(?:[\p{L}\p{M}]+[ \u00a0]+){0,2}?(?:xã(?![ \u00a0]hội)|phường|thị trấn|huyện|quận|thị xã|bệnh viện|trung tâm y tế|trạm y tế|khoa|phòng khám|đơn vị)(?![\p{L}\p{M}])/iu;
+function otherUnitSubject(prose: string, from: number, to: number): boolean {
+  let clause = prose.slice(from, to);
+  const cut = Math.max(...['.', ';', ':', '!', '?', ',', '\n'].map((ch) => clause.lastIndexOf(ch)));
+  if (cut >= 0) clause = clause.slice(cut + 1);
+  return OTHER_UNIT.test(clause);
+}
+
+// Modifiers that name the report's main set of a noun ("10 chỉ tiêu chủ yếu"): the set a bare
+// "hoàn thành 8/8 chỉ tiêu" refers to. A domain modifier ("chỉ tiêu chuyên môn") names another set.
+const MAIN_MODIFIERS = new Set(['chủ yếu', 'chính', 'cơ bản', 'trọng tâm', 'chủ chốt', 'trọng yếu', 'quan trọng']);
+
+// Verbs that define a set by its size ("đề ra 4 nhóm giải pháp"); "thực hiện", "triển khai"
+// only for "nhóm ..." nouns, which name the set itself (a bare "thực hiện 3 nhiệm vụ" may be a part).
+const DEFINING = /(?:^|[^\p{L}\p{M}])(?:đề ra|đặt ra|xác định|bao gồm|gồm|đề xuất)(?![\p{L}\p{M}])/iu;
+const DEFINING_GROUP = /(?:^|[^\p{L}\p{M}])(?:thực hiện|triển khai|tập trung|với)(?![\p{L}\p{M}])/iu;
+/** The clause before a count (cut at punctuation; "và" keeps it: "đề ra 6 nhiệm vụ ... và 4 nhóm giải pháp") defines its set. */
+function definedBy(prose: string, start: number, noun: string): boolean {
+  let before = prose.slice(Math.max(0, start - 60), start);
+  const cut = Math.max(...['.', ';', ':', '!', '?', ',', '\n', '(', ')'].map((c) => before.lastIndexOf(c)));
+  if (cut >= 0) before = before.slice(cut + 1);
+  return DEFINING.test(before) || (noun.startsWith('nhóm ') && DEFINING_GROUP.test(before));
 }
 
 function ownersCompatible(a: string, b: string): boolean {
