@@ -128,6 +128,15 @@ describe('LSP server: whole-workspace diagnostics', function () {
     const back = c.diagnostics(r1, (p) => has(p, 'whitespace'));
     await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: r1 } });
     await back;
+    // Deleted on disk while open: closing it leaves nothing behind.
+    const temp = file(a, 'tam.md', report('tạm', false));
+    const shown = c.diagnostics(temp, (p) => has(p, 'whitespace'));
+    await c.open(temp, report('tạm', true), 1);
+    await shown;
+    unlinkSync(join(a, 'tam.md'));
+    const gone = c.diagnostics(temp, (p) => p.diagnostics.length === 0);
+    await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri: temp } });
+    await gone;
   });
 
   it('applies .vnhrrc.json ignore and include like the CLI, to unopened and open files', async () => {

@@ -62,6 +62,8 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
   let checks = 0;
   let scans = 0;
   let firstScan = true;
+  /** Closed documents whose editor diagnostics are on screen: the next result for them is sent even if empty. */
+  const stale = new Set<string>();
 
   function enqueue(work: () => Promise<void>) {
     pending++;
@@ -109,11 +111,11 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
   function clear(uri: string) {
     const st = files.get(uri);
     files.delete(uri);
-    if (st?.published) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (st?.published || stale.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   /** Check one unopened file from disk and publish if its diagnostics changed. */
-  async function checkFile(uri: string, settings: Settings, gen: number, force = false): Promise<void> {
+  async function checkFile(uri: string, settings: Settings, gen: number): Promise<void> {
     if (isOpen(uri)) return; // open: its own checks publish
     const path = pathOf(uri);
     if (!path) return;
@@ -128,7 +130,7 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
     const key = `${locale}\u0000${ctx.client.docsBase}\u0000${config.key}`;
     const hash = createHash('sha1').update(text).digest('base64');
     const prev = files.get(uri);
-    if (!force && prev && prev.hash === hash && prev.key === key) return;
+    if (prev && prev.hash === hash && prev.key === key && !stale.has(uri)) return;
     let findings: Finding[] = [];
     if (conf.isChecked(settings, text, uri)) {
       const cancelled = () => gen !== generation || shuttingDown || !!documents.get(uri);
@@ -155,7 +157,7 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
     }
     if (isOpen(uri)) return; // opened meanwhile
     files.set(uri, { hash, key, published: findings.length > 0 });
-    if (findings.length || prev?.published || force) {
+    if (findings.length || prev?.published || stale.delete(uri)) {
       const li = new LineIndex(text);
       void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, li, uri, locale, ctx.client.docsBase)) });
     }
@@ -228,15 +230,12 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
+    // The editor's diagnostics are on screen: whatever checks the file next (this, or a scan if this is cancelled) replaces them.
+    stale.add(uri);
     enqueue(async () => {
       const settings = await conf.settingsFor(folder);
-      if (!inWorkspaceScope(settings)) {
-        files.delete(uri);
-        void connection.sendDiagnostics({ uri, diagnostics: [] });
-        return;
-      }
-      // The editor's diagnostics are on screen: always replace them.
-      await checkFile(uri, settings, generation, true);
+      if (!inWorkspaceScope(settings)) return clear(uri);
+      await checkFile(uri, settings, generation);
     });
   }
 
