@@ -13,7 +13,7 @@
 // re-checked nor re-sent (content hash).
 import { createHash } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type FileEvent, type ServerCapabilities, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { checkSteps, allRules, LineIndex, CancelledError, type Finding } from '../engine';
 import { reportFilesIn, readText } from '../files';
@@ -99,6 +99,12 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
     return best;
   }
 
+  /** One spelling per file (Node's), so a file event or a close finds the scan's entry: VS Code escapes more characters, e.g. "(" and ":". */
+  const canonical = (uri: string): string => {
+    const path = pathOf(uri);
+    return path ? pathToFileURL(path).toString() : uri;
+  };
+
   /** Is the file open in the editor (under whatever spelling of its URI)? */
   function isOpen(uri: string): boolean {
     if (documents.get(uri)) return true;
@@ -111,7 +117,8 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
   function clear(uri: string) {
     const st = files.get(uri);
     files.delete(uri);
-    if (st?.published || stale.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    const wasStale = stale.delete(uri);
+    if (st?.published || wasStale) void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   /** Check one unopened file from disk and publish if its diagnostics changed. */
@@ -157,7 +164,8 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
     }
     if (isOpen(uri)) return; // opened meanwhile
     files.set(uri, { hash, key, published: findings.length > 0 });
-    if (findings.length || prev?.published || stale.delete(uri)) {
+    const wasStale = stale.delete(uri);
+    if (findings.length || prev?.published || wasStale) {
       const li = new LineIndex(text);
       void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, li, uri, locale, ctx.client.docsBase)) });
     }
@@ -208,12 +216,13 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
   }
 
   function changed(events: FileEvent[]) {
-    for (const e of events) {
-      if (!/\.md$/i.test(e.uri) || !e.uri.startsWith('file:')) continue;
+    for (const event of events) {
+      if (!/\.md$/i.test(event.uri) || !event.uri.startsWith('file:')) continue;
+      const e = { uri: canonical(event.uri), type: event.type };
       const folder = folderOf(e.uri);
       if (!folder || isOpen(e.uri)) continue;
-      // Skipped folders, as in the scan.
-      if (/\/(node_modules|\.git)\//.test(e.uri.slice(folder.length))) continue;
+      // What the scan skips (files.ts: node_modules, hidden folders and files) is skipped here too.
+      if (relative(pathOf(folder) ?? '', pathOf(e.uri) ?? '').split(sep).some((part) => part === 'node_modules' || part.startsWith('.'))) continue;
       enqueue(async () => {
         if (e.type === FileChangeType.Deleted) return clear(e.uri);
         const settings = await conf.settingsFor(folder);
@@ -224,10 +233,11 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
   }
   ctx.watchers.push(changed);
 
-  function closed(uri: string) {
+  function closed(editorUri: string) {
+    const uri = canonical(editorUri);
     const folder = folderOf(uri);
     if (!folder) {
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      void connection.sendDiagnostics({ uri: editorUri, diagnostics: [] });
       return;
     }
     // The editor's diagnostics are on screen: whatever checks the file next (this, or a scan if this is cancelled) replaces them.
