@@ -59,14 +59,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: {
       configurationSection: 'vnHealthReport',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/.vnhrrc{,.json}'),
+      // Config files, and reports changed on disk (checked when vnHealthReport.scope is "workspace").
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.vnhrrc{,.json}'), vscode.workspace.createFileSystemWatcher('**/*.md')],
     },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler,
     diagnosticCollectionName: 'vnhr',
     // Diagnostics link rule pages through this extension (offline), or a published address.
-    initializationOptions: { docsBaseUrl: rulePagesBase(context) },
+    // watchesFiles: the watchers above send the file events; the server need not register its own.
+    initializationOptions: { docsBaseUrl: rulePagesBase(context), watchesFiles: true },
   };
 
   client = new LanguageClient('vnHealthReport', 'Vietnamese Health Report', serverOptions, clientOptions);

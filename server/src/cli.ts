@@ -5,7 +5,6 @@ import { readFileSync, statSync, writeFileSync, renameSync, unlinkSync, chmodSyn
 import { dirname, join, relative, resolve, basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
-import picomatch from 'picomatch';
 import {
   check,
   fixAll,
@@ -30,6 +29,7 @@ import { wordCommand, WORD_USAGE } from './word/cli-word';
 import { VERSION } from './version';
 import { localDocsBase, normalizeDocsBase } from './docsLink';
 import { changedLines, checkRef, touchesChanged, githubEscape } from './changed';
+import { reportFilesIn, SKIPPED_FOLDERS, isIgnored, isCheckedFile, readText, type ReadOk } from './files';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
@@ -225,11 +225,9 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
     }
     if (st?.isFile()) targets.push({ file: abs, explicit: true, shown: p });
     else if (st?.isDirectory()) {
-      // Word's lock files (~$name.docx) are not documents.
-      const found = await fg(['**/*.md', '**/*.docx', '!**/~$*'], { cwd: abs, absolute: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false });
-      for (const f of found.sort()) targets.push({ file: f, explicit: false, shown: relative(io.cwd, f) || basename(f) });
+      for (const f of await reportFilesIn(abs, { docx: true })) targets.push({ file: f, explicit: false, shown: relative(io.cwd, f) || basename(f) });
     } else if (fg.isDynamicPattern(p)) {
-      const found = await fg(p.replace(/\\/g, '/'), { cwd: io.cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+      const found = await fg(p.replace(/\\/g, '/'), { cwd: io.cwd, absolute: true, ignore: SKIPPED_FOLDERS });
       if (!found.length) io.err(`vnhr: no files match ${p}\n`);
       for (const f of found.sort()) targets.push({ file: f, explicit: false, shown: relative(io.cwd, f) });
     } else {
@@ -244,8 +242,7 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
     if (seen.has(t.file)) continue;
     seen.add(t.file);
     const { config, base } = configFor(t.file);
-    const rel = relative(base, t.file).replace(/\\/g, '/');
-    if (config.ignore.length && picomatch.isMatch(rel, config.ignore, { dot: true })) continue;
+    if (isIgnored(t.file, config, base)) continue;
     if (/\.docx$/i.test(t.file)) {
       const word = readWord(t.file);
       if ('error' in word) {
@@ -264,8 +261,7 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
       ioError = true;
       continue;
     }
-    const forced = t.explicit || (config.include.length > 0 && picomatch.isMatch(rel, config.include, { dot: true }));
-    if (!forced && !isVietnameseText(read.text)) continue;
+    if (!isCheckedFile(read.text, config, { file: t.file, base, explicit: t.explicit })) continue;
     let text = read.text;
     if (opts.fix) {
       const fixed = fixAll(text, config);
@@ -323,36 +319,6 @@ function readWord(file: string): DocxMarkdown | { error: string } {
   } catch (e) {
     return { error: `cannot read Word file: ${(e as Error).message}` };
   }
-}
-
-interface ReadOk {
-  text: string;
-  bom: boolean;
-  raw: Buffer;
-  mtimeMs: number;
-}
-
-/** Read a file as UTF-8 text; binary or non-UTF-8 content is an error, not a crash. */
-function readText(file: string): ReadOk | { error: string } {
-  let raw: Buffer;
-  let mtimeMs: number;
-  try {
-    mtimeMs = statSync(file).mtimeMs;
-    raw = readFileSync(file);
-  } catch (e) {
-    return { error: `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
-  }
-  // UTF-16 (Notepad's "Unicode") is text, but full of NUL bytes: name it rather than call it binary.
-  if ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff)) return { error: 'UTF-16 encoded; save the file as UTF-8 to check it' };
-  if (raw.includes(0)) return { error: 'binary file (contains NUL bytes); not checked' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(raw);
-  } catch {
-    return { error: 'not valid UTF-8; convert the file to UTF-8 (e.g. from TCVN3/VNI legacy encodings) to check it' };
-  }
-  const bom = text.startsWith('\uFEFF');
-  return { text: bom ? text.slice(1) : text, bom, raw, mtimeMs };
 }
 
 /**

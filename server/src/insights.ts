@@ -25,7 +25,7 @@ export function createInsights(ctx: ServerContext, conf: Configuration, diags: D
     if (!doc) return undefined;
     const settings = await conf.settingsFor(uri);
     const text = doc.getText();
-    if (!conf.isChecked(settings, text)) return undefined;
+    if (!conf.isChecked(settings, text, uri)) return undefined;
     const config = conf.configFor(uri, settings);
     const locale = conf.localeOf(settings);
     const hit = memo.get(uri);

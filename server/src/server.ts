@@ -10,7 +10,8 @@ import { VERSION } from './version';
 import { localDocsBase, normalizeDocsBase } from './docsLink';
 import { createContext } from './features/context';
 import { registerConfiguration } from './features/configuration';
-import { registerDiagnostics } from './features/diagnostics';
+import { registerDiagnostics, type Diagnostics } from './features/diagnostics';
+import { registerWorkspace, initialFolders, type Workspace } from './features/workspace';
 import { registerCodeActions } from './features/codeActions';
 import { registerCommands } from './features/commands';
 import { registerHover } from './features/hover';
@@ -24,12 +25,19 @@ export { FIX_ALL_COMMAND } from './features/commands';
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const ctx = createContext(connection, documents);
-  // Configuration changes re-check every document (called only once listening).
-  const conf = registerConfiguration(ctx, () => diags.recheckAll());
-  const diags = registerDiagnostics(ctx, conf);
+  let diags: Diagnostics | undefined;
+  let ws: Workspace | undefined;
+  const conf = registerConfiguration(ctx, () => {
+    diags?.recheckAll();
+    ws?.rescan();
+  });
+  const workspace = registerWorkspace(ctx, conf);
+  ws = workspace.workspace;
+  diags = registerDiagnostics(ctx, conf, ws);
   const insightsOf = createInsights(ctx, conf, diags);
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+    ...workspace.capabilities,
     ...registerCodeActions(ctx, diags),
     ...registerCommands(ctx, diags),
     ...registerHover(ctx, insightsOf),
@@ -41,7 +49,11 @@ export function startServer(connection: Connection): void {
     ctx.client.locale = params.locale?.toLowerCase().startsWith('vi') ? 'vi' : params.locale ? 'en' : 'vi';
     ctx.client.configuration = !!params.capabilities.workspace?.configuration;
     ctx.client.resolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
-    ctx.client.docsBase = normalizeDocsBase((params.initializationOptions as { docsBaseUrl?: string } | undefined)?.docsBaseUrl) ?? localDocsBase();
+    const options = params.initializationOptions as { docsBaseUrl?: string; watchesFiles?: boolean } | undefined;
+    ctx.client.docsBase = normalizeDocsBase(options?.docsBaseUrl) ?? localDocsBase();
+    ctx.client.workspaceFolders = initialFolders(params);
+    ctx.client.workspaceFoldersChange = !!params.capabilities.workspace?.workspaceFolders;
+    ctx.client.registerWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration && !options?.watchesFiles;
     ctx.log(`vnhr server started (locale ${params.locale ?? 'none'} -> ${ctx.client.locale}, ${allRules.length} rules)`);
     return { capabilities, serverInfo: { name: 'vnhr', version: VERSION } };
   });

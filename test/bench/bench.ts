@@ -16,6 +16,7 @@ import { allRules, check, checkSteps, getDefaultConfig, DocumentCache, LineIndex
 import { REPO_ROOT } from '../helpers/corpus';
 import { LspClient } from '../helpers/lsp';
 import { generateReport, loadMaterial } from './generate';
+import { workspaceBench, workspaceBenchLines } from './workspace-bench';
 
 const KB = 1024;
 const MB = 1024 * 1024;
@@ -431,6 +432,17 @@ async function main(): Promise<void> {
       );
     } else say(`[notice] server not measured: ${serverError}`);
     say('');
+
+    // 3b. Whole-workspace diagnostics: 500 unopened reports of 50 KB (100 with VNHR_BENCH_QUICK).
+    if (existsSync(join(REPO_ROOT, 'server', 'out', 'server.js'))) {
+      process.stderr.write('workspace...\n');
+      try {
+        for (const line of workspaceBenchLines(await workspaceBench(material, QUICK ? 100 : 500, 50 * KB))) say(line);
+      } catch (e) {
+        say(`[notice] workspace not measured: ${(e as Error).message.split('\n')[0]}`);
+        say('');
+      }
+    }
 
     // 4. Whole processes: vnhr check beside markdownlint-cli2 and `node -e 0`.
     const vnhr = join(REPO_ROOT, 'bin', 'vnhr.js');

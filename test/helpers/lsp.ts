@@ -24,6 +24,12 @@ export class LspClient {
   readonly conn: MessageConnection;
   private waiters: { uri: string; pred: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
   readonly latest = new Map<string, PublishedDiagnostics>();
+  /** Every publishDiagnostics received, in order. */
+  readonly published: PublishedDiagnostics[] = [];
+  /** $/progress notifications received (work done progress). */
+  readonly progress: { token: string | number; value: { kind: string; title?: string; message?: string; percentage?: number } }[] = [];
+  /** What workspace/configuration answers for the section vnHealthReport (null: the defaults). */
+  settings: Record<string, unknown> | null = null;
   stderr = '';
 
   /** `command`: another server to start (e.g. an installed `vnhr-language-server`), default the built bundle. */
@@ -33,6 +39,7 @@ export class LspClient {
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
       this.latest.set(p.uri, p);
+      this.published.push(p);
       this.waiters = this.waiters.filter((w) => {
         if (w.uri === p.uri && w.pred(p)) {
           w.resolve(p);
@@ -43,12 +50,26 @@ export class LspClient {
     });
     this.conn.onNotification('window/logMessage', () => undefined);
     this.conn.onRequest('client/registerCapability', () => null);
-    this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.settings));
+    this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.onNotification('$/progress', (p: LspClient['progress'][number]) => void this.progress.push(p));
     this.conn.listen();
   }
 
-  async initialize(locale = 'vi', textDocument: Record<string, unknown> = {}): Promise<unknown> {
-    const r = await this.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, locale, capabilities: { workspace: { configuration: true }, textDocument } });
+  /** `more`: workspace folders, window capabilities (workDoneProgress), initializationOptions. */
+  async initialize(
+    locale = 'vi',
+    textDocument: Record<string, unknown> = {},
+    more: { workspaceFolders?: { uri: string; name: string }[]; window?: Record<string, unknown>; initializationOptions?: unknown } = {},
+  ): Promise<unknown> {
+    const r = await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      locale,
+      capabilities: { workspace: { configuration: true, workspaceFolders: !!more.workspaceFolders }, textDocument, window: more.window ?? {} },
+      workspaceFolders: more.workspaceFolders ?? null,
+      initializationOptions: more.initializationOptions,
+    });
     await this.conn.sendNotification('initialized', {});
     return r;
   }

@@ -66,6 +66,7 @@ const SETTINGS: Record<string, string> = {
   'vnHealthReport.rules': 'resource',
   'vnHealthReport.terms': 'resource',
   'vnHealthReport.checkAllMarkdown': 'resource',
+  'vnHealthReport.scope': 'resource',
   'vnHealthReport.templates.folder': 'resource',
   'vnHealthReport.report.year': 'resource',
   'vnHealthReport.report.unitName': 'resource',
@@ -129,6 +130,7 @@ describe('manifest (package.json)', () => {
       assert.equal(d('debounceMs'), 300);
       assert.equal(d('locale'), 'auto');
       assert.equal(d('checkAllMarkdown'), false);
+      assert.equal(d('scope'), 'workspace');
       assert.equal(d('templates.folder'), '.vnhr/templates');
       assert.equal(d('report.year'), null);
       assert.equal(d('report.unitName'), '');

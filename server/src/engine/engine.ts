@@ -153,7 +153,9 @@ export function* checkSteps(text: string, rules: readonly Rule[], config: Resolv
       block.memo.set(memoKey, memo);
     }
     for (const f of memo.findings) out.push(f);
-    if (++sinceYield >= 64) {
+    // Every 8 blocks: a fresh block costs a few ms of rules, and the server
+    // (which yields to the event loop only after ~15 ms) must not wait long.
+    if (++sinceYield >= 8) {
       sinceYield = 0;
       yield;
     }

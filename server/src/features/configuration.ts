@@ -6,8 +6,9 @@ import { DiagnosticSeverity, DidChangeConfigurationNotification, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { getDefaultConfig, loadConfig, isVietnameseText, LineIndex, type Locale, type ResolvedConfig } from '../engine';
+import { getDefaultConfig, loadConfig, LineIndex, type Locale, type ResolvedConfig } from '../engine';
 import { findConfigFile, readConfigFile, type LoadedConfig as FileConfig } from '../configFiles';
+import { isCheckedFile } from '../files';
 import type { ServerContext } from './context';
 
 export interface Settings {
@@ -18,17 +19,19 @@ export interface Settings {
   rules: Record<string, unknown>;
   terms: Record<string, unknown>;
   checkAllMarkdown: boolean;
+  /** "workspace": every report in the workspace folders; "openFiles": only open ones. */
+  scope: 'workspace' | 'openFiles';
 }
 
-const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', debounceMs: 300, locale: 'auto', rules: {}, terms: {}, checkAllMarkdown: false };
+const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', debounceMs: 300, locale: 'auto', rules: {}, terms: {}, checkAllMarkdown: false, scope: 'workspace' };
 
 export interface Configuration {
   settingsFor(uri: string): Promise<Settings>;
   /** The config for a document: nearest .vnhrrc.json, else settings. */
   configFor(uri: string, settings: Settings): ResolvedConfig;
   localeOf(settings: Settings): Locale;
-  /** Is this document checked at all (enabled, and Vietnamese or checkAllMarkdown)? */
-  isChecked(settings: Settings, text: string): boolean;
+  /** Is this document checked at all: enabled, not in the config's `ignore`, and Vietnamese, in its `include` or checkAllMarkdown (as the CLI decides, files.ts)? */
+  isChecked(settings: Settings, text: string, uri: string): boolean;
   isConfigUri(uri: string): boolean;
   /** The editor's text of a config file changed (open, edit) or went back to disk (close). */
   configTextChanged(doc: TextDocument | undefined): void;
@@ -61,14 +64,18 @@ export function registerConfiguration(ctx: ServerContext, onChange: () => void):
     return p;
   }
 
+  function configPathOf(uri: string): string | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      return findConfigFile(dirname(fileURLToPath(uri)));
+    } catch {
+      return undefined;
+    }
+  }
+
   function configFor(uri: string, settings: Settings): ResolvedConfig {
-    if (uri.startsWith('file:')) {
-      let path: string | undefined;
-      try {
-        path = findConfigFile(dirname(fileURLToPath(uri)));
-      } catch {
-        path = undefined;
-      }
+    {
+      const path = configPathOf(uri);
       if (path) {
         let c = configCache.get(path);
         if (!c) {
@@ -123,18 +130,30 @@ export function registerConfiguration(ctx: ServerContext, onChange: () => void):
     onChange();
   });
 
+  // One handler per connection: config files here, reports in the workspace scan (ctx.watchers).
   connection.onDidChangeWatchedFiles((p) => {
     if (p.changes.some((c) => isConfigUri(c.uri))) {
       configCache.clear();
       onChange();
     }
+    for (const w of ctx.watchers) w(p.changes.filter((c) => !isConfigUri(c.uri)));
   });
 
   return {
     settingsFor,
     configFor,
     localeOf: (s) => (s.locale === 'vi' || s.locale === 'en' ? s.locale : ctx.client.locale),
-    isChecked: (s, text) => s.enable && (s.checkAllMarkdown || isVietnameseText(text)),
+    isChecked: (s, text, uri) => {
+      if (!s.enable) return false;
+      const configPath = configPathOf(uri);
+      let file: string | undefined;
+      try {
+        file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+      } catch {
+        file = undefined;
+      }
+      return isCheckedFile(text, configFor(uri, s), { file, base: configPath && dirname(configPath), allMarkdown: s.checkAllMarkdown });
+    },
     isConfigUri,
     configTextChanged,
     forget: (uri) => settingsCache.delete(uri),

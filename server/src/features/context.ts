@@ -1,6 +1,6 @@
 // What every feature module gets: the connection, the open documents, the log,
 // and what the client said it can do (filled in at initialize).
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, TextDocuments, FileEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { appendFileSync } from 'node:fs';
 import type { Locale } from '../engine';
@@ -15,6 +15,12 @@ export interface ClientInfo {
   resolveEdits: boolean;
   /** Where diagnostics link rule pages: the client's initializationOptions.docsBaseUrl, else the pages shipped beside the server. */
   docsBase: string;
+  /** Workspace folder URIs (initialize's workspaceFolders, else rootUri). */
+  workspaceFolders: string[];
+  /** The client sends workspace/didChangeWorkspaceFolders. */
+  workspaceFoldersChange: boolean;
+  /** The server registers its file watchers (dynamic registration, and the client does not watch by itself like ours in VS Code). */
+  registerWatchers: boolean;
 }
 
 export interface ServerContext {
@@ -22,6 +28,8 @@ export interface ServerContext {
   documents: TextDocuments<TextDocument>;
   client: ClientInfo;
   log(s: string): void;
+  /** Listeners of workspace/didChangeWatchedFiles for non-config files (the protocol allows one handler; configuration.ts owns it). */
+  watchers: ((changes: FileEvent[]) => void)[];
 }
 
 export function createContext(connection: Connection, documents: TextDocuments<TextDocument>): ServerContext {
@@ -36,5 +44,5 @@ export function createContext(connection: Connection, documents: TextDocuments<T
       }
     }
   };
-  return { connection, documents, client: { locale: 'vi', configuration: false, resolveEdits: false, docsBase: localDocsBase() }, log };
+  return { connection, documents, client: { locale: 'vi', configuration: false, resolveEdits: false, docsBase: localDocsBase(), workspaceFolders: [], workspaceFoldersChange: false, registerWatchers: false }, log, watchers: [] };
 }

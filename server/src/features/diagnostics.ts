@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkSteps, allRules, check, docsUrl, localize, LineIndex, DocumentCache, CancelledError, type Finding, type Locale, type ResolvedConfig, type Severity } from '../engine';
 import type { ServerContext } from './context';
 import type { Configuration } from './configuration';
+import type { Workspace } from './workspace';
 
 export interface DocState {
   cache: DocumentCache;
@@ -59,7 +60,7 @@ export function toDiagnostic(f: Finding, li: LineIndex, uri: string, locale: Loc
   return d;
 }
 
-export function registerDiagnostics(ctx: ServerContext, conf: Configuration): Diagnostics {
+export function registerDiagnostics(ctx: ServerContext, conf: Configuration, workspace: Workspace): Diagnostics {
   const { connection, documents, log } = ctx;
   const states = new Map<string, DocState>();
 
@@ -91,7 +92,7 @@ export function registerDiagnostics(ctx: ServerContext, conf: Configuration): Di
     const text = doc.getText();
     const version = doc.version;
     const locale = conf.localeOf(settings);
-    if (!conf.isChecked(settings, text)) {
+    if (!conf.isChecked(settings, text, uri)) {
       st.findings = [];
       st.checkedVersion = version;
       st.checkedKey = undefined;
@@ -170,7 +171,8 @@ export function registerDiagnostics(ctx: ServerContext, conf: Configuration): Di
     conf.forget(e.document.uri);
     // A config file goes back to its text on disk.
     if (conf.isConfigUri(e.document.uri)) return conf.configTextChanged(undefined);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    // Its workspace diagnostics (from the file on disk) replace the editor's, or none.
+    workspace.closed(e.document.uri);
   });
 
   /**
@@ -186,7 +188,7 @@ export function registerDiagnostics(ctx: ServerContext, conf: Configuration): Di
     const config = conf.configFor(uri, settings);
     const locale = conf.localeOf(settings);
     if (st.checkedVersion !== doc.version || st.checkedKey !== config.key) {
-      if (!conf.isChecked(settings, doc.getText())) return { doc, st, findings: [], config, locale };
+      if (!conf.isChecked(settings, doc.getText(), uri)) return { doc, st, findings: [], config, locale };
       // Same text as a check of this version in flight, so sharing its cache is safe.
       st.findings = check(doc.getText(), config, { cache: st.cache });
       st.checkedVersion = doc.version;

@@ -76,4 +76,10 @@ describe('diagnostics', () => {
     await waitForDiagnostics(next.document.uri, (ds) => ds.some((d) => codeOf(d) === 'whitespace'), 'the whitespace diagnostic of ke-hoach.md');
     assert.equal(describeDiagnostics(vnhr(readme.uri)), '(none)');
   });
+
+  it('a report never opened is checked too (scope "workspace"): its problems are in the Problems panel', async () => {
+    const uri = wsUri('chua-mo/bao-cao-quy.md');
+    await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'whitespace'), 'the whitespace diagnostic of an unopened report');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the report was opened');
+  });
 });

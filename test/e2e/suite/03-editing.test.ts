@@ -1,4 +1,5 @@
-// Diagnostics follow the text as it is typed, go when the file is closed, and
+// Diagnostics follow the text as it is typed, come from the file on disk once it
+// is closed (or go, with scope "openFiles"), and
 // follow .vnhrrc.json without a reload.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -21,7 +22,7 @@ describe('editing', () => {
     await gone;
   });
 
-  it('closing the document clears its diagnostics', async () => {
+  it('closing the document keeps the diagnostics of the file on disk (scope "workspace"); with scope "openFiles" they go', async () => {
     const uri = wsUri('close-me.md');
     // Opened as a user does (not via openTextDocument, whose reference would keep the document alive).
     await vscode.commands.executeCommand('vscode.open', uri);
@@ -29,7 +30,16 @@ describe('editing', () => {
     const closed = waitForEvent(vscode.workspace.onDidCloseTextDocument, (d) => d.uri.toString() === uri.toString(), 'close-me.md to close');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await closed;
-    await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no diagnostics after closing');
+    // The server re-checks the file on disk (the same slip) rather than clearing it.
+    await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'whitespace'), 'the whitespace diagnostic of the closed file', { fresh: true });
+    const settings = vscode.workspace.getConfiguration('vnHealthReport');
+    await settings.update('scope', 'openFiles', vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no diagnostics for the closed file with scope "openFiles"');
+    } finally {
+      await settings.update('scope', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'whitespace'), 'the closed file checked again with scope "workspace"');
   });
 
   describe('.vnhrrc.json', () => {
