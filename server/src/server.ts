@@ -10,8 +10,8 @@ import { VERSION } from './version';
 import { localDocsBase, normalizeDocsBase } from './docsLink';
 import { createContext } from './features/context';
 import { registerConfiguration } from './features/configuration';
-import { registerDiagnostics, type Diagnostics } from './features/diagnostics';
-import { registerWorkspace, initialFolders, type Workspace } from './features/workspace';
+import { registerDiagnostics } from './features/diagnostics';
+import { registerWorkspace, initialFolders } from './features/workspace';
 import { registerCodeActions } from './features/codeActions';
 import { registerCommands } from './features/commands';
 import { registerHover } from './features/hover';
@@ -25,15 +25,13 @@ export { FIX_ALL_COMMAND } from './features/commands';
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const ctx = createContext(connection, documents);
-  let diags: Diagnostics | undefined;
-  let ws: Workspace | undefined;
+  // Configuration changes re-check every document and the workspace (called only once listening).
   const conf = registerConfiguration(ctx, () => {
-    diags?.recheckAll();
-    ws?.rescan();
+    diags.recheckAll();
+    workspace.workspace.rescan();
   });
   const workspace = registerWorkspace(ctx, conf);
-  ws = workspace.workspace;
-  diags = registerDiagnostics(ctx, conf, ws);
+  const diags = registerDiagnostics(ctx, conf, workspace.workspace);
   const insightsOf = createInsights(ctx, conf, diags);
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

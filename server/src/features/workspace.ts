@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, sep } from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type FileEvent, type ServerCapabilities, type WorkspaceFolder } from 'vscode-languageserver/node';
-import { checkSteps, allRules, LineIndex, CancelledError, type Finding } from '../engine';
+import { checkSteps, allRules, LineIndex, CancelledError, msg, localize, type Finding } from '../engine';
 import { reportFilesIn, readText } from '../files';
 import type { ServerContext } from './context';
 import type { Configuration, Settings } from './configuration';
@@ -193,7 +193,7 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
         }
         if (gen !== generation || shuttingDown) return;
       }
-      progress?.begin(ctx.client.locale === 'vi' ? 'vnhr: kiểm tra các báo cáo' : 'vnhr: checking reports', 0, `0/${work.length}`, false);
+      progress?.begin(localize(msg('vnhr: kiểm tra các báo cáo', 'vnhr: checking reports'), ctx.client.locale), 0, `0/${work.length}`, false);
       let done = 0;
       for (const w of work) {
         if (gen !== generation || shuttingDown) return;

@@ -5,10 +5,9 @@
 // Precision first: a dot number is reported only when a unit, %, a scale word or
 // a counted noun follows it, so section numbers ("1.2 Kết quả", "Bảng 2.13."),
 // dates ("Sáng 11.1,"), times and versions are never touched.
-import type { Draft } from '../types';
+import type { Block, Draft } from '../types';
 import { msg, type Rule } from '../rule';
 import { numbersOf, type BlockNumber } from '../vietnamese/numbers';
-import type { Block } from '../types';
 
 /** Words after a number that make it a measured quantity (first syllable, lower case). */
 const UNIT_WORDS = new Set([
