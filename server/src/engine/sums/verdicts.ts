@@ -133,7 +133,9 @@ function partName(p: Part): string {
 // ---------------------------------------------------------------- changes
 
 /** Does [a1,a2] meet [b1,b2]? */
-const meets = (a1: number, a2: number, b1: number, b2: number) => a2 > b1 + EPS && a1 < b2 - EPS;
+const meets = (a1: number, a2: number, b1: number, b2: number) => a2 >= b1 - EPS && a1 <= b2 + EPS;
+/** Just below a truncation bound: 0,3 truncates values below 0,4, not 0,4 itself. */
+const OPEN = 1e-6;
 
 export function changeIssue(c: Change): Issue | undefined {
   if (c.hedged || c.dHedge) return undefined;
@@ -180,7 +182,7 @@ export function changeIssue(c: Change): Issue | undefined {
   const sign = c.dir === 'up' ? 1 : -1;
   const h = d.half;
   // The stated change as an interval of true signed values (rounded or truncated).
-  const [s1, s2] = sign > 0 ? [d.v - h, d.v + 2 * h] : [-d.v - 2 * h, -d.v + h];
+  const [s1, s2] = sign > 0 ? [d.v - h, d.v + Math.max(0, 2 * h - OPEN)] : [-d.v - Math.max(0, 2 * h - OPEN), -d.v + h];
   const absOk = meets(actual - tolAbs, actual + tolAbs, s1, s2);
   const relOf = () => {
     if (prev.v - prev.half <= 0) return undefined;
