@@ -53,19 +53,44 @@ const CONNECT = new Set(['là', 'có', 'với', 'đạt', 'chiếm', 'gồm']);
 const MAX_LABEL = 8;
 const MAX_TOTAL_NOUN = 8;
 
-/** All breakdowns in a segment's tokens. */
-export function readBreakdowns(toks: Tok[], lo: number, hi: number, segment: number, out: Breakdown[]): void {
-  for (let i = lo; i < hi; i++) {
-    const t = toks[i];
-    if (!isQty(t) || t.pct || t.year || t.range || t.v <= 0) continue;
-    if (isW(toks[i - 1], 'năm', 'tháng', 'ngày', 'quý', 'đoạn', 'số', 'thứ', 'lần', 'khoản', 'điều', 'mục', 'phần', 'bảng', 'biểu', 'hình')) continue;
-    const b = readAfterTotal(toks, i, lo, hi, segment);
-    if (b) out.push(b);
-  }
-  readShareSplits(toks, lo, hi, segment, out);
+/** All breakdowns in a segment's tokens, sentence by sentence. */
+export function readBreakdowns(toks: Tok[], sents: [number, number][], segment: number, out: Breakdown[]): void {
+  const national = toks.some((t, i) => (isW(t, 'cả') && isW(toks[i + 1], 'nước')) || (isW(t, 'toàn') && isW(toks[i + 1], 'quốc')) || (isW(t, 'trung') && isW(toks[i + 1], 'ương')));
+  sents.forEach(([lo, hi], si) => {
+    const used = new Set<number>();
+    for (let i = lo; i < hi; i++) {
+      if (!isTotalLike(toks, i, lo, hi)) continue;
+      const b = readAfterTotal(toks, i, lo, hi, segment, national, used);
+      if (b) out.push(b);
+    }
+    // "...; trong đó ..." or a sentence "Trong đó ..." after the total's sentence.
+    for (let i = lo; i < hi; i++) {
+      if (!isW(toks[i], 'trong') || !isW(toks[i + 1], 'đó') || used.has(i)) continue;
+      let total = -1;
+      if (i === lo) {
+        if (si === 0) continue;
+        const [plo, phi] = sents[si - 1];
+        for (let k = plo; k < phi && total < 0; k++) if (isTotalLike(toks, k, plo, phi) && unitAfter(toks, k, phi).key) total = k;
+      } else {
+        for (let k = lo; k < i && total < 0; k++) if (isTotalLike(toks, k, lo, hi) && unitAfter(toks, k, hi).key) total = k;
+      }
+      if (total < 0) continue;
+      const b = readParts(toks, total, i, lo, hi, segment, national, true);
+      if (b) out.push(b);
+    }
+    readShareSplits(toks, lo, hi, segment, out);
+  });
 }
 
-function readAfterTotal(toks: Tok[], i: number, lo: number, hi: number, segment: number): Breakdown | undefined {
+function isTotalLike(toks: Tok[], i: number, lo: number, hi: number): boolean {
+  const t = toks[i];
+  if (!isQty(t) || t.pct || t.year || t.range || t.v <= 0 || t.num?.percent) return false;
+  if (i > lo && isW(toks[i - 1], 'năm', 'tháng', 'ngày', 'quý', 'đoạn', 'số', 'thứ', 'lần', 'khoản', 'điều', 'mục', 'phần', 'bảng', 'biểu', 'hình')) return false;
+  const u = unitAfter(toks, i, hi);
+  return u.key !== 'lần' && u.key !== 'pp';
+}
+
+function readAfterTotal(toks: Tok[], i: number, lo: number, hi: number, segment: number, national: boolean, used: Set<number>): Breakdown | undefined {
   const total = toks[i];
   const u = unitAfter(toks, i, hi);
   if (u.key === 'lần' || u.key === 'pp') return undefined;
@@ -79,7 +104,9 @@ function readAfterTotal(toks: Tok[], i: number, lo: number, hi: number, segment:
     if (k - nounStart > 3) return undefined;
     paren = true;
     p++;
+    if (isW(toks[p], 'chiếm', 'tăng', 'giảm', 'bằng', 'đạt', 'so', 'năm', 'vượt', 'cùng')) return undefined;
     if (isW(toks[p], 'trong') && isW(toks[p + 1], 'đó')) {
+      used.add(p);
       kind = 'subset';
       p += 2;
       if (isP(toks[p], ':', ',')) p++;
@@ -91,17 +118,32 @@ function readAfterTotal(toks: Tok[], i: number, lo: number, hi: number, segment:
     if (isP(toks[p], ',', ';')) p++;
     const intro = INTRO.find((w) => w.every((x, n) => isW(toks[p + n], x)));
     if (!intro) return undefined;
+    if (intro[0] === 'trong') used.add(p);
     p += intro.length;
     if (intro[0] === 'trong' || intro[0] === 'phân') kind = 'subset';
     if (intro[0] === 'phân') return undefined;
     if (isP(toks[p], ':')) p++;
     if (kind === 'subset' && isW(toks[p], 'có') && !isQty(toks[p + 1])) p++;
   }
+  return collect(toks, i, u.key, p, lo, hi, segment, national, kind, paren);
+}
+
+/** Parts after a detached "trong đó" at j, of the total at ti. */
+function readParts(toks: Tok[], ti: number, j: number, lo: number, hi: number, segment: number, national: boolean, _detached: boolean): Breakdown | undefined {
+  let p = j + 2;
+  if (isP(toks[p], ',', ':')) p++;
+  if (isW(toks[p], 'có') && !isQty(toks[p + 1])) p++;
+  const u = unitAfter(toks, ti, hi);
+  return collect(toks, ti, u.key, p, lo, hi, segment, national, 'subset', false);
+}
+
+function collect(toks: Tok[], i: number, unit: string | undefined, p: number, lo: number, hi: number, segment: number, national: boolean, kind: Breakdown['kind'], paren: boolean): Breakdown | undefined {
+  const total = toks[i];
   const parts: Part[] = [];
   let closed = false;
   let open = false;
   while (p < hi) {
-    const r = readPart(toks, p, hi, u.key, paren);
+    const r = readPart(toks, p, hi, unit, paren);
     if (!r) {
       open = true;
       break;
@@ -133,7 +175,7 @@ function readAfterTotal(toks: Tok[], i: number, lo: number, hi: number, segment:
   // A part read after "và" ends the list (readPart reports it).
   if (!parts.length) return undefined;
   if (paren && !(closed && isP(toks[p], ')'))) return undefined;
-  if (parts.some((x) => x.hedge) || hedgeBefore(toks, i, lo)) {
+  if (parts.some((x) => x.hedge) || hedgeBefore(toks, i, 0)) {
     // Hedged values: no arithmetic on them.
     return undefined;
   }
@@ -142,13 +184,13 @@ function readAfterTotal(toks: Tok[], i: number, lo: number, hi: number, segment:
   if (total.pct) return undefined;
   const rest = parts.some((x) => x.rest);
   const labels = parts.map((x) => x.label);
-  if (kind === 'subset' && (rest || namesWholeSet(labels))) kind = 'exhaustive';
+  if (kind === 'subset' && (rest || namesWholeSet(labels, national))) kind = 'exhaustive';
   if (kind === 'exhaustive' && parts.length < 2) kind = 'subset';
   if (open && kind === 'exhaustive') {
     // The list goes on in a shape we do not read: what we read is only some of it.
     kind = 'subset';
   }
-  return { segment, total, totalUnit: u.key, parts, kind, parallel: isParallel(labels) };
+  return { segment, total, totalUnit: unit, parts, kind, parallel: isParallel(labels) };
 }
 
 function readPart(toks: Tok[], p: number, hi: number, unit: string | undefined, paren: boolean): { part: Part; next: number; last: boolean } | undefined {
@@ -166,6 +208,12 @@ function readPart(toks: Tok[], p: number, hi: number, unit: string | undefined, 
     if (toks[p].k === 'và' || toks[p].k === 'hoặc') return undefined;
     label.push(toks[p].k);
     p++;
+    // "tuyến quận, huyện 812.400 lượt": a comma inside the label when words then the figure follow.
+    if (isP(toks[p], ',') && toks[p + 1]?.t === 'w') {
+      let j = p + 1;
+      while (j < hi && j < p + 4 && toks[j].t === 'w' && !HEDGES.has(toks[j].k) && !NOT_LABEL.has(toks[j].k)) j++;
+      if (j > p + 1 && isQty(toks[j])) p++;
+    }
   }
   if (isP(toks[p], ':')) p++;
   else if (isW(toks[p], 'là', 'có', 'với', 'đạt') && label.length) p++;
@@ -280,9 +328,19 @@ function readShareSplits(toks: Tok[], lo: number, hi: number, segment: number, o
       p = s + 1;
     }
     i = p - 1;
-    if (parts.length < 2 || !namesWholeSet(parts.map((x) => x.label))) continue;
     if (parts.some((x) => hedgeBefore(toks, x.qi, lo))) continue;
-    out.push({ segment, parts, kind: 'exhaustive', parallel: true });
+    // "thành thị chiếm 29,4%, nông thôn chiếm 70,6%; nam chiếm 49,6%, nữ chiếm 50,4%": one split per category set.
+    let run: Part[] = [];
+    const flush = () => {
+      if (run.length >= 2 && namesWholeSet(run.map((x) => x.label))) out.push({ segment, parts: run, kind: 'exhaustive', parallel: true });
+      run = [];
+    };
+    for (const part of parts) {
+      const set = categoryOf(part.label)?.set;
+      if (run.length && categoryOf(run[0].label)?.set !== set) flush();
+      run.push(part);
+    }
+    flush();
   }
 }
 

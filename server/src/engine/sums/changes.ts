@@ -23,6 +23,8 @@ export interface Change {
   prev: Tok;
   prevUnit?: string;
   hedged: boolean;
+  /** An estimate ("ước đạt"): one more unit of the last digit is allowed. */
+  est?: boolean;
 }
 
 const UP = new Set(['tăng']);
@@ -41,6 +43,9 @@ function verbAt(toks: Tok[], i: number): { dir: 'up' | 'down'; next: number } | 
   }
   return undefined;
 }
+
+/** A hedge that stops the arithmetic ("hơn", "gần", "khoảng"); "ước" (an estimate) does not. */
+const real = (h: string | undefined) => !!h && h !== 'ước';
 
 const isLevel = (t: Tok | undefined): t is Tok => isQty(t) && !t.year && !t.range;
 
@@ -71,18 +76,27 @@ function changeFigure(toks: Tok[], j: number, hi: number): { d: Tok; unit?: stri
 function readRef(toks: Tok[], i: number, verb: { dir: 'up' | 'down'; next: number }, lo: number, hi: number, segment: number, out: Change[]): void {
   const cf = changeFigure(toks, verb.next, hi);
   if (!cf) return;
-  // V: right before the verb, only unit words, a comma or a parenthesis between.
+  // V: right before the verb, only unit words, a comma or a parenthesis between;
+  // a plan clause may stand between ("8.426 lượt, vượt kế hoạch (8.000 lượt), tăng ...").
   let k = i - 1;
-  if (isP(toks[k], ',', '(')) k--;
-  let words = 0;
-  while (k >= lo && toks[k].t === 'w' && isContentWord(toks[k]) && words < 3) {
-    k--;
-    words++;
+  if (isP(toks[k], ',', '(') || isW(toks[k], 'và')) k--;
+  const planStart = planClauseBefore(toks, k, lo);
+  if (planStart !== undefined) k = planStart - 1;
+  // "V (năm 2023 là P), tăng D": the reference before the verb.
+  if (isP(toks[k], ')')) {
+    const back = refParenBefore(toks, k, lo);
+    if (!back) return;
+    const cf0 = cf;
+    const v = levelBefore(toks, back.open - 1, lo, hi);
+    if (!v) return;
+    if (!unitsAgree(v.unit ?? back.unit, back.unit ?? v.unit) || v.tok.pct !== back.prev.pct) return;
+    out.push({ segment, shape: 'ref', dir: verb.dir, d: cf0.d, dUnit: cf0.unit, dHedge: cf0.hedge, cur: v.tok, curUnit: v.unit, prev: back.prev, prevUnit: back.unit, hedged: !!(real(v.hedge) || real(back.hedge)), est: v.hedge === 'ước' || back.hedge === 'ước' });
+    return;
   }
-  const cur = toks[k];
-  if (k < lo || !isLevel(cur)) return;
-  const curUnit = unitAfter(toks, k, hi);
-  if (curUnit.next !== k + 1 + words && !(cur.pct && words === 0)) return;
+  const lv = levelBefore(toks, k, lo, hi);
+  if (!lv) return;
+  const cur = lv.tok;
+  const curUnit = { key: lv.unit };
   // P: "so với <ref words> (P)" or "(<ref words> P)" / "(<ref words>: P)" / "(<ref words> là P)".
   let j = cf.next;
   let sawSoVoi = false;
@@ -116,6 +130,7 @@ function readRef(toks: Tok[], i: number, verb: { dir: 'up' | 'down'; next: numbe
   if (!HEDGES.has(toks[j - 1]?.k ?? '')) pHedge = undefined;
   const cu = curUnit.key;
   if (!unitsAgree(cu === undefined ? pu.key : cu, pu.key ?? cu)) return;
+  if (cur.pct !== prev.pct) return;
   out.push({
     segment,
     shape: 'ref',
@@ -127,7 +142,8 @@ function readRef(toks: Tok[], i: number, verb: { dir: 'up' | 'down'; next: numbe
     curUnit: cu,
     prev,
     prevUnit: pu.key,
-    hedged: !!(hedgeBefore(toks, k, lo) || pHedge),
+    hedged: !!(real(lv.hedge) || real(pHedge)),
+    est: lv.hedge === 'ước' || pHedge === 'ước',
   });
 }
 
@@ -223,8 +239,9 @@ function readTotal(toks: Tok[], i: number, lo: number, hi: number, segment: numb
   if (!isW(toks[j], 'lên')) return;
   j++;
   if (toks[j]?.t === 'w' && HEDGES.has(toks[j].k)) return;
-  const cur = toks[j];
-  if (!isLevel(cur) || cur.pct) return;
+  // "lên 132/158 xã": the count is the numerator.
+  const cur = toks[j]?.num?.kind === 'fraction' ? numeratorTok(toks[j]) : toks[j];
+  if (!cur || !isLevel(cur) || cur.pct) return;
   const cu = unitAfter(toks, j, hi);
   // D: the nearest figure before "nâng", after "thêm" / "tăng" / "mới".
   let k = i - 1;
@@ -242,12 +259,23 @@ function readTotal(toks: Tok[], i: number, lo: number, hi: number, segment: numb
   }
   if (!d || d.pct) return;
   const du = unitAfter(toks, dIdx, hi);
-  // P: the nearest figure before D, in the same unit, no other figure between.
+  // P: the nearest figure before D, in the same unit, no other figure between;
+  // else "(năm 2023 là 124/158 xã ...)" after the new total.
   let p = dIdx - 1;
   while (p >= lo && !(isQty(toks[p]) && !toks[p].year) && toks[p].t !== 'x') p--;
-  if (p < lo || !isLevel(toks[p]) || toks[p].pct) return;
-  const prev = toks[p];
-  const pu = unitAfter(toks, p, hi);
+  let prev: Tok | undefined;
+  let pu: { key?: string } = {};
+  if (p >= lo && isLevel(toks[p]) && !toks[p].pct) {
+    prev = toks[p];
+    pu = unitAfter(toks, p, hi);
+  } else {
+    const after = refParenAfter(toks, cu.next, hi);
+    if (after) {
+      prev = after.prev;
+      pu = { key: after.unit };
+    }
+  }
+  if (!prev) return;
   const units = [pu.key, du.key, cu.key].filter((x) => x !== undefined);
   if (units.length < 2 || new Set(units).size !== 1) return;
   out.push({
@@ -260,6 +288,107 @@ function readTotal(toks: Tok[], i: number, lo: number, hi: number, segment: numb
     curUnit: cu.key,
     prev,
     prevUnit: pu.key,
-    hedged: !!(hedgeBefore(toks, p, lo) || hedgeBefore(toks, dIdx, lo)),
+    hedged: !!((p >= lo && hedgeBefore(toks, p, lo)) || hedgeBefore(toks, dIdx, lo)),
   });
+}
+
+/** Words after a percentage that make it a share of a plan, not a level ("104% kế hoạch"). */
+const PLAN_WORDS = new Set(['kế', 'hoạch', 'kh', 'chỉ', 'tiêu', 'mục', 'so', 'với', 'cùng', 'kỳ', 'dự', 'toán']);
+
+/** The level ending at k: "V", "V unit words", "V% dân số". */
+function levelBefore(toks: Tok[], k: number, lo: number, hi: number): { tok: Tok; unit?: string; hedge?: string } | undefined {
+  let words = 0;
+  while (k >= lo && toks[k].t === 'w' && isContentWord(toks[k]) && words < 3) {
+    if (PLAN_WORDS.has(toks[k].k)) return undefined;
+    k--;
+    words++;
+  }
+  const tok = toks[k];
+  if (k < lo || !isLevel(tok)) return undefined;
+  const u = unitAfter(toks, k, hi);
+  if (!tok.pct && u.next !== k + 1 + words) return undefined;
+  return { tok, unit: u.key, hedge: hedgeBefore(toks, k, lo) };
+}
+
+/** A plan clause ending at k: ", đạt 104,9% kế hoạch (14.500 lượt)", ", vượt kế hoạch (8.000 lượt)"; returns the index of its comma. */
+function planClauseBefore(toks: Tok[], k: number, lo: number): number | undefined {
+  let plan = false;
+  let figures = 0;
+  for (let j = k; j >= lo && j > k - 14; j--) {
+    const t = toks[j];
+    if (isP(t, ',')) return plan && figures <= 2 ? j : undefined;
+    if (isP(t, ';', '.')) return undefined;
+    if (isW(t, 'kế') || isW(t, 'kh') || (isW(t, 'chỉ') && isW(toks[j + 1], 'tiêu'))) plan = true;
+    if (isW(t, 'tăng', 'giảm', 'so')) return undefined;
+    if (isQty(t)) figures++;
+    if (t.t === 'x') return undefined;
+  }
+  return undefined;
+}
+
+/** "(năm 2023 là 92,7%)" / "(năm 2023: 92,7%)" ending at k (the ")"). */
+function refParenBefore(toks: Tok[], k: number, lo: number): { open: number; prev: Tok; unit?: string; hedge?: string } | undefined {
+  let open = -1;
+  for (let j = k - 1; j >= lo && j > k - 14; j--) {
+    if (isP(toks[j], '(')) {
+      open = j;
+      break;
+    }
+    if (toks[j].t === 'p' && !isP(toks[j], ':')) return undefined;
+  }
+  if (open < 0) return undefined;
+  let j = open + 1;
+  let period = false;
+  while (j < k && (toks[j].t === 'w' || (isQty(toks[j]) && toks[j].year && !isP(toks[j + 1], ')')))) {
+    if (isW(toks[j], 'năm', 'kỳ', 'cùng', 'trước', 'tháng', 'quý') || (isQty(toks[j]) && toks[j].year)) period = true;
+    if (isW(toks[j], 'tăng', 'giảm', 'kế', 'chỉ', 'mục', 'chiếm')) return undefined;
+    if (isW(toks[j], 'là')) {
+      j++;
+      break;
+    }
+    j++;
+  }
+  if (isP(toks[j], ':')) j++;
+  if (!period) return undefined;
+  const hedge = toks[j]?.t === 'w' && HEDGES.has(toks[j].k) ? toks[j++].k : undefined;
+  const prev = toks[j];
+  if (!isLevel(prev)) return undefined;
+  const u = unitAfter(toks, j, k + 1);
+  if (u.next !== k) return undefined;
+  return { open, prev, unit: u.key, hedge };
+}
+
+/** A fraction's numerator as a quantity of its own ("132/158 xã" → 132). */
+function numeratorTok(t: Tok): Tok | undefined {
+  const n = t.num?.numerator;
+  if (!n || n.value === undefined || n.decimals) return undefined;
+  return { t: 'n', s: t.s, e: n.end, k: n.raw, raw: n.raw, v: n.value, half: 0, dec: 0, pct: false, year: false, range: false, ns: n.start, ne: n.end };
+}
+
+/** "(năm 2023 là 124/158 xã, ...)" / "(năm 2023: 16/21 xã)" within the next tokens: the earlier count. */
+function refParenAfter(toks: Tok[], j: number, hi: number): { prev: Tok; unit?: string } | undefined {
+  // Skip ", đạt 83,5%" between the new total and the parenthesis.
+  let n = 0;
+  while (j < hi && n < 5 && !isP(toks[j], '(')) {
+    if (isP(toks[j], ';') || isW(toks[j], 'tăng', 'giảm')) return undefined;
+    j++;
+    n++;
+  }
+  if (!isP(toks[j], '(')) return undefined;
+  j++;
+  let period = false;
+  while (j < hi && (toks[j].t === 'w' || (isQty(toks[j]) && toks[j].year))) {
+    if (isW(toks[j], 'năm', 'kỳ', 'cùng', 'trước') || (isQty(toks[j]) && toks[j].year)) period = true;
+    if (isW(toks[j], 'là')) {
+      j++;
+      break;
+    }
+    j++;
+  }
+  if (isP(toks[j], ':')) j++;
+  if (!period) return undefined;
+  const t = toks[j];
+  const prev = t?.num?.kind === 'fraction' ? numeratorTok(t) : isLevel(t) && !t.pct ? t : undefined;
+  if (!prev) return undefined;
+  return { prev, unit: unitAfter(toks, j, hi).key };
 }

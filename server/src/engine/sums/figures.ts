@@ -48,6 +48,7 @@ export interface Unit {
 export function unitAfter(toks: Tok[], i: number, hi: number): Unit {
   const t = toks[i];
   if (t.pct) return { key: '%', next: i + 1 };
+  if (t.num?.percent === '‰') return { key: '‰', next: i + 1 };
   let j = i + 1;
   // "2,5 điểm phần trăm", "2,5 điểm %".
   if (isW(toks[j], 'điểm') && j + 1 < hi) {
@@ -65,9 +66,11 @@ export function unitAfter(toks: Tok[], i: number, hi: number): Unit {
   return { key: undefined, next: j };
 }
 
+const RATE_UNITS = new Set(['%', '‰', 'pp', 'lần']);
+
 /** Do two units agree? None agrees with anything countable; % only with %. */
 export function unitsAgree(a: string | undefined, b: string | undefined): boolean {
-  if (a === undefined || b === undefined) return a !== '%' && b !== '%' && a !== 'pp' && b !== 'pp' && a !== 'lần' && b !== 'lần';
+  if (a === undefined || b === undefined) return !RATE_UNITS.has(a ?? '') && !RATE_UNITS.has(b ?? '');
   return a === b;
 }
 
@@ -101,12 +104,14 @@ export function categoryExact(label: string): { set: string; member: number } | 
 }
 
 /** Do the labels name every member of one category set (each once)? */
-export function namesWholeSet(labels: string[][]): boolean {
+export function namesWholeSet(labels: string[][], national = false): boolean {
   if (labels.length < 2) return false;
   const cats = labels.map(categoryOf);
   if (cats.some((c) => !c)) return false;
   const set = cats[0]!.set;
   if (cats.some((c) => c!.set !== set)) return false;
+  // A national total also holds the central level.
+  if (set === 'levels' && national) return false;
   const seen = new Set(cats.map((c) => c!.member));
   const size = SETS.find((s) => s.id === set)!.members.length;
   return seen.size === size && labels.length === size;

@@ -18,7 +18,7 @@ export function blockBreakdowns(block: Block, config: ResolvedConfig): Breakdown
   const out: Breakdown[] = [];
   sumsTokens(block, config).forEach((toks, seg) => {
     if (block.segments[seg].kind === 'table-cell' && !hasWords(toks)) return;
-    for (const [a, b] of sentences(toks)) readBreakdowns(toks, a, b, seg, out);
+    readBreakdowns(toks, sentences(toks), seg, out);
   });
   return out;
 }

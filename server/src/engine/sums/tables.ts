@@ -184,6 +184,7 @@ function columnTotals(t: Table, out: Issue[]): void {
   const groups = rowGroups(t);
   if (!groups) return;
   const cols = countColumns(t);
+  shareColumns(t, groups, cols, out);
   // Share columns: a "%"/"tỷ lệ"/"cơ cấu" column whose total is 100.
   const results: { col: number; g: Group; sum: number; tol: number; total: Cell; parts: Cell[] }[] = [];
   let checked = 0;
@@ -225,17 +226,16 @@ function columnTotals(t: Table, out: Issue[]): void {
     if (tv > 0 && [2, 3].some((k) => Math.abs(x.sum - k * tv) <= x.tol)) continue;
     out.push(cellIssue(t, x.total, x.parts, x.sum, t.headers[x.col], t.labels[x.g.total]));
   }
-  shareColumns(t, groups, out);
 }
 
-/** A column of shares whose total row says 100: the shares add up to 100. */
-function shareColumns(t: Table, groups: Group[], out: Issue[]): void {
+/** A column of shares whose total row says 100: the shares add up to 100, and each matches its count over the total. */
+function shareColumns(t: Table, groups: Group[], cols: number[], out: Issue[]): void {
   const g = groups[0];
   if (!g) return;
   for (let c = 1; c < t.headers.length; c++) {
-    if (!/%|tỷ lệ|tỉ lệ|cơ cấu|tỷ trọng/u.test(t.headers[c])) continue;
+    if (!/%|tỷ lệ|tỉ lệ|cơ cấu|tỷ trọng/u.test(t.headers[c]) || /\/|so sánh|so với|so kh|cùng kỳ/u.test(t.headers[c])) continue;
     const total = t.rows[g.total][c];
-    if (!total?.tok || Math.abs(total.tok.v - 100) > 1e-9) continue;
+    if (!total?.tok || Math.abs(total.tok.v - 100) > 5) continue;
     let sum = 0;
     let tol = 1e-9;
     const parts: Cell[] = [];
@@ -246,9 +246,10 @@ function shareColumns(t: Table, groups: Group[], out: Issue[]): void {
       tol += cell.tok.dec > 0 ? cell.tok.half : 0.5;
       parts.push(cell);
     }
-    if (parts.length >= 2 && Math.abs(sum - 100) > tol) {
-      const dec = Math.max(...parts.map((p) => p.tok!.dec));
-      const expr = parts.map((p) => p.tok!.k).join(' + ');
+    if (parts.length < 2) continue;
+    const dec = Math.max(...parts.map((p) => p.tok!.dec));
+    const expr = parts.map((p) => p.tok!.k).join(' + ');
+    if (Math.abs(sum - 100) > tol) {
       out.push({
         start: total.s,
         end: total.e,
@@ -259,6 +260,45 @@ function shareColumns(t: Table, groups: Group[], out: Issue[]): void {
         related: parts.map((p) => ({ start: p.s, end: p.e, message: msg(`Tỷ lệ ${p.tok!.k}`, `Share ${p.tok!.k}`) })),
         fixes: [],
         data: { kind: 'table-shares', sum },
+      });
+    } else if (Math.abs(total.tok.v - 100) > total.tok.half + 1e-9) {
+      out.push({
+        start: total.s,
+        end: total.e,
+        message: msg(`Ô tổng của cột tỷ lệ phải là 100: ${expr} = ${formatLike(sum, dec, false)}, viết ${total.tok.k}.`, `The total of a share column must be 100: ${expr} = ${formatLike(sum, dec, false)}, written ${total.tok.k}.`),
+        related: [],
+        fixes: [{ title: msg('Sửa thành 100', 'Change to 100'), start: total.tok.ns, end: total.tok.ne, newText: formatLike(100, total.tok.dec, false) }],
+        data: { kind: 'table-shares', sum },
+      });
+    }
+    // Each share against its count over the total, when one count column sits beside it.
+    const countCols = cols.filter((k) => k < c);
+    if (countCols.length !== 1) continue;
+    const k = countCols[0];
+    const T = valueOf(t.rows[g.total][k]);
+    if (!T) continue;
+    for (const r of g.parts) {
+      const cell = t.rows[r][c];
+      const n = valueOf(t.rows[r][k]);
+      if (n === undefined || !cell?.tok) continue;
+      const exact = (100 * n) / T;
+      const w = cell.tok.v;
+      const h = cell.tok.dec > 0 ? cell.tok.half : 0.5;
+      if (exact >= w - h - 1e-9 && exact <= w + 2 * h - 1e-6) continue;
+      const right = formatLike(exact, cell.tok.dec, false);
+      out.push({
+        start: cell.s,
+        end: cell.e,
+        message: msg(
+          `Tỷ lệ không khớp với số đếm: ${t.rows[r][k].tok?.k ?? '0'} / ${t.rows[g.total][k].tok?.k} = ${formatLike(exact, cell.tok.dec + 1, false)}%, viết ${cell.tok.k}.`,
+          `The share does not match its count: ${t.rows[r][k].tok?.k ?? '0'} / ${t.rows[g.total][k].tok?.k} = ${formatLike(exact, cell.tok.dec + 1, false)}%, written ${cell.tok.k}.`,
+        ),
+        related: [
+          { start: t.rows[r][k].s, end: t.rows[r][k].e, message: msg('Số đếm', 'Count') },
+          { start: t.rows[g.total][k].s, end: t.rows[g.total][k].e, message: msg('Tổng', 'Total') },
+        ],
+        fixes: [{ title: msg(`Sửa thành ${right}`, `Change to ${right}`), start: cell.tok.ns, end: cell.tok.ne, newText: right }],
+        data: { kind: 'table-share', exact },
       });
     }
   }

@@ -142,7 +142,9 @@ export function changeIssue(c: Change): Issue | undefined {
   const { cur, prev, d } = c;
   if (cur.pct !== prev.pct) return undefined;
   const actual = cur.v - prev.v;
-  const tolAbs = cur.half + prev.half + EPS;
+  // An estimate may be one unit of its last digit off.
+  const est = c.est ? Math.max(2 * cur.half, Math.pow(10, -cur.dec)) : 0;
+  const tolAbs = cur.half + prev.half + est + EPS;
   const upWord = c.dir === 'up' ? 'tăng' : 'giảm';
   const related = [
     { start: prev.s, end: prev.e, message: msg(`Giá trị trước / so sánh: ${shown(prev)}`, `Earlier / reference value: ${shown(prev)}`) },
