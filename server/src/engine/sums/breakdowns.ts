@@ -9,7 +9,7 @@
 // another unit) drops the whole breakdown: a breakdown not read with
 // confidence is not summed.
 import type { Tok } from './lex';
-import { categoryExact, categoryOf, hedgeBefore, HEDGES, isContentWord, isP, isQty, isW, namesWholeSet, unitAfter, unitsAgree } from './figures';
+import { isTimeUnit, memberAt, wholeKindAt, categoryExact, categoryOf, hedgeBefore, HEDGES, isContentWord, isP, isQty, isW, namesWholeSet, unitAfter, unitsAgree } from './figures';
 
 export interface Part {
   /** Index of the part's figure in the segment's tokens. */
@@ -46,11 +46,11 @@ const INTRO: string[][] = [['bao', 'gồm'], ['gồm', 'có'], ['gồm'], ['chia
 /** Words that end a total's noun phrase: a new clause starts. */
 const CLAUSE = new Set(['tăng', 'giảm', 'đạt', 'so', 'chiếm', 'bằng', 'vượt', 'là', 'có', 'được', 'đã', 'với', 'nâng', 'còn', 'hơn', 'thấp', 'cao', 'từ', 'lên', 'xuống', 'gồm', 'bao', 'trong', 'chia', 'phân', 'cụ', 'riêng', 'tương', 'tức']);
 /** Words that cannot be inside a part's label. */
-const NOT_LABEL = new Set(['tăng', 'giảm', 'so', 'chiếm', 'bằng', 'vượt', 'nâng', 'lên', 'xuống', 'từ', 'đến', 'tới', 'năm', 'tháng', 'quý', 'kỳ', 'trước', 'kế', 'hoạch', 'chỉ', 'tiêu', 'mục', 'gồm', 'bao', 'trong', 'tổng', 'tỷ', 'tỉ', 'lệ', 'suất', 'bình', 'quân', 'trung']);
+const NOT_LABEL = new Set(['tăng', 'giảm', 'so', 'chiếm', 'bằng', 'vượt', 'nâng', 'lên', 'xuống', 'năm', 'tháng', 'quý', 'kỳ', 'trước', 'kế', 'hoạch', 'chỉ', 'tiêu', 'mục', 'gồm', 'bao', 'trong', 'tổng', 'tỷ', 'tỉ', 'lệ', 'suất', 'bình', 'quân', 'trung']);
 /** Head words of a label that names a place, a level or a facility: two such labels never overlap. */
 const PARALLEL_HEADS = new Set(['tuyến', 'huyện', 'xã', 'phường', 'thị', 'thành', 'tỉnh', 'quận', 'bệnh', 'trung', 'trạm', 'khu', 'vùng', 'khoa', 'khối', 'nhóm', 'phòng', 'cơ']);
 const CONNECT = new Set(['là', 'có', 'với', 'đạt', 'chiếm', 'gồm']);
-const MAX_LABEL = 8;
+const MAX_LABEL = 14;
 const MAX_TOTAL_NOUN = 8;
 
 /** All breakdowns in a segment's tokens, sentence by sentence. */
@@ -80,6 +80,7 @@ export function readBreakdowns(toks: Tok[], sents: [number, number][], segment: 
     }
     readShareSplits(toks, lo, hi, segment, out);
   });
+  readLooseShares(toks, sents, segment, out);
 }
 
 function isTotalLike(toks: Tok[], i: number, lo: number, hi: number): boolean {
@@ -87,7 +88,7 @@ function isTotalLike(toks: Tok[], i: number, lo: number, hi: number): boolean {
   if (!isQty(t) || t.pct || t.year || t.range || t.v <= 0 || t.num?.percent) return false;
   if (i > lo && isW(toks[i - 1], 'năm', 'tháng', 'ngày', 'quý', 'đoạn', 'số', 'thứ', 'lần', 'khoản', 'điều', 'mục', 'phần', 'bảng', 'biểu', 'hình')) return false;
   const u = unitAfter(toks, i, hi);
-  return u.key !== 'lần' && u.key !== 'pp';
+  return u.key !== 'lần' && u.key !== 'pp' && !isTimeUnit(u.key);
 }
 
 function readAfterTotal(toks: Tok[], i: number, lo: number, hi: number, segment: number, national: boolean, used: Set<number>): Breakdown | undefined {
@@ -139,12 +140,20 @@ function readParts(toks: Tok[], ti: number, j: number, lo: number, hi: number, s
 
 function collect(toks: Tok[], i: number, unit: string | undefined, p: number, lo: number, hi: number, segment: number, national: boolean, kind: Breakdown['kind'], paren: boolean): Breakdown | undefined {
   const total = toks[i];
+  const kindOfTotal = wholeKindAt(toks, i + 1, hi);
   const parts: Part[] = [];
   let closed = false;
   let open = false;
   while (p < hi) {
-    const r = readPart(toks, p, hi, unit, paren);
+    const r = readPart(toks, p, hi, unit, paren, kindOfTotal);
     if (!r) {
+      // "43 ca ghép tim, phổi và các tạng khác.": the last label goes on to "khác" with no figure.
+      if (parts.length && restTail(toks, p, hi)) {
+        parts[parts.length - 1].rest = true;
+        closed = true;
+        p = hi;
+        break;
+      }
       open = true;
       break;
     }
@@ -193,7 +202,7 @@ function collect(toks: Tok[], i: number, unit: string | undefined, p: number, lo
   return { segment, total, totalUnit: unit, parts, kind, parallel: isParallel(labels) };
 }
 
-function readPart(toks: Tok[], p: number, hi: number, unit: string | undefined, paren: boolean): { part: Part; next: number; last: boolean } | undefined {
+function readPart(toks: Tok[], p: number, hi: number, unit: string | undefined, paren: boolean, kindOfTotal?: string): { part: Part; next: number; last: boolean } | undefined {
   const start = p;
   let last = false;
   if (isW(toks[p], 'và')) {
@@ -205,7 +214,8 @@ function readPart(toks: Tok[], p: number, hi: number, unit: string | undefined, 
   // Label first: "tuyến tỉnh 1.250 giường", "nam: 620 người", "còn lại 560 giường".
   while (p < hi && toks[p].t === 'w' && label.length < MAX_LABEL && !NOT_LABEL.has(toks[p].k) && !HEDGES.has(toks[p].k)) {
     if (CONNECT.has(toks[p].k) && label.length) break;
-    if (toks[p].k === 'và' || toks[p].k === 'hoặc') return undefined;
+    // "và" inside a label joins two names of one part ("loại đặc biệt và loại I là 4.368 ca").
+    if ((toks[p].k === 'và' || toks[p].k === 'hoặc') && !label.length) return undefined;
     label.push(toks[p].k);
     p++;
     // "tuyến quận, huyện 812.400 lượt": a comma inside the label when words then the figure follow.
@@ -237,12 +247,17 @@ function readPart(toks: Tok[], p: number, hi: number, unit: string | undefined, 
   if (q.pct) {
     partUnit = '%';
   } else if (!unitsAgree(partUnit, unit)) {
-    // "780 nữ": a category word in the unit's place, the unit left out.
+    // "780 nữ": a category word in the unit's place, the unit left out;
+    // "5 cán bộ, gồm 1 bác sĩ, 1 y sĩ": a member noun of the total's whole noun.
     const cat = label.length === 0 && partUnit ? categoryAt(toks, p + 1, hi) : undefined;
-    if (!cat) return undefined;
-    label.push(...cat.words);
-    next = p + 1 + cat.words.length;
+    const member = !cat && label.length === 0 && kindOfTotal ? memberAt(toks, p + 1, hi, kindOfTotal) : undefined;
+    const words = cat?.words ?? member;
+    if (!words) return undefined;
+    label.push(...words);
+    next = p + 1 + words.length;
     partUnit = undefined;
+    // "1 y sĩ đa khoa", "1 dược sĩ trung học": the label goes on.
+    while (next < hi && toks[next].t === 'w' && label.length < MAX_LABEL && !NOT_LABEL.has(toks[next].k) && !CONNECT.has(toks[next].k) && toks[next].k !== 'và') label.push(toks[next++].k);
   }
   // Number first: the label after the unit ("1.250 giường tuyến tỉnh").
   if (!label.length) {
@@ -313,22 +328,27 @@ function readShareSplits(toks: Tok[], lo: number, hi: number, segment: number, o
     // The label before "chiếm", back to a separator.
     const first = labelBefore(toks, i, lo);
     if (!first) continue;
-    const parts: Part[] = [{ qi: i + 1, q, label: first.label, unit: '%', rest: false, s: toks[first.start].s, e: q.e }];
+    const parts: Part[] = [{ qi: i + 1, q, label: first.label, unit: '%', rest: isRest(first.label), s: toks[first.start].s, e: q.e }];
     let p = i + 2;
     while (p < hi && (isP(toks[p], ',', ';') || isW(toks[p], 'và'))) {
       let s = p + 1;
       if (isW(toks[s], 'và')) s++;
       const label: string[] = [];
       const ls = s;
-      while (s < hi && toks[s].t === 'w' && label.length < 4 && toks[s].k !== 'chiếm' && !HEDGES.has(toks[s].k)) label.push(toks[s++].k);
+      while (s < hi && toks[s].t === 'w' && label.length < MAX_LABEL && toks[s].k !== 'chiếm' && !HEDGES.has(toks[s].k)) label.push(toks[s++].k);
       if (isW(toks[s], 'chiếm')) s++;
       const r = toks[s];
       if (!label.length || !isQty(r) || !r.pct) break;
-      parts.push({ qi: s, q: r, label, unit: '%', rest: false, s: toks[ls].s, e: r.e });
+      parts.push({ qi: s, q: r, label, unit: '%', rest: isRest(label), s: toks[ls].s, e: r.e });
       p = s + 1;
     }
     i = p - 1;
     if (parts.some((x) => hedgeBefore(toks, x.qi, lo))) continue;
+    // "nhóm A chiếm 48,2%, nhóm B chiếm 27,5%, ..., các nhóm còn lại chiếm 10,2%": the rest closes the split.
+    if (parts.length >= 2 && parts[parts.length - 1].rest && parts.slice(0, -1).every((x) => !x.rest)) {
+      out.push({ segment, parts, kind: 'exhaustive', parallel: false });
+      continue;
+    }
     // "thành thị chiếm 29,4%, nông thôn chiếm 70,6%; nam chiếm 49,6%, nữ chiếm 50,4%": one split per category set.
     let run: Part[] = [];
     const flush = () => {
@@ -344,17 +364,135 @@ function readShareSplits(toks: Tok[], lo: number, hi: number, segment: number, o
   }
 }
 
+const isRest = (l: string[]) => (l.length >= 2 && l[l.length - 2] === 'còn' && l[l.length - 1] === 'lại') || l[l.length - 1] === 'khác';
+
 function labelBefore(toks: Tok[], i: number, lo: number): { label: string[]; start: number } | undefined {
   const label: string[] = [];
   let k = i - 1;
-  while (k >= lo && toks[k].t === 'w' && label.length < 4 && isContentWordOrCat(toks[k])) label.unshift(toks[k--].k);
+  while (k >= lo && toks[k].t === 'w' && label.length < MAX_LABEL && !isW(toks[k], 'đó', 'trong', 'là', 'có')) label.unshift(toks[k--].k);
   if (!label.length) return undefined;
-  // Only the category words count ("dân số thành thị" → "thành thị").
-  const c = categoryOf(label);
-  if (!c) return undefined;
   return { label, start: k + 1 };
 }
 
-function isContentWordOrCat(t: Tok): boolean {
-  return isContentWord(t) || categoryOf([t.k]) !== undefined;
+
+/** Words only (no figure) from p to the end of the clause, ending with "khác": the rest of the last label. */
+function restTail(toks: Tok[], p: number, hi: number): boolean {
+  let last = '';
+  for (let j = p; j < hi; j++) {
+    const t = toks[j];
+    if (isP(t, ';', ')')) break;
+    if (t.t === 'n' || t.t === 'x') return false;
+    if (t.t === 'w') last = t.k;
+  }
+  return last === 'khác';
+}
+
+const SHARE_VERB = new Set(['chiếm']);
+const isRate = (k: string | undefined) => k === undefined || k === '%' || k === '‰' || k === 'pp' || k === 'lần';
+
+/**
+ * A count with its share but no breakdown: "kiểm tra 1.864 cơ sở, phát hiện 212 cơ sở vi phạm, chiếm 11,4%"
+ * (the base is the earlier count in the same unit), "Tổng số lượt khám ... 286.420 lượt. Số lượt khám có thẻ
+ * bảo hiểm y tế là 241.030 lượt, chiếm 84,2%." (the total of the sentence before), and "ngoài công lập chiếm
+ * 8,6% tổng số giường bệnh" after a breakdown naming "ngoài công lập".
+ */
+function readLooseShares(toks: Tok[], sents: [number, number][], segment: number, out: Breakdown[]): void {
+  const taken = new Set<Tok>();
+  const mine = out.filter((b) => b.segment === segment);
+  for (const b of mine) for (const p of b.parts) if (p.share) taken.add(p.share);
+  sents.forEach(([lo, hi], si) => {
+    for (let i = lo; i < hi; i++) {
+      // "<label> chiếm p%" naming a part of an earlier breakdown.
+      if (SHARE_VERB.has(toks[i].k) && toks[i].t === 'w' && isQty(toks[i + 1]) && toks[i + 1].pct && !taken.has(toks[i + 1])) {
+        const share = toks[i + 1];
+        if (hedgeBefore(toks, i + 1, lo)) continue;
+        const label: string[] = [];
+        for (let k = i - 1; k >= lo && toks[k].t === 'w' && label.length < 8; k--) label.unshift(toks[k].k);
+        for (const b of mine) {
+          if (!b.total || b.total.s > toks[i].s) continue;
+          // The longest label that ends the subject ("ngoài công lập", not "công lập").
+          let part: Part | undefined;
+          let best = 0;
+          let tie = false;
+          for (const p of b.parts) {
+            if (!p.label.length || p.q.pct) continue;
+            const n = commonSuffix(label, p.label);
+            if (n > best) {
+              best = n;
+              part = p;
+              tie = false;
+            } else if (n === best && n > 0) tie = true;
+          }
+          // At least two words in common, or the whole part label ("nam", "nữ").
+          if (!part || tie || (best < 2 && best < part.label.length)) continue;
+          if (!part) continue;
+          taken.add(share);
+          out.push({ segment, total: b.total, totalUnit: b.totalUnit, parts: [{ ...part, share, shareHedge: undefined }], kind: 'subset', parallel: true });
+          break;
+        }
+        continue;
+      }
+      if (!isTotalLike(toks, i, lo, hi)) continue;
+      const u = unitAfter(toks, i, hi);
+      if (isRate(u.key) || hedgeBefore(toks, i, 0)) continue;
+      // The share: after the unit and a short noun phrase, "(p%)", ", chiếm p%", ", tỷ lệ p%".
+      let j = u.next;
+      let n = 0;
+      while (j < hi && n < 6 && toks[j].t === 'w' && !SHARE_VERB.has(toks[j].k) && !isW(toks[j], 'tăng', 'giảm', 'so', 'là', 'và', 'tỷ', 'tỉ', 'trong')) {
+        j++;
+        n++;
+      }
+      let paren = false;
+      if (isP(toks[j], '(')) paren = true;
+      else if (isP(toks[j], ',')) j++;
+      else continue;
+      if (paren) j++;
+      else if (SHARE_VERB.has(toks[j]?.k ?? '')) j++;
+      else if (isW(toks[j], 'tỷ', 'tỉ') && isW(toks[j + 1], 'lệ')) j += 2;
+      else continue;
+      const share = toks[j];
+      if (!isQty(share) || !share.pct || taken.has(share) || hedgeBefore(toks, j, lo)) continue;
+      if (paren && !isP(toks[j + 1], ')')) continue;
+      // What follows the share: nothing (the base is implied) or "tổng số <unit>".
+      const after = toks[j + 1 + (paren ? 1 : 0)];
+      let named = false;
+      if (after && after.t === 'w') {
+        if (after.k === 'tổng' && isW(toks[j + 2], 'số') && isW(toks[j + 3], u.key!)) named = true;
+        else continue;
+      }
+      // The base: an earlier count in the same unit in this sentence, else the total of the sentence before.
+      let base: Tok | undefined;
+      let depth = 0;
+      for (let k = i - 1; k >= lo; k--) {
+        if (isP(toks[k], ')')) depth++;
+        else if (isP(toks[k], '(')) depth--;
+        if (depth > 0 || !isTotalLike(toks, k, lo, hi)) continue;
+        if (unitAfter(toks, k, hi).key === u.key && toks[k].v > toks[i].v) {
+          base = toks[k];
+          break;
+        }
+      }
+      if (!base && si > 0) {
+        const [plo, phi] = sents[si - 1];
+        let sawTotal = false;
+        for (let k = plo; k < phi; k++) {
+          if (isW(toks[k], 'tổng')) sawTotal = true;
+          if (!isTotalLike(toks, k, plo, phi)) continue;
+          if ((sawTotal || named) && unitAfter(toks, k, phi).key === u.key && toks[k].v > toks[i].v) base = toks[k];
+          break;
+        }
+      }
+      if (!base || (named && !base)) continue;
+      taken.add(share);
+      const part: Part = { qi: i, q: toks[i], label: [], unit: u.key, rest: false, share, s: toks[i].s, e: toks[u.next - 1].e };
+      out.push({ segment, total: base, totalUnit: u.key, parts: [part], kind: 'subset', parallel: true });
+    }
+  });
+}
+
+
+function commonSuffix(a: string[], b: string[]): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
 }

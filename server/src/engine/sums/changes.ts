@@ -99,6 +99,12 @@ function readRef(toks: Tok[], i: number, verb: { dir: 'up' | 'down'; next: numbe
   const curUnit = { key: lv.unit };
   // P: "so với <ref words> (P)" or "(<ref words> P)" / "(<ref words>: P)" / "(<ref words> là P)".
   let j = cf.next;
+  // "tăng 82 bác sĩ (7,0%) so với ...": the same change as a percentage too.
+  let rel: Tok | undefined;
+  if (isP(toks[j], '(') && isQty(toks[j + 1]) && toks[j + 1].pct && isP(toks[j + 2], ')') && !cf.d.pct) {
+    rel = toks[j + 1];
+    j += 3;
+  }
   let sawSoVoi = false;
   if (isW(toks[j], 'so') && isW(toks[j + 1], 'với')) {
     j += 2;
@@ -131,7 +137,7 @@ function readRef(toks: Tok[], i: number, verb: { dir: 'up' | 'down'; next: numbe
   const cu = curUnit.key;
   if (!unitsAgree(cu === undefined ? pu.key : cu, pu.key ?? cu)) return;
   if (cur.pct !== prev.pct) return;
-  out.push({
+  const base: Change = {
     segment,
     shape: 'ref',
     dir: verb.dir,
@@ -144,7 +150,9 @@ function readRef(toks: Tok[], i: number, verb: { dir: 'up' | 'down'; next: numbe
     prevUnit: pu.key,
     hedged: !!(real(lv.hedge) || real(pHedge)),
     est: lv.hedge === 'ước' || pHedge === 'ước',
-  });
+  };
+  out.push(base);
+  if (rel) out.push({ ...base, d: rel, dUnit: '%', dHedge: undefined });
 }
 
 /** "[tăng D,] từ P [unit] [năm X] lên|xuống V [unit] [năm Y] [(tăng D ...)]". */
@@ -247,7 +255,8 @@ function readTotal(toks: Tok[], i: number, lo: number, hi: number, segment: numb
   let k = i - 1;
   let d: Tok | undefined;
   let dIdx = -1;
-  for (; k >= lo && k > i - 12; k--) {
+  for (; k >= lo && k > i - 30; k--) {
+    if (isP(toks[k], ';')) break;
     if (isQty(toks[k]) && !toks[k].year) {
       const pre = toks[k - 1];
       if (isW(pre, 'thêm', 'tăng', 'mới')) {
@@ -295,10 +304,13 @@ function readTotal(toks: Tok[], i: number, lo: number, hi: number, segment: numb
 /** Words after a percentage that make it a share of a plan, not a level ("104% kế hoạch"). */
 const PLAN_WORDS = new Set(['kế', 'hoạch', 'kh', 'chỉ', 'tiêu', 'mục', 'so', 'với', 'cùng', 'kỳ', 'dự', 'toán']);
 
-/** The level ending at k: "V", "V unit words", "V% dân số". */
+/** Words that end the noun phrase of a level read backwards from a change verb. */
+const NOT_NP = new Set(['tăng', 'giảm', 'đạt', 'là', 'có', 'so', 'với', 'chiếm', 'vượt', 'bằng', 'và', 'nhưng', 'còn', 'từ', 'lên', 'xuống', 'hơn', 'cao', 'thấp', 'trong', 'đó', 'gồm']);
+
+/** The level ending at k: "V", "V unit [noun phrase]" ("214 ca sốt xuất huyết", "2,6 triệu đồng/người/tháng"), "V% dân số". */
 function levelBefore(toks: Tok[], k: number, lo: number, hi: number): { tok: Tok; unit?: string; hedge?: string } | undefined {
   let words = 0;
-  while (k >= lo && toks[k].t === 'w' && isContentWord(toks[k]) && words < 3) {
+  while (k >= lo && words < 7 && ((toks[k].t === 'w' && !NOT_NP.has(toks[k].k) && toks[k].raw[0] === toks[k].k[0]) || (isP(toks[k], '/') && toks[k - 1]?.t === 'w'))) {
     if (PLAN_WORDS.has(toks[k].k)) return undefined;
     k--;
     words++;
@@ -306,7 +318,9 @@ function levelBefore(toks: Tok[], k: number, lo: number, hi: number): { tok: Tok
   const tok = toks[k];
   if (k < lo || !isLevel(tok)) return undefined;
   const u = unitAfter(toks, k, hi);
-  if (!tok.pct && u.next !== k + 1 + words) return undefined;
+  // A count needs its unit right after it; a percentage may be followed by its base ("94,2% dân số").
+  if (!tok.pct && words > 0 && u.key === undefined) return undefined;
+  if (!tok.pct && words === 0 && u.next !== k + 1) return undefined;
   return { tok, unit: u.key, hedge: hedgeBefore(toks, k, lo) };
 }
 

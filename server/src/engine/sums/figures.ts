@@ -57,6 +57,8 @@ export function unitAfter(toks: Tok[], i: number, hi: number): Unit {
   }
   if (isW(toks[j], 'phần') && isW(toks[j + 1], 'trăm')) return { key: '%', next: j + 2 };
   if (j < hi && isW(toks[j], 'lần')) return { key: 'lần', next: j + 1 };
+  // "6,8 ngày", "35 phút", "3,62 điểm": a time or score unit, unless a number follows ("ngày 15").
+  if (j < hi && toks[j].t === 'w' && TIME_UNITS.has(toks[j].k) && !(j + 1 < hi && (toks[j + 1].t === 'n' || toks[j + 1].t === 'x'))) return { key: toks[j].k, next: j + 1 };
   if (j < hi && isContentWord(toks[j])) {
     const key = toks[j].k;
     j++;
@@ -66,6 +68,9 @@ export function unitAfter(toks: Tok[], i: number, hi: number): Unit {
   return { key: undefined, next: j };
 }
 
+const TIME_UNITS = new Set(['ngày', 'tháng', 'năm', 'tuần', 'giờ', 'phút', 'quý', 'điểm']);
+/** A unit of time or score: a figure in it is a duration or a period, not a count that parts add to. */
+export const isTimeUnit = (k: string | undefined): boolean => k !== undefined && TIME_UNITS.has(k) && k !== 'điểm';
 const RATE_UNITS = new Set(['%', '‰', 'pp', 'lần']);
 
 /** Do two units agree? None agrees with anything countable; % only with %. */
@@ -135,4 +140,34 @@ export function showLike(v: number, like: Tok, dec = like.dec): string {
   const grouped = /\d\.\d{3}/.test(like.k);
   if (sc) return `${formatLike(v / sc.factor, dec, grouped)} ${sc.word}`;
   return formatLike(v, dec, grouped);
+}
+
+// Kinds: a whole noun and the member nouns of its parts ("5 cán bộ, gồm 1 bác sĩ, 1 y sĩ...").
+interface Kind {
+  id: string;
+  whole: string[];
+  parts: string[];
+}
+const KINDS: Kind[] = (categories as { kinds: Kind[] }).kinds;
+
+/** The longest phrase of `list` that the words from j spell, or undefined. */
+function phraseAt(toks: Tok[], j: number, hi: number, list: string[]): string[] | undefined {
+  let best: string[] | undefined;
+  for (const p of list) {
+    const ws = p.replace(/,/g, '').split(' ');
+    if (j + ws.length > hi) continue;
+    if (ws.every((w, n) => toks[j + n]?.t === 'w' && toks[j + n].k === w) && (!best || ws.length > best.length)) best = ws;
+  }
+  return best;
+}
+
+/** The kind whose whole noun the words from j spell (the total's unit). */
+export function wholeKindAt(toks: Tok[], j: number, hi: number): string | undefined {
+  return KINDS.find((k) => phraseAt(toks, j, hi, k.whole))?.id;
+}
+
+/** The member noun of kind `kind` spelled from j: its words. */
+export function memberAt(toks: Tok[], j: number, hi: number, kind: string): string[] | undefined {
+  const k = KINDS.find((x) => x.id === kind);
+  return k ? phraseAt(toks, j, hi, k.parts) : undefined;
 }

@@ -143,7 +143,7 @@ export function changeIssue(c: Change): Issue | undefined {
   if (cur.pct !== prev.pct) return undefined;
   const actual = cur.v - prev.v;
   // An estimate may be one unit of its last digit off.
-  const est = c.est ? Math.max(2 * cur.half, Math.pow(10, -cur.dec)) : 0;
+  const est = c.est ? Math.pow(10, -cur.dec) / 4 : 0;
   const tolAbs = cur.half + prev.half + est + EPS;
   const upWord = c.dir === 'up' ? 'tăng' : 'giảm';
   const related = [
@@ -231,7 +231,7 @@ export function changeIssue(c: Change): Issue | undefined {
     };
   }
   // Points or counts: the difference itself.
-  const unitOk = c.dUnit === 'pp' ? cur.pct : c.dUnit === undefined || c.dUnit === (c.curUnit ?? c.prevUnit) || (cur.pct && c.dUnit === undefined);
+  const unitOk = c.dUnit === 'pp' || (c.dUnit === 'điểm' && cur.pct) ? cur.pct : c.dUnit === undefined || c.dUnit === (c.curUnit ?? c.prevUnit);
   if (!unitOk || c.dUnit === '%') return undefined;
   if (absOk) return undefined;
   const unitText = cur.pct ? ' điểm phần trăm' : '';
