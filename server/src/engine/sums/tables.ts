@@ -73,8 +73,8 @@ function halfOf(c: Cell, scaled: boolean): number {
 export function tableIssues(block: Block, config: ResolvedConfig): Issue[] {
   const out: Issue[] = [];
   for (const t of readTables(block, config)) {
-    if (t.rows.length < 3 || t.headers.length < 2) continue;
-    columnTotals(t, out);
+    if (t.headers.length < 2 || !t.rows.length) continue;
+    if (t.rows.length >= 3) columnTotals(t, out);
     rowTotals(t, out);
   }
   return out;
@@ -275,8 +275,12 @@ function shareColumns(t: Table, groups: Group[], cols: number[], out: Issue[]): 
     const countCols = cols.filter((k) => k < c);
     if (countCols.length !== 1) continue;
     const k = countCols[0];
-    const T = valueOf(t.rows[g.total][k]);
+    let T = valueOf(t.rows[g.total][k]);
     if (!T) continue;
+    // A total that its rows do not make is reported as such; the shares are then read against the rows' sum.
+    let rowsSum = 0;
+    for (const r of g.parts) rowsSum += valueOf(t.rows[r][k]) ?? NaN;
+    if (Number.isFinite(rowsSum) && Math.abs(rowsSum - T) > 1e-9) T = rowsSum;
     for (const r of g.parts) {
       const cell = t.rows[r][c];
       const n = valueOf(t.rows[r][k]);
