@@ -88,8 +88,24 @@ function isTotalLike(toks: Tok[], i: number, lo: number, hi: number): boolean {
   if (!isQty(t) || t.pct || t.year || t.range || t.v <= 0 || t.num?.percent) return false;
   if (i > lo && isW(toks[i - 1], 'năm', 'tháng', 'ngày', 'quý', 'đoạn', 'số', 'thứ', 'lần', 'khoản', 'điều', 'mục', 'phần', 'bảng', 'biểu', 'hình')) return false;
   const u = unitAfter(toks, i, hi);
-  return u.key !== 'lần' && u.key !== 'pp' && !isTimeUnit(u.key);
+  if (u.key === 'lần' || u.key === 'pp' || isTimeUnit(u.key) || (u.key !== undefined && NON_ADDITIVE.has(u.key))) return false;
+  // An average, a rate or an index is not the sum of its subgroups' values ("tuổi thọ trung bình là 74,5 tuổi, trong đó nam 72,1 tuổi").
+  for (let k = i - 1; k >= lo && k >= i - 8; k--) {
+    if (isP(toks[k], ',', ';', '(', ':')) break;
+    if (toks[k].t !== 'w' || !AVERAGE_WORDS.has(toks[k].k)) continue;
+    if ((toks[k].k === 'tỷ' || toks[k].k === 'tỉ') && !isW(toks[k + 1], 'lệ', 'suất', 'số', 'trọng')) continue;
+    // "dân số trung bình" (mid-year population) is a count.
+    if ((toks[k].k === 'trung' || toks[k].k === 'bình') && isW(toks[k - 1], 'số') && isW(toks[k - 2], 'dân')) continue;
+    if (toks[k].k === 'bình' && isW(toks[k - 1], 'trung') && isW(toks[k - 2], 'số') && isW(toks[k - 3], 'dân')) continue;
+    return false;
+  }
+  return true;
 }
+
+/** Units of measures that do not add up across groups. */
+const NON_ADDITIVE = new Set(['tuổi', 'điểm', 'kg', 'g', 'cm', 'm', 'mmhg', 'độ', '°c', 'calo', 'kcal']);
+/** Words before a figure that make it an average, a rate or an index. */
+const AVERAGE_WORDS = new Set(['trung', 'bình', 'tỷ', 'tỉ', 'tuổi', 'công', 'mật', 'chỉ', 'hệ', 'tốc', 'quân']);
 
 function readAfterTotal(toks: Tok[], i: number, lo: number, hi: number, segment: number, national: boolean, used: Set<number>): Breakdown | undefined {
   const total = toks[i];
@@ -433,6 +449,8 @@ function readLooseShares(toks: Tok[], sents: [number, number][], segment: number
         continue;
       }
       if (!isTotalLike(toks, i, lo, hi)) continue;
+      // "tăng 82 bác sĩ (7,0%)": a change and its relative size, not a share.
+      if (isW(toks[i - 1], 'tăng', 'giảm', 'thêm', 'hơn', 'đi')) continue;
       const u = unitAfter(toks, i, hi);
       if (isRate(u.key) || hedgeBefore(toks, i, 0)) continue;
       // The share: after the unit and a short noun phrase, "(p%)", ", chiếm p%", ", tỷ lệ p%".

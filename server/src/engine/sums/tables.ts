@@ -81,7 +81,7 @@ export function tableIssues(block: Block, config: ResolvedConfig): Issue[] {
 }
 
 /** Columns that hold counts: not the label column, not a unit column, not a ratio, no % in any cell. */
-function countColumns(t: Table): number[] {
+function countColumns(t: Table, min = 2): number[] {
   const cols: number[] = [];
   for (let c = 1; c < t.headers.length; c++) {
     const h = t.headers[c];
@@ -95,7 +95,7 @@ function countColumns(t: Table): number[] {
       else if (cell.tok || cell.zero) nums++;
       else if (cell.text) bad = true;
     }
-    if (!bad && nums >= 2) cols.push(c);
+    if (!bad && nums >= min) cols.push(c);
   }
   return cols;
 }
@@ -275,12 +275,12 @@ function shareColumns(t: Table, groups: Group[], cols: number[], out: Issue[]): 
     const countCols = cols.filter((k) => k < c);
     if (countCols.length !== 1) continue;
     const k = countCols[0];
-    let T = valueOf(t.rows[g.total][k]);
+    const T = valueOf(t.rows[g.total][k]);
     if (!T) continue;
-    // A total that its rows do not make is reported as such; the shares are then read against the rows' sum.
+    // A total that its rows do not make is reported as such; which figure is wrong is unknown, so the shares are not read.
     let rowsSum = 0;
     for (const r of g.parts) rowsSum += valueOf(t.rows[r][k]) ?? NaN;
-    if (Number.isFinite(rowsSum) && Math.abs(rowsSum - T) > 1e-9) T = rowsSum;
+    if (!Number.isFinite(rowsSum) || Math.abs(rowsSum - T) > 1e-9) continue;
     for (const r of g.parts) {
       const cell = t.rows[r][c];
       const n = valueOf(t.rows[r][k]);
@@ -310,7 +310,7 @@ function shareColumns(t: Table, groups: Group[], cols: number[], out: Issue[]): 
 
 /** A "Tổng số" column (or "6 tháng" after "Quý I | Quý II") against the count columns it sums, row by row. */
 function rowTotals(t: Table, out: Issue[]): void {
-  const cols = countColumns(t);
+  const cols = countColumns(t, 1);
   const h = t.headers;
   for (const tc of cols) {
     let parts: number[] | undefined;
