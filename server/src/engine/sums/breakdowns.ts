@@ -210,6 +210,9 @@ function collect(toks: Tok[], i: number, unit: string | undefined, p: number, lo
   const rest = parts.some((x) => x.rest);
   const labels = parts.map((x) => x.label);
   if (kind === 'subset' && (rest || namesWholeSet(labels, national))) kind = 'exhaustive';
+  // In parentheses, only parts of one kind (levels, places, categories) or a "còn lại" make the whole:
+  // "12 bác sĩ (3 bác sĩ chuyên khoa I, 1 bác sĩ chuyên khoa II)" names some of them.
+  if (paren && kind === 'exhaustive' && !rest && !isParallel(labels) && !namesWholeSet(labels, national)) kind = 'subset';
   if (kind === 'exhaustive' && parts.length < 2) kind = 'subset';
   if (open && kind === 'exhaustive') {
     // The list goes on in a shape we do not read: what we read is only some of it.

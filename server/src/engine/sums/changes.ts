@@ -95,6 +95,8 @@ function readRef(toks: Tok[], i: number, verb: { dir: 'up' | 'down'; next: numbe
   }
   const lv = levelBefore(toks, k, lo, hi);
   if (!lv) return;
+  // "1.258 bác sĩ, trong đó 82 bác sĩ mới tuyển, tăng 7,0% ...": the change may be the whole's, not the part's.
+  for (let j = lo; j < i; j++) if (isW(toks[j], 'trong') && isW(toks[j + 1], 'đó')) return;
   const cur = lv.tok;
   const curUnit = { key: lv.unit };
   // P: "so với <ref words> (P)" or "(<ref words> P)" / "(<ref words>: P)" / "(<ref words> là P)".

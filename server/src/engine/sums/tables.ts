@@ -188,8 +188,11 @@ function columnTotals(t: Table, out: Issue[]): void {
   // Share columns: a "%"/"tỷ lệ"/"cơ cấu" column whose total is 100.
   const results: { col: number; g: Group; sum: number; tol: number; total: Cell; parts: Cell[] }[] = [];
   let checked = 0;
+  const unitCol = t.headers.findIndex((h) => UNIT_HEADER.test(h));
   for (const g of groups) {
     if (!rowIsCount(t, g.total) || g.parts.some((r) => !rowIsCount(t, r))) continue;
+    // Rows in different units (lượt, ca) do not add up.
+    if (unitCol >= 0 && new Set([g.total, ...g.parts].map((r) => t.rows[r][unitCol]?.text ?? '')).size > 1) continue;
     for (const c of cols) {
       const total = t.rows[g.total][c];
       const tv = valueOf(total);
