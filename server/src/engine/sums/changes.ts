@@ -93,7 +93,8 @@ function readRef(toks: Tok[], i: number, verb: { dir: 'up' | 'down'; next: numbe
     out.push({ segment, shape: 'ref', dir: verb.dir, d: cf0.d, dUnit: cf0.unit, dHedge: cf0.hedge, cur: v.tok, curUnit: v.unit, prev: back.prev, prevUnit: back.unit, hedged: !!(real(v.hedge) || real(back.hedge)), est: v.hedge === 'ước' || back.hedge === 'ước' });
     return;
   }
-  const lv = levelBefore(toks, k, lo, hi);
+  // "Xảy ra 135 vụ ...; so với năm 2023, số vụ giảm 13 vụ (năm 2023 là 148 vụ)": "số <unit>" names the sentence's count in that unit.
+  const lv = levelBefore(toks, k, lo, hi) ?? countNamedBefore(toks, i, lo, hi);
   if (!lv) return;
   // "1.258 bác sĩ, trong đó 82 bác sĩ mới tuyển, tăng 7,0% ...": the change may be the whole's, not the part's.
   for (let j = lo; j < i; j++) if (isW(toks[j], 'trong') && isW(toks[j + 1], 'đó')) return;
@@ -407,4 +408,18 @@ function refParenAfter(toks: Tok[], j: number, hi: number): { prev: Tok; unit?: 
   const prev = t?.num?.kind === 'fraction' ? numeratorTok(t) : isLevel(t) && !t.pct ? t : undefined;
   if (!prev) return undefined;
   return { prev, unit: unitAfter(toks, j, hi).key };
+}
+
+/** "số vụ giảm": the first count of the sentence in that unit ("135 vụ"), when exactly one is there. */
+function countNamedBefore(toks: Tok[], i: number, lo: number, hi: number): { tok: Tok; unit?: string; hedge?: string } | undefined {
+  if (!isW(toks[i - 2], 'số') || toks[i - 1]?.t !== 'w') return undefined;
+  const unit = toks[i - 1].k;
+  let found: { tok: Tok; unit?: string; hedge?: string } | undefined;
+  for (let k = lo; k < i - 2; k++) {
+    if (!isLevel(toks[k]) || toks[k].pct) continue;
+    if (unitAfter(toks, k, hi).key !== unit) continue;
+    if (found) return undefined;
+    found = { tok: toks[k], unit, hedge: hedgeBefore(toks, k, lo) };
+  }
+  return found;
 }
