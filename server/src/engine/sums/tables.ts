@@ -117,7 +117,8 @@ function levelOf(label: string): Level {
   return 9;
 }
 
-const isSubsetLabel = (l: string) => /^[-–+•]?\s*(?:trong đó|trong số đó|riêng|bao gồm|gồm|chia ra|ghi chú|tr\.đó)\b/u.test(l);
+// "Trong đó", "Riêng": some of the whole; "Chia ra", "Gồm" headers introduce the whole split and are summed.
+const isSubsetLabel = (l: string) => /^[-–+•]?\s*(?:trong đó|trong số đó|riêng|ghi chú|tr\.đó)(?![\p{L}\p{M}])/u.test(l);
 
 interface Group {
   total: number; // row index
