@@ -14,6 +14,8 @@ import {
   type ErrorHandler,
 } from 'vscode-languageclient/node';
 import { registerTemplateCommands } from './templates';
+import { registerWordCommands } from './word';
+import { registerRulePages, rulePagesBase } from './rulePages';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
@@ -63,6 +65,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler,
     diagnosticCollectionName: 'vnhr',
+    // Diagnostics link rule pages through this extension (offline), or a published address.
+    initializationOptions: { docsBaseUrl: rulePagesBase(context) },
   };
 
   client = new LanguageClient('vnHealthReport', 'Vietnamese Health Report', serverOptions, clientOptions);
@@ -111,6 +115,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerTemplateCommands(context);
+  registerWordCommands(context);
+  registerRulePages(context);
 
   await client.start();
   updateStatus();

@@ -16,6 +16,8 @@ import {
   docsUrl,
   isVietnameseText,
   localize,
+  msg,
+  type Msg,
   LineIndex,
   type Finding,
   type Locale,
@@ -23,8 +25,11 @@ import {
   type Severity,
 } from './engine';
 import { findConfigFile, readConfigFile, formatConfigProblem, type LoadedConfig } from './configFiles';
+import { docxForCheck, locate, describeLocation, type DocxMarkdown } from './word';
+import { wordCommand, WORD_USAGE } from './word/cli-word';
+import { VERSION } from './version';
+import { localDocsBase, normalizeDocsBase } from './docsLink';
 
-const VERSION = '0.1.0';
 const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
 interface Options {
@@ -48,8 +53,11 @@ Options:
   -h, --help                    this help
   -v, --version                 version
 
+Word files: a .docx (named, or in a folder) is read and checked like Markdown;
+findings are located by paragraph, heading and table cell.
+
 Other commands:
-  vnhr rules                    list the rules
+${WORD_USAGE}  vnhr rules                    list the rules
   vnhr schema                   print the JSON schema of .vnhrrc.json
 
 Exit: 0 clean, 1 findings at or above the fail level (config "failOn", default warning), 2 usage/config/I-O error.
@@ -73,6 +81,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     for (const r of allRules) io.out(`${r.meta.id.padEnd(28)} ${(r.meta.enabledByDefault ? r.meta.severity : 'off').padEnd(12)} ${r.meta.description.vi}\n`);
     return 0;
   }
+  if (cmd === 'import' || cmd === 'export') return wordCommand(cmd, rest, io, USAGE);
   if (cmd !== 'check') {
     io.err(`vnhr: unknown command "${cmd}"\n\n${USAGE}`);
     return 2;
@@ -133,6 +142,8 @@ interface FileResult {
   text: string;
   findings: Finding[];
   config: ResolvedConfig;
+  /** A Word file: the Markdown it was read as, with the map back to paragraphs and cells. */
+  word?: DocxMarkdown;
 }
 
 async function runCheckCommand(opts: Options, io: { out: (s: string) => void; err: (s: string) => void; cwd: string }): Promise<number> {
@@ -183,7 +194,8 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
     }
     if (st?.isFile()) targets.push({ file: abs, explicit: true, shown: p });
     else if (st?.isDirectory()) {
-      const found = await fg('**/*.md', { cwd: abs, absolute: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false });
+      // Word's lock files (~$name.docx) are not documents.
+      const found = await fg(['**/*.md', '**/*.docx', '!**/~$*'], { cwd: abs, absolute: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false });
       for (const f of found.sort()) targets.push({ file: f, explicit: false, shown: relative(io.cwd, f) || basename(f) });
     } else if (fg.isDynamicPattern(p)) {
       const found = await fg(p.replace(/\\/g, '/'), { cwd: io.cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
@@ -203,6 +215,18 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
     const { config, base } = configFor(t.file);
     const rel = relative(base, t.file).replace(/\\/g, '/');
     if (config.ignore.length && picomatch.isMatch(rel, config.ignore, { dot: true })) continue;
+    if (/\.docx$/i.test(t.file)) {
+      const word = readWord(t.file);
+      if ('error' in word) {
+        io.err(`vnhr: ${t.shown}: ${word.error}\n`);
+        ioError = true;
+        continue;
+      }
+      if (!t.explicit && !isVietnameseText(word.markdown)) continue;
+      if (opts.fix) io.err(`vnhr: ${t.shown}: Word files are not fixed in place (import it as Markdown to fix it)\n`);
+      results.push({ path: t.shown, text: word.markdown, findings: check(word.markdown, config), config, word });
+      continue;
+    }
     const read = readText(t.file);
     if ('error' in read) {
       io.err(`vnhr: ${t.shown}: ${read.error}\n`);
@@ -232,6 +256,21 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
   if (ioError) return 2;
   const failing = results.some((r) => r.config.failOn !== 'never' && r.findings.some((f) => RANK[f.severity] >= RANK[r.config.failOn as Severity]));
   return failing ? 1 : 0;
+}
+
+/** Read a .docx; a damaged, encrypted or foreign file is a clear error for that file only. */
+function readWord(file: string): DocxMarkdown | { error: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    return { error: `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  }
+  try {
+    return docxForCheck(bytes);
+  } catch (e) {
+    return { error: `cannot read Word file: ${(e as Error).message}` };
+  }
 }
 
 interface ReadOk {
@@ -310,11 +349,14 @@ function toJson(results: FileResult[], locale: Locale) {
       const li = new LineIndex(r.text);
       return {
         path: r.path,
+        ...(r.word ? { kind: 'docx' } : {}),
         diagnostics: r.findings.map((f) => ({
           rule: f.rule,
           severity: f.severity,
           message: localize(f.message, locale),
+          // For a Word file the range is in the Markdown it was read as; `word` says where it is in Word.
           range: li.rangeAt(f.start, f.end),
+          ...(r.word ? { word: locate(r.word, f.start, f.end) } : {}),
           related: (f.related ?? []).map((x) => ({ message: localize(x.message, locale), range: li.rangeAt(x.start, x.end) })),
           fixes: (f.fixes ?? []).map((x) => ({ title: localize(x.title, locale), safe: x.safe, edits: x.edits.map((e) => ({ range: li.rangeAt(e.start, e.end), newText: e.newText })) })),
         })),
@@ -326,6 +368,8 @@ function toJson(results: FileResult[], locale: Locale) {
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 function toSarif(results: FileResult[], locale: Locale, cwd: string) {
+  // Rule pages: the ones installed with vnhr (a file: URL that exists offline), or a public address from VNHR_DOCS_BASE.
+  const docsBase = normalizeDocsBase(process.env.VNHR_DOCS_BASE) ?? localDocsBase();
   const region = (li: LineIndex, s: number, e: number) => {
     const r = li.rangeAt(s, e);
     return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1, charOffset: s, charLength: e - s };
@@ -345,7 +389,7 @@ function toSarif(results: FileResult[], locale: Locale, cwd: string) {
             rules: allRules.map((r) => ({
               id: r.meta.id,
               shortDescription: { text: localize(r.meta.description, locale) },
-              helpUri: docsUrl(r.meta.id),
+              helpUri: docsUrl(r.meta.id, docsBase),
               defaultConfiguration: { level: r.meta.enabledByDefault ? SARIF_LEVEL[r.meta.severity] : 'none', enabled: r.meta.enabledByDefault },
             })),
           },
@@ -360,11 +404,17 @@ function toSarif(results: FileResult[], locale: Locale, cwd: string) {
             ruleIndex: ruleIndex.get(f.rule) ?? -1,
             level: SARIF_LEVEL[f.severity],
             message: { text: localize(f.message, locale) },
-            locations: [{ physicalLocation: { artifactLocation, region: region(li, f.start, f.end) } }],
+            locations: [r.word ? wordLocation(r.word, artifactLocation, f.start, f.end, locale) : { physicalLocation: { artifactLocation, region: region(li, f.start, f.end) } }],
             ...(f.related?.length
-              ? { relatedLocations: f.related.map((x, i) => ({ id: i, message: { text: localize(x.message, locale) }, physicalLocation: { artifactLocation, region: region(li, x.start, x.end) } })) }
+              ? {
+                  relatedLocations: f.related.map((x, i) => ({
+                    id: i,
+                    message: { text: localize(x.message, locale) },
+                    ...(r.word ? wordLocation(r.word, artifactLocation, x.start, x.end, locale) : { physicalLocation: { artifactLocation, region: region(li, x.start, x.end) } }),
+                  })),
+                }
               : {}),
-            ...(f.fixes?.length
+            ...(f.fixes?.length && !r.word
               ? {
                   fixes: f.fixes.map((x) => ({
                     description: { text: localize(x.title, locale) },
@@ -379,15 +429,26 @@ function toSarif(results: FileResult[], locale: Locale, cwd: string) {
   };
 }
 
+/** A SARIF location in a Word file: the file, a logical location (paragraph or cell) and the quoted words. */
+function wordLocation(word: DocxMarkdown, artifactLocation: { uri: string; uriBaseId: string }, start: number, end: number, locale: Locale) {
+  const l = locate(word, start, end);
+  return {
+    // No region: offsets of the Markdown reading mean nothing in Word; the logical location and the quote do.
+    physicalLocation: { artifactLocation },
+    logicalLocations: [{ name: describeLocation(l, locale), kind: l.table ? 'tableCell' : l.footnote !== undefined ? 'footnote' : 'paragraph' }],
+    properties: { word: l },
+  };
+}
+
 function toStylish(results: FileResult[], locale: Locale): string {
   const color = process.stdout.isTTY && !process.env.NO_COLOR;
   const c = (code: string, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const sevColor: Record<Severity, string> = { error: '31', warning: '33', information: '36', hint: '90' };
-  const sevName: Record<Severity, { vi: string; en: string }> = {
-    error: { vi: 'lỗi', en: 'error' },
-    warning: { vi: 'cảnh báo', en: 'warning' },
-    information: { vi: 'thông tin', en: 'info' },
-    hint: { vi: 'gợi ý', en: 'hint' },
+  const sevName: Record<Severity, Msg> = {
+    error: msg('lỗi', 'error'),
+    warning: msg('cảnh báo', 'warning'),
+    information: msg('thông tin', 'info'),
+    hint: msg('gợi ý', 'hint'),
   };
   let out = '';
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -397,6 +458,12 @@ function toStylish(results: FileResult[], locale: Locale): string {
     out += c('4', r.path) + '\n';
     for (const f of r.findings) {
       counts[f.severity]++;
+      if (r.word) {
+        // Word has no stable lines: the paragraph or cell, its heading, and the words around.
+        const l = locate(r.word, f.start, f.end);
+        out += `  ${describeLocation(l, locale)}: ${c(sevColor[f.severity], localize(sevName[f.severity], locale))} ${localize(f.message, locale)}  ${c('90', f.rule)}\n      «${l.quote}»\n`;
+        continue;
+      }
       const p = li.positionAt(f.start);
       const fixable = f.fixes?.some((x) => x.safe) ? ' ✓' : '';
       out += `  ${String(p.line + 1).padStart(4)}:${String(p.character + 1).padEnd(4)} ${c(sevColor[f.severity], localize(sevName[f.severity], locale).padEnd(9))} ${localize(f.message, locale)}${fixable}  ${c('90', f.rule)}\n`;
@@ -405,12 +472,16 @@ function toStylish(results: FileResult[], locale: Locale): string {
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
   if (total === 0) {
-    out += locale === 'vi' ? `Không có vấn đề nào (${results.length} tệp).\n` : `No problems (${results.length} file(s)).\n`;
+    out += localize(msg(`Không có vấn đề nào (${results.length} tệp).\n`, `No problems (${results.length} file(s)).\n`), locale);
   } else {
-    out +=
-      locale === 'vi'
-        ? `✖ ${total} vấn đề (${counts.error} lỗi, ${counts.warning} cảnh báo, ${counts.information + counts.hint} thông tin) trong ${results.length} tệp. ✓ = sửa được bằng --fix\n`
-        : `✖ ${total} problem(s) (${counts.error} error(s), ${counts.warning} warning(s), ${counts.information + counts.hint} info) in ${results.length} file(s). ✓ = fixable with --fix\n`;
+    const info = counts.information + counts.hint;
+    out += localize(
+      msg(
+        `✖ ${total} vấn đề (${counts.error} lỗi, ${counts.warning} cảnh báo, ${info} thông tin) trong ${results.length} tệp. ✓ = sửa được bằng --fix\n`,
+        `✖ ${total} problem(s) (${counts.error} error(s), ${counts.warning} warning(s), ${info} info) in ${results.length} file(s). ✓ = fixable with --fix\n`,
+      ),
+      locale,
+    );
   }
   return out;
 }

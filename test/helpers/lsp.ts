@@ -26,8 +26,9 @@ export class LspClient {
   readonly latest = new Map<string, PublishedDiagnostics>();
   stderr = '';
 
-  constructor(env: Record<string, string> = {}) {
-    this.proc = spawn(process.execPath, [join(REPO_ROOT, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  /** `command`: another server to start (e.g. an installed `vnhr-language-server`), default the built bundle. */
+  constructor(env: Record<string, string> = {}, command: string[] = [process.execPath, join(REPO_ROOT, 'server', 'out', 'server.js'), '--stdio']) {
+    this.proc = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.proc.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {

@@ -128,6 +128,8 @@ export const TARGETS: Record<string, Target[]> = {
     F(TT, 'đã hoàn thành 12/12 chỉ tiêu chuyên môn được giao', '12/12', '13/13'),
     F(TE, 'đạt và vượt 7/8 chỉ tiêu', '7/8', '9/8'),
     F(TL, 'tập trung thực hiện 5 nhiệm vụ trọng tâm sau', '5 nhiệm vụ', '6 nhiệm vụ'),
+    F(IM, 'Số giường bệnh đạt 18,4 giường bệnh/vạn dân', '18,4 giường bệnh/vạn dân', '18,4 giường bệnh/1.000 dân'),
+    F(IM, 'thể thấp còi là 19,8%, giảm', '19,8%', '19,8‰'),
   ],
   'province-syt.md': [
     N(IC, '- Tỷ lệ dân số tham gia bảo hiểm y tế đạt 94,2%, vượt kế hoạch', '94,2'),
@@ -184,6 +186,7 @@ export const TARGETS: Record<string, Target[]> = {
     F(TT, 'hoàn thành 3/3 chỉ tiêu kinh tế - xã hội được giao', '3/3', '5/5'),
     F(TE, 'đạt, vượt 13/15 chỉ tiêu', '13/15', '16/15'),
     F(TL, 'Sở Y tế đề ra 6 nhiệm vụ trọng tâm năm 2025:', '6 nhiệm vụ', '7 nhiệm vụ'),
+    F(IM, 'giảm từ 18,4‰ xuống 17,6‰', '17,6‰', '17,6%'),
   ],
   'hospital-bvdk.md': [
     N(IC, '| Tổng số lượt khám bệnh | lượt | 270.000 | 286.420 |', '286.420'),
@@ -223,7 +226,6 @@ export const TARGETS: Record<string, Target[]> = {
   'commune-tyt.md': [
     N(IC, '| 8.000 | 8.426 | 105,3 |', '8.426'),
     N(IC, 'tại trạm là 8.426 lượt, vượt', '8.426'),
-    N(IC, '| 1.214 | 14,4 |', '1.214'),
     N(IC, '| 140 | 139 | 99,3 |', '139'),
     N(IC, '| 130 | 132 | 101,5 |', '132'),
     N(IC, 'Trạm đang quản lý 386 người bệnh', '386'),
@@ -253,6 +255,14 @@ export const TARGETS: Record<string, Target[]> = {
     N(CM, 'giảm 0,7 điểm phần trăm so với năm 2023 (18,1%)', '18,1'),
     F(TE, 'trạm hoàn thành 9/10 chỉ tiêu', '9/10', '11/10'),
     F(TL, 'Trạm y tế đề ra 3 nhiệm vụ trọng tâm:', '3 nhiệm vụ', '4 nhiệm vụ'),
+    F(IM, 'thấp còi, tỉ lệ 17,4%', '17,4%', '17,4‰'),
+    N(IC, '| 91,8 | 92,7 |', '92,7'),
+    N(IC, '| 97,1 | 97,9 |', '97,9'),
+    N(IC, '| 18,1 | 17,4 |', '17,4'),
+    N(IC, '| 7.915 | 8.426 |', '8.426'),
+    N(IC, 'giảm từ 18,9% năm 2022', '18,9'),
+    N(CM, 'tăng 0,9 điểm phần trăm so với năm 2023 (91,8%)', '0,9', { change: true }),
+    N(SM, 'gồm 172 nam và 214 nữ', '214'),
   ],
   'ministry-byt.md': [
     N(IC, '- Số bác sĩ/vạn dân đạt 13,8 bác sĩ, vượt', '13,8'),
@@ -296,6 +306,8 @@ export const TARGETS: Record<string, Target[]> = {
     F(TT, 'Ngành y tế đạt và vượt 3/3 chỉ tiêu kinh tế - xã hội chủ yếu', '3/3', '4/4'),
     F(TT, 'đạt và vượt 3/3 chỉ tiêu kinh tế - xã hội do Quốc hội giao;', '3/3', '5/5'),
     F(TL, 'tập trung thực hiện 6 nhóm nhiệm vụ, giải pháp chủ yếu sau:', '6 nhóm', '7 nhóm'),
+    F(IM, '(không tính giường trạm y tế xã) đạt 33,5 giường', '33,5 giường', '33,5%'),
+    F(IM, 'trẻ em dưới 5 tuổi là 17,8%, giảm', '17,8%', '17,8‰'),
   ],
   'sixmonth-syt.md': [
     N(IC, '| 4.800.000 | 2.486.300 | 2.341.700 |', '2.486.300'),
@@ -387,19 +399,20 @@ export function formatVi(value: number, decimals: number, grouped: boolean): str
 }
 
 /** Perturb one figure; returns its new text, never equal to the old. */
-export function perturb(t: NumTarget | PctTarget, r: () => number): string {
+export function perturb(t: NumTarget | PctTarget, r: () => number, extraUlps = 0): string {
   const v = parseVi(t.num);
   const ulp = Math.pow(10, -v.decimals);
+  const minUlps = 2 + extraUlps;
   const sign = r() < 0.5 ? -1 : 1;
   let candidates: number[];
   if (t.kind === 'pct') {
-    const d = Math.max(1.5 + r() * 3.5, 2 * ulp);
+    const d = Math.max(1.5 + r() * 3.5, minUlps * ulp);
     candidates = [v.value + sign * d, v.value - sign * d];
     // a share or coverage stays a possible percentage, so only its relation is wrong
     candidates = candidates.filter((x) => x > 0 && (v.value > 100 || x <= 100));
   } else {
     const [lo, hi] = t.change ? [0.3, 0.8] : t.rule === 'indicator-ratio-mismatch' ? [0.1, 0.25] : [0.05, 0.15];
-    const d = Math.max(v.value * (lo + r() * (hi - lo)), 2 * ulp, v.decimals === 0 ? 2 : 0);
+    const d = Math.max(v.value * (lo + r() * (hi - lo)), minUlps * ulp, v.decimals === 0 ? minUlps : 0);
     candidates = t.up ? [v.value + d] : [v.value + sign * d, v.value - sign * d];
     candidates = candidates.filter((x) => x > 0 && (t.max === undefined || x <= t.max));
   }
@@ -436,6 +449,7 @@ export function mutantsOf(report: string, text: string, variants = 2): Mutant[] 
   (TARGETS[report] ?? []).forEach((t, k) => {
     const at = locate(text, report, t.anchor);
     const n = t.kind === 'fixed' ? 1 : variants;
+    const seen = new Set<string>();
     for (let v = 1; v <= n; v++) {
       let start: number, before: string, after: string;
       if (t.kind === 'fixed') {
@@ -447,7 +461,11 @@ export function mutantsOf(report: string, text: string, variants = 2): Mutant[] 
       } else {
         start = at + figureIn(t.anchor, t.num);
         before = t.num;
+        // variants of one target differ (a small change is often forced to the same value)
         after = perturb(t, rng(hash(`${report}#${k}#${v}`)));
+        for (let retry = 1; retry <= 8 && seen.has(after); retry++) after = perturb(t, rng(hash(`${report}#${k}#${v}#${retry}`)), retry);
+        if (seen.has(after)) continue;
+        seen.add(after);
       }
       const end = start + before.length;
       const mutated = text.slice(0, start) + after + text.slice(end);

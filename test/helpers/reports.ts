@@ -40,3 +40,23 @@ export function lineOf(text: string, offset: number): number {
 export function lineText(text: string, line: number): string {
   return text.split(/\r?\n/)[line] ?? '';
 }
+
+const TONES = '[\u0300\u0301\u0303\u0309\u0323]';
+const WORD_END = '(?![\\p{L}\\p{M}])';
+const OLD_OA = new RegExp(`([oO])(${TONES})([aAeE])${WORD_END}`, 'gu');
+const OLD_UY = new RegExp(`(?<![qQ])([uU])(${TONES})([yY])${WORD_END}`, 'gu');
+const NEW_OA = new RegExp(`([oO])([aAeE])(${TONES})${WORD_END}`, 'gu');
+const NEW_UY = new RegExp(`(?<![qQ])([uU])([yY])(${TONES})${WORD_END}`, 'gu');
+
+/**
+ * The text in the other tone-mark style: the two styles differ only in open syllables
+ * oa, oe, uy (not after qu): traditional hòa, khỏe, thủy ↔ reformed hoà, khoẻ, thuỷ.
+ * Whichever style has more syllables in the text is turned into the other.
+ */
+export function swapToneStyle(text: string): string {
+  const d = text.normalize('NFD');
+  const old = (d.match(OLD_OA)?.length ?? 0) + (d.match(OLD_UY)?.length ?? 0);
+  const neu = (d.match(NEW_OA)?.length ?? 0) + (d.match(NEW_UY)?.length ?? 0);
+  const out = old >= neu ? d.replace(OLD_OA, '$1$3$2').replace(OLD_UY, '$1$3$2') : d.replace(NEW_OA, '$1$3$2').replace(NEW_UY, '$1$3$2');
+  return out.normalize('NFC');
+}

@@ -242,7 +242,7 @@ describe('task counts: editor summary', () => {
       assert.equal(b.earlier?.conflicts, true);
       assert.equal(t.slice(b.earlier!.start, b.earlier!.end), '10');
       assert.equal(s.groups.length, 1);
-      assert.equal(s.groups[0].label, 'nhiệm vụ trọng tâm (năm 2024)');
+      assert.deepEqual(s.groups[0].label, { vi: 'nhiệm vụ trọng tâm (năm 2024)', en: 'nhiệm vụ trọng tâm (2024)' });
       assert.deepEqual(s.groups[0].totals, [10, 9]);
       assert.deepEqual(s.groups[0].counts, [0, 1]);
       const lineOf = (o: number) => t.slice(0, o).split('\n').length - 1;

@@ -2,6 +2,7 @@
 //   <!-- vnhr-disable-next-line rule-id ... -->   (no id = all rules)
 //   <!-- vnhr-disable rule-id ... --> ... <!-- vnhr-enable rule-id ... -->
 import type { Block } from './types';
+import { countAtOrBelow } from './search';
 
 export interface DisabledRanges {
   isEmpty: boolean;
@@ -59,13 +60,7 @@ export function computeDisabled(text: string, blocks: readonly Block[]): Disable
   const covered = (rule: string, offset: number): boolean => {
     const e = byRule.get(rule);
     if (!e) return false;
-    let lo = 0;
-    let hi = e.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (e.starts[mid] <= offset) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countAtOrBelow(e.starts, offset);
     return lo > 0 && e.maxEnds[lo - 1] > offset;
   };
   return {

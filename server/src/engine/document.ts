@@ -1,5 +1,7 @@
 // Text model: line index (offset <-> {line, character} in UTF-16 code units,
 // as LSP counts) and the NFC view with its map back to original offsets.
+import { isHighSurrogate, isLowSurrogate, isMarkAt } from './chars';
+import { countAtOrBelow } from './search';
 
 export interface Position {
   line: number;
@@ -11,25 +13,26 @@ export interface Range {
   end: Position;
 }
 
+/** Offsets where lines start: 0, then after each \n, \r\n and lone \r (as LSP and markdown-it count lines). */
+export function findLineStarts(s: string): number[] {
+  const starts = [0];
+  if (!s.includes('\r')) {
+    // The common case, by native indexOf: this runs on every published version.
+    for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
 /** Line index over a text. Line ends: \n, \r\n and lone \r, as LSP. */
 export class LineIndex {
   readonly lineStarts: number[];
   constructor(readonly text: string) {
-    const starts = [0];
-    if (!text.includes('\r')) {
-      // The common case, by native indexOf: this runs on every published version.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
-      return;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10) starts.push(i + 1);
-    }
-    this.lineStarts = starts;
+    this.lineStarts = findLineStarts(text);
   }
 
   get lineCount(): number {
@@ -39,13 +42,8 @@ export class LineIndex {
   /** The one function that turns an offset into a position (server and CLI use it). */
   positionAt(offset: number): Position {
     offset = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    // lineStarts[0] is 0 and offset >= 0, so at least one start is at or below it.
+    const lo = countAtOrBelow(this.lineStarts, offset) - 1;
     return { line: lo, character: offset - this.lineStarts[lo] };
   }
 
@@ -95,8 +93,8 @@ export function nfcView(source: string): NfcView {
   while (i < source.length) {
     let j = i + 1;
     // A surrogate pair stays whole.
-    if (isHigh(source.charCodeAt(i)) && isLow(source.charCodeAt(j))) j++;
-    while (j < source.length && isMark(source, j)) j++;
+    if (isHighSurrogate(source.charCodeAt(i)) && isLowSurrogate(source.charCodeAt(j))) j++;
+    while (j < source.length && isMarkAt(source, j)) j++;
     const cluster = source.slice(i, j);
     const n = cluster.normalize('NFC');
     viewStarts.push(v);
@@ -108,16 +106,8 @@ export function nfcView(source: string): NfcView {
   viewStarts.push(v);
   srcStarts.push(source.length);
   const text = parts.join('');
-  const search = (arr: number[], x: number): number => {
-    let lo = 0;
-    let hi = arr.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (arr[mid] <= x) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  // The last cluster starting at or before x (both arrays start at 0).
+  const search = (arr: number[], x: number): number => Math.max(0, countAtOrBelow(arr, x) - 1);
   return {
     text,
     normalized: true,
@@ -138,17 +128,4 @@ export function nfcView(source: string): NfcView {
 
 function identityView(s: string): NfcView {
   return { text: s, normalized: false, toSource: (o) => o, toView: (o) => o };
-}
-
-function isHigh(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-function isLow(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
-const MARK = /\p{M}/u;
-function isMark(s: string, j: number): boolean {
-  const c = s.charCodeAt(j);
-  if (c < 0x300) return false;
-  return MARK.test(s[j]);
 }

@@ -1,7 +1,7 @@
 // Applying fixes: non-overlapping safe edits, repeated until nothing fixable is
 // left (bounded), so fixing twice equals fixing once.
 import type { Edit, Finding } from './types';
-import { firstStartAtOrAfter } from './lines';
+import { firstStartAtOrAfter } from './search';
 
 export interface ApplyResult {
   text: string;

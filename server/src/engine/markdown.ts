@@ -4,8 +4,9 @@
 // URLs, link destinations, front matter, Markdown syntax) becomes MASK.
 import MarkdownIt from 'markdown-it';
 type Token = ReturnType<MarkdownIt['parse']>[number];
-import { nfcView, type NfcView } from './document';
-import { countBelow } from './lines';
+import { nfcView, findLineStarts, type NfcView } from './document';
+import { isSpaceOrTab } from './chars';
+import { countBelow } from './search';
 import { MASK, type Block, type ListInfo, type Segment } from './types';
 
 const md = new MarkdownIt('commonmark', { html: true }).enable(['table', 'strikethrough']);
@@ -183,7 +184,6 @@ type MiniToken = Pick<Token, 'type' | 'level' | 'map' | 'content' | 'tag' | 'mar
 const NOT_PLAIN_START = /^(?: {0,3}(?:[#>*+\-_=`~<[]|\d{1,9}[.)])| {4}|[ ]{0,3}\t)/;
 const ATX_LINE = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const BLANK = /^[ \t]*$/;
-const isSpaceOrTab = (c: number) => c === 32 || c === 9;
 
 /** markdown-it's trim of block content: ASCII blanks only (a no-break space stays). */
 function asciiTrim(s: string): string {
@@ -249,7 +249,7 @@ function plainTokens(src: string, lineStarts: number[], lineText: (l: number) =>
 function buildBlock(chunk: Chunk, fast: boolean): Block {
   const src = chunk.text;
   if (chunk.kind === 'frontmatter') return makeBlock(chunk, 'frontmatter', MASK.repeat(0) + maskAll(src), [], []);
-  const lineStarts = computeLineStarts(src);
+  const lineStarts = findLineStarts(src);
   const lineText = (l: number) => {
     const s = lineStarts[l];
     let e = l + 1 < lineStarts.length ? lineStarts[l + 1] : src.length;
@@ -496,35 +496,20 @@ function indexOrEnd(s: string, ch: string, from: number): number {
   return i < 0 ? s.length : i;
 }
 
-/** Line starts as markdown-it numbers lines: after \n, \r\n or a lone \r. */
-function computeLineStarts(s: string): number[] {
-  const starts = [0];
-  if (!s.includes('\r')) {
-    // The common case, by indexOf (native) rather than a loop over every unit.
-    for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) starts.push(i + 1);
-    return starts;
-  }
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return starts;
-}
 
 // Trimming is done by hand: /[ \t]+$/ retries from every blank of a run and
 // is quadratic in the run's length (a pasted line of 80,000 spaces took 18 s).
-const isBlank = (c: number) => c === 32 || c === 9;
 function trimEndBlanks(s: string): string {
   let e = s.length;
-  while (e > 0 && isBlank(s.charCodeAt(e - 1))) e--;
+  while (e > 0 && isSpaceOrTab(s.charCodeAt(e - 1))) e--;
   return e === s.length ? s : s.slice(0, e);
 }
 /** Drop an ATX closing sequence: blanks, then #s, at the end (what /[ \t]+#+$/ matched). */
 function stripClosingHashes(s: string): string {
   let h = s.length;
   while (h > 0 && s.charCodeAt(h - 1) === 35) h--;
-  if (h === s.length || h === 0 || !isBlank(s.charCodeAt(h - 1))) return s;
-  while (h > 0 && isBlank(s.charCodeAt(h - 1))) h--;
+  if (h === s.length || h === 0 || !isSpaceOrTab(s.charCodeAt(h - 1))) return s;
+  while (h > 0 && isSpaceOrTab(s.charCodeAt(h - 1))) h--;
   return s.slice(0, h);
 }
 /** An ATX heading line: its first word is 1-6 #s. */

@@ -1,5 +1,5 @@
 // The contract every rule file implements. A rule file exports `rule: Rule`.
-import type { Block, Draft, RuleMeta, Msg } from './types';
+import type { Block, Draft, RuleMeta } from './types';
 import type { ResolvedConfig } from './config';
 
 export interface RuleContext {
@@ -77,13 +77,14 @@ export function analysis<T>(
   };
 }
 
-/** Where rule doc pages live (the one place that knows the URL). */
-export const DOCS_BASE = 'https://github.com/vn-health-report/vn-health-report/blob/main/docs/rules/';
-export function docsUrl(id: string): string {
-  return DOCS_BASE + id + '.md';
+/**
+ * A rule's page: `<base><id>.md`. The engine knows no host: the front end gives
+ * the base (the pages shipped beside the bundles as a file: URL, the editor's own
+ * link handler, or a public address from a setting).
+ */
+export function docsUrl(id: string, base: string): string {
+  return base + id + '.md';
 }
 
-/** Small helper for bilingual messages. */
-export function msg(vi: string, en: string): Msg {
-  return { vi, en };
-}
+/** Bilingual messages (rules import it from here). */
+export { msg } from './msg';

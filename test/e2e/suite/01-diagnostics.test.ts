@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DOCS_BASE, REPORT, closeAllEditors, codeOf, describeDiagnostics, extension, open, registeredRules, showRange, vnhr, waitForDiagnostics, wsUri } from './helpers';
+import { docsBase, REPORT, closeAllEditors, codeOf, describeDiagnostics, extension, open, registeredRules, showRange, vnhr, waitForDiagnostics, wsUri } from './helpers';
 import { SEEDS, seedDiagnostic } from './seeds';
 
 describe('diagnostics', () => {
@@ -38,7 +38,7 @@ describe('diagnostics', () => {
       assert.equal(d.source, 'vnhr');
       assert.ok(typeof d.code === 'object' && d.code !== null, `code should be {value, target}, got ${JSON.stringify(d.code)}`);
       assert.equal(d.code.value, seed.rule);
-      assert.equal(d.code.target.toString(true), `${DOCS_BASE}${seed.rule}.md`);
+      assert.equal(d.code.target.toString(true), `${docsBase()}${seed.rule}.md`);
       assert.ok(!d.range.isEmpty, 'empty range');
       if ('exact' in seed) assert.equal(editor.document.getText(d.range), seed.exact, `range ${showRange(d.range)}`);
       assert.ok(d.message.length > 0);
@@ -46,6 +46,12 @@ describe('diagnostics', () => {
       assert.ok(fs.existsSync(path.join(extension().extensionPath, 'docs', 'rules', `${seed.rule}.md`)), `docs/rules/${seed.rule}.md is not in the extension`);
     });
   }
+
+  it('opens a rule page offline (the link handler), and only shipped pages', async () => {
+    assert.equal(await vscode.commands.executeCommand('vnHealthReport.openRulePage', 'whitespace'), true);
+    assert.equal(await vscode.commands.executeCommand('vnHealthReport.openRulePage', '../../package'), false);
+    await closeAllEditors();
+  });
 
   it('messages follow vnHealthReport.locale (vi here), and every diagnostic names a shipped rule', async () => {
     const editor = await open(REPORT);

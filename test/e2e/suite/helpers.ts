@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'vn-health-report.vn-health-report';
-export const DOCS_BASE = 'https://github.com/vn-health-report/vn-health-report/blob/main/docs/rules/';
+/** Diagnostics link rule pages through the extension's own URI (opened offline by its URI handler). */
+export const docsBase = () => `${vscode.env.uriScheme}://vn-health-report.vn-health-report/rule/`;
 /**
  * How long an awaited event may take before the wait fails (a hang guard, not
  * a speed test). After one wait has hung, the editor is likely broken (no

@@ -5,13 +5,14 @@
 import type { Block } from '../types';
 import type { ResolvedConfig } from '../config';
 import { numbersOf, tokenizeNumbers, type NumToken } from '../vietnamese/numbers';
+import type { SegmentToken } from '../tokens';
 
 export type Tok =
-  | { t: 'w'; s: number; e: number; k: string; raw: string }
-  | { t: 'n'; s: number; e: number; k: string; num: NumToken }
-  | { t: 'p'; s: number; e: number; k: string }
+  | (SegmentToken<'w'> & { k: string; raw: string })
+  | (SegmentToken<'n'> & { k: string; num: NumToken })
+  | (SegmentToken<'p'> & { k: string })
   /** A line break inside a segment (kept so callers can decide whether it ends a sentence). */
-  | { t: 'nl'; s: number; e: number; k: '\n' };
+  | (SegmentToken<'nl'> & { k: '\n' });
 
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/;
 const foldCache = new Map<string, string>();

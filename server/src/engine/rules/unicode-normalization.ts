@@ -10,6 +10,7 @@
 import type { Block, Draft } from '../types';
 import { msg, type Rule } from '../rule';
 import { proseRuns } from '../vietnamese/text';
+import { isHighSurrogate as isHigh, isLowSurrogate as isLow, isMarkAt as isMark } from '../chars';
 
 /** Cyrillic and Greek letters that look like Latin ones. */
 const LOOKALIKE: Record<string, string> = {
@@ -110,15 +111,4 @@ function lookalikes(block: Block, out: Draft[]): void {
       }
     }
   }
-}
-
-function isHigh(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-function isLow(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
-const MARK = /\p{M}/u;
-function isMark(s: string, j: number): boolean {
-  return s.charCodeAt(j) >= 0x300 && MARK.test(s[j]);
 }

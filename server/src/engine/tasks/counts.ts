@@ -13,7 +13,8 @@
 // slashes, an integer after it that is not followed by another slash, and a
 // counted noun right after.
 import { analysis } from '../rule';
-import { firstStartAtOrAfter } from '../lines';
+import { firstStartAtOrAfter, lowerBound } from '../search';
+import { isSpace } from '../chars';
 import type { Block, Segment } from '../types';
 import type { ResolvedConfig } from '../config';
 import { lex, lexRegex, SENTENCE_END, CLAUSE_END, type Tok } from './lexer';
@@ -256,10 +257,6 @@ function sitesOf(prose: string, nouns: NounMatcher): { hits: number[]; markHits:
   return { hits, markHits };
 }
 
-/** JavaScript's \s (the lexer's and OPEN_END's whitespace), by code unit. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** OPEN_END can only match when the last char before trailing spaces, MASK and ")" is ".", "…" or the "v" of "v.v". */
 function mayEndOpen(prose: string, start: number, end: number): boolean {
@@ -517,14 +514,7 @@ function ownerOf(toks: Tok[], k: number): string | undefined {
 
 /** Token index of a prose offset (first token starting at or after it). */
 function tokAt(toks: Tok[], offset: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid].s < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(toks, offset, (t) => t.s);
 }
 
 function hasSeq(words: string[], seq: readonly string[]): number {
@@ -796,13 +786,7 @@ function introOf(c: TaskCount, toks: Tok[], ix: SegIndex, iEnd: number, ss: numb
 
 /** The first strict rank-1 marker starting at or after `offset` (markers are few per segment). */
 function firstMarkerAfter(markers: Marker[], offset: number): number {
-  let lo = 0;
-  let hi = markers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (markers[mid].s < offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(markers, offset, (m) => m.s);
   for (let i = lo; i < markers.length && i < lo + 50; i++) {
     const m = markers[i];
     if (m.s < offset || !m.strict) continue;

@@ -2,7 +2,8 @@
 // offsets and what the rules matched it with (the enumeration after it, the
 // earlier total of its group), and the task groups for the outline.
 // Usage (server): const doc = buildDocModel(text, config, cache); taskSummary(doc, config).
-import type { Block } from '../types';
+import type { Block, Locale, Msg } from '../types';
+import { msg, localize } from '../msg';
 import type { DocModel } from '../rule';
 import type { ResolvedConfig } from '../config';
 import { docOffset } from '../engine';
@@ -56,8 +57,7 @@ export interface TaskCountSummary extends DocRange {
 export interface TaskGroupSummary {
   key: string;
   /** "nhiệm vụ trọng tâm (năm 2024)" */
-  label: string;
-  labelEn: string;
+  label: Msg;
   noun: string;
   period: string;
   /** The first total stated; all distinct totals in document order. */
@@ -138,7 +138,7 @@ export function taskSummary(doc: DocModel, config: ResolvedConfig): TaskSummary 
       s.groupKey = t.key;
       let g = groups.get(t.key);
       if (!g) {
-        g = { key: t.key, label: `${t.label}${periodVi(ref.period)}`, labelEn: `${t.label}${periodEn(ref.period)}`, noun: c.noun.text, period: ref.period, total: t.total, totals: [], first: s.numbers, counts: [] };
+        g = { key: t.key, label: msg(`${t.label}${periodVi(ref.period)}`, `${t.label}${periodEn(ref.period)}`), noun: c.noun.text, period: ref.period, total: t.total, totals: [], first: s.numbers, counts: [] };
         groups.set(t.key, g);
       }
       if (!g.totals.includes(t.total)) g.totals.push(t.total);
@@ -148,7 +148,7 @@ export function taskSummary(doc: DocModel, config: ResolvedConfig): TaskSummary 
       let g = groups.get(key);
       const total = s.y!;
       if (!g) {
-        g = { key, label: `${group}${periodVi(ref.period)}`, labelEn: `${group}${periodEn(ref.period)}`, noun: c.noun.text, period: ref.period, total, totals: [], first: s.numbers, counts: [] };
+        g = { key, label: msg(`${group}${periodVi(ref.period)}`, `${group}${periodEn(ref.period)}`), noun: c.noun.text, period: ref.period, total, totals: [], first: s.numbers, counts: [] };
         groups.set(key, g);
       }
       if (!g.totals.includes(total)) g.totals.push(total);
@@ -159,31 +159,25 @@ export function taskSummary(doc: DocModel, config: ResolvedConfig): TaskSummary 
 }
 
 /** Hover text for a count (Markdown, in the given locale). */
-export function taskHover(s: TaskCountSummary, locale: 'vi' | 'en', lineOf: (offset: number) => number): string {
-  const vi = locale === 'vi';
-  const lines: string[] = [];
-  const what = s.kind === 'fraction' ? (vi ? `**${s.text}**: ${s.x}/${s.y}` : `**${s.text}**: ${s.x} of ${s.y}`) : vi ? `**${s.text}**: tổng số ${s.y}` : `**${s.text}**: total ${s.y}`;
-  lines.push(what + (s.period && s.period !== 'next' ? (vi ? ` (năm ${s.period})` : ` (${s.period})`) : ''));
+export function taskHover(s: TaskCountSummary, locale: Locale, lineOf: (offset: number) => number): string {
+  const lines: Msg[] = [];
+  const what = s.kind === 'fraction' ? msg(`**${s.text}**: ${s.x}/${s.y}`, `**${s.text}**: ${s.x} of ${s.y}`) : msg(`**${s.text}**: tổng số ${s.y}`, `**${s.text}**: total ${s.y}`);
+  const year = s.period && s.period !== 'next' ? msg(` (năm ${s.period})`, ` (${s.period})`) : msg('', '');
+  lines.push(msg(what.vi + year.vi, what.en + year.en));
   if (s.list) {
     const l = s.list;
-    const kind = l.kind === 'markdown' ? (vi ? 'danh sách' : 'list') : vi ? 'các mục đánh số' : 'numbered items';
     const at = lineOf(l.start) + 1;
-    lines.push(
-      vi
-        ? `So với ${kind} ở dòng ${at}: ${l.items} mục${l.matches ? ' ✓' : ` ✗ (cần ${l.expected.join(' hoặc ')})`}`
-        : `Matched with the ${kind} on line ${at}: ${l.items} items${l.matches ? ' ✓' : ` ✗ (expected ${l.expected.join(' or ')})`}`,
-    );
+    const kind = l.kind === 'markdown' ? msg('danh sách', 'list') : msg('các mục đánh số', 'numbered items');
+    const verdict = l.matches ? msg(' ✓', ' ✓') : msg(` ✗ (cần ${l.expected.join(' hoặc ')})`, ` ✗ (expected ${l.expected.join(' or ')})`);
+    lines.push(msg(`So với ${kind.vi} ở dòng ${at}: ${l.items} mục${verdict.vi}`, `Matched with the ${kind.en} on line ${at}: ${l.items} items${verdict.en}`));
   }
   if (s.earlier) {
     const at = lineOf(s.earlier.start) + 1;
-    lines.push(
-      vi
-        ? `Tổng số nêu trước ở dòng ${at}: ${s.earlier.total}${s.earlier.conflicts ? ' ✗' : ' ✓'}`
-        : `Earlier total on line ${at}: ${s.earlier.total}${s.earlier.conflicts ? ' ✗' : ' ✓'}`,
-    );
+    const mark = s.earlier.conflicts ? ' ✗' : ' ✓';
+    lines.push(msg(`Tổng số nêu trước ở dòng ${at}: ${s.earlier.total}${mark}`, `Earlier total on line ${at}: ${s.earlier.total}${mark}`));
   }
   if (s.complement) {
-    lines.push(vi ? `Số còn lại nêu trong câu: ${s.complement.value} (cần ${s.complement.expected})` : `Stated rest: ${s.complement.value} (expected ${s.complement.expected})`);
+    lines.push(msg(`Số còn lại nêu trong câu: ${s.complement.value} (cần ${s.complement.expected})`, `Stated rest: ${s.complement.value} (expected ${s.complement.expected})`));
   }
-  return lines.join('\n\n');
+  return lines.map((m) => localize(m, locale)).join('\n\n');
 }

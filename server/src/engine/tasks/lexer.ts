@@ -4,13 +4,12 @@
 // as emphasis markers) are not tokens: they set `gap` on the next token, so
 // "**6/6** nhiệm vụ" reads like "6/6 nhiệm vụ". One sticky regex, linear.
 
+import { isSpace } from '../chars';
+import type { SegmentToken } from '../tokens';
+
 export type TokType = 'num' | 'word' | 'slash' | 'punct';
 
-export interface Tok {
-  t: TokType;
-  /** Offsets in block.prose. */
-  s: number;
-  e: number;
+export interface Tok extends SegmentToken<TokType> {
   text: string;
   /** Lowercase text for words; the text otherwise. */
   low: string;
@@ -64,10 +63,6 @@ export function lexRegex(text: string, base: number): Tok[] {
   return out;
 }
 
-/** JavaScript's \s, by code unit. */
-export function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 

@@ -11,7 +11,7 @@
 import type { Block, ListInfo, Segment } from '../types';
 import { analysis, type DocModel } from '../rule';
 import { commonEnds } from '../blockdiff';
-import { firstStartAtOrAfter } from '../lines';
+import { firstStartAtOrAfter, countAtOrBelow } from '../search';
 import type { ResolvedConfig } from '../config';
 import { taskFactsOf, type BlockTaskFacts, type Marker, type SegmentFacts, type TaskCount, type YearHint } from './counts';
 
@@ -111,14 +111,7 @@ class Flat {
   }
   /** Index of the block holding flat entry k (the last block whose first entry is at or before k). */
   blockAt(k: number): number {
-    let lo = 0;
-    let hi = this.blocks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.base[mid] <= k) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, Math.min(this.blocks.length - 1, countAtOrBelow(this.base, k) - 1));
   }
   at(k: number): SegRef | null | undefined {
     if (k > this.maxSeen) this.maxSeen = k;

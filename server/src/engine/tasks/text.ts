@@ -4,6 +4,7 @@ import type { DocModel } from '../rule';
 import type { TaskCount } from './counts';
 import { commonEnds } from '../blockdiff';
 import { lineBreaks, lineInBlock } from '../lines';
+import { firstStartAtOrAfter } from '../search';
 
 /** "6/6 nhiệm vụ" or "10 nhiệm vụ" as written (numbers as in the text). */
 export function countText(c: TaskCount): string {
@@ -61,14 +62,7 @@ export function lineOf(doc: DocModel, block: Block, proseOffset: number): number
 
 /** Index of a block in document order (blocks are sorted by their current start), -1 if absent. */
 function blockIndex(blocks: readonly Block[], block: Block): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].start < block.start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < blocks.length && blocks[i].start <= block.start; i++) if (blocks[i] === block) return i;
+  for (let i = firstStartAtOrAfter(blocks, block.start); i < blocks.length && blocks[i].start <= block.start; i++) if (blocks[i] === block) return i;
   return -1;
 }
 
