@@ -113,7 +113,8 @@ function readAfterTotal(toks: Tok[], i: number, lo: number, hi: number, segment:
   if (u.key === 'lần' || u.key === 'pp') return undefined;
   let k = u.next;
   const nounStart = k;
-  while (k < hi && k < nounStart + MAX_TOTAL_NOUN && toks[k].t === 'w' && !CLAUSE.has(toks[k].k)) k++;
+  // "người bệnh tăng huyết áp": "tăng" in a disease's name is not a change.
+  while (k < hi && k < nounStart + MAX_TOTAL_NOUN && toks[k].t === 'w' && (!CLAUSE.has(toks[k].k) || (toks[k].k === 'tăng' && isW(toks[k + 1], 'huyết')))) k++;
   let kind: Breakdown['kind'] = 'exhaustive';
   let paren = false;
   let p = k;
@@ -122,6 +123,12 @@ function readAfterTotal(toks: Tok[], i: number, lo: number, hi: number, segment:
     paren = true;
     p++;
     if (isW(toks[p], 'chiếm', 'tăng', 'giảm', 'bằng', 'đạt', 'so', 'năm', 'vượt', 'cùng')) return undefined;
+    // "(gồm 172 nam và 214 nữ)": the introducer inside the parentheses.
+    const inner = INTRO.find((w) => w[0] !== 'trong' && w[0] !== 'phân' && w.every((x, n) => isW(toks[p + n], x)));
+    if (inner) {
+      p += inner.length;
+      if (isP(toks[p], ':')) p++;
+    }
     if (isW(toks[p], 'trong') && isW(toks[p + 1], 'đó')) {
       used.add(p);
       kind = 'subset';

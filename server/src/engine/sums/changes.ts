@@ -82,6 +82,11 @@ function readRef(toks: Tok[], i: number, verb: { dir: 'up' | 'down'; next: numbe
   if (isP(toks[k], ',', '(') || isW(toks[k], 'và')) k--;
   const planStart = planClauseBefore(toks, k, lo);
   if (planStart !== undefined) k = planStart - 1;
+  // "đạt 92,7% (9.126/9.842 người), tăng ...": the level's own fraction in parentheses.
+  if (isP(toks[k], ')')) {
+    const open = fractionParenBefore(toks, k, lo);
+    if (open !== undefined) k = open - 1;
+  }
   // "V (năm 2023 là P), tăng D": the reference before the verb.
   if (isP(toks[k], ')')) {
     const back = refParenBefore(toks, k, lo);
@@ -422,4 +427,16 @@ function countNamedBefore(toks: Tok[], i: number, lo: number, hi: number): { tok
     found = { tok: toks[k], unit, hedge: hedgeBefore(toks, k, lo) };
   }
   return found;
+}
+
+/** "(9.126/9.842 người)" ending at k: a fraction and words only; returns the index of "(". */
+function fractionParenBefore(toks: Tok[], k: number, lo: number): number | undefined {
+  let frac = false;
+  for (let j = k - 1; j >= lo && j > k - 8; j--) {
+    const t = toks[j];
+    if (isP(t, '(')) return frac ? j : undefined;
+    if (t.t === 'x' && t.num?.kind === 'fraction') frac = true;
+    else if (t.t !== 'w') return undefined;
+  }
+  return undefined;
 }
