@@ -40,7 +40,7 @@ export interface IndicatorMentionInfo {
   /** Mentions with the same key state the same fact; undefined when this one is not compared (unknown period, change, enumeration). */
   key?: string;
   /** Why it is not compared, when it is not. */
-  notCompared?: 'period-unknown' | 'change' | 'enumeration' | 'indicator';
+  notCompared?: 'period-unknown' | 'change' | 'enumeration' | 'indicator' | 'norm' | 'reference';
 }
 
 /**
@@ -76,7 +76,17 @@ export function indicatorSummary(doc: DocModel, config: ResolvedConfig): Indicat
     };
     if (!rm.key) {
       info.notCompared =
-        rm.ind.compare === false ? 'indicator' : rm.kind === 'change' ? 'change' : m.ambiguous ? 'enumeration' : 'period-unknown';
+        rm.ind.compare === false
+          ? 'indicator'
+          : rm.kind === 'change'
+            ? 'change'
+            : m.ref === 'norm'
+              ? 'norm'
+              : m.ref === 'unknown'
+                ? 'reference'
+                : m.ambiguous
+                  ? 'enumeration'
+                  : 'period-unknown';
     }
     return info;
   });

@@ -153,6 +153,8 @@ export type QualCat =
   | 'sub' // val: "sex:nam" ...
   | 'subset' // trong đó, riêng
   | 'othertime' // trước đây, những năm gần đây: another, unnamed time (the period is unknown)
+  | 'norm' // khuyến cáo của WHO, mức sinh thay thế, chuẩn quốc gia: a standard, never a value of a place
+  | 'average' // bình quân, mức chung, trung bình: someone's average (whose is read from the words after it)
   | 'neutral'; // consumed, no meaning for us (kế hoạch hóa gia đình, xã hội ...)
 
 export interface Qual {
@@ -171,11 +173,15 @@ q('place', 'national', 'cả nước', 'toàn quốc', 'trên toàn quốc', 'ph
 q('place', 'province', 'toàn tỉnh', 'tỉnh ta', 'địa bàn tỉnh', 'trên địa bàn tỉnh', 'trong tỉnh', 'toàn thành phố', 'thành phố ta', 'địa bàn thành phố', 'trên địa bàn thành phố');
 q('place', 'level:trung ương', 'tuyến trung ương');
 q('place', 'level:tỉnh', 'tuyến tỉnh');
-q('place', 'level:huyện', 'tuyến huyện', 'toàn huyện', 'các huyện', 'cấp huyện');
+q('place', 'level:huyện', 'tuyến huyện', 'các huyện', 'cấp huyện');
 q('place', 'level:xã', 'tuyến xã', 'cấp xã', 'các xã');
+// A district's, a hospital's, a commune's own scope ("toàn huyện"): the document's own place in a report of that level.
+q('place', 'district', 'toàn huyện', 'huyện ta', 'địa bàn huyện', 'trên địa bàn huyện', 'toàn thị xã', 'trên địa bàn thị xã', 'toàn quận', 'trên địa bàn quận');
+q('place', 'hospital', 'toàn viện', 'toàn bệnh viện', 'bệnh viện ta');
+q('place', 'commune', 'toàn xã', 'xã ta', 'trên địa bàn xã', 'địa bàn xã', 'toàn phường', 'trên địa bàn phường');
 q('place', 'multi:tỉnh', 'các tỉnh', 'các tỉnh, thành phố', 'nhiều tỉnh', 'một số tỉnh', 'các địa phương', 'nhiều địa phương', 'một số địa phương');
 
-q('target', 'target', 'mục tiêu', 'chỉ tiêu', 'kế hoạch', 'phấn đấu', 'dự kiến', 'định hướng', 'đề ra', 'đặt ra', 'cần đạt', 'phải đạt', 'phải đạt được', 'khuyến cáo', 'tối thiểu phải', 'dự toán', 'đặt mục tiêu', 'chỉ tiêu giao', 'chỉ tiêu được giao', 'mục tiêu đề ra', 'kế hoạch đề ra', 'kế hoạch giao');
+q('target', 'target', 'mục tiêu', 'chỉ tiêu', 'kế hoạch', 'phấn đấu', 'dự kiến', 'định hướng', 'đề ra', 'đặt ra', 'cần đạt', 'phải đạt', 'phải đạt được', 'tối thiểu phải', 'dự toán', 'đặt mục tiêu', 'chỉ tiêu giao', 'chỉ tiêu được giao', 'mục tiêu đề ra', 'kế hoạch đề ra', 'kế hoạch giao');
 q('achieved', 'achieved', 'thực hiện', 'đạt được', 'đã đạt', 'ước đạt', 'ước thực hiện', 'hoàn thành', 'kết quả', 'hiện nay', 'hiện', 'đến nay', 'hiện đạt', 'thực tế', 'thực hiện đạt', 'đã đạt được');
 q('weak', 'weak', 'đạt', 'là', 'ở mức', 'chiếm', 'bằng', 'có', 'mức');
 q('prev', 'prev', 'so với', 'cùng kỳ', 'năm trước', 'năm ngoái', 'so cùng kỳ');
@@ -202,6 +208,8 @@ q('sub', 'care:ngoại trú', 'ngoại trú', 'người bệnh ngoại trú');
 q('sub', 'beds:kế hoạch', 'giường kế hoạch', 'giường bệnh kế hoạch', 'theo kế hoạch giao');
 q('sub', 'beds:thực kê', 'giường thực kê', 'giường bệnh thực kê', 'thực kê');
 q('sub', 'beds:kể cả trạm y tế', 'kể cả giường trạm y tế', 'tính cả giường trạm y tế', 'bao gồm cả giường trạm y tế', 'bao gồm giường trạm y tế', 'kể cả trạm y tế');
+q('norm', 'norm', 'khuyến cáo', 'theo khuyến cáo', 'khuyến nghị', 'WHO', 'Tổ chức Y tế thế giới', 'mức sinh thay thế', 'chuẩn quốc gia', 'tiêu chuẩn', 'ngưỡng', 'ngưỡng an toàn', 'định mức', 'mức bình thường', 'mức cân bằng tự nhiên', 'cân bằng tự nhiên', 'quy định', 'theo quy định', 'mức chuẩn');
+q('average', 'average', 'bình quân', 'mức chung', 'mức bình quân', 'mức trung bình', 'trung bình chung', 'bình quân chung', 'tỷ lệ chung', 'mặt bằng chung');
 q('subset', 'subset', 'trong đó', 'riêng', 'bao gồm', 'trong số đó');
 q('othertime', 'othertime', 'trước đây', 'trước kia', 'giai đoạn trước', 'những năm trước', 'các năm trước', 'nhiều năm trước', 'đầu nhiệm kỳ', 'đầu giai đoạn', 'những năm gần đây', 'các năm gần đây', 'gần đây', 'thời điểm đó', 'khi đó', 'lúc đó', 'thời kỳ đầu', 'những năm đầu', 'giai đoạn đầu', 'trước năm', 'năm trước đó');
 q(
@@ -309,6 +317,11 @@ export function matchPlace(toks: readonly Tok[], i: number): { end: number; key:
     return undefined;
   }
   if (toks[j]?.k === '.' && toks[j].s === toks[j - 1].e) j++; // "TP. Hồ Chí Minh"
+  // "khu vực Trung du và miền núi phía Bắc": a known name after the keyword, whole.
+  if (isCap(toks[j])) {
+    const pv = provinceTrie.match(toks, j);
+    if (pv && isCap(toks[pv.end - 1])) return { end: pv.end, key: 'place:' + foldKey(toks, j, pv.end), label: kind + ' ' + pv.values[0] };
+  }
   const nameStart = j;
   while (j < toks.length && j - nameStart < 5 && (isCap(toks[j]) || (toks[j].k === '-' && isCap(toks[j + 1]) && j > nameStart))) j++;
   if (j === nameStart) return undefined;

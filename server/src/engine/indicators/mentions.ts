@@ -12,6 +12,7 @@ import { lexString, segmentTokens, type Tok } from './lexer';
 import { FOLLOW_OK, figureLike, isN, isYearTok, numValue, readTokens, visibleFrom, type Hit, type NameHit, type PeriodSpec, type Reading, type UnitInfo } from './read';
 import { intervalOf, overlaps, type Hedge } from './compare';
 import { foldKeyOf as K, inW, wordSet } from './lexicon';
+import { issuerOfHeader, scopeBit, type Issuer, type Scope } from './scope';
 
 // Word sets of the hot paths, folded once.
 const W0 = wordSet('bảng', 'biểu');
@@ -92,7 +93,17 @@ export interface Mention {
   tableId?: number;
   /** The unit was written (on the figure, its row, column or unit column). */
   unitExplicit: boolean;
+  /**
+   * The figure is quoted for comparison, not stated as the sentence's own value:
+   * another place's, another period's, the target, a norm, or someone's average we
+   * cannot name ('unknown'). 'norm' and 'unknown' are never compared.
+   */
+  ref?: RefRole;
+  /** The words that decided the figure's role or kind ("cao hơn mức chung của toàn tỉnh", "vượt kế hoạch", "phấn đấu"). */
+  cue?: string;
 }
+
+export type RefRole = 'place' | 'period' | 'target' | 'norm' | 'unknown';
 
 export interface MissingUnit {
   ind: string;
@@ -114,8 +125,10 @@ export interface BlockIndicators {
   heading?: Context & { level: number };
   /** A table caption ("Bảng 2. ... năm 2023") ending this block: it applies to the next table. */
   caption?: Context;
-  /** The block speaks of its own province ("toàn tỉnh", "trên địa bàn tỉnh"). */
-  provinceScope: boolean;
+  /** The own-scope words the block uses ("toàn tỉnh", "toàn huyện"): a mask of scopeBit(). */
+  scopes: number;
+  /** A header block naming the issuer ("SỞ Y TẾ TỈNH X" over "TRUNG TÂM Y TẾ HUYỆN Y"). */
+  issuer?: Issuer;
 }
 
 interface Ctx {
@@ -128,11 +141,13 @@ export const blockIndicators = analysis('indicator-mentions', (block: Block, con
 
 export function extractBlock(block: Block, config: ResolvedConfig): BlockIndicators {
   const cat = catalogueFor(config);
-  const out: BlockIndicators = { mentions: [], missingUnits: [], provinceScope: false };
+  const out: BlockIndicators = { mentions: [], missingUnits: [], scopes: 0 };
   if (!block.segments.length) return out;
   const ctx: Ctx = { cat, prose: block.prose };
+  // A short block in capitals naming a health body: the header block (read on the text, it may have no figure).
+  if (block.prose.length < 600 && HEADER_HINT.test(block.prose)) out.issuer = issuerOfHeader(block.prose);
   const readings = readingsOf(block, config);
-  for (const r of readings) if (r.hits.some((h) => h.type === 'place' && h.key === 'province')) out.provinceScope = true;
+  for (const r of readings) for (const h of r.hits) if (h.type === 'place' && OWN_SCOPE.has(h.key)) out.scopes |= scopeBit(h.key as Scope);
 
   const tables = new Map<number, number[]>();
   const captions = new Map<number, Context | undefined>();
@@ -163,10 +178,13 @@ export function extractBlock(block: Block, config: ResolvedConfig): BlockIndicat
   return out;
 }
 
+const HEADER_HINT = /Y TẾ|BỆNH VIỆN|UBND|ỦY BAN|UỶ BAN|TTYT/u;
+const OWN_SCOPE = new Set<string>(['province', 'district', 'hospital', 'commune']);
+
 /** What a segment left unread reads as: nothing. */
 const EMPTY_READING: Reading = { toks: [], hits: [], hitOf: [], unitAt: [], groupOf: [], closeOf: new Map(), openOf: new Map() };
 /** Words a paragraph without figures may matter by: its province scope ("toàn tỉnh", "thành phố ta") or a caption ("Bảng 2"). */
-const MAY_MATTER = /tỉnh|phố|bảng|biểu/iu;
+const MAY_MATTER = /tỉnh|phố|toàn huyện|địa bàn huyện|toàn viện|toàn xã|địa bàn xã|bảng|biểu/iu;
 
 // The readings of the last block read: the fraction and mention extractors of
 // one block share them, and they are not kept (tokens are many and short-lived).
@@ -534,6 +552,7 @@ function decide(
 
   let kind: MentionKind;
   let kindExplicit = true;
+  let cue: string | undefined;
   const isFrom = immediate === 'from';
   if (immediate === 'change' || (name?.verb === 'change' && immediate !== 'level' && !isFrom)) kind = 'change';
   else if (isFrom || prev) kind = 'previous';
@@ -541,6 +560,23 @@ function decide(
     const s = scanKind(r, k, a, figAt);
     kind = s.kind;
     kindExplicit = s.explicit;
+    if (s.at >= 0) cue = wordsOf(ctx.prose, r, s.at, s.at + 1);
+  }
+  // A figure quoted for comparison ("cao hơn mức chung của toàn tỉnh (81,2%)", "vượt kế hoạch (92%)").
+  const ref = kind === 'change' ? undefined : readReference(r, fig.first, a, figAt);
+  let refPlace: { key: string; label: string } | undefined;
+  if (ref) {
+    cue = wordsOf(ctx.prose, r, ref.s, ref.e);
+    if (ref.role === 'target') {
+      kind = 'target';
+      kindExplicit = true;
+    } else if (ref.role === 'place') {
+      refPlace = ref.place;
+      if (kind !== 'previous') {
+        kind = 'achieved';
+        kindExplicit = true;
+      }
+    }
   }
 
   // Postfix: what follows the unit up to the next figure, name or clause end.
@@ -548,7 +584,7 @@ function decide(
   let period: PeriodSpec | undefined;
   let periodFrom: Mention['periodFrom'];
   let periodBlocked = false;
-  let place: { key: string; label: string } | undefined;
+  let place: { key: string; label: string } | undefined = refPlace;
   const subs = new Map<string, string>();
   const postClaims: number[] = [];
   for (let j = u.end; j < postEnd; j++) {
@@ -563,6 +599,8 @@ function decide(
       place = { key: h.key, label: h.label };
       postClaims.push(hix);
     } else if (h.type === 'sub') {
+      // "66,9 tuổi (nam 64,2 tuổi, nữ 69,8 tuổi)": a sub-type right before the next figure is that figure's.
+      if (labelsNextFigure(r, h.e)) break;
       const c = subCat(h.sub);
       if (!subs.has(c)) subs.set(c, h.sub);
       postClaims.push(hix);
@@ -616,6 +654,8 @@ function decide(
         periodFrom = 'sentence';
       }
     } else if (h.type === 'place' && !place) {
+      // "So với toàn tỉnh, tỷ lệ ... của huyện đạt 86,4%": the place compared with is not this figure's.
+      if (!ref && comparedPlace(r, h.s, a)) continue;
       place = { key: h.key, label: h.label };
       if (subsetAt < 0) seenSubOrPlaceAfterSubset = true;
     } else if (h.type === 'sub') {
@@ -668,8 +708,135 @@ function decide(
     placeLabel: place?.label,
     sub: [...subs.values()].sort(),
     unitExplicit: u.kind !== 'bare' || writtenPer !== undefined,
+    ref: ref?.role,
+    cue,
   };
 }
+
+/** The prose of tokens [s, e) as written (for messages: the words that decided). */
+function wordsOf(prose: string, r: Reading, s: number, e: number): string | undefined {
+  if (s < 0 || e <= s || e > r.toks.length) return undefined;
+  const text = prose.slice(r.toks[s].s, r.toks[e - 1].e).replace(/\s+/g, ' ').replace(/[\s(:]+$/, '');
+  return text.length > 80 ? text.slice(0, 79) + '…' : text || undefined;
+}
+
+// Comparison words: the figure after them (with words between) is the other side of the comparison.
+const COMPARATORS = new Set(['cao hơn', 'thấp hơn', 'vượt', 'vượt mức', 'hơn so với', 'so với', 'so cùng kỳ', 'chênh lệch', 'bằng'].map((w) => K(w)));
+const COMPARATOR_WORDS = wordSet('kém', 'tương', 'đương', 'so', 'với', 'sánh');
+// Words that may stand between a comparison and its object ("cao hơn mức chung của toàn tỉnh", "so với tỷ lệ của tỉnh").
+const OBJECT_GLUE = wordSet('của', 'mức', 'với', 'tỷ', 'tỉ', 'lệ', 'chung', 'nhiều', 'một', 'chút', 'đáng', 'kể', 'các', 'số', 'giá', 'trị');
+
+function isComparator(r: Reading, k: number): { s: number } | undefined {
+  const h = hitAt(r, k);
+  if (h?.type === 'qual' && (h.qual.cat === 'change' || h.qual.cat === 'prev' || h.qual.cat === 'weak') && COMPARATORS.has(K(h.qual.label ?? ''))) return { s: h.s };
+  const t = r.toks[k];
+  if (!h && t?.t === 'w' && inW(t, COMPARATOR_WORDS)) return { s: k };
+  return undefined;
+}
+
+/** Is the place hit at `s` the object of a comparison ("so với toàn tỉnh", "cao hơn mức chung của cả nước")? */
+function comparedPlace(r: Reading, s: number, a: number): boolean {
+  for (let k = s - 1, n = 0; k >= a && n < 5; k--, n++) {
+    const h = hitAt(r, k);
+    if (isComparator(r, k)) return true;
+    if (h?.type === 'qual' && h.qual.cat === 'average') {
+      k = h.s;
+      continue;
+    }
+    if (!h && inW(r.toks[k], OBJECT_GLUE)) continue;
+    return false;
+  }
+  return false;
+}
+
+interface Reference {
+  role: RefRole;
+  place?: { key: string; label: string };
+  /** The tokens that decided [s, e): the comparison and its object. */
+  s: number;
+  e: number;
+}
+
+/**
+ * Is the figure at token `f` quoted as the other side of a comparison or as a
+ * norm? Read backwards inside its clause: a comparison word with an object
+ * between it and the figure ("cao hơn mức chung của toàn tỉnh (81,2%)",
+ * "vượt kế hoạch (92%)", "thấp hơn bình quân cả nước (13,9‰)"), a norm
+ * ("theo khuyến cáo của WHO, ... là 105"), or someone's average with no
+ * place named ("bình quân chung là 81,2%"). A verb of achievement ("đạt"),
+ * another indicator's name or the sentence's own figure ends the search.
+ */
+function readReference(r: Reading, f: number, a: number, figAt: Map<number, Mention>): Reference | undefined {
+  const toks = r.toks;
+  let place: { key: string; label: string } | undefined;
+  let target = -1;
+  let period = -1;
+  let average = -1;
+  let norm = -1;
+  let words = 0;
+  // A closing bracket right before the figure: "(81,2%)" opened by the words before it.
+  for (let k = f - 1; k >= Math.max(a, f - 40); k--) {
+    const t = toks[k];
+    if (t.k === ';' || t.t === 'nl') break;
+    const m = figAt.get(k);
+    if (m) {
+      // "cao hơn toàn tỉnh (81,2%) và cả nước (80,0%)": a list of references.
+      if (m.ref && m.ref !== 'norm') {
+        if (place) return { role: 'place', place, s: k + 1, e: f };
+        if (target >= 0) return { role: 'target', s: target, e: f };
+        return { role: m.ref === 'target' ? 'target' : 'unknown', s: k, e: f };
+      }
+      break;
+    }
+    if (isN(t)) break;
+    const h = hitAt(r, k);
+    if (h) {
+      if (h.type === 'name') break;
+      if (h.type === 'qual' && h.qual.cat === 'norm') norm = h.s;
+      else if (h.type === 'qual' && h.qual.cat === 'average') average = h.s;
+      // The object of a comparison: "vượt kế hoạch (92%)" quotes the plan even though "vượt kế hoạch" says the own figure was achieved.
+      else if (h.type === 'qual' && h.qual.cat === 'target' && targetValidity(r, h) !== 'neutral') target = h.s;
+      else if (h.type === 'period' || (h.type === 'qual' && h.qual.cat === 'prev' && !isComparator(r, k))) period = h.s;
+      else if (h.type === 'place' && !place && visibleFrom(r, h.s, f)) place = { key: h.key, label: h.label };
+      const cmp = isComparator(r, h.s);
+      if (cmp) {
+        // Words between the comparison and the figure name its object; none: a change ("vượt 2%").
+        if (h.e >= f || (words === 0 && !place && target < 0 && period < 0 && average < 0 && norm < 0)) return undefined;
+        if (norm >= 0) return { role: 'norm', s: cmp.s, e: f };
+        if (target >= 0) return { role: 'target', s: cmp.s, e: f };
+        if (place) return { role: 'place', place, s: cmp.s, e: f };
+        if (period >= 0) return { role: 'period', s: cmp.s, e: f };
+        return { role: 'unknown', s: cmp.s, e: f };
+      }
+      if (h.type === 'qual' && (h.qual.cat === 'achieved' || (h.qual.cat === 'weak' && inW(toks[h.s], W7)))) break;
+      k = h.s;
+      continue;
+    }
+    if (t.t === 'w') {
+      if (isComparator(r, k)) {
+        if (words === 0 && !place && target < 0 && average < 0 && norm < 0) return undefined;
+        if (norm >= 0) return { role: 'norm', s: k, e: f };
+        if (target >= 0) return { role: 'target', s: k, e: f };
+        if (place) return { role: 'place', place, s: k, e: f };
+        return { role: period >= 0 ? 'period' : 'unknown', s: k, e: f };
+      }
+      words++;
+    }
+  }
+  if (norm >= 0) return { role: 'norm', s: norm, e: f };
+  if (average >= 0 && !place) return { role: 'unknown', s: average, e: f };
+  return undefined;
+}
+
+/** Does a figure follow at `j` (after "là", "đạt", ":")? */
+function labelsNextFigure(r: Reading, j: number): boolean {
+  let k = j;
+  if (r.toks[k]?.k === ':' || inW(r.toks[k], W_LABEL_VERB)) k++;
+  const h = hitAt(r, k);
+  if (h?.type === 'qual' && h.qual.cat === 'hedge') k = h.e;
+  return isN(r.toks[k]) && figureLike(r.toks[k]);
+}
+const W_LABEL_VERB = wordSet('là', 'đạt', 'chiếm', 'có');
 
 function subCat(sub: string): string {
   return sub.slice(0, sub.indexOf(':'));
@@ -724,7 +891,7 @@ function endsClause(toks: readonly Tok[], j: number): boolean {
  * a figure listed after another one takes that one's kind ("phấn đấu đạt 13
  * bác sĩ/vạn dân; 95% dân số tham gia bảo hiểm y tế").
  */
-function scanKind(r: Reading, from: number, a: number, figAt: Map<number, Mention>): { kind: MentionKind; explicit: boolean } {
+function scanKind(r: Reading, from: number, a: number, figAt: Map<number, Mention>): { kind: MentionKind; explicit: boolean; at: number } {
   for (let k = from; k >= Math.max(a, from - WINDOW); k--) {
     // An aside "(kế hoạch 11)" before the figure does not set its kind.
     const open = r.openOf.get(k);
@@ -733,20 +900,21 @@ function scanKind(r: Reading, from: number, a: number, figAt: Map<number, Mentio
       continue;
     }
     const m = figAt.get(k);
-    if (m && (m.kind === 'achieved' || m.kind === 'target')) return { kind: m.kind, explicit: m.kindExplicit };
+    // A reference quoted before ("vượt kế hoạch (92%)") does not pass its kind on.
+    if (m && !m.ref && (m.kind === 'achieved' || m.kind === 'target')) return { kind: m.kind, explicit: m.kindExplicit, at: -1 };
     const h = hitAt(r, k);
     if (!h) continue;
     if (h.type === 'qual') {
-      if (h.qual.cat === 'achieved') return { kind: 'achieved', explicit: true };
+      if (h.qual.cat === 'achieved') return { kind: 'achieved', explicit: true, at: h.s };
       if (h.qual.cat === 'target') {
         const v = targetValidity(r, h);
-        if (v === 'target') return { kind: 'target', explicit: true };
-        if (v === 'achieved') return { kind: 'achieved', explicit: true };
+        if (v === 'target') return { kind: 'target', explicit: true, at: h.s };
+        if (v === 'achieved') return { kind: 'achieved', explicit: true, at: h.s };
       }
     }
     k = h.s;
   }
-  return { kind: 'achieved', explicit: false };
+  return { kind: 'achieved', explicit: false, at: -1 };
 }
 
 /** "chỉ tiêu" is a target unless it is "các chỉ tiêu", "3/3 chỉ tiêu", "đạt/vượt/hoàn thành chỉ tiêu", "kế hoạch hóa". */
@@ -775,7 +943,7 @@ function markAmbiguous(cat: Catalogue, ms: Mention[]): void {
   if (ms.length < 2) return;
   const groups = new Map<string, Mention[]>();
   for (const m of ms) {
-    if (m.kind === 'change') continue;
+    if (m.kind === 'change' || m.ref === 'norm' || m.ref === 'unknown') continue;
     const k = [m.ind, m.kind, periodKeyLocal(m), m.place ?? '', m.sub.join('+')].join('|');
     const g = groups.get(k);
     if (g) g.push(m);
