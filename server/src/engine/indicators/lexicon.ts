@@ -211,6 +211,7 @@ q('sub', 'beds:kể cả trạm y tế', 'kể cả giường trạm y tế', 't
 q('norm', 'norm', 'khuyến cáo', 'theo khuyến cáo', 'khuyến nghị', 'WHO', 'Tổ chức Y tế thế giới', 'mức sinh thay thế', 'chuẩn quốc gia', 'tiêu chuẩn', 'ngưỡng', 'ngưỡng an toàn', 'định mức', 'mức bình thường', 'mức cân bằng tự nhiên', 'cân bằng tự nhiên', 'quy định', 'theo quy định', 'mức chuẩn');
 q('average', 'average', 'bình quân', 'mức chung', 'mức bình quân', 'mức trung bình', 'trung bình chung', 'bình quân chung', 'tỷ lệ chung', 'mặt bằng chung');
 q('subset', 'subset', 'trong đó', 'riêng', 'bao gồm', 'trong số đó');
+q('subset', 'some', 'một số', 'một vài', 'có nơi');
 q('othertime', 'othertime', 'trước đây', 'trước kia', 'giai đoạn trước', 'những năm trước', 'các năm trước', 'nhiều năm trước', 'đầu nhiệm kỳ', 'đầu giai đoạn', 'những năm gần đây', 'các năm gần đây', 'gần đây', 'thời điểm đó', 'khi đó', 'lúc đó', 'thời kỳ đầu', 'những năm đầu', 'giai đoạn đầu', 'trước năm', 'năm trước đó');
 q(
   'neutral',

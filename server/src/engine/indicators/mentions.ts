@@ -663,7 +663,9 @@ function decide(
       if (!subs.has(c)) subs.set(c, h.sub);
       if (subsetAt < 0) seenSubOrPlaceAfterSubset = true;
     } else if (h.type === 'qual' && h.qual.cat === 'subset' && subsetAt < 0) {
-      subsetAt = h.s;
+      // "một số khoa của bệnh viện tuyến tỉnh (... trên 120%)": some of them, whatever place follows.
+      if (h.qual.val === 'some') subs.set('subset', 'subset:một số');
+      else subsetAt = h.s;
     }
   }
   if (subsetAt >= 0 && !seenSubOrPlaceAfterSubset) {

@@ -407,8 +407,9 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
     const periodKey = period && period.year !== undefined ? keyOf(period) : undefined;
     // Kind: stated, else the caption's or heading's ("Kế hoạch năm 2024"), else achieved.
     let kind = m.kind;
-    // "so với năm 2022 (8,2)", "từ 24,3% năm 2022": an earlier level with its year named is that year's achieved value.
-    if (kind === 'previous' && m.period?.year !== undefined && m.periodFrom === 'sentence') kind = 'achieved';
+    // "so với năm 2022 (8,2)", "từ 24,3% năm 2022": an earlier level with its year named, before the report's year,
+    // is that year's achieved value (compared as such; still shown as an earlier level).
+    const earlierAchieved = kind === 'previous' && m.periodFrom === 'sentence' && m.period?.year !== undefined && docYear !== undefined && m.period.year < docYear && m.period.year2 === undefined;
     if (!m.kindExplicit && kind === 'achieved') kind = tableCaption?.kind ?? inner('kind') ?? 'achieved';
     // "Đến năm 2030: 100% ...": a deadline after the report's year (or in a report of unknown year) is a target.
     if (!m.kindExplicit && period?.until && period.year !== undefined && (docYear === undefined || period.year > docYear) && kind === 'achieved') kind = 'target';
@@ -440,7 +441,7 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
         place,
         placeLabelRaw,
         kind,
-        comparable ? ind.id + '|' + sub + '|' + periodKey + '|' + place + '|' + kind : undefined,
+        comparable ? ind.id + '|' + sub + '|' + periodKey + '|' + place + '|' + (earlierAchieved ? 'achieved' : kind) : undefined,
         intervalOf(m, f),
         m.value * f,
         m.hi === undefined ? undefined : m.hi * f,
