@@ -126,6 +126,7 @@ function indicatorHover(m: IndicatorMentionInfo, ins: Insights, locale: Locale):
       `${vi ? 'Kỳ' : 'Period'}: ${m.period ? localize(m.period.label, locale) : vi ? 'không rõ (không so sánh)' : 'unknown (not compared)'}`,
       `${vi ? 'Địa bàn' : 'Place'}: ${localize(m.place.label, locale)}`,
       `${vi ? 'Loại' : 'Kind'}: ${localize(m.kindLabel, locale)}`,
+      `${vi ? 'Cách đọc' : 'Read as'}: ${localize(m.reading, locale)}`,
     ].join('  \n'),
   );
   const others = ins.indicators.filter((x) => x !== m && x.indicator === m.indicator);

@@ -1099,6 +1099,9 @@ function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[
       const m = tableMention(ctx, c, fig, name, unit, qual);
       if (m) {
         m.tableId = tableId;
+        // Say why: the column header (or row label) that gave the kind and period.
+        const hc = name === rowName ? header.get(c.col) : label;
+        if (hc && hc.r.toks.length) m.cue = wordsOf(ctx.prose, hc.r, 0, hc.r.toks.length);
         // A caption in the same block ("Bảng 3. ... năm 2023" right above the table).
         if (!m.period && caption?.period) {
           m.period = caption.period;

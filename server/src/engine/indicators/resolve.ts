@@ -66,6 +66,8 @@ export class ResolvedMention {
     readonly norm: number,
     readonly normHi: number | undefined,
     private readonly pos: BlockRes,
+    /** Where the period, place and kind were read. */
+    readonly how: Reading,
   ) {}
   get periodLabel(): Msg | undefined {
     return this.period && this.periodKey ? periodLabel(this.period) : undefined;
@@ -89,6 +91,13 @@ export class ResolvedMention {
     if (this.lineIn < 0) this.lineIn = lineInBlock(this.block, this.m.start);
     return this.pos.line + this.lineIn;
   }
+}
+
+/** Where a mention's period, place and kind came from (for "say why"). */
+export interface Reading {
+  period: 'sentence' | 'paragraph' | 'table' | 'caption' | 'heading' | 'document' | 'none';
+  place: 'text' | 'heading' | 'scope';
+  kind: 'text' | 'caption' | 'heading' | 'deadline' | 'default';
 }
 
 export interface DocIndicators {
@@ -395,8 +404,12 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
     const tableCaption = m.tableId !== undefined ? caption : undefined;
     // Period: the mention's own, else the caption's, the nearest heading's, the document's year.
     let period = m.period;
+    const how: Reading = { period: m.period ? (m.periodFrom ?? 'sentence') : 'none', place: 'scope', kind: m.kindExplicit ? 'text' : 'default' };
     const fallback = tableCaption?.period ?? inner('period') ?? (docYear ? { year: docYear } : undefined);
-    if (!period && !m.periodBlocked) period = fallback;
+    if (!period && !m.periodBlocked) {
+      period = fallback;
+      how.period = tableCaption?.period ? 'caption' : inner('period') ? 'heading' : docYear ? 'document' : 'none';
+    }
     // "6 tháng đầu năm" with no year: the year of the caption, the headings above, or the document.
     if (period && period.year === undefined && period.months !== undefined) {
       let year = tableCaption?.period?.year;
@@ -410,17 +423,26 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
     // "so với năm 2022 (8,2)", "từ 24,3% năm 2022": an earlier level with its year named, before the report's year,
     // is that year's achieved value (compared as such; still shown as an earlier level).
     const earlierAchieved = kind === 'previous' && m.periodFrom === 'sentence' && m.period?.year !== undefined && docYear !== undefined && m.period.year < docYear && m.period.year2 === undefined;
-    if (!m.kindExplicit && kind === 'achieved') kind = tableCaption?.kind ?? inner('kind') ?? 'achieved';
+    if (!m.kindExplicit && kind === 'achieved') {
+      kind = tableCaption?.kind ?? inner('kind') ?? 'achieved';
+      if (tableCaption?.kind) how.kind = 'caption';
+      else if (inner('kind')) how.kind = 'heading';
+    }
     // "Đến năm 2030: 100% ...": a deadline after the report's year (or in a report of unknown year) is a target.
-    if (!m.kindExplicit && period?.until && period.year !== undefined && (docYear === undefined || period.year > docYear) && kind === 'achieved') kind = 'target';
+    if (!m.kindExplicit && period?.until && period.year !== undefined && (docYear === undefined || period.year > docYear) && kind === 'achieved') {
+      kind = 'target';
+      how.kind = 'deadline';
+    }
     // Place: stated, else the nearest heading's (a district section), else the document's scope.
     let place = m.place;
     let placeLabelRaw = m.placeLabel;
-    if (!place) {
+    if (place) how.place = 'text';
+    else {
       const hp = inner('place');
       if (hp) {
         place = hp.key;
         placeLabelRaw = hp.label;
+        how.place = 'heading';
       }
     }
     // The document's own scope: no place, its level's words ("toàn huyện" in a district's report) or its own named place.
@@ -446,6 +468,7 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
         m.value * f,
         m.hi === undefined ? undefined : m.hi * f,
         br,
+        how,
       ),
     );
   }
@@ -518,4 +541,65 @@ export function display(m: Mention): Msg {
   const h = m.hedge ? HEDGE_WORD[m.hedge] : { vi: '', en: '' };
   const unit = m.unitText ? ' ' + m.unitText : '';
   return { vi: h.vi + m.raw + unit, en: h.en + m.raw + unit };
+}
+
+const PERIOD_FROM: Record<Reading['period'], Msg> = {
+  sentence: { vi: 'ghi trong câu', en: 'stated in the sentence' },
+  paragraph: { vi: 'từ câu trước trong đoạn', en: 'from an earlier sentence of the paragraph' },
+  table: { vi: 'từ tiêu đề cột/hàng của bảng', en: "from the table's column or row header" },
+  caption: { vi: 'từ tên bảng', en: "from the table's caption" },
+  heading: { vi: 'từ đề mục', en: 'from the heading' },
+  document: { vi: 'năm của văn bản', en: "the document's year" },
+  none: { vi: 'không rõ', en: 'unknown' },
+};
+const KIND_FROM: Record<Exclude<Reading['kind'], 'text'>, Msg> = {
+  caption: { vi: 'từ tên bảng', en: "from the table's caption" },
+  heading: { vi: 'từ đề mục', en: 'from the heading' },
+  deadline: { vi: 'mốc "đến năm" sau năm báo cáo', en: '"by year" after the report\'s year' },
+  default: { vi: 'mặc định: số liệu của câu', en: "default: the sentence's own figure" },
+};
+const REF_WHY: Record<string, Msg> = {
+  place: { vi: 'số liệu của nơi khác được dẫn để so sánh', en: "another place's figure quoted for comparison" },
+  period: { vi: 'số liệu kỳ khác được dẫn để so sánh', en: "another period's figure quoted for comparison" },
+  target: { vi: 'chỉ tiêu được dẫn để so sánh', en: 'the target quoted for comparison' },
+  norm: { vi: 'định mức/khuyến cáo, không phải số liệu của địa bàn', en: 'a norm or recommendation, not a value of a place' },
+  unknown: { vi: 'số liệu dẫn để so sánh mà không rõ của ai', en: "a figure quoted for comparison whose owner is not named" },
+};
+
+/**
+ * How a mention was read, for messages and hover: period, place and kind with
+ * where each came from and the words that decided ("thực hiện (“đạt”)",
+ * "toàn huyện (phạm vi văn bản: TRUNG TÂM Y TẾ HUYỆN X)").
+ */
+export function readingOf(rm: ResolvedMention): Msg {
+  const p = rm.periodLabel;
+  const pf = PERIOD_FROM[rm.how.period];
+  const period: Msg = p ? { vi: `${p.vi} (${pf.vi})`, en: `${p.en} (${pf.en})` } : { vi: 'kỳ không rõ', en: 'period unknown' };
+  const pl = rm.placeLabel;
+  let place: Msg;
+  if (rm.how.place === 'text') place = { vi: `${pl.vi} (ghi trong câu)`, en: `${pl.en} (stated in the sentence)` };
+  else if (rm.how.place === 'heading') place = { vi: `${pl.vi} (từ đề mục)`, en: `${pl.en} (from the heading)` };
+  else {
+    const sc = rm.docScope;
+    const w = sc.words ? `: ${sc.words}` : '';
+    place = sc.scope
+      ? { vi: `${pl.vi} (phạm vi văn bản${w})`, en: `${pl.en} (the document's scope${w})` }
+      : { vi: `${pl.vi} (không ghi nơi)`, en: `${pl.en} (no place named)` };
+  }
+  const k = KIND_LABEL[rm.kind];
+  const cue = rm.m.cue;
+  let kind: Msg;
+  if (rm.how.kind === 'text') kind = cue ? { vi: `${k.vi} (“${cue}”)`, en: `${k.en} (“${cue}”)` } : k;
+  else {
+    const f = KIND_FROM[rm.how.kind];
+    kind = { vi: `${k.vi} (${f.vi})`, en: `${k.en} (${f.en})` };
+  }
+  const sub = rm.m.sub.length ? rm.m.sub.map((x) => x.slice(x.indexOf(':') + 1)).join(', ') : '';
+  const parts: Msg[] = [period, place, kind];
+  if (sub) parts.push({ vi: `nhóm: ${sub}`, en: `subgroup: ${sub}` });
+  if (rm.m.ref) {
+    const r = REF_WHY[rm.m.ref];
+    parts.push(cue ? { vi: `${r.vi} (“${cue}”)`, en: `${r.en} (“${cue}”)` } : r);
+  }
+  return { vi: parts.map((x) => x.vi).join('; '), en: parts.map((x) => x.en).join('; ') };
 }
