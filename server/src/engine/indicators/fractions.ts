@@ -31,6 +31,8 @@ export interface FractionPair {
   /** 100 × numerator / denominator. */
   exact: number;
   ok: boolean;
+  /** A share of a stated base ("2.486.300 lượt, đạt 51,8% kế hoạch năm (4.800.000 lượt)"): the two figures as written. */
+  base?: { numStart: number; numEnd: number; denStart: number; denEnd: number };
 }
 
 type N = Extract<Tok, { t: 'n' }>;
@@ -43,7 +45,10 @@ export const fractionPairs = analysis(
   'fraction-percent',
   (block: Block, config: ResolvedConfig): FractionPair[] => {
     const out: FractionPair[] = [];
-    readingsOf(block, config).forEach((r, seg) => pairsIn(r, seg, out));
+    readingsOf(block, config).forEach((r, seg) => {
+      pairsIn(r, seg, out);
+      basePairsIn(r, seg, out);
+    });
     return out;
   },
   { transient: true },
@@ -67,15 +72,24 @@ function pairsIn(r: Reading, seg: number, out: FractionPair[]): void {
   if (!fracs.length || !pcts.length) return;
   // Candidate pairs, nearest first; each percentage and fraction used once.
   const cands: { f: number; p: number; d: number }[] = [];
+  const nearPairs = new Set<number>();
   // Only percentages within a token window of the fraction (pcts are in token order): linear in the segment.
   let lo = 0;
   for (const f of fracs) {
     while (lo < pcts.length && pcts[lo] < f - TOKEN_WINDOW) lo++;
     for (let q = lo; q < pcts.length && pcts[q] <= f + TOKEN_WINDOW; q++) {
       const p = pcts[q];
+      // After the fraction, a near percentage in the same clause (no comma between) is its share; else ownPercentAfter decides.
+      if (p > f && hasComma(r, f, p)) continue;
       const d = gap(r, Math.min(f, p), Math.max(f, p));
-      if (d <= MAX_GAP && clearBetween(r, Math.min(f, p), Math.max(f, p)) && nounsAgree(r, f, p)) cands.push({ f, p, d });
+      if (d <= MAX_GAP && clearBetween(r, Math.min(f, p), Math.max(f, p)) && (nounsAgree(r, f, p) || parenAfter(r, p, f))) {
+        cands.push({ f, p, d });
+        nearPairs.add(f * 4194304 + p);
+      }
     }
+    // After the fraction: as far as the clause or the sentence ("Có 42/57 thôn, bản ... được tập huấn lại, đạt 73,7%").
+    const p = ownPercentAfter(r, f);
+    if (p >= 0 && !nearPairs.has(f * 4194304 + p)) cands.push({ f, p, d: gap(r, f, p) });
   }
   cands.sort((x, y) => x.d - y.d || x.f - y.f);
   const usedF = new Set<number>();
@@ -127,7 +141,8 @@ export function matches(exact: number, written: number, decimals: number, hedge?
       return exact <= written + u / 2;
     default:
       // Rounded (66,4) or truncated (66,3) from 66,37.
-      return eq(roundTo(exact, decimals), written) || eq(truncTo(exact, decimals), written);
+      // Rounded (66,4) or truncated (66,3) from 66,37; or rounded twice (48,549 → 48,55 → 48,6), as writers do.
+      return eq(roundTo(exact, decimals), written) || eq(truncTo(exact, decimals), written) || eq(roundTo(roundTo(exact, decimals + 1), decimals), written);
   }
 }
 
@@ -173,6 +188,146 @@ function isChange(r: Reading, i: number): boolean {
   return h?.type === 'qual' && (h.qual.cat === 'change' || h.qual.cat === 'prev');
 }
 
+const W_RATE = wordSet('tỷ', 'tỉ');
+const W_LE = wordSet('lệ');
+// Words that may stand alone between the last comma and the percentage: ", đạt 73,7%", ", chiếm tỷ lệ 73,7%", ", tương đương 73,7%".
+const INTRO = wordSet('đạt', 'chiếm', 'bằng', 'là', 'tỷ', 'tỉ', 'lệ', 'tương', 'đương', 'được', 'ở', 'mức', 'với', 'khoảng', 'đạt', 'tổng', 'cộng');
+// The word right before the percentage that makes it the share of what precedes.
+const INTRO_LAST = wordSet('đạt', 'chiếm', 'bằng', 'là', 'lệ', 'đương', 'được', 'mức');
+// A turn to another statement between them.
+const TURN = wordSet('nhưng', 'song', 'tuy', 'riêng', 'còn', 'khi', 'mà', 'so', 'cao', 'thấp', 'bình', 'trung');
+const W_TRONG = wordSet('trong');
+const W_DO_KHI = wordSet('đó', 'khi', 'số');
+const AFTER_OK = wordSet('và', 'nhưng', 'song', 'tuy');
+const FAR = 60;
+
+/**
+ * The percentage after fraction f that states its share, as far as the
+ * sentence: in the same clause, introduced by "đạt", "chiếm", "(", "tỷ lệ"...;
+ * across a comma, only when the last clause is nothing but that introducer
+ * (", đạt 73,7%"). No other figure, no turn ("trong đó", "so với", "nhưng"),
+ * no other rate ("tỷ lệ tiêm chủng đạt 95%"), no place and no change between;
+ * and nothing after it that makes it a share of something else ("đạt 98% kế hoạch").
+ */
+function ownPercentAfter(r: Reading, f: number): number {
+  const toks = r.toks;
+  let comma = -1; // the last clause-breaking comma between
+  let words = 0; // words since the fraction or the last comma
+  let enumerating = true; // "42/57 thôn, bản": commas between bare nouns right after the fraction
+  for (let k = f + 1; k < toks.length && k <= f + FAR; k++) {
+    const t = toks[k];
+    if (t.t === 'nl' || t.k === '.' || t.k === ';' || t.k === ':' || t.k === '!' || t.k === '?') return -1;
+    const h = hitAt(r, k);
+    if (isN(t)) {
+      if (h?.type === 'period') {
+        k = h.e - 1;
+        enumerating = false;
+        continue;
+      }
+      // "… khám thai từ 4 lần trở lên …", "trẻ từ 1 đến 5 tuổi": a measure inside the noun phrase.
+      const u = r.unitAt[k]?.kind;
+      if (comma < 0 && !t.num.percent && (u === 'years' || u === 'times' || u === 'duration')) continue;
+      if (!(t.num.kind === 'number' && t.num.percent === '%' && t.num.value !== undefined)) return -1;
+      if (isChange(r, k)) return -1;
+      return introduced(r, f, k, comma) && afterOk(r, f, k) ? k : -1;
+    }
+    if (t.k === ',') {
+      if (enumerating && words >= 1 && words <= 2 && toks[k + 1]?.t === 'w') {
+        words = 0;
+        continue;
+      }
+      comma = k;
+      words = 0;
+      enumerating = false;
+      continue;
+    }
+    if (h) {
+      const q = h.type === 'qual' ? h.qual.cat : undefined;
+      if (h.type === 'place') return -1;
+      // "từ 4 lần trở lên": a measure in the noun phrase, not an earlier level.
+      const measure = q === 'from' && comma < 0 && isN(toks[h.e]) && ['years', 'times', 'duration'].includes(r.unitAt[h.e]?.kind ?? '');
+      if (!measure && (q === 'place' || q === 'prev' || q === 'change' || q === 'subset' || q === 'othertime' || q === 'level' || q === 'from')) return -1;
+      // "10/12 chỉ tiêu kế hoạch": the fraction's own noun; a target word later belongs to another statement.
+      if (q === 'target' && h.s > f + 2) return -1;
+      if (h.type !== 'qual' || q !== 'hedge') enumerating = false;
+      words += h.e - h.s;
+      k = h.e - 1;
+      continue;
+    }
+    if (t.t === 'w') {
+      // "tỷ lệ tiêm chủng đạt 95%": another rate is the subject; "đạt tỷ lệ 73,7%" is the introducer.
+      if (inW(t, W_RATE) && inW(toks[k + 1], W_LE) && !pctAhead(r, k + 2)) return -1;
+      // "trong đó", "trong khi", "trong số đó": another statement; "trong thai kỳ" is the noun phrase's.
+      if (inW(t, TURN) || (inW(t, W_TRONG) && inW(toks[k + 1], W_DO_KHI))) return -1;
+      words++;
+      if (words > 2) enumerating = false;
+    } else if (t.k !== '(' && t.k !== ')' && t.k !== '-' && t.k !== '–') return -1;
+  }
+  return -1;
+}
+
+/** Is the percentage at k (after optional hedge words) the next thing from i on, or is "là/đạt" then it? */
+function pctAhead(r: Reading, i: number): boolean {
+  let k = i;
+  for (let n = 0; n < 3 && k < r.toks.length; n++) {
+    const t = r.toks[k];
+    if (isN(t)) return t.num.percent === '%';
+    const h = hitAt(r, k);
+    if (h?.type === 'qual' && (h.qual.cat === 'hedge' || h.qual.cat === 'weak')) k = h.e;
+    else if (t.t === 'w' && inW(t, INTRO)) k++;
+    else return false;
+  }
+  return false;
+}
+
+/** The percentage at p is introduced as the share: "(", "đạt", "chiếm", "tỷ lệ"; across a comma the clause is only that. */
+function introduced(r: Reading, f: number, p: number, comma: number): boolean {
+  let k = p - 1;
+  const h = hitAt(r, k);
+  if (h?.type === 'qual' && h.qual.cat === 'hedge') k = h.s - 1;
+  const before = r.toks[k];
+  if (!before) return false;
+  const paren = before.k === '(' || before.k === '=';
+  if (!paren && !inW(before, INTRO_LAST)) return false;
+  if (comma < 0) return true;
+  // ", đạt 73,7%": nothing but introducer words since the comma.
+  for (let j = comma + 1; j <= k; j++) {
+    const t = r.toks[j];
+    const hj = hitAt(r, j);
+    if (hj?.type === 'qual' && (hj.qual.cat === 'hedge' || hj.qual.cat === 'weak')) {
+      j = hj.e - 1;
+      continue;
+    }
+    if (!(t.t === 'w' && inW(t, INTRO)) && !(paren && j === k)) return false;
+  }
+  return true;
+}
+
+/** After the percentage: the end of the clause, or the fraction's own noun ("73,7% số thôn"), not "kế hoạch" or "so với". */
+function afterOk(r: Reading, f: number, p: number): boolean {
+  const t = r.toks[p + 1];
+  if (!t || t.t === 'nl' || t.k === ',' || t.k === '.' || t.k === ';' || t.k === ')' || t.k === ':' || t.k === '(') return true;
+  if (t.t === 'w' && inW(t, AFTER_OK)) return !isN(r.toks[p + 2]);
+  if (t.t !== 'w') return false;
+  let k = p + 1;
+  if (inW(r.toks[k], W1)) k++;
+  const fn = r.toks[f + 1];
+  return fn?.t === 'w' && r.toks[k]?.t === 'w' && r.toks[k].k === fn.k;
+}
+
+/** "đạt 91,0% dân số (8.958/9.842 người)": the fraction opens a parenthesis right after the percentage's noun phrase. */
+function parenAfter(r: Reading, p: number, f: number): boolean {
+  const g = r.groupOf[f];
+  if (g < 0 || g !== f - 1 || g <= p || g - p > 4) return false;
+  for (let k = p + 1; k < g; k++) if (r.toks[k].t !== 'w') return false;
+  return true;
+}
+
+function hasComma(r: Reading, from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (r.toks[k].k === ',') return true;
+  return false;
+}
+
 /** Nothing between them that belongs to another statement: no other figure, no clause break. */
 function clearBetween(r: Reading, from: number, to: number): boolean {
   for (let k = from + 1; k < to; k++) {
@@ -196,4 +351,89 @@ function nounsAgree(r: Reading, f: number, p: number): boolean {
   const a = nounAfter(f);
   const b = nounAfter(p);
   return !a || !b || a === b;
+}
+
+// ---------------------------------------------------------------------------
+// "A <unit>, đạt Z% kế hoạch năm (B <unit>)": a share of a base stated in the
+// parenthesis right after it. A is the figure of the clause before "đạt" with
+// the same unit word as B ("lượt" … "lượt"); without a unit word on B, the
+// clause's only figure.
+
+const BASE_WORDS = wordSet('kế', 'hoạch', 'chỉ', 'tiêu', 'dự', 'toán', 'số', 'tổng', 'so', 'với', 'mục', 'năm', 'giao', 'được', 'đề', 'ra', 'trong', 'diện', 'cả', 'đối', 'tượng', 'cần', 'phải', 'tiêm', 'khám', 'trẻ', 'người', 'sinh', 'dân');
+const BASE_FIRST = wordSet('kế', 'chỉ', 'dự', 'số', 'tổng', 'so', 'mục');
+const W_DAT = wordSet('đạt', 'bằng');
+
+function basePairsIn(r: Reading, seg: number, out: FractionPair[]): void {
+  const toks = r.toks;
+  for (let p = 0; p < toks.length; p++) {
+    const t = toks[p];
+    if (!isN(t) || t.num.kind !== 'number' || t.num.percent !== '%' || t.num.value === undefined) continue;
+    // ", đạt [hedge] Z%"
+    let k = p - 1;
+    const hh = hitAt(r, k);
+    if (hh?.type === 'qual' && hh.qual.cat === 'hedge') k = hh.s - 1;
+    if (!inW(toks[k], W_DAT) || toks[k - 1]?.k !== ',') continue;
+    const comma = k - 1;
+    // "kế hoạch năm (", "số trẻ trong diện tiêm (": base words, then the parenthesis.
+    let j = p + 1;
+    if (!inW(toks[j], BASE_FIRST)) continue;
+    while (j < toks.length && j < p + 8 && (inW(toks[j], BASE_WORDS) || hitAt(r, j)?.type === 'period')) j++;
+    if (toks[j]?.k !== '(') continue;
+    const close = r.closeOf.get(j) ?? -1;
+    let b = j + 1;
+    while (b < close && b < j + 4 && toks[b].t === 'w') b++;
+    if (toks[b]?.k === ':') b++;
+    const B = toks[b];
+    if (!isN(B) || B.num.kind !== 'number' || B.num.percent || B.num.value === undefined || B.num.scale || B.num.isYear || B.num.value === 0) continue;
+    const bUnit = toks[b + 1]?.t === 'w' ? toks[b + 1].k : undefined;
+    if (b + 1 + (bUnit ? 1 : 0) < close - 1) continue;
+    // A: back through the clause before the comma.
+    let a = -1;
+    let candidates = 0;
+    for (let q = comma - 1; q >= 0 && q > comma - 40; q--) {
+      const x = toks[q];
+      if (x.t === 'nl' || x.k === '.' || x.k === ';' || x.k === ':' || x.k === ',' || x.k === ')' || x.k === '(') break;
+      const h = hitAt(r, q);
+      if (h?.type === 'period') {
+        q = h.s;
+        continue;
+      }
+      if (!isN(x)) continue;
+      if (x.num.kind !== 'number' || x.num.value === undefined || x.num.isYear) continue;
+      if (x.num.percent) {
+        a = -2;
+        break;
+      }
+      const u = r.unitAt[q]?.kind;
+      if (u === 'years' || u === 'times' || u === 'duration') continue;
+      candidates++;
+      const xUnit = toks[q + 1]?.t === 'w' ? toks[q + 1].k : undefined;
+      if (a === -1 && (bUnit ? xUnit === bUnit : true)) a = q;
+    }
+    if (a < 0 || (!bUnit && candidates !== 1)) continue;
+    const A = toks[a] as N;
+    // Scale words ("758,3 tỷ đồng") on both or neither.
+    if (!!A.num.scale !== !!B.num.scale) continue;
+    const exact = (100 * A.num.value!) / B.num.value;
+    const written = t.num.value;
+    const decimals = t.num.decimals ?? 0;
+    const hedge = hedgeBefore(r, p);
+    out.push({
+      segment: seg,
+      fracStart: A.s,
+      fracEnd: A.num.end,
+      numerator: A.num.value!,
+      denominator: B.num.value,
+      pctStart: t.s,
+      pctEnd: t.e,
+      pctNumStart: t.num.start,
+      pctNumEnd: t.num.end,
+      written,
+      decimals,
+      hedge,
+      exact,
+      ok: matches(exact, written, decimals, hedge),
+      base: { numStart: A.s, numEnd: A.num.end, denStart: B.s, denEnd: B.num.end },
+    });
+  }
 }

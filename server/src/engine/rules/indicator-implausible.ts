@@ -7,6 +7,7 @@ import { blockIndicators, factorOf, type Mention } from '../indicators/mentions'
 import { catalogueFor, type Indicator } from '../indicators/catalogue';
 import { display } from '../indicators/resolve';
 import { formatVi } from '../indicators/compare';
+import { unitSlips } from '../indicators/units';
 
 export const rule: Rule = {
   meta: {
@@ -24,9 +25,16 @@ export const rule: Rule = {
     const cat = catalogueFor(ctx.config);
     const info = blockIndicators(block, ctx.config);
     const out: Draft[] = [];
+    // A figure written in the wrong unit ("11,2%" for a ‰ rate) is indicator-unit-mismatch's, which says so plainly.
+    const unitRule = ctx.config.rules['indicator-unit-mismatch'];
+    const slipAt = new Set(unitRule && !unitRule.enabled ? [] : unitSlips(block, ctx.config).map((s) => s.start));
     for (const m of info.mentions) {
       const ind = cat.byId.get(m.ind);
-      if (!ind || m.kind === 'change') continue;
+      if (!ind || m.kind === 'change' || slipAt.has(m.start)) continue;
+      // "14,5%0": the 0 of a misspelt ‰ sign is not a figure.
+      if (m.start > 0 && block.prose[m.start - 1] === '%') continue;
+      // "23,9%o", "23,9%0": ‰ meant (number-format says so); read as % the value would be wrong.
+      if (m.per === 100 && /^[o0O]/.test(block.prose.slice(m.end, m.end + 1))) continue;
       const d = check(ind, m);
       if (d) out.push(d);
     }

@@ -1,0 +1,197 @@
+// Ratio cells of a table: a "So sánh (%)", "% so KH", "% so cùng kỳ" cell is
+// the ratio of two other cells of its row (READING.md §8): "Kế hoạch 2024 |
+// Thực hiện 2024 | So sánh (%)" with "150.000 | 162.340 | 108,2". The two
+// columns are found from the headers (columns.ts); when the headers do not say
+// clearly which two, the column is not checked.
+import { analysis } from '../rule';
+import type { Block, Segment } from '../types';
+import type { ResolvedConfig } from '../config';
+import { lexString, type Tok } from './lexer';
+import { readColumnHeader, type ColumnReading, type ColumnRole } from './columns';
+import { matches } from './fractions';
+
+export interface TableRatio {
+  /** The ratio cell's number, % included (prose offsets). */
+  start: number;
+  end: number;
+  numStart: number;
+  numEnd: number;
+  written: number;
+  decimals: number;
+  /** The two cells it divides (prose offsets of their numbers). */
+  num: { start: number; end: number; value: number; header: string };
+  den: { start: number; end: number; value: number; header: string };
+  /** 100 × num / den. */
+  exact: number;
+  ratioHeader: string;
+  ok: boolean;
+}
+
+type N = Extract<Tok, { t: 'n' }>;
+interface CellNum {
+  start: number;
+  end: number;
+  numStart: number;
+  numEnd: number;
+  value: number;
+  decimals: number;
+}
+
+export const tableRatios = analysis(
+  'table-ratios',
+  (block: Block, _config: ResolvedConfig): TableRatio[] => {
+    const out: TableRatio[] = [];
+    if (block.type !== 'table' && !block.segments.some((s) => s.table)) return out;
+    const tables = new Map<number, Segment[]>();
+    for (const s of block.segments) {
+      if (!s.table) continue;
+      let l = tables.get(s.table.tableId);
+      if (!l) tables.set(s.table.tableId, (l = []));
+      l.push(s);
+    }
+    for (const cells of tables.values()) checkTable(block, cells, out);
+    return out;
+  },
+  { transient: true },
+);
+
+/** The one number of a cell ("162.340", "108,2", "108,2%"), or undefined when the cell holds anything else. */
+function cellNumber(block: Block, seg: Segment): CellNum | undefined {
+  const text = block.prose.slice(seg.start, seg.end);
+  const toks = lexString(text).filter((t) => !(t.t === 'p' && (t.k === '*' || t.k === '_')));
+  if (toks.length !== 1 || toks[0].t !== 'n') return undefined;
+  const n = (toks[0] as N).num;
+  if (n.kind !== 'number' || n.value === undefined || n.scale) return undefined;
+  // A signed cell ("+8,2", "-3") is a change, not a ratio; the tokenizer does not take the sign.
+  const before = text.slice(0, n.start);
+  if (/[+\-–−]\s*$/.test(before)) return undefined;
+  return {
+    start: seg.start + n.start,
+    end: seg.start + Math.max(n.end, n.percentEnd ?? 0),
+    numStart: seg.start + n.start,
+    numEnd: seg.start + n.end,
+    value: n.value,
+    decimals: n.decimals ?? 0,
+  };
+}
+
+const VALUE_ROLES: ColumnRole[] = ['achieved', 'estimate', 'target', 'previous'];
+
+/** For a ratio column, the two columns it divides, or undefined when the headers leave a doubt. */
+function operands(ratio: ColumnReading, col: number, cols: readonly ColumnReading[]): [number, number] | undefined {
+  if (ratio.formula) {
+    const a = cols.findIndex((c) => c.ref === ratio.formula![0]);
+    const b = cols.findIndex((c) => c.ref === ratio.formula![1]);
+    return a >= 0 && b >= 0 && VALUE_ROLES.includes(cols[a].role) && VALUE_ROLES.includes(cols[b].role) ? [a, b] : undefined;
+  }
+  const idx = (pred: (c: ColumnReading) => boolean): number[] => cols.map((c, i) => (pred(c) ? i : -1)).filter((i) => i >= 0);
+  const done = idx((c) => c.role === 'achieved' || c.role === 'estimate');
+  const targets = idx((c) => c.role === 'target');
+  const prevs = idx((c) => c.role === 'previous');
+  // Columns of another sub-year period than the ratio's own are not its operands.
+  const samePeriod = (i: number) => !ratio.period || !cols[i].period || cols[i].period === ratio.period;
+  const one = (l: number[]): number | undefined => (l.length === 1 ? l[0] : undefined);
+  const latest = (l: number[]): number | undefined => {
+    if (ratio.year !== undefined) return one(l.filter((i) => cols[i].year === ratio.year));
+    if (l.length === 1) return l[0];
+    // Several years: the latest, when every column names its year and they differ.
+    if (l.some((i) => cols[i].year === undefined)) return undefined;
+    const ys = l.map((i) => cols[i].year!);
+    const max = Math.max(...ys);
+    return ys.filter((y) => y === max).length === 1 ? l[ys.indexOf(max)] : undefined;
+  };
+  const toTarget = (): [number, number] | undefined => {
+    const ts = targets.filter(samePeriod);
+    let t = ratio.year !== undefined ? one(ts.filter((i) => cols[i].year === ratio.year || cols[i].year === undefined)) : one(ts);
+    if (t === undefined) return undefined;
+    const y = cols[t].year ?? ratio.year;
+    const ds = done.filter(samePeriod).filter((i) => y === undefined || cols[i].year === undefined || cols[i].year === y);
+    // An estimate and an achieved column of the same year: which one is meant is not said.
+    const d = one(ds);
+    return d === undefined ? undefined : [d, t];
+  };
+  const toPrevious = (): [number, number] | undefined => {
+    const ds = done.filter(samePeriod);
+    const p = one(prevs.filter(samePeriod));
+    if (p !== undefined) {
+      const d = latest(ds);
+      return d === undefined ? undefined : [d, p];
+    }
+    // "TH 2023 | TH 2024 | So sánh": the later year over the earlier one.
+    const d = latest(ds);
+    if (d === undefined || cols[d].year === undefined) return undefined;
+    const earlier = ds.filter((i) => cols[i].year !== undefined && cols[i].year! < cols[d].year!);
+    const e = earlier.length === 1 ? earlier[0] : one(earlier.filter((i) => cols[i].year === cols[d].year! - 1));
+    return e === undefined ? undefined : [d, e];
+  };
+  if (ratio.ratioOf?.denominator === 'target') return toTarget();
+  if (ratio.ratioOf?.denominator === 'previous') return toPrevious();
+  // "So sánh (%)", "%": clear only when the table has one kind of pair.
+  const t = targets.length ? toTarget() : undefined;
+  const p = prevs.length || done.length >= 2 ? toPrevious() : undefined;
+  if (t && !p) return t;
+  if (p && !t && !targets.length) return p;
+  void col;
+  return undefined;
+}
+
+function checkTable(block: Block, cells: Segment[], out: TableRatio[]): void {
+  const headerTexts = cells.find((c) => c.table)?.table?.headers ?? [];
+  const cols = headerTexts.map((h) => readColumnHeader(h));
+  const ratioCols = cols.map((c, i) => (c.role === 'ratio' ? i : -1)).filter((i) => i >= 0);
+  if (!ratioCols.length) return;
+  const plans = new Map<number, [number, number]>();
+  for (const rc of ratioCols) {
+    const ops = operands(cols[rc], rc, cols);
+    if (ops) plans.set(rc, ops);
+  }
+  if (!plans.size) return;
+  const rows = new Map<number, Map<number, Segment>>();
+  for (const c of cells) {
+    const t = c.table!;
+    if (t.row === 0) continue;
+    let r = rows.get(t.row);
+    if (!r) rows.set(t.row, (r = new Map()));
+    r.set(t.col, c);
+  }
+  for (const [rc, [a, b]] of plans) {
+    const found: TableRatio[] = [];
+    let okCount = 0;
+    for (const r of rows.values()) {
+      const rs = r.get(rc);
+      const as = r.get(a);
+      const bs = r.get(b);
+      if (!rs || !as || !bs) continue;
+      const x = cellNumber(block, rs);
+      const na = cellNumber(block, as);
+      const nb = cellNumber(block, bs);
+      if (!x || !na || !nb || nb.value === 0 || na.value === 0) continue;
+      const exact = (100 * na.value) / nb.value;
+      const ok =
+        matches(exact, x.value, x.decimals) ||
+        // Other ways writers fill the column: the change in % (8,2 for 108,2), the difference of two rates, the inverse ratio.
+        matches(exact - 100, x.value, x.decimals) ||
+        matches(na.value - nb.value, x.value, x.decimals) ||
+        matches((100 * nb.value) / na.value, x.value, x.decimals) ||
+        // A ratio written as a fraction of 1 ("1,08").
+        matches(na.value / nb.value, x.value, x.decimals);
+      if (ok) okCount++;
+      found.push({
+        start: x.start,
+        end: x.end,
+        numStart: x.numStart,
+        numEnd: x.numEnd,
+        written: x.value,
+        decimals: x.decimals,
+        num: { start: na.start, end: na.end, value: na.value, header: headerTexts[a] },
+        den: { start: nb.start, end: nb.end, value: nb.value, header: headerTexts[b] },
+        exact,
+        ratioHeader: headerTexts[rc],
+        ok,
+      });
+    }
+    // A column where no row agrees is not the ratio we think (another base, another formula): not checked.
+    if (okCount === 0 && found.length >= 2) continue;
+    out.push(...found);
+  }
+}

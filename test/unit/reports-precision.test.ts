@@ -1,0 +1,125 @@
+// Precision on the six correct reports (test/reports/, one per issuer): with the
+// default config, no finding of a high-stakes rule (indicator-, fraction-, task-,
+// sum-, change-, or any rule at warning/error) may appear, in the text as written,
+// in its NFD form, and with the other line ending (LF <-> CRLF). Every figure of the
+// reports was computed, so each such finding is a false alarm, except the explicit,
+// commented entries below.
+import { strict as assert } from 'node:assert';
+import { check, getDefaultConfig, type Finding } from '../helpers/engine';
+import { loadReports, isHighStakes, lineOf, lineText } from '../helpers/reports';
+
+interface Expected {
+  report: string;
+  rule: string;
+  /** the text the finding covers (NFC) */
+  at: string;
+  /** a piece of the finding's line (NFC) */
+  line: string;
+  why: string;
+}
+
+/**
+ * Findings the rules give BY DESIGN on a correct report. task-count-incomplete
+ * reports, as information, an x < y count of the report's own targets, naming
+ * what is left: the reports state such counts on purpose.
+ */
+const ALLOWED: Expected[] = [
+  { report: 'commune-tyt.md', rule: 'task-count-incomplete', at: '9/10', line: 'trạm hoàn thành 9/10 chỉ tiêu', why: 'information: 1 target not met (stated in the same sentence)' },
+  { report: 'district-ttyt.md', rule: 'task-count-incomplete', at: '7/8', line: 'đạt và vượt 7/8 chỉ tiêu', why: 'information: 1 target not met (stated in the same sentence)' },
+  { report: 'ministry-byt.md', rule: 'task-count-incomplete', at: '12/13', line: 'đạt 12/13 chỉ tiêu cụ thể', why: 'information: 1 target not met (listed below)' },
+  { report: 'province-syt.md', rule: 'task-count-incomplete', at: '13/15', line: 'đạt, vượt 13/15 chỉ tiêu', why: 'information: 2 targets not met (listed below)' },
+];
+
+/**
+ * FALSE ALARMS of this branch's engine (measured 2026-12-07), kept so the suite is
+ * green here; the lead empties this list at merge, when the indicator (issue 13) and
+ * task work lands. Each is a correct sentence; the reason says what was misread.
+ */
+const KNOWN: Expected[] = [
+  // District report: the header's upper line "SỞ Y TẾ TỈNH …" is taken as the issuer,
+  // so the document's own figures are read as the province's, and the province's
+  // figure quoted for comparison ("thấp hơn bình quân toàn tỉnh (12,8‰)") conflicts
+  // with the district's. Issue 13 items 1-2.
+  { report: 'district-ttyt.md', rule: 'indicator-conflict', at: '12,8‰', line: '- Tỷ suất tử vong trẻ em dưới 1 tuổi của huyện là 10,4‰, thấp hơn bình quân toàn tỉnh', why: 'reference to the province read as the district\'s figure' },
+  { report: 'district-ttyt.md', rule: 'indicator-conflict', at: '12,8‰', line: 'giảm từ 11,4‰ năm 2023 xuống 10,4‰, thấp hơn bình quân toàn tỉnh', why: 'reference to the province read as the district\'s figure' },
+  { report: 'district-ttyt.md', rule: 'indicator-conflict', at: '86,1%', line: 'cao hơn mức chung của toàn tỉnh (86,1%)', why: 'reference to the province read as the district\'s figure' },
+  { report: 'district-ttyt.md', rule: 'indicator-conflict', at: '8,4', line: '| Số bác sĩ/vạn dân | 7,5 | 7,9 | 8,4 |', why: 'the district\'s table value compared with the province\'s "mức chung của toàn tỉnh (9,6 bác sĩ/vạn dân)"' },
+  // A subgroup: "(công suất … trên 120%)" of "một số khoa" of the provincial hospitals,
+  // not the tuyến tỉnh occupancy (104,6%). Issue 13 item 2 (subgroups).
+  { report: 'province-syt.md', rule: 'indicator-conflict', at: '120%', line: 'Quá tải ở một số khoa của bệnh viện tuyến tỉnh', why: 'subgroup (some departments) compared with the whole level' },
+  // x/y fractions of communes or establishments are coverage figures, not task counts.
+  { report: 'district-ttyt.md', rule: 'task-count-incomplete', at: '378/412', line: '378/412 cơ sở đạt yêu cầu', why: 'inspection result, not a task count' },
+  { report: 'district-ttyt.md', rule: 'task-count-incomplete', at: '16/21', line: '(năm 2023: 16/21 xã, đạt 76,2%)', why: 'last year\'s coverage of communes, not a task count' },
+  { report: 'ministry-byt.md', rule: 'task-count-incomplete', at: '8.742/10.035', line: 'có 8.742/10.035 xã đạt Bộ tiêu chí', why: 'coverage of communes, not a task count' },
+  { report: 'province-syt.md', rule: 'task-count-incomplete', at: '132/158', line: 'nâng tổng số lên 132/158 xã', why: 'coverage of communes, not a task count' },
+  { report: 'province-syt.md', rule: 'task-count-incomplete', at: '124/158', line: '(năm 2023 là 124/158 xã', why: 'last year\'s coverage of communes, not a task count' },
+  // The second half-year's 5 tasks (section "NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2025")
+  // are another group than the year's 10 tasks ("8/10 nhiệm vụ trọng tâm năm 2025").
+  { report: 'sixmonth-syt.md', rule: 'task-total-conflict', at: '5', line: 'Sở Y tế tập trung thực hiện 5 nhiệm vụ trọng tâm sau:', why: 'tasks of "6 tháng cuối năm" read as the year\'s group' },
+];
+
+type Form = 'as written' | 'NFD' | 'other line ending';
+
+function forms(text: string): [Form, string][] {
+  const eol = text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text.replace(/\n/g, '\r\n');
+  return [
+    ['as written', text],
+    ['NFD', text.normalize('NFD')],
+    ['other line ending', eol],
+  ];
+}
+
+function matches(e: Expected, report: string, f: Finding, text: string): boolean {
+  if (e.report !== report || e.rule !== f.rule) return false;
+  if (text.slice(f.start, f.end).normalize('NFC') !== e.at) return false;
+  return lineText(text, lineOf(text, f.start)).normalize('NFC').includes(e.line);
+}
+
+describe('precision on the six correct reports (test/reports/)', function () {
+  this.timeout(120_000);
+  const reports = loadReports();
+  const used = new Set<Expected>();
+
+  it('there are six reports, one with CRLF line ends', () => {
+    assert.equal(reports.length, 6);
+    assert.equal(reports.filter((r) => r.text.includes('\r\n')).length, 1);
+    for (const r of reports) {
+      const n = r.text.split('\n').length;
+      assert.ok(n >= 150 && n <= 350, `${r.name}: ${n} lines`);
+      assert.equal(r.text, r.text.normalize('NFC'), `${r.name} is written in NFC`);
+    }
+  });
+
+  for (const r of reports) {
+    for (const [form, text] of forms(r.text)) {
+      it(`${r.name} (${form}): no high-stakes finding beyond the listed ones`, () => {
+        const found = check(text, getDefaultConfig());
+        const unexpected: string[] = [];
+        const perRule = new Map<string, number>();
+        for (const f of found) {
+          // NFD input is reported by unicode-normalization: that is its purpose.
+          if (form === 'NFD' && f.rule === 'unicode-normalization') continue;
+          if (!isHighStakes(f.rule, f.severity)) continue;
+          const e = [...ALLOWED, ...KNOWN].find((x) => matches(x, r.name, f, text));
+          if (e) {
+            used.add(e);
+            continue;
+          }
+          perRule.set(f.rule, (perRule.get(f.rule) ?? 0) + 1);
+          const line = lineOf(text, f.start);
+          unexpected.push(`${f.rule} (${f.severity}) line ${line + 1} «${text.slice(f.start, f.end).normalize('NFC')}»: ${f.message.en}`);
+        }
+        if (form === 'NFD') assert.ok(found.some((f) => f.rule === 'unicode-normalization'), 'the NFD form is reported as not NFC');
+        if (unexpected.length) {
+          const counts = [...perRule].map(([k, v]) => `${k}: ${v}`).join(', ');
+          assert.fail(`${unexpected.length} unexpected findings (${counts}):\n  ${unexpected.join('\n  ')}`);
+        }
+      });
+    }
+  }
+
+  after(() => {
+    const stale = [...ALLOWED, ...KNOWN].filter((e) => !used.has(e));
+    for (const e of stale) console.log(`  [notice] listed finding no longer given: ${e.report} ${e.rule} «${e.at}» (${e.why}): remove it from the list`);
+  });
+});
