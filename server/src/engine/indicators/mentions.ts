@@ -1309,7 +1309,8 @@ function tableMention(ctx: Ctx, c: Cell, fig: LoneFig, name: NameHit, unit: { pc
     periodFrom: q.period ? 'table' : undefined,
     place: q.place?.key,
     placeLabel: q.place?.label,
-    sub: [...q.sub].sort(),
+    // "trẻ dưới 5 tuổi" in the row label is part of what the indicator is (as in prose), not a sub-type.
+    sub: (ind.age ? q.sub.filter((x) => x !== 'age:' + ind.age) : [...q.sub]).sort(),
     unitExplicit: explicit,
   };
 }
