@@ -147,7 +147,8 @@ export function extractBlock(block: Block, config: ResolvedConfig): BlockIndicat
   // A short block in capitals naming a health body: the header block (read on the text, it may have no figure).
   if (block.prose.length < 600 && HEADER_HINT.test(block.prose)) out.issuer = issuerOfHeader(block.prose);
   const readings = readingsOf(block, config);
-  for (const r of readings) for (const h of r.hits) if (h.type === 'place' && OWN_SCOPE.has(h.key)) out.scopes |= scopeBit(h.key as Scope);
+  // A place only compared with ("cao hơn mức chung của toàn tỉnh") does not say whose report it is.
+  for (const r of readings) for (const h of r.hits) if (h.type === 'place' && OWN_SCOPE.has(h.key) && !comparedPlace(r, h.s, 0)) out.scopes |= scopeBit(h.key as Scope);
 
   const tables = new Map<number, number[]>();
   const captions = new Map<number, Context | undefined>();
@@ -560,7 +561,7 @@ function decide(
     const s = scanKind(r, k, a, figAt);
     kind = s.kind;
     kindExplicit = s.explicit;
-    if (s.at >= 0) cue = wordsOf(ctx.prose, r, s.at, s.at + 1);
+    if (s.at >= 0) cue = wordsOf(ctx.prose, r, s.at, hitAt(r, s.at)?.e ?? s.at + 1);
   }
   // A figure quoted for comparison ("cao hơn mức chung của toàn tỉnh (81,2%)", "vượt kế hoạch (92%)").
   const ref = kind === 'change' ? undefined : readReference(r, fig.first, a, figAt);

@@ -589,7 +589,7 @@ export function readingOf(rm: ResolvedMention): Msg {
   const k = KIND_LABEL[rm.kind];
   const cue = rm.m.cue;
   let kind: Msg;
-  if (rm.how.kind === 'text') kind = cue ? { vi: `${k.vi} (“${cue}”)`, en: `${k.en} (“${cue}”)` } : k;
+  if (rm.how.kind === 'text') kind = cue && !rm.m.ref ? { vi: `${k.vi} (“${cue}”)`, en: `${k.en} (“${cue}”)` } : k;
   else {
     const f = KIND_FROM[rm.how.kind];
     kind = { vi: `${k.vi} (${f.vi})`, en: `${k.en} (${f.en})` };
