@@ -43,16 +43,16 @@ const K = (s: string): string => {
 };
 const kw = (t: Tok | undefined, ...words: string[]) => !!t && t.t === 'w' && words.some((w) => K(w) === t.k);
 
-// Word sets of the hot paths, folded once.
-const W0 = wordSetEarly('trên', 'cho');
-const W1 = wordSetEarly('bình');
-const W2 = wordSetEarly('quân');
-const W3 = wordSetEarly('tính');
-const W4 = wordSetEarly('mỗi');
-const W5 = wordSetEarly('một', 'mười');
-const W6 = wordSetEarly('một');
-const W7 = wordSetEarly('trăm');
-const W8 = wordSetEarly('nghìn', 'ngàn');
+// Word sets of the hot paths, folded once (named by the word or what it marks: "tháng" = MONTH_WORD).
+const PER_INTRO = wordSetEarly('trên', 'cho');
+const BINH_WORD = wordSetEarly('bình');
+const QUAN_WORD = wordSetEarly('quân');
+const TINH_WORD = wordSetEarly('tính');
+const EACH_WORD = wordSetEarly('mỗi');
+const ONE_OR_TEN_WORDS = wordSetEarly('một', 'mười');
+const ONE_WORD = wordSetEarly('một');
+const HUNDRED_WORD = wordSetEarly('trăm');
+const THOUSAND_WORDS = wordSetEarly('nghìn', 'ngàn');
 
 export interface PerPhrase {
   /** Token index just after the phrase. */
@@ -78,20 +78,20 @@ export function parsePer(toks: readonly Tok[], i: number, noIntro = false): PerP
   if (t.k === '/') {
     j++;
     intro = true;
-  } else if (inW(t, W0)) {
+  } else if (inW(t, PER_INTRO)) {
     j++;
     intro = true;
-  } else if (inW(t, W1) && inW(toks[j + 1], W2)) {
+  } else if (inW(t, BINH_WORD) && inW(toks[j + 1], QUAN_WORD)) {
     j += 2;
     intro = true;
-    if (inW(toks[j], W0)) j++;
-  } else if (inW(t, W3) && inW(toks[j + 1], W1) && inW(toks[j + 2], W2)) {
+    if (inW(toks[j], PER_INTRO)) j++;
+  } else if (inW(t, TINH_WORD) && inW(toks[j + 1], BINH_WORD) && inW(toks[j + 2], QUAN_WORD)) {
     j += 3;
     intro = true;
-    if (inW(toks[j], W0)) j++;
+    if (inW(toks[j], PER_INTRO)) j++;
   }
   if (!intro && !noIntro) return undefined;
-  if (inW(toks[j], W4)) j++;
+  if (inW(toks[j], EACH_WORD)) j++;
   let base: number | undefined;
   const b = toks[j];
   if (b?.t === 'n' && b.num.kind !== 'fraction' && b.num.kind !== 'date' && b.num.kind !== 'time' && !b.num.percent) {
@@ -107,17 +107,17 @@ export function parsePer(toks: readonly Tok[], i: number, noIntro = false): PerP
         j++;
       }
     }
-  } else if (inW(b, W5)) {
-    const mult = inW(b, W6) ? 1 : 10;
+  } else if (inW(b, ONE_OR_TEN_WORDS)) {
+    const mult = inW(b, ONE_WORD) ? 1 : 10;
     const sc = toks[j + 1]?.t === 'w' ? SCALE[toks[j + 1].k] : undefined;
     if (sc) {
       base = mult * sc;
       j += 2;
-    } else if (inW(b, W6) && inW(toks[j + 1], W7) && inW(toks[j + 2], W8)) {
+    } else if (inW(b, ONE_WORD) && inW(toks[j + 1], HUNDRED_WORD) && inW(toks[j + 2], THOUSAND_WORDS)) {
       base = 1e5;
       j += 3;
     }
-  } else if (inW(b, W7) && inW(toks[j + 1], W8)) {
+  } else if (inW(b, HUNDRED_WORD) && inW(toks[j + 1], THOUSAND_WORDS)) {
     base = 1e5;
     j += 2;
   } else if (b?.t === 'w' && SCALE[b.k]) {

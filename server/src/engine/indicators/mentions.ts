@@ -14,21 +14,29 @@ import { intervalOf, overlaps, type Hedge } from './compare';
 import { foldKeyOf as K, inW, wordSet } from './lexicon';
 import { issuerOfHeader, scopeBit, type Issuer, type Scope } from './scope';
 
-// Word sets of the hot paths, folded once.
-const W0 = wordSet('bảng', 'biểu');
-const W1 = wordSet('số', 'các', 'những', 'tổng');
-const W2 = wordSet('vào', 'trong', 'của', 'tại', 'ở');
-const W3 = wordSet('và', 'còn', 'nhưng', 'trong', 'so', 'tăng', 'giảm');
-const W4 = wordSet('năm');
-const W5 = wordSet('và');
-const W6 = wordSet('được', 'đã', 'cơ', 'bản');
-const W7 = wordSet('đạt');
-const W8 = wordSet('vượt');
-const W9 = wordSet('các', 'những', 'số', 'nhiều', 'theo', 'bộ');
-const W10 = wordSet('hóa');
-const W11 = wordSet('chỉ');
-const W12 = wordSet('so');
-const W13 = wordSet('chênh');
+// Word sets of the hot paths, folded once, named by what they mean to a reader.
+/** A caption starts "Bảng 2.", "Biểu 3.". */
+const CAPTION_WORDS = wordSet('bảng', 'biểu');
+/** "93,2% số hộ ...", "78% các xã ...": the words between a percentage and what it counts. */
+const COUNTED_NOUN_LEAD = wordSet('số', 'các', 'những', 'tổng');
+/** Words that end a figure's postfix (a new clause or a comparison starts). */
+const CLAUSE_LINKS = wordSet('và', 'còn', 'nhưng', 'trong', 'so', 'tăng', 'giảm');
+const YEAR_WORD = wordSet('năm');
+const AND_WORD = wordSet('và');
+/** "được giao", "đã đề ra", "cơ bản": auxiliaries skipped before a target word. */
+const AUX_BEFORE_TARGET = wordSet('được', 'đã', 'cơ', 'bản');
+/** "đạt": reaching a level (the figure after it is the own value). */
+const REACH_VERB = wordSet('đạt');
+/** "vượt": exceeding (a target after it was achieved). */
+const EXCEED_VERB = wordSet('vượt');
+/** "các chỉ tiêu", "số chỉ tiêu", "theo kế hoạch": target words used as nouns, not as a target of this figure. */
+const PLURAL_OR_GENERIC = wordSet('các', 'những', 'số', 'nhiều', 'theo', 'bộ');
+/** "kế hoạch hóa (gia đình)": not a plan. */
+const HOA_SUFFIX = wordSet('hóa');
+const CHI_WORD = wordSet('chỉ');
+/** "so", "chênh (lệch)": a comparison column or clause. */
+const SO_WORD = wordSet('so');
+const CHENH_WORD = wordSet('chênh');
 
 /**
  * Two-word phrases as first word -> second words (folded), so a pair of
@@ -137,7 +145,7 @@ interface Ctx {
 }
 
 /** The indicator facts of a block (cached per block). */
-export const blockIndicators = analysis('indicator-mentions', (block: Block, config: ResolvedConfig): BlockIndicators => extractBlock(block, config));
+export const blockIndicators = analysis('indicator-mentions', (block: Block, config: ResolvedConfig): BlockIndicators => extractBlock(block, config), { blockPhase: true });
 
 export function extractBlock(block: Block, config: ResolvedConfig): BlockIndicators {
   const cat = catalogueFor(config);
@@ -187,19 +195,17 @@ const EMPTY_READING: Reading = { toks: [], hits: [], hitOf: [], unitAt: [], grou
 /** Words a paragraph without figures may matter by: its province scope ("toàn tỉnh", "thành phố ta") or a caption ("Bảng 2"). */
 const MAY_MATTER = /tỉnh|phố|toàn huyện|địa bàn huyện|toàn viện|toàn xã|địa bàn xã|bảng|biểu/iu;
 
-// The readings of the last block read: the fraction and mention extractors of
-// one block share them, and they are not kept (tokens are many and short-lived).
-let lastBlock: Block | undefined;
-let lastKey = '';
-let lastReadings: Reading[] = [];
-
 /**
  * The reading of each segment of a block. Segments that cannot give a figure
  * or a context are left unread: paragraphs without a number (unless they may
- * be a caption or name the province) and tables without a number.
+ * be a caption or name the province) and tables without a number. Shared by
+ * the fraction, ratio and mention extractors of a block; transient (tokens are
+ * many and short-lived): the extractors that document steps read are computed
+ * in the block phase (analysis blockPhase) while the readings are still there.
  */
-export function readingsOf(block: Block, config: ResolvedConfig): Reading[] {
-  if (block === lastBlock && config.key === lastKey) return lastReadings;
+export const readingsOf = analysis('indicator-readings', (block: Block, config: ResolvedConfig): Reading[] => readBlock(block, config), { transient: true });
+
+function readBlock(block: Block, config: ResolvedConfig): Reading[] {
   const cat = catalogueFor(config);
   const segs = block.segments;
   let tablesWithNumbers: Set<number> | undefined;
@@ -217,16 +223,12 @@ export function readingsOf(block: Block, config: ResolvedConfig): Reading[] {
     return MAY_MATTER.test(block.prose.slice(seg.start, seg.end));
   };
   const toks = segmentTokens(block, config, keep);
-  const r = toks.map((t) => (t.length ? readTokens(t, cat) : EMPTY_READING));
-  lastBlock = block;
-  lastKey = config.key;
-  lastReadings = r;
-  return r;
+  return toks.map((t) => (t.length ? readTokens(t, cat) : EMPTY_READING));
 }
 
 function isCaption(r: Reading): boolean {
   const t = r.toks[0];
-  return !!t && t.t === 'w' && inW(t, W0) && /^\p{Lu}/u.test(t.raw);
+  return !!t && t.t === 'w' && inW(t, CAPTION_WORDS) && /^\p{Lu}/u.test(t.raw);
 }
 
 // ---------------------------------------------------------------------------
@@ -456,7 +458,7 @@ function decide(
   let postIdx = -1;
   if (u.kind === 'pct') {
     for (const k of [u.end, u.end + 1]) {
-      if (k > u.end && !inW(toks[u.end], W1)) break;
+      if (k > u.end && !inW(toks[u.end], COUNTED_NOUN_LEAD)) break;
       const h = hitAt(r, k);
       if (h?.type === 'name' && h.s === k && k < b) {
         post = h.name;
@@ -811,7 +813,7 @@ function readReference(r: Reading, f: number, a: number, figAt: Map<number, Ment
         if (period >= 0) return { role: 'period', s: cmp.s, e: f };
         return { role: 'unknown', s: cmp.s, e: f };
       }
-      if (h.type === 'qual' && (h.qual.cat === 'achieved' || (h.qual.cat === 'weak' && inW(toks[h.s], W7)))) break;
+      if (h.type === 'qual' && (h.qual.cat === 'achieved' || (h.qual.cat === 'weak' && inW(toks[h.s], REACH_VERB)))) break;
       k = h.s;
       continue;
     }
@@ -875,7 +877,7 @@ function postfixEnd(r: Reading, from: number, b: number): number {
     if (h?.type === 'name') return j;
     if (t.k === ',' || t.k === ';' || t.k === ':' || t.t === 'nl') return j;
     if (isN(t) && !h) return j;
-    if (t.t === 'w' && !h && inW(t, W3) && !inW(r.toks[j + 1], W4)) return j;
+    if (t.t === 'w' && !h && inW(t, CLAUSE_LINKS) && !inW(r.toks[j + 1], YEAR_WORD)) return j;
     if (h) j = h.e - 1;
   }
   return b;
@@ -885,7 +887,7 @@ function endsClause(toks: readonly Tok[], j: number): boolean {
   const t = toks[j];
   if (!t || t.t === 'nl') return true;
   if (t.t === 'p') return [',', ';', '.', ')', ':', '!', '?'].includes(t.k);
-  return t.t === 'w' && inW(t, W5);
+  return t.t === 'w' && inW(t, AND_WORD);
 }
 
 /**
@@ -927,17 +929,17 @@ function targetValidity(r: Reading, h: Hit): 'target' | 'achieved' | 'neutral' {
   const before = hitAt(r, h.s - 1);
   if (before?.type === 'qual' && before.qual.cat === 'target') return targetValidity(r, before);
   let k = h.s - 1;
-  while (k >= 0 && inW(toks[k], W6)) k--;
+  while (k >= 0 && inW(toks[k], AUX_BEFORE_TARGET)) k--;
   const p = toks[k];
   const ph = hitAt(r, k);
-  if (ph?.type === 'qual' && (ph.qual.cat === 'achieved' || (ph.qual.cat === 'weak' && inW(toks[ph.s], W7)) || (ph.qual.cat === 'change' && inW(toks[ph.s], W8)))) return 'achieved';
+  if (ph?.type === 'qual' && (ph.qual.cat === 'achieved' || (ph.qual.cat === 'weak' && inW(toks[ph.s], REACH_VERB)) || (ph.qual.cat === 'change' && inW(toks[ph.s], EXCEED_VERB)))) return 'achieved';
   if (ph?.type === 'qual' && ph.qual.cat === 'prev') return 'neutral';
-  if (isN(p) || inW(p, W9)) return 'neutral';
+  if (isN(p) || inW(p, PLURAL_OR_GENERIC)) return 'neutral';
   const nx = toks[h.e];
-  if (inW(nx, W10)) return 'neutral';
+  if (inW(nx, HOA_SUFFIX)) return 'neutral';
   // "Chỉ tiêu số bác sĩ/vạn dân: ..." opening a sentence names the indicator (chỉ tiêu = indicator), not a target.
   const nh = hitAt(r, h.e);
-  if (nh?.type === 'name' && h.e - h.s === 2 && inW(toks[h.s], W11) && (h.s === 0 || toks[h.s - 1].k === '.' || toks[h.s - 1].k === '\n' || toks[h.s - 1].k === '-')) return 'neutral';
+  if (nh?.type === 'name' && h.e - h.s === 2 && inW(toks[h.s], CHI_WORD) && (h.s === 0 || toks[h.s - 1].k === '.' || toks[h.s - 1].k === '\n' || toks[h.s - 1].k === '-')) return 'neutral';
   return 'target';
 }
 
@@ -1173,14 +1175,14 @@ function headerInfo(r: Reading): HeaderInfo {
         if (h.qual.cat === 'prev') info.kind = 'previous';
         else info.comparison = true;
       }
-      if (h.type === 'qual' && h.qual.cat === 'weak' && inW(r.toks[h.s], W12)) info.comparison = true;
+      if (h.type === 'qual' && h.qual.cat === 'weak' && inW(r.toks[h.s], SO_WORD)) info.comparison = true;
       i = h.e - 1;
       continue;
     }
     if (t.t === 'w') {
       if (HDR_TARGET.has(t.k)) info.kind = 'target';
       else if (HDR_ACHIEVED.has(t.k)) info.kind ??= 'achieved';
-      else if (inW(t, W12) || inW(t, W13)) info.comparison = true;
+      else if (inW(t, SO_WORD) || inW(t, CHENH_WORD)) info.comparison = true;
       else if (!FILLER.has(t.k) && !/^[IVXLivxl]+$/.test(t.raw)) leftover.push(t.k);
     }
     if (t.t === 'p' && (t.k === '%' || t.k === '‰')) info.unit = { pct: t.k === '%' ? 100 : 1000 };

@@ -169,7 +169,7 @@ export const ratioFacts = analysis('indicator-ratio-facts', (block: Block, confi
   });
   for (const cells of tables.values()) tableFacts(block, cells, nouns, cat, out);
   return out;
-});
+}, { blockPhase: true });
 
 // ---------------------------------------------------------------------------
 // Prose
