@@ -107,9 +107,14 @@ export interface Mention {
    * cannot name ('unknown'). 'norm' and 'unknown' are never compared.
    */
   ref?: RefRole;
+  /** An earlier level of "cùng kỳ" (the same part of an earlier year): never taken for that whole year. */
+  sameTerm?: boolean;
   /** The words that decided the figure's role or kind ("cao hơn mức chung của toàn tỉnh", "vượt kế hoạch", "phấn đấu"). */
   cue?: string;
 }
+
+const SAME_WORD = wordSet('cùng');
+const TERM_WORD = wordSet('kỳ');
 
 export type RefRole = 'place' | 'period' | 'target' | 'norm' | 'unknown';
 
@@ -553,6 +558,9 @@ function decide(
     break;
   }
 
+  // "cao hơn cùng kỳ năm 2008 (58,2%)": the same part of that year (6 months, a quarter), not the whole year.
+  let sameTerm = false;
+  if (prev) for (let j = Math.max(a, fig.first - 12); j + 1 < fig.first && !sameTerm; j++) if (inW(toks[j], SAME_WORD) && inW(toks[j + 1], TERM_WORD)) sameTerm = true;
   let kind: MentionKind;
   let kindExplicit = true;
   let cue: string | undefined;
@@ -715,6 +723,7 @@ function decide(
     unitExplicit: u.kind !== 'bare' || writtenPer !== undefined,
     ref: ref?.role,
     cue,
+    sameTerm: sameTerm || undefined,
   };
 }
 
@@ -727,7 +736,8 @@ function wordsOf(prose: string, r: Reading, s: number, e: number): string | unde
 
 // Comparison words: the figure after them (with words between) is the other side of the comparison.
 const COMPARATORS = new Set(['cao hơn', 'thấp hơn', 'vượt', 'vượt mức', 'hơn so với', 'so với', 'so cùng kỳ', 'chênh lệch', 'bằng'].map((w) => K(w)));
-const COMPARATOR_WORDS = wordSet('kém', 'tương', 'đương', 'so', 'với', 'sánh');
+// (Not 'với' alone: "63,2 tuổi với nam giới và 70 tuổi ở nữ giới" compares nothing.)
+const COMPARATOR_WORDS = wordSet('kém', 'tương', 'đương', 'sánh');
 // Words that may stand between a comparison and its object ("cao hơn mức chung của toàn tỉnh", "so với tỷ lệ của tỉnh").
 const OBJECT_GLUE = wordSet('của', 'mức', 'với', 'tỷ', 'tỉ', 'lệ', 'chung', 'nhiều', 'một', 'chút', 'đáng', 'kể', 'các', 'số', 'giá', 'trị');
 

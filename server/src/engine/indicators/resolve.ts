@@ -422,7 +422,7 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
     let kind = m.kind;
     // "so với năm 2022 (8,2)", "từ 24,3% năm 2022": an earlier level with its year named, before the report's year,
     // is that year's achieved value (compared as such; still shown as an earlier level).
-    const earlierAchieved = kind === 'previous' && m.periodFrom === 'sentence' && m.period?.year !== undefined && docYear !== undefined && m.period.year < docYear && m.period.year2 === undefined;
+    const earlierAchieved = kind === 'previous' && !m.sameTerm && m.periodFrom === 'sentence' && m.period?.year !== undefined && docYear !== undefined && m.period.year < docYear && m.period.year2 === undefined;
     if (!m.kindExplicit && kind === 'achieved') {
       kind = tableCaption?.kind ?? inner('kind') ?? 'achieved';
       if (tableCaption?.kind) how.kind = 'caption';
