@@ -50,6 +50,7 @@ export function indicatorHover(m: IndicatorMentionInfo, ins: Insights): string {
       `${t(msg('Kỳ', 'Period'))}: ${m.period ? t(m.period.label) : t(msg('không rõ (không so sánh)', 'unknown (not compared)'))}`,
       `${t(msg('Địa bàn', 'Place'))}: ${t(m.place.label)}`,
       `${t(msg('Loại', 'Kind'))}: ${t(m.kindLabel)}`,
+      `${t(msg('Cách đọc', 'Read as'))}: ${t(m.reading)}`,
     ].join('  \n'),
   );
   const others = ins.indicators.filter((x) => x !== m && x.indicator === m.indicator);

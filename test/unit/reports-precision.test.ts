@@ -37,17 +37,8 @@ const ALLOWED: Expected[] = [
  * task work lands. Each is a correct sentence; the reason says what was misread.
  */
 const KNOWN: Expected[] = [
-  // District report: the header's upper line "SỞ Y TẾ TỈNH …" is taken as the issuer,
-  // so the document's own figures are read as the province's, and the province's
-  // figure quoted for comparison ("thấp hơn bình quân toàn tỉnh (12,8‰)") conflicts
-  // with the district's. Issue 13 items 1-2.
-  { report: 'district-ttyt.md', rule: 'indicator-conflict', at: '12,8‰', line: '- Tỷ suất tử vong trẻ em dưới 1 tuổi của huyện là 10,4‰, thấp hơn bình quân toàn tỉnh', why: 'reference to the province read as the district\'s figure' },
-  { report: 'district-ttyt.md', rule: 'indicator-conflict', at: '12,8‰', line: 'giảm từ 11,4‰ năm 2023 xuống 10,4‰, thấp hơn bình quân toàn tỉnh', why: 'reference to the province read as the district\'s figure' },
-  { report: 'district-ttyt.md', rule: 'indicator-conflict', at: '86,1%', line: 'cao hơn mức chung của toàn tỉnh (86,1%)', why: 'reference to the province read as the district\'s figure' },
-  { report: 'district-ttyt.md', rule: 'indicator-conflict', at: '8,4', line: '| Số bác sĩ/vạn dân | 7,5 | 7,9 | 8,4 |', why: 'the district\'s table value compared with the province\'s "mức chung của toàn tỉnh (9,6 bác sĩ/vạn dân)"' },
-  // A subgroup: "(công suất … trên 120%)" of "một số khoa" of the provincial hospitals,
-  // not the tuyến tỉnh occupancy (104,6%). Issue 13 item 2 (subgroups).
-  { report: 'province-syt.md', rule: 'indicator-conflict', at: '120%', line: 'Quá tải ở một số khoa của bệnh viện tuyến tỉnh', why: 'subgroup (some departments) compared with the whole level' },
+  // (indicator-conflict: none since issue 13: the issuer is the header's lower line, quoted
+  // references and 'một số' subgroups are read as such.)
   // x/y fractions of communes or establishments are coverage figures, not task counts.
   { report: 'district-ttyt.md', rule: 'task-count-incomplete', at: '378/412', line: '378/412 cơ sở đạt yêu cầu', why: 'inspection result, not a task count' },
   { report: 'district-ttyt.md', rule: 'task-count-incomplete', at: '16/21', line: '(năm 2023: 16/21 xã, đạt 76,2%)', why: 'last year\'s coverage of communes, not a task count' },

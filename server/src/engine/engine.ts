@@ -3,7 +3,7 @@
 import { LineIndex } from './document';
 import { parseChunk, resplitChunks, splitChunks, type Chunk } from './markdown';
 import type { Block, Draft, Finding, Fix, Related, Severity } from './types';
-import { TRANSIENT, type DocModel, type Rule, type RuleContext } from './rule';
+import { BLOCK_PHASE, TRANSIENT, type DocModel, type Rule, type RuleContext } from './rule';
 import type { ResolvedConfig } from './config';
 import { computeDisabled, type DisabledRanges } from './disable';
 import { documentMeta } from './docmeta';
@@ -126,6 +126,7 @@ export function* checkSteps(text: string, rules: readonly Rule[], config: Resolv
   // One memo entry per block for all block rules: typing re-runs rules only in
   // changed blocks, and unchanged blocks cost one lookup each.
   const blockRules = active.filter((r) => r.checkBlock);
+  const hasDocRules = active.some((r) => r.checkDocument);
   const memoKey = 'drafts:' + (opts.only ? opts.only.join(',') : '*');
   let sinceYield = 0;
   let tLoop = stats ? performance.now() : 0;
@@ -146,6 +147,7 @@ export function* checkSteps(text: string, rules: readonly Rule[], config: Resolv
       }
       memo = { at: block.start, findings };
       block.memo.set(memoKey, memo);
+      if (hasDocRules) for (const a of BLOCK_PHASE) a(block, config);
       for (const k of TRANSIENT) block.memo.delete(k);
     } else if (memo.at !== block.start) {
       const delta = block.start - memo.at;

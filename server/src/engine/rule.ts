@@ -54,6 +54,13 @@ export interface Rule {
  */
 export const TRANSIENT = new Set<string>();
 
+/**
+ * Analyses document steps read, computed for a new block right after its block
+ * rules and before its TRANSIENT memos are dropped: they share the block
+ * phase's short-lived work (tokens, readings) instead of redoing it later.
+ */
+export const BLOCK_PHASE: ((block: Block, config: ResolvedConfig) => unknown)[] = [];
+
 /** How many times each analysis was computed (for the benchmark and the incrementality tests). */
 export const analysisRuns = new Map<string, number>();
 
@@ -65,16 +72,18 @@ export const analysisRuns = new Map<string, number>();
 export function analysis<T>(
   name: string,
   compute: (block: Block, config: ResolvedConfig) => T,
-  opts: { transient?: boolean } = {},
+  opts: { transient?: boolean; blockPhase?: boolean } = {},
 ): (block: Block, config: ResolvedConfig) => T {
   if (opts.transient) TRANSIENT.add(name);
-  return (block, config) => {
+  const get = (block: Block, config: ResolvedConfig): T => {
     if (block.memo.has(name)) return block.memo.get(name) as T;
     analysisRuns.set(name, (analysisRuns.get(name) ?? 0) + 1);
     const value = compute(block, config);
     block.memo.set(name, value);
     return value;
   };
+  if (opts.blockPhase) BLOCK_PHASE.push(get);
+  return get;
 }
 
 /** Doc page URLs (rules and front ends import it from here or the index). */

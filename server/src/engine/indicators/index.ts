@@ -4,7 +4,7 @@ import type { DocModel } from '../rule';
 import type { ResolvedConfig } from '../config';
 import type { Locale, Msg } from '../types';
 import { docOffset } from '../engine';
-import { resolveDocument, display, KIND_LABEL } from './resolve';
+import { resolveDocument, display, readingOf, KIND_LABEL } from './resolve';
 import { formatVi, type Hedge } from './compare';
 import { factorOf, type MentionKind } from './mentions';
 
@@ -40,8 +40,19 @@ export interface IndicatorMentionInfo {
   /** Mentions with the same key state the same fact; undefined when this one is not compared (unknown period, change, enumeration). */
   key?: string;
   /** Why it is not compared, when it is not. */
-  notCompared?: 'period-unknown' | 'change' | 'enumeration' | 'indicator';
+  notCompared?: 'period-unknown' | 'change' | 'enumeration' | 'indicator' | 'norm' | 'reference';
+  /** How it was read: period, place, kind, where each came from and the words that decided; and why it is not compared. */
+  reading: Msg;
 }
+
+const NOT_COMPARED: Record<NonNullable<IndicatorMentionInfo['notCompared']>, Msg> = {
+  'period-unknown': { vi: 'không so sánh: không rõ kỳ của số liệu', en: 'not compared: its period is unknown' },
+  change: { vi: 'không so sánh: đây là mức thay đổi, không phải mức đạt', en: 'not compared: it is a change, not a level' },
+  enumeration: { vi: 'không so sánh: nhiều giá trị khác nhau cùng cách đọc trong một câu/bảng (liệt kê chưa phân biệt được)', en: 'not compared: several values read alike in one sentence or table (an enumeration we cannot tell apart)' },
+  indicator: { vi: 'không so sánh: chỉ số này không được đối chiếu', en: 'not compared: this indicator is not compared' },
+  norm: { vi: 'không so sánh: định mức/khuyến cáo', en: 'not compared: a norm or recommendation' },
+  reference: { vi: 'không so sánh: số liệu dẫn để so sánh mà không rõ của ai', en: 'not compared: a figure quoted for comparison whose owner is not named' },
+};
 
 /**
  * Every indicator mention of the document, in document order, with what it was
@@ -73,13 +84,38 @@ export function indicatorSummary(doc: DocModel, config: ResolvedConfig): Indicat
       hedge: m.hedge,
       subtypes: m.sub,
       key: rm.key,
+      reading: { vi: '', en: '' },
     };
+    info.reading = readingOf(rm);
     if (!rm.key) {
       info.notCompared =
-        rm.ind.compare === false ? 'indicator' : rm.kind === 'change' ? 'change' : m.ambiguous ? 'enumeration' : 'period-unknown';
+        rm.ind.compare === false
+          ? 'indicator'
+          : rm.kind === 'change'
+            ? 'change'
+            : m.ref === 'norm'
+              ? 'norm'
+              : m.ref === 'unknown'
+                ? 'reference'
+                : m.ambiguous
+                  ? 'enumeration'
+                  : 'period-unknown';
+    }
+    if (info.notCompared) {
+      const n = NOT_COMPARED[info.notCompared];
+      info.reading = { vi: `${info.reading.vi}. ${n.vi}`, en: `${info.reading.en}. ${n.en}` };
     }
     return info;
   });
+}
+
+/**
+ * The reading of the figure at a document offset (UTF-16, original text): how
+ * it was read and, when it is not compared, why. Undefined when no indicator
+ * figure covers the offset. Bilingual.
+ */
+export function figureReadingAt(doc: DocModel, config: ResolvedConfig, offset: number): IndicatorMentionInfo | undefined {
+  return indicatorSummary(doc, config).find((x) => x.start <= offset && offset <= x.end);
 }
 
 const HEAD = {

@@ -43,16 +43,16 @@ const K = (s: string): string => {
 };
 const kw = (t: Tok | undefined, ...words: string[]) => !!t && t.t === 'w' && words.some((w) => K(w) === t.k);
 
-// Word sets of the hot paths, folded once.
-const W0 = wordSetEarly('trên', 'cho');
-const W1 = wordSetEarly('bình');
-const W2 = wordSetEarly('quân');
-const W3 = wordSetEarly('tính');
-const W4 = wordSetEarly('mỗi');
-const W5 = wordSetEarly('một', 'mười');
-const W6 = wordSetEarly('một');
-const W7 = wordSetEarly('trăm');
-const W8 = wordSetEarly('nghìn', 'ngàn');
+// Word sets of the hot paths, folded once (named by the word or what it marks: "tháng" = MONTH_WORD).
+const PER_INTRO = wordSetEarly('trên', 'cho');
+const BINH_WORD = wordSetEarly('bình');
+const QUAN_WORD = wordSetEarly('quân');
+const TINH_WORD = wordSetEarly('tính');
+const EACH_WORD = wordSetEarly('mỗi');
+const ONE_OR_TEN_WORDS = wordSetEarly('một', 'mười');
+const ONE_WORD = wordSetEarly('một');
+const HUNDRED_WORD = wordSetEarly('trăm');
+const THOUSAND_WORDS = wordSetEarly('nghìn', 'ngàn');
 
 export interface PerPhrase {
   /** Token index just after the phrase. */
@@ -78,20 +78,20 @@ export function parsePer(toks: readonly Tok[], i: number, noIntro = false): PerP
   if (t.k === '/') {
     j++;
     intro = true;
-  } else if (inW(t, W0)) {
+  } else if (inW(t, PER_INTRO)) {
     j++;
     intro = true;
-  } else if (inW(t, W1) && inW(toks[j + 1], W2)) {
+  } else if (inW(t, BINH_WORD) && inW(toks[j + 1], QUAN_WORD)) {
     j += 2;
     intro = true;
-    if (inW(toks[j], W0)) j++;
-  } else if (inW(t, W3) && inW(toks[j + 1], W1) && inW(toks[j + 2], W2)) {
+    if (inW(toks[j], PER_INTRO)) j++;
+  } else if (inW(t, TINH_WORD) && inW(toks[j + 1], BINH_WORD) && inW(toks[j + 2], QUAN_WORD)) {
     j += 3;
     intro = true;
-    if (inW(toks[j], W0)) j++;
+    if (inW(toks[j], PER_INTRO)) j++;
   }
   if (!intro && !noIntro) return undefined;
-  if (inW(toks[j], W4)) j++;
+  if (inW(toks[j], EACH_WORD)) j++;
   let base: number | undefined;
   const b = toks[j];
   if (b?.t === 'n' && b.num.kind !== 'fraction' && b.num.kind !== 'date' && b.num.kind !== 'time' && !b.num.percent) {
@@ -107,17 +107,17 @@ export function parsePer(toks: readonly Tok[], i: number, noIntro = false): PerP
         j++;
       }
     }
-  } else if (inW(b, W5)) {
-    const mult = inW(b, W6) ? 1 : 10;
+  } else if (inW(b, ONE_OR_TEN_WORDS)) {
+    const mult = inW(b, ONE_WORD) ? 1 : 10;
     const sc = toks[j + 1]?.t === 'w' ? SCALE[toks[j + 1].k] : undefined;
     if (sc) {
       base = mult * sc;
       j += 2;
-    } else if (inW(b, W6) && inW(toks[j + 1], W7) && inW(toks[j + 2], W8)) {
+    } else if (inW(b, ONE_WORD) && inW(toks[j + 1], HUNDRED_WORD) && inW(toks[j + 2], THOUSAND_WORDS)) {
       base = 1e5;
       j += 3;
     }
-  } else if (inW(b, W7) && inW(toks[j + 1], W8)) {
+  } else if (inW(b, HUNDRED_WORD) && inW(toks[j + 1], THOUSAND_WORDS)) {
     base = 1e5;
     j += 2;
   } else if (b?.t === 'w' && SCALE[b.k]) {
@@ -153,6 +153,8 @@ export type QualCat =
   | 'sub' // val: "sex:nam" ...
   | 'subset' // trong đó, riêng
   | 'othertime' // trước đây, những năm gần đây: another, unnamed time (the period is unknown)
+  | 'norm' // khuyến cáo của WHO, mức sinh thay thế, chuẩn quốc gia: a standard, never a value of a place
+  | 'average' // bình quân, mức chung, trung bình: someone's average (whose is read from the words after it)
   | 'neutral'; // consumed, no meaning for us (kế hoạch hóa gia đình, xã hội ...)
 
 export interface Qual {
@@ -171,11 +173,15 @@ q('place', 'national', 'cả nước', 'toàn quốc', 'trên toàn quốc', 'ph
 q('place', 'province', 'toàn tỉnh', 'tỉnh ta', 'địa bàn tỉnh', 'trên địa bàn tỉnh', 'trong tỉnh', 'toàn thành phố', 'thành phố ta', 'địa bàn thành phố', 'trên địa bàn thành phố');
 q('place', 'level:trung ương', 'tuyến trung ương');
 q('place', 'level:tỉnh', 'tuyến tỉnh');
-q('place', 'level:huyện', 'tuyến huyện', 'toàn huyện', 'các huyện', 'cấp huyện');
+q('place', 'level:huyện', 'tuyến huyện', 'các huyện', 'cấp huyện');
 q('place', 'level:xã', 'tuyến xã', 'cấp xã', 'các xã');
+// A district's, a hospital's, a commune's own scope ("toàn huyện"): the document's own place in a report of that level.
+q('place', 'district', 'toàn huyện', 'huyện ta', 'địa bàn huyện', 'trên địa bàn huyện', 'toàn thị xã', 'trên địa bàn thị xã', 'toàn quận', 'trên địa bàn quận');
+q('place', 'hospital', 'toàn viện', 'toàn bệnh viện', 'bệnh viện ta');
+q('place', 'commune', 'toàn xã', 'xã ta', 'trên địa bàn xã', 'địa bàn xã', 'toàn phường', 'trên địa bàn phường');
 q('place', 'multi:tỉnh', 'các tỉnh', 'các tỉnh, thành phố', 'nhiều tỉnh', 'một số tỉnh', 'các địa phương', 'nhiều địa phương', 'một số địa phương');
 
-q('target', 'target', 'mục tiêu', 'chỉ tiêu', 'kế hoạch', 'phấn đấu', 'dự kiến', 'định hướng', 'đề ra', 'đặt ra', 'cần đạt', 'phải đạt', 'phải đạt được', 'khuyến cáo', 'tối thiểu phải', 'dự toán', 'đặt mục tiêu', 'chỉ tiêu giao', 'chỉ tiêu được giao', 'mục tiêu đề ra', 'kế hoạch đề ra', 'kế hoạch giao');
+q('target', 'target', 'mục tiêu', 'chỉ tiêu', 'kế hoạch', 'phấn đấu', 'dự kiến', 'định hướng', 'đề ra', 'đặt ra', 'cần đạt', 'phải đạt', 'phải đạt được', 'tối thiểu phải', 'dự toán', 'đặt mục tiêu', 'chỉ tiêu giao', 'chỉ tiêu được giao', 'mục tiêu đề ra', 'kế hoạch đề ra', 'kế hoạch giao');
 q('achieved', 'achieved', 'thực hiện', 'đạt được', 'đã đạt', 'ước đạt', 'ước thực hiện', 'hoàn thành', 'kết quả', 'hiện nay', 'hiện', 'đến nay', 'hiện đạt', 'thực tế', 'thực hiện đạt', 'đã đạt được');
 q('weak', 'weak', 'đạt', 'là', 'ở mức', 'chiếm', 'bằng', 'có', 'mức');
 q('prev', 'prev', 'so với', 'cùng kỳ', 'năm trước', 'năm ngoái', 'so cùng kỳ');
@@ -202,7 +208,10 @@ q('sub', 'care:ngoại trú', 'ngoại trú', 'người bệnh ngoại trú');
 q('sub', 'beds:kế hoạch', 'giường kế hoạch', 'giường bệnh kế hoạch', 'theo kế hoạch giao');
 q('sub', 'beds:thực kê', 'giường thực kê', 'giường bệnh thực kê', 'thực kê');
 q('sub', 'beds:kể cả trạm y tế', 'kể cả giường trạm y tế', 'tính cả giường trạm y tế', 'bao gồm cả giường trạm y tế', 'bao gồm giường trạm y tế', 'kể cả trạm y tế');
+q('norm', 'norm', 'khuyến cáo', 'theo khuyến cáo', 'khuyến nghị', 'WHO', 'Tổ chức Y tế thế giới', 'mức sinh thay thế', 'chuẩn quốc gia', 'tiêu chuẩn', 'ngưỡng', 'ngưỡng an toàn', 'định mức', 'mức bình thường', 'mức cân bằng tự nhiên', 'cân bằng tự nhiên', 'quy định', 'theo quy định', 'mức chuẩn');
+q('average', 'average', 'bình quân', 'mức chung', 'mức bình quân', 'mức trung bình', 'trung bình chung', 'bình quân chung', 'tỷ lệ chung', 'mặt bằng chung');
 q('subset', 'subset', 'trong đó', 'riêng', 'bao gồm', 'trong số đó');
+q('subset', 'some', 'một số', 'một vài', 'có nơi');
 q('othertime', 'othertime', 'trước đây', 'trước kia', 'giai đoạn trước', 'những năm trước', 'các năm trước', 'nhiều năm trước', 'đầu nhiệm kỳ', 'đầu giai đoạn', 'những năm gần đây', 'các năm gần đây', 'gần đây', 'thời điểm đó', 'khi đó', 'lúc đó', 'thời kỳ đầu', 'những năm đầu', 'giai đoạn đầu', 'trước năm', 'năm trước đó');
 q(
   'neutral',
@@ -309,6 +318,11 @@ export function matchPlace(toks: readonly Tok[], i: number): { end: number; key:
     return undefined;
   }
   if (toks[j]?.k === '.' && toks[j].s === toks[j - 1].e) j++; // "TP. Hồ Chí Minh"
+  // "khu vực Trung du và miền núi phía Bắc": a known name after the keyword, whole.
+  if (isCap(toks[j])) {
+    const pv = provinceTrie.match(toks, j);
+    if (pv && isCap(toks[pv.end - 1])) return { end: pv.end, key: 'place:' + foldKey(toks, j, pv.end), label: kind + ' ' + pv.values[0] };
+  }
   const nameStart = j;
   while (j < toks.length && j - nameStart < 5 && (isCap(toks[j]) || (toks[j].k === '-' && isCap(toks[j + 1]) && j > nameStart))) j++;
   if (j === nameStart) return undefined;

@@ -12,21 +12,31 @@ import { lexString, segmentTokens, type Tok } from './lexer';
 import { FOLLOW_OK, figureLike, isN, isYearTok, numValue, readTokens, visibleFrom, type Hit, type NameHit, type PeriodSpec, type Reading, type UnitInfo } from './read';
 import { intervalOf, overlaps, type Hedge } from './compare';
 import { foldKeyOf as K, inW, wordSet } from './lexicon';
+import { issuerOfHeader, scopeBit, type Issuer, type Scope } from './scope';
 
-// Word sets of the hot paths, folded once.
-const W0 = wordSet('bảng', 'biểu');
-const W1 = wordSet('số', 'các', 'những', 'tổng');
-const W3 = wordSet('và', 'còn', 'nhưng', 'trong', 'so', 'tăng', 'giảm');
-const W4 = wordSet('năm');
-const W5 = wordSet('và');
-const W6 = wordSet('được', 'đã', 'cơ', 'bản');
-const W7 = wordSet('đạt');
-const W8 = wordSet('vượt');
-const W9 = wordSet('các', 'những', 'số', 'nhiều', 'theo', 'bộ');
-const W10 = wordSet('hóa');
-const W11 = wordSet('chỉ');
-const W12 = wordSet('so');
-const W13 = wordSet('chênh');
+// Word sets of the hot paths, folded once, named by what they mean to a reader.
+/** A caption starts "Bảng 2.", "Biểu 3.". */
+const CAPTION_WORDS = wordSet('bảng', 'biểu');
+/** "93,2% số hộ ...", "78% các xã ...": the words between a percentage and what it counts. */
+const COUNTED_NOUN_LEAD = wordSet('số', 'các', 'những', 'tổng');
+/** Words that end a figure's postfix (a new clause or a comparison starts). */
+const CLAUSE_LINKS = wordSet('và', 'còn', 'nhưng', 'trong', 'so', 'tăng', 'giảm');
+const YEAR_WORD = wordSet('năm');
+const AND_WORD = wordSet('và');
+/** "được giao", "đã đề ra", "cơ bản": auxiliaries skipped before a target word. */
+const AUX_BEFORE_TARGET = wordSet('được', 'đã', 'cơ', 'bản');
+/** "đạt": reaching a level (the figure after it is the own value). */
+const REACH_VERB = wordSet('đạt');
+/** "vượt": exceeding (a target after it was achieved). */
+const EXCEED_VERB = wordSet('vượt');
+/** "các chỉ tiêu", "số chỉ tiêu", "theo kế hoạch": target words used as nouns, not as a target of this figure. */
+const PLURAL_OR_GENERIC = wordSet('các', 'những', 'số', 'nhiều', 'theo', 'bộ');
+/** "kế hoạch hóa (gia đình)": not a plan. */
+const HOA_SUFFIX = wordSet('hóa');
+const CHI_WORD = wordSet('chỉ');
+/** "so", "chênh (lệch)": a comparison column or clause. */
+const SO_WORD = wordSet('so');
+const CHENH_WORD = wordSet('chênh');
 
 /**
  * Two-word phrases as first word -> second words (folded), so a pair of
@@ -91,7 +101,22 @@ export interface Mention {
   tableId?: number;
   /** The unit was written (on the figure, its row, column or unit column). */
   unitExplicit: boolean;
+  /**
+   * The figure is quoted for comparison, not stated as the sentence's own value:
+   * another place's, another period's, the target, a norm, or someone's average we
+   * cannot name ('unknown'). 'norm' and 'unknown' are never compared.
+   */
+  ref?: RefRole;
+  /** An earlier level of "cùng kỳ" (the same part of an earlier year): never taken for that whole year. */
+  sameTerm?: boolean;
+  /** The words that decided the figure's role or kind ("cao hơn mức chung của toàn tỉnh", "vượt kế hoạch", "phấn đấu"). */
+  cue?: string;
 }
+
+const SAME_WORD = wordSet('cùng');
+const TERM_WORD = wordSet('kỳ');
+
+export type RefRole = 'place' | 'period' | 'target' | 'norm' | 'unknown';
 
 export interface MissingUnit {
   ind: string;
@@ -113,8 +138,10 @@ export interface BlockIndicators {
   heading?: Context & { level: number };
   /** A table caption ("Bảng 2. ... năm 2023") ending this block: it applies to the next table. */
   caption?: Context;
-  /** The block speaks of its own province ("toàn tỉnh", "trên địa bàn tỉnh"). */
-  provinceScope: boolean;
+  /** The own-scope words the block uses ("toàn tỉnh", "toàn huyện"): a mask of scopeBit(). */
+  scopes: number;
+  /** A header block naming the issuer ("SỞ Y TẾ TỈNH X" over "TRUNG TÂM Y TẾ HUYỆN Y"). */
+  issuer?: Issuer;
 }
 
 interface Ctx {
@@ -123,15 +150,18 @@ interface Ctx {
 }
 
 /** The indicator facts of a block (cached per block). */
-export const blockIndicators = analysis('indicator-mentions', (block: Block, config: ResolvedConfig): BlockIndicators => extractBlock(block, config));
+export const blockIndicators = analysis('indicator-mentions', (block: Block, config: ResolvedConfig): BlockIndicators => extractBlock(block, config), { blockPhase: true });
 
 export function extractBlock(block: Block, config: ResolvedConfig): BlockIndicators {
   const cat = catalogueFor(config);
-  const out: BlockIndicators = { mentions: [], missingUnits: [], provinceScope: false };
+  const out: BlockIndicators = { mentions: [], missingUnits: [], scopes: 0 };
   if (!block.segments.length) return out;
   const ctx: Ctx = { cat, prose: block.prose };
+  // A short block in capitals naming a health body: the header block (read on the text, it may have no figure).
+  if (block.prose.length < 600 && HEADER_HINT.test(block.prose)) out.issuer = issuerOfHeader(block.prose);
   const readings = readingsOf(block, config);
-  for (const r of readings) if (r.hits.some((h) => h.type === 'place' && h.key === 'province')) out.provinceScope = true;
+  // A place only compared with ("cao hơn mức chung của toàn tỉnh") does not say whose report it is.
+  for (const r of readings) for (const h of r.hits) if (h.type === 'place' && OWN_SCOPE.has(h.key) && !comparedPlace(r, h.s, 0)) out.scopes |= scopeBit(h.key as Scope);
 
   const tables = new Map<number, number[]>();
   const captions = new Map<number, Context | undefined>();
@@ -162,24 +192,25 @@ export function extractBlock(block: Block, config: ResolvedConfig): BlockIndicat
   return out;
 }
 
+const HEADER_HINT = /Y TẾ|BỆNH VIỆN|UBND|ỦY BAN|UỶ BAN|TTYT/u;
+const OWN_SCOPE = new Set<string>(['province', 'district', 'hospital', 'commune']);
+
 /** What a segment left unread reads as: nothing. */
 const EMPTY_READING: Reading = { toks: [], hits: [], hitOf: [], unitAt: [], groupOf: [], closeOf: new Map(), openOf: new Map() };
 /** Words a paragraph without figures may matter by: its province scope ("toàn tỉnh", "thành phố ta") or a caption ("Bảng 2"). */
-const MAY_MATTER = /tỉnh|phố|bảng|biểu/iu;
-
-// The readings of the last block read: the fraction and mention extractors of
-// one block share them, and they are not kept (tokens are many and short-lived).
-let lastBlock: Block | undefined;
-let lastKey = '';
-let lastReadings: Reading[] = [];
+const MAY_MATTER = /tỉnh|phố|toàn huyện|địa bàn huyện|toàn viện|toàn xã|địa bàn xã|bảng|biểu/iu;
 
 /**
  * The reading of each segment of a block. Segments that cannot give a figure
  * or a context are left unread: paragraphs without a number (unless they may
- * be a caption or name the province) and tables without a number.
+ * be a caption or name the province) and tables without a number. Shared by
+ * the fraction, ratio and mention extractors of a block; transient (tokens are
+ * many and short-lived): the extractors that document steps read are computed
+ * in the block phase (analysis blockPhase) while the readings are still there.
  */
-export function readingsOf(block: Block, config: ResolvedConfig): Reading[] {
-  if (block === lastBlock && config.key === lastKey) return lastReadings;
+export const readingsOf = analysis('indicator-readings', (block: Block, config: ResolvedConfig): Reading[] => readBlock(block, config), { transient: true });
+
+function readBlock(block: Block, config: ResolvedConfig): Reading[] {
   const cat = catalogueFor(config);
   const segs = block.segments;
   let tablesWithNumbers: Set<number> | undefined;
@@ -197,16 +228,12 @@ export function readingsOf(block: Block, config: ResolvedConfig): Reading[] {
     return MAY_MATTER.test(block.prose.slice(seg.start, seg.end));
   };
   const toks = segmentTokens(block, config, keep);
-  const r = toks.map((t) => (t.length ? readTokens(t, cat) : EMPTY_READING));
-  lastBlock = block;
-  lastKey = config.key;
-  lastReadings = r;
-  return r;
+  return toks.map((t) => (t.length ? readTokens(t, cat) : EMPTY_READING));
 }
 
 function isCaption(r: Reading): boolean {
   const t = r.toks[0];
-  return !!t && t.t === 'w' && inW(t, W0) && /^\p{Lu}/u.test(t.raw);
+  return !!t && t.t === 'w' && inW(t, CAPTION_WORDS) && /^\p{Lu}/u.test(t.raw);
 }
 
 // ---------------------------------------------------------------------------
@@ -436,7 +463,7 @@ function decide(
   let postIdx = -1;
   if (u.kind === 'pct') {
     for (const k of [u.end, u.end + 1]) {
-      if (k > u.end && !inW(toks[u.end], W1)) break;
+      if (k > u.end && !inW(toks[u.end], COUNTED_NOUN_LEAD)) break;
       const h = hitAt(r, k);
       if (h?.type === 'name' && h.s === k && k < b) {
         post = h.name;
@@ -531,8 +558,12 @@ function decide(
     break;
   }
 
+  // "cao hơn cùng kỳ năm 2008 (58,2%)": the same part of that year (6 months, a quarter), not the whole year.
+  let sameTerm = false;
+  if (prev) for (let j = Math.max(a, fig.first - 12); j + 1 < fig.first && !sameTerm; j++) if (inW(toks[j], SAME_WORD) && inW(toks[j + 1], TERM_WORD)) sameTerm = true;
   let kind: MentionKind;
   let kindExplicit = true;
+  let cue: string | undefined;
   const isFrom = immediate === 'from';
   if (immediate === 'change' || (name?.verb === 'change' && immediate !== 'level' && !isFrom)) kind = 'change';
   else if (isFrom || prev) kind = 'previous';
@@ -540,6 +571,23 @@ function decide(
     const s = scanKind(r, k, a, figAt);
     kind = s.kind;
     kindExplicit = s.explicit;
+    if (s.at >= 0) cue = wordsOf(ctx.prose, r, s.at, hitAt(r, s.at)?.e ?? s.at + 1);
+  }
+  // A figure quoted for comparison ("cao hơn mức chung của toàn tỉnh (81,2%)", "vượt kế hoạch (92%)").
+  const ref = kind === 'change' ? undefined : readReference(r, fig.first, a, figAt);
+  let refPlace: { key: string; label: string } | undefined;
+  if (ref) {
+    cue = wordsOf(ctx.prose, r, ref.s, ref.e);
+    if (ref.role === 'target') {
+      kind = 'target';
+      kindExplicit = true;
+    } else if (ref.role === 'place') {
+      refPlace = ref.place;
+      if (kind !== 'previous') {
+        kind = 'achieved';
+        kindExplicit = true;
+      }
+    }
   }
 
   // Postfix: what follows the unit up to the next figure, name or clause end.
@@ -547,7 +595,7 @@ function decide(
   let period: PeriodSpec | undefined;
   let periodFrom: Mention['periodFrom'];
   let periodBlocked = false;
-  let place: { key: string; label: string } | undefined;
+  let place: { key: string; label: string } | undefined = refPlace;
   const subs = new Map<string, string>();
   const postClaims: number[] = [];
   for (let j = u.end; j < postEnd; j++) {
@@ -562,6 +610,8 @@ function decide(
       place = { key: h.key, label: h.label };
       postClaims.push(hix);
     } else if (h.type === 'sub') {
+      // "66,9 tuổi (nam 64,2 tuổi, nữ 69,8 tuổi)": a sub-type right before the next figure is that figure's.
+      if (labelsNextFigure(r, h.e)) break;
       const c = subCat(h.sub);
       if (!subs.has(c)) subs.set(c, h.sub);
       postClaims.push(hix);
@@ -615,6 +665,8 @@ function decide(
         periodFrom = 'sentence';
       }
     } else if (h.type === 'place' && !place) {
+      // "So với toàn tỉnh, tỷ lệ ... của huyện đạt 86,4%": the place compared with is not this figure's.
+      if (!ref && comparedPlace(r, h.s, a)) continue;
       place = { key: h.key, label: h.label };
       if (subsetAt < 0) seenSubOrPlaceAfterSubset = true;
     } else if (h.type === 'sub') {
@@ -622,7 +674,9 @@ function decide(
       if (!subs.has(c)) subs.set(c, h.sub);
       if (subsetAt < 0) seenSubOrPlaceAfterSubset = true;
     } else if (h.type === 'qual' && h.qual.cat === 'subset' && subsetAt < 0) {
-      subsetAt = h.s;
+      // "một số khoa của bệnh viện tuyến tỉnh (... trên 120%)": some of them, whatever place follows.
+      if (h.qual.val === 'some') subs.set('subset', 'subset:một số');
+      else subsetAt = h.s;
     }
   }
   if (subsetAt >= 0 && !seenSubOrPlaceAfterSubset) {
@@ -667,8 +721,137 @@ function decide(
     placeLabel: place?.label,
     sub: [...subs.values()].sort(),
     unitExplicit: u.kind !== 'bare' || writtenPer !== undefined,
+    ref: ref?.role,
+    cue,
+    sameTerm: sameTerm || undefined,
   };
 }
+
+/** The prose of tokens [s, e) as written (for messages: the words that decided). */
+function wordsOf(prose: string, r: Reading, s: number, e: number): string | undefined {
+  if (s < 0 || e <= s || e > r.toks.length) return undefined;
+  const text = prose.slice(r.toks[s].s, r.toks[e - 1].e).replace(/\s+/g, ' ').replace(/[\s(:]+$/, '');
+  return text.length > 80 ? text.slice(0, 79) + '…' : text || undefined;
+}
+
+// Comparison words: the figure after them (with words between) is the other side of the comparison.
+const COMPARATORS = new Set(['cao hơn', 'thấp hơn', 'vượt', 'vượt mức', 'hơn so với', 'so với', 'so cùng kỳ', 'chênh lệch', 'bằng'].map((w) => K(w)));
+// (Not 'với' alone: "63,2 tuổi với nam giới và 70 tuổi ở nữ giới" compares nothing.)
+const COMPARATOR_WORDS = wordSet('kém', 'tương', 'đương', 'sánh');
+// Words that may stand between a comparison and its object ("cao hơn mức chung của toàn tỉnh", "so với tỷ lệ của tỉnh").
+const OBJECT_GLUE = wordSet('của', 'mức', 'với', 'tỷ', 'tỉ', 'lệ', 'chung', 'nhiều', 'một', 'chút', 'đáng', 'kể', 'các', 'số', 'giá', 'trị');
+
+function isComparator(r: Reading, k: number): { s: number } | undefined {
+  const h = hitAt(r, k);
+  if (h?.type === 'qual' && (h.qual.cat === 'change' || h.qual.cat === 'prev' || h.qual.cat === 'weak') && COMPARATORS.has(K(h.qual.label ?? ''))) return { s: h.s };
+  const t = r.toks[k];
+  if (!h && t?.t === 'w' && inW(t, COMPARATOR_WORDS)) return { s: k };
+  return undefined;
+}
+
+/** Is the place hit at `s` the object of a comparison ("so với toàn tỉnh", "cao hơn mức chung của cả nước")? */
+function comparedPlace(r: Reading, s: number, a: number): boolean {
+  for (let k = s - 1, n = 0; k >= a && n < 5; k--, n++) {
+    const h = hitAt(r, k);
+    if (isComparator(r, k)) return true;
+    if (h?.type === 'qual' && h.qual.cat === 'average') {
+      k = h.s;
+      continue;
+    }
+    if (!h && inW(r.toks[k], OBJECT_GLUE)) continue;
+    return false;
+  }
+  return false;
+}
+
+interface Reference {
+  role: RefRole;
+  place?: { key: string; label: string };
+  /** The tokens that decided [s, e): the comparison and its object. */
+  s: number;
+  e: number;
+}
+
+/**
+ * Is the figure at token `f` quoted as the other side of a comparison or as a
+ * norm? Read backwards inside its clause: a comparison word with an object
+ * between it and the figure ("cao hơn mức chung của toàn tỉnh (81,2%)",
+ * "vượt kế hoạch (92%)", "thấp hơn bình quân cả nước (13,9‰)"), a norm
+ * ("theo khuyến cáo của WHO, ... là 105"), or someone's average with no
+ * place named ("bình quân chung là 81,2%"). A verb of achievement ("đạt"),
+ * another indicator's name or the sentence's own figure ends the search.
+ */
+function readReference(r: Reading, f: number, a: number, figAt: Map<number, Mention>): Reference | undefined {
+  const toks = r.toks;
+  let place: { key: string; label: string } | undefined;
+  let target = -1;
+  let period = -1;
+  let average = -1;
+  let norm = -1;
+  let words = 0;
+  // A closing bracket right before the figure: "(81,2%)" opened by the words before it.
+  for (let k = f - 1; k >= Math.max(a, f - 40); k--) {
+    const t = toks[k];
+    if (t.k === ';' || t.t === 'nl') break;
+    const m = figAt.get(k);
+    if (m) {
+      // "cao hơn toàn tỉnh (81,2%) và cả nước (80,0%)": a list of references.
+      if (m.ref && m.ref !== 'norm') {
+        if (place) return { role: 'place', place, s: k + 1, e: f };
+        if (target >= 0) return { role: 'target', s: target, e: f };
+        return { role: m.ref === 'target' ? 'target' : 'unknown', s: k, e: f };
+      }
+      break;
+    }
+    if (isN(t)) break;
+    const h = hitAt(r, k);
+    if (h) {
+      if (h.type === 'name') break;
+      if (h.type === 'qual' && h.qual.cat === 'norm') norm = h.s;
+      else if (h.type === 'qual' && h.qual.cat === 'average') average = h.s;
+      // The object of a comparison: "vượt kế hoạch (92%)" quotes the plan even though "vượt kế hoạch" says the own figure was achieved.
+      else if (h.type === 'qual' && h.qual.cat === 'target' && targetValidity(r, h) !== 'neutral') target = h.s;
+      else if (h.type === 'period' || (h.type === 'qual' && h.qual.cat === 'prev' && !isComparator(r, k))) period = h.s;
+      else if (h.type === 'place' && !place && visibleFrom(r, h.s, f)) place = { key: h.key, label: h.label };
+      const cmp = isComparator(r, h.s);
+      if (cmp) {
+        // Words between the comparison and the figure name its object; none: a change ("vượt 2%").
+        if (h.e >= f || (words === 0 && !place && target < 0 && period < 0 && average < 0 && norm < 0)) return undefined;
+        if (norm >= 0) return { role: 'norm', s: cmp.s, e: f };
+        if (target >= 0) return { role: 'target', s: cmp.s, e: f };
+        if (place) return { role: 'place', place, s: cmp.s, e: f };
+        if (period >= 0) return { role: 'period', s: cmp.s, e: f };
+        return { role: 'unknown', s: cmp.s, e: f };
+      }
+      if (h.type === 'qual' && (h.qual.cat === 'achieved' || (h.qual.cat === 'weak' && inW(toks[h.s], REACH_VERB)))) break;
+      k = h.s;
+      continue;
+    }
+    if (t.t === 'w') {
+      if (isComparator(r, k)) {
+        if (words === 0 && !place && target < 0 && average < 0 && norm < 0) return undefined;
+        if (norm >= 0) return { role: 'norm', s: k, e: f };
+        if (target >= 0) return { role: 'target', s: k, e: f };
+        if (place) return { role: 'place', place, s: k, e: f };
+        return { role: period >= 0 ? 'period' : 'unknown', s: k, e: f };
+      }
+      words++;
+    }
+  }
+  if (norm >= 0) return { role: 'norm', s: norm, e: f };
+  if (average >= 0 && !place) return { role: 'unknown', s: average, e: f };
+  return undefined;
+}
+
+/** Does a figure follow at `j` (after "là", "đạt", ":")? */
+function labelsNextFigure(r: Reading, j: number): boolean {
+  let k = j;
+  if (r.toks[k]?.k === ':' || inW(r.toks[k], W_LABEL_VERB)) k++;
+  const h = hitAt(r, k);
+  if (h?.type === 'qual' && h.qual.cat === 'hedge') k = h.e;
+  return isN(r.toks[k]) && figureLike(r.toks[k]);
+}
+const W_LABEL_VERB = wordSet('là', 'đạt', 'chiếm', 'có');
 
 function subCat(sub: string): string {
   return sub.slice(0, sub.indexOf(':'));
@@ -704,7 +887,7 @@ function postfixEnd(r: Reading, from: number, b: number): number {
     if (h?.type === 'name') return j;
     if (t.k === ',' || t.k === ';' || t.k === ':' || t.t === 'nl') return j;
     if (isN(t) && !h) return j;
-    if (t.t === 'w' && !h && inW(t, W3) && !inW(r.toks[j + 1], W4)) return j;
+    if (t.t === 'w' && !h && inW(t, CLAUSE_LINKS) && !inW(r.toks[j + 1], YEAR_WORD)) return j;
     if (h) j = h.e - 1;
   }
   return b;
@@ -714,7 +897,7 @@ function endsClause(toks: readonly Tok[], j: number): boolean {
   const t = toks[j];
   if (!t || t.t === 'nl') return true;
   if (t.t === 'p') return [',', ';', '.', ')', ':', '!', '?'].includes(t.k);
-  return t.t === 'w' && inW(t, W5);
+  return t.t === 'w' && inW(t, AND_WORD);
 }
 
 /**
@@ -723,7 +906,7 @@ function endsClause(toks: readonly Tok[], j: number): boolean {
  * a figure listed after another one takes that one's kind ("phấn đấu đạt 13
  * bác sĩ/vạn dân; 95% dân số tham gia bảo hiểm y tế").
  */
-function scanKind(r: Reading, from: number, a: number, figAt: Map<number, Mention>): { kind: MentionKind; explicit: boolean } {
+function scanKind(r: Reading, from: number, a: number, figAt: Map<number, Mention>): { kind: MentionKind; explicit: boolean; at: number } {
   for (let k = from; k >= Math.max(a, from - WINDOW); k--) {
     // An aside "(kế hoạch 11)" before the figure does not set its kind.
     const open = r.openOf.get(k);
@@ -732,20 +915,21 @@ function scanKind(r: Reading, from: number, a: number, figAt: Map<number, Mentio
       continue;
     }
     const m = figAt.get(k);
-    if (m && (m.kind === 'achieved' || m.kind === 'target')) return { kind: m.kind, explicit: m.kindExplicit };
+    // A reference quoted before ("vượt kế hoạch (92%)") does not pass its kind on.
+    if (m && !m.ref && (m.kind === 'achieved' || m.kind === 'target')) return { kind: m.kind, explicit: m.kindExplicit, at: -1 };
     const h = hitAt(r, k);
     if (!h) continue;
     if (h.type === 'qual') {
-      if (h.qual.cat === 'achieved') return { kind: 'achieved', explicit: true };
+      if (h.qual.cat === 'achieved') return { kind: 'achieved', explicit: true, at: h.s };
       if (h.qual.cat === 'target') {
         const v = targetValidity(r, h);
-        if (v === 'target') return { kind: 'target', explicit: true };
-        if (v === 'achieved') return { kind: 'achieved', explicit: true };
+        if (v === 'target') return { kind: 'target', explicit: true, at: h.s };
+        if (v === 'achieved') return { kind: 'achieved', explicit: true, at: h.s };
       }
     }
     k = h.s;
   }
-  return { kind: 'achieved', explicit: false };
+  return { kind: 'achieved', explicit: false, at: -1 };
 }
 
 /** "chỉ tiêu" is a target unless it is "các chỉ tiêu", "3/3 chỉ tiêu", "đạt/vượt/hoàn thành chỉ tiêu", "kế hoạch hóa". */
@@ -755,17 +939,17 @@ function targetValidity(r: Reading, h: Hit): 'target' | 'achieved' | 'neutral' {
   const before = hitAt(r, h.s - 1);
   if (before?.type === 'qual' && before.qual.cat === 'target') return targetValidity(r, before);
   let k = h.s - 1;
-  while (k >= 0 && inW(toks[k], W6)) k--;
+  while (k >= 0 && inW(toks[k], AUX_BEFORE_TARGET)) k--;
   const p = toks[k];
   const ph = hitAt(r, k);
-  if (ph?.type === 'qual' && (ph.qual.cat === 'achieved' || (ph.qual.cat === 'weak' && inW(toks[ph.s], W7)) || (ph.qual.cat === 'change' && inW(toks[ph.s], W8)))) return 'achieved';
+  if (ph?.type === 'qual' && (ph.qual.cat === 'achieved' || (ph.qual.cat === 'weak' && inW(toks[ph.s], REACH_VERB)) || (ph.qual.cat === 'change' && inW(toks[ph.s], EXCEED_VERB)))) return 'achieved';
   if (ph?.type === 'qual' && ph.qual.cat === 'prev') return 'neutral';
-  if (isN(p) || inW(p, W9)) return 'neutral';
+  if (isN(p) || inW(p, PLURAL_OR_GENERIC)) return 'neutral';
   const nx = toks[h.e];
-  if (inW(nx, W10)) return 'neutral';
+  if (inW(nx, HOA_SUFFIX)) return 'neutral';
   // "Chỉ tiêu số bác sĩ/vạn dân: ..." opening a sentence names the indicator (chỉ tiêu = indicator), not a target.
   const nh = hitAt(r, h.e);
-  if (nh?.type === 'name' && h.e - h.s === 2 && inW(toks[h.s], W11) && (h.s === 0 || toks[h.s - 1].k === '.' || toks[h.s - 1].k === '\n' || toks[h.s - 1].k === '-')) return 'neutral';
+  if (nh?.type === 'name' && h.e - h.s === 2 && inW(toks[h.s], CHI_WORD) && (h.s === 0 || toks[h.s - 1].k === '.' || toks[h.s - 1].k === '\n' || toks[h.s - 1].k === '-')) return 'neutral';
   return 'target';
 }
 
@@ -774,7 +958,7 @@ function markAmbiguous(cat: Catalogue, ms: Mention[]): void {
   if (ms.length < 2) return;
   const groups = new Map<string, Mention[]>();
   for (const m of ms) {
-    if (m.kind === 'change') continue;
+    if (m.kind === 'change' || m.ref === 'norm' || m.ref === 'unknown') continue;
     const k = [m.ind, m.kind, periodKeyLocal(m), m.place ?? '', m.sub.join('+')].join('|');
     const g = groups.get(k);
     if (g) g.push(m);
@@ -928,6 +1112,9 @@ function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[
       const m = tableMention(ctx, c, fig, name, unit, qual);
       if (m) {
         m.tableId = tableId;
+        // Say why: the column header (or row label) that gave the kind and period.
+        const hc = name === rowName ? header.get(c.col) : label;
+        if (hc && hc.r.toks.length) m.cue = wordsOf(ctx.prose, hc.r, 0, hc.r.toks.length);
         // A caption in the same block ("Bảng 3. ... năm 2023" right above the table).
         if (!m.period && caption?.period) {
           m.period = caption.period;
@@ -998,14 +1185,14 @@ function headerInfo(r: Reading): HeaderInfo {
         if (h.qual.cat === 'prev') info.kind = 'previous';
         else info.comparison = true;
       }
-      if (h.type === 'qual' && h.qual.cat === 'weak' && inW(r.toks[h.s], W12)) info.comparison = true;
+      if (h.type === 'qual' && h.qual.cat === 'weak' && inW(r.toks[h.s], SO_WORD)) info.comparison = true;
       i = h.e - 1;
       continue;
     }
     if (t.t === 'w') {
       if (HDR_TARGET.has(t.k)) info.kind = 'target';
       else if (HDR_ACHIEVED.has(t.k)) info.kind ??= 'achieved';
-      else if (inW(t, W12) || inW(t, W13)) info.comparison = true;
+      else if (inW(t, SO_WORD) || inW(t, CHENH_WORD)) info.comparison = true;
       else if (!FILLER.has(t.k) && !/^[IVXLivxl]+$/.test(t.raw)) leftover.push(t.k);
     }
     if (t.t === 'p' && (t.k === '%' || t.k === '‰')) info.unit = { pct: t.k === '%' ? 100 : 1000 };
@@ -1135,7 +1322,8 @@ function tableMention(ctx: Ctx, c: Cell, fig: LoneFig, name: NameHit, unit: { pc
     periodFrom: q.period ? 'table' : undefined,
     place: q.place?.key,
     placeLabel: q.place?.label,
-    sub: [...q.sub].sort(),
+    // "trẻ dưới 5 tuổi" in the row label is part of what the indicator is (as in prose), not a sub-type.
+    sub: (ind.age ? q.sub.filter((x) => x !== 'age:' + ind.age) : [...q.sub]).sort(),
     unitExplicit: explicit,
   };
 }

@@ -172,7 +172,7 @@ export const ratioFacts = analysis('indicator-ratio-facts', (block: Block, confi
   });
   for (const cells of tables.values()) tableFacts(block, cells, nouns, cat, out);
   return out;
-});
+}, { blockPhase: true });
 
 // ---------------------------------------------------------------------------
 // Prose

@@ -6,48 +6,48 @@ import { type Tok } from './lexer';
 import { foldKeyOf as K, HEDGE_SYMBOLS, inW, isCap, lexiconStartWords, wordSet, matchPlace, matchQual, parsePer, type Den, type Qual } from './lexicon';
 import { parseViNumber } from '../vietnamese/numbers';
 
-// Word sets of the hot paths, folded once.
-const W0 = wordSet('tăng', 'giảm');
-const W1 = wordSet('thêm');
-const W2 = wordSet('nhóm');
-const W3 = wordSet('là', 'đạt');
-const W4 = wordSet('phần');
-const W5 = wordSet('trăm');
-const W6 = wordSet('điểm');
-const W7 = wordSet('lần');
-const W8 = wordSet('tuổi');
-const W9 = wordSet('khỏe');
-const W10 = wordSet('năm');
-const W11 = wordSet('qua', 'nay', 'trước', 'gần', 'liên', 'tới', 'sau', 'trở', 'đầu', 'cuối', 'học', 'tuổi');
-const W12 = wordSet('từ');
-const W13 = wordSet('kể');
-const W14 = wordSet('so');
-const W15 = wordSet('với');
-const W16 = wordSet('cùng');
-const W17 = wordSet('kỳ');
-const W18 = wordSet('tính');
-const W19 = wordSet('đến');
-const W20 = wordSet('tới');
-const W21 = wordSet('đến', 'tới');
-const W22 = wordSet('hết', 'cuối');
-const W23 = wordSet('ngày');
-const W24 = wordSet('sơ');
-const W25 = wordSet('bộ');
-const W26 = wordSet('tháng');
-const W27 = wordSet('đầu');
-const W28 = wordSet('cuối');
-const W29 = wordSet('quý');
-const W30 = wordSet('giai');
-const W31 = wordSet('nhiệm');
-const W32 = wordSet('thời');
-const W33 = wordSet('đoạn', 'kỳ');
-const W34 = wordSet('trong');
-const W35 = wordSet('vào');
-const W36 = wordSet('dưới', 'trên', 'từ', 'đủ');
-const W37 = wordSet('người', 'nhóm', 'trẻ', 'em', 'nữ', 'nam', 'số', 'tuổi', 'giới', 'dân', 'bà', 'mẹ', 'cụ', 'già');
-const W38 = wordSet('dưới');
-const W39 = wordSet('trở');
-const W40 = wordSet('lên');
+// Word sets of the hot paths, folded once (named by the word or what it marks: "tháng" = MONTH_WORD).
+const CHANGE_VERBS = wordSet('tăng', 'giảm');
+const THEM_WORD = wordSet('thêm');
+const GROUP_WORD = wordSet('nhóm');
+const IS_OR_REACH = wordSet('là', 'đạt');
+const PHAN_WORD = wordSet('phần');
+const TRAM_WORD = wordSet('trăm');
+const POINT_WORD = wordSet('điểm');
+const TIMES_WORD = wordSet('lần');
+const AGE_WORD = wordSet('tuổi');
+const HEALTHY_WORD = wordSet('khỏe');
+const YEAR_WORD = wordSet('năm');
+const DURATION_AFTER_YEAR = wordSet('qua', 'nay', 'trước', 'gần', 'liên', 'tới', 'sau', 'trở', 'đầu', 'cuối', 'học', 'tuổi');
+const FROM_WORD = wordSet('từ');
+const KE_WORD = wordSet('kể');
+const SO_WORD = wordSet('so');
+const WITH_WORD = wordSet('với');
+const SAME_WORD = wordSet('cùng');
+const PERIOD_KY_WORD = wordSet('kỳ');
+const TINH_WORD = wordSet('tính');
+const DEN_WORD = wordSet('đến');
+const TOI_WORD = wordSet('tới');
+const UNTIL_WORDS = wordSet('đến', 'tới');
+const END_OF_WORDS = wordSet('hết', 'cuối');
+const DAY_WORD = wordSet('ngày');
+const SO_PRELIM_WORD = wordSet('sơ');
+const BO_PRELIM_WORD = wordSet('bộ');
+const MONTH_WORD = wordSet('tháng');
+const FIRST_PART_WORD = wordSet('đầu');
+const LAST_PART_WORD = wordSet('cuối');
+const QUARTER_WORD = wordSet('quý');
+const GIAI_WORD = wordSet('giai');
+const NHIEM_WORD = wordSet('nhiệm');
+const THOI_WORD = wordSet('thời');
+const PHASE_SECOND_WORDS = wordSet('đoạn', 'kỳ');
+const IN_WORD = wordSet('trong');
+const AT_WORD = wordSet('vào');
+const AGE_BOUND_WORDS = wordSet('dưới', 'trên', 'từ', 'đủ');
+const POPULATION_NOUNS = wordSet('người', 'nhóm', 'trẻ', 'em', 'nữ', 'nam', 'số', 'tuổi', 'giới', 'dân', 'bà', 'mẹ', 'cụ', 'già');
+const UNDER_WORD = wordSet('dưới');
+const TRO_WORD = wordSet('trở');
+const UP_WORD = wordSet('lên');
 
 export interface PeriodSpec {
   year?: number;
@@ -282,7 +282,7 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
     const e = per && free(r, m.end, per.end) ? per.end : m.end;
     const hit: NameHit = { s: i, e, entries, per: e === m.end ? undefined : per?.per, den: e === m.end ? undefined : per?.den };
     const before = toks[i - 1];
-    if (before && (inW(before, W0) || (inW(before, W1) && inW(toks[i - 2], W0)))) hit.verb = 'change';
+    if (before && (inW(before, CHANGE_VERBS) || (inW(before, THEM_WORD) && inW(toks[i - 2], CHANGE_VERBS)))) hit.verb = 'change';
     add(r, { type: 'name', s: i, e, name: hit });
     i = e - 1;
   }
@@ -313,7 +313,7 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
     const nx = toks[i + 1];
     if (t.t === 'w' && isN(nx) && r.hitOf[i + 1] < 0 && LABEL_WORDS.has(t.k) && !nx.num.percent) {
       // "mũi 3", "Bảng 2", "lần thứ 31", "nhóm 1": a label, not a figure.
-      if (inW(t, W2)) {
+      if (inW(t, GROUP_WORD)) {
         const pl = matchPlace(toks, i);
         if (pl) {
           add(r, { type: 'place', s: i, e: pl.end, key: pl.key, label: pl.label });
@@ -329,7 +329,7 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
     // "nam 72,1 tuổi và nữ 77,2 tuổi": lower-case nam/nữ right before a figure is the sex (Quảng Nam, Nam Định are capitalised).
     if (t.t === 'w' && (t.raw === 'nam' || t.raw === 'nữ')) {
       let k = i + 1;
-      if (inW(toks[k], W3) || toks[k]?.k === ':') k++;
+      if (inW(toks[k], IS_OR_REACH) || toks[k]?.k === ':') k++;
       if (isN(toks[k])) {
         add(r, { type: 'sub', s: i, e: i + 1, sub: t.raw === 'nam' ? 'sex:nam' : 'sex:nữ' });
         continue;
@@ -380,14 +380,14 @@ function unitAfter(toks: readonly Tok[], i: number, cat: Catalogue): UnitInfo | 
   const w = toks[j];
   if (!w) return { kind: 'bare', end: j };
   if (w.t !== 'w') return { kind: 'bare', end: j };
-  if (inW(w, W4) && inW(toks[j + 1], W5)) return { kind: 'pct', end: j + 2, per: 100 };
-  if (inW(w, W6)) return { kind: 'pp', end: j + 1 };
-  if (inW(w, W7)) return { kind: 'times', end: j + 1 };
-  if (inW(w, W8)) return { kind: 'years', end: inW(toks[j + 1], W9) ? j + 3 : j + 1 };
-  if (inW(w, W10)) {
+  if (inW(w, PHAN_WORD) && inW(toks[j + 1], TRAM_WORD)) return { kind: 'pct', end: j + 2, per: 100 };
+  if (inW(w, POINT_WORD)) return { kind: 'pp', end: j + 1 };
+  if (inW(w, TIMES_WORD)) return { kind: 'times', end: j + 1 };
+  if (inW(w, AGE_WORD)) return { kind: 'years', end: inW(toks[j + 1], HEALTHY_WORD) ? j + 3 : j + 1 };
+  if (inW(w, YEAR_WORD)) {
     const nx = toks[j + 1];
     if (isYearTok(nx)) return { kind: 'bare', end: j };
-    if (inW(nx, W11)) return { kind: 'duration', end: j + 1 };
+    if (inW(nx, DURATION_AFTER_YEAR)) return { kind: 'duration', end: j + 1 };
     return { kind: 'years', end: j + 1 };
   }
   if (/^\p{Lu}/u.test(w.raw)) return { kind: 'bare', end: j };
@@ -405,56 +405,56 @@ function periodAt(toks: readonly Tok[], i: number): { e: number; spec: PeriodSpe
   if (t.t === 'p' || t.t === 'nl' || (t.t === 'w' && !PERIOD_START.has(t.k))) return undefined;
   let j = i;
   // from / compared-with / until prefixes
-  if (inW(t, W12) || (inW(t, W13) && inW(toks[i + 1], W12))) {
-    j += inW(t, W13) ? 2 : 1;
-    if (inW(toks[j], W10)) j++;
+  if (inW(t, FROM_WORD) || (inW(t, KE_WORD) && inW(toks[i + 1], FROM_WORD))) {
+    j += inW(t, KE_WORD) ? 2 : 1;
+    if (inW(toks[j], YEAR_WORD)) j++;
     if (isYearTok(toks[j])) return { e: j + 1, spec: { year: yearOf(toks[j]) }, type: 'from' };
     return undefined;
   }
-  if (inW(t, W14)) {
+  if (inW(t, SO_WORD)) {
     j++;
-    if (inW(toks[j], W15)) j++;
-    if (inW(toks[j], W16) && inW(toks[j + 1], W17)) j += 2;
-    if (inW(toks[j], W10)) j++;
+    if (inW(toks[j], WITH_WORD)) j++;
+    if (inW(toks[j], SAME_WORD) && inW(toks[j + 1], PERIOD_KY_WORD)) j += 2;
+    if (inW(toks[j], YEAR_WORD)) j++;
     if (isYearTok(toks[j])) return { e: j + 1, spec: { year: yearOf(toks[j]) }, type: 'cmp' };
     return undefined;
   }
-  if (inW(t, W18) || inW(t, W19) || inW(t, W20)) {
+  if (inW(t, TINH_WORD) || inW(t, DEN_WORD) || inW(t, TOI_WORD)) {
     // "đến năm 2030" is a deadline; "tính đến hết năm 2025" is a status as of then.
     let asOf = false;
-    if (inW(t, W18)) {
+    if (inW(t, TINH_WORD)) {
       j++;
       asOf = true;
     }
-    if (!inW(toks[j], W21)) return undefined;
+    if (!inW(toks[j], UNTIL_WORDS)) return undefined;
     j++;
-    if (inW(toks[j], W22)) {
+    if (inW(toks[j], END_OF_WORDS)) {
       j++;
       asOf = true;
     }
-    if (inW(toks[j], W23)) j++;
+    if (inW(toks[j], DAY_WORD)) j++;
     const d = toks[j];
     if (isN(d) && d.num.kind === 'date' && d.num.date?.year) return { e: j + 1, spec: { year: d.num.date.year, month: d.num.date.month, day: d.num.date.day }, type: 'at' };
-    if (inW(toks[j], W10)) j++;
+    if (inW(toks[j], YEAR_WORD)) j++;
     if (isYearTok(toks[j])) return { e: j + 1, spec: asOf ? { year: yearOf(toks[j]) } : { year: yearOf(toks[j]), until: true }, type: asOf ? 'at' : 'until' };
     return undefined;
   }
-  if (inW(t, W24) && inW(toks[i + 1], W25)) {
+  if (inW(t, SO_PRELIM_WORD) && inW(toks[i + 1], BO_PRELIM_WORD)) {
     j = i + 2;
-    if (inW(toks[j], W10)) j++;
+    if (inW(toks[j], YEAR_WORD)) j++;
     if (isYearTok(toks[j])) return { e: j + 1, spec: { year: yearOf(toks[j]), prelim: true }, type: 'at' };
     return undefined;
   }
   // 6 tháng đầu năm (2023), "sáu tháng đầu năm"
   const monthsN = isN(t) && t.num.kind === 'number' && !t.num.percent ? t.num.value : t.t === 'w' ? WORD_MONTHS[t.k] : undefined;
-  if (monthsN !== undefined && [3, 6, 9, 10, 11].includes(monthsN) && inW(toks[i + 1], W26)) {
+  if (monthsN !== undefined && [3, 6, 9, 10, 11].includes(monthsN) && inW(toks[i + 1], MONTH_WORD)) {
     j = i + 2;
     let ok = false;
-    if (inW(toks[j], W27) || inW(toks[j], W28)) {
+    if (inW(toks[j], FIRST_PART_WORD) || inW(toks[j], LAST_PART_WORD)) {
       j++;
       ok = true;
     }
-    if (inW(toks[j], W10)) {
+    if (inW(toks[j], YEAR_WORD)) {
       j++;
       ok = true;
     }
@@ -466,7 +466,7 @@ function periodAt(toks: readonly Tok[], i: number): { e: number; spec: PeriodSpe
     }
     return ok ? { e: j, spec, type: 'at' } : undefined;
   }
-  if (inW(t, W29)) {
+  if (inW(t, QUARTER_WORD)) {
     j = i + 1;
     const q = toks[j];
     let quarter: number | undefined;
@@ -476,7 +476,7 @@ function periodAt(toks: readonly Tok[], i: number): { e: number; spec: PeriodSpe
     } else if (isN(q) && q.num.kind === 'number' && (q.num.value ?? 0) >= 1 && (q.num.value ?? 0) <= 4) quarter = q.num.value;
     if (!quarter) return undefined;
     j++;
-    if (toks[j]?.k === '/' || inW(toks[j], W10)) j++;
+    if (toks[j]?.k === '/' || inW(toks[j], YEAR_WORD)) j++;
     const spec: PeriodSpec = { quarter };
     if (isYearTok(toks[j])) {
       spec.year = yearOf(toks[j]);
@@ -484,24 +484,24 @@ function periodAt(toks: readonly Tok[], i: number): { e: number; spec: PeriodSpe
     }
     return { e: j, spec, type: 'at' };
   }
-  if (inW(t, W26)) {
+  if (inW(t, MONTH_WORD)) {
     const d = toks[i + 1];
     if (isN(d) && d.num.kind === 'date' && d.num.date?.month && d.num.date.year && !d.num.date.day) return { e: i + 2, spec: { month: d.num.date.month, year: d.num.date.year }, type: 'at' };
-    if (isN(d) && d.num.kind === 'number' && (d.num.value ?? 0) >= 1 && (d.num.value ?? 0) <= 12 && inW(toks[i + 2], W10) && isYearTok(toks[i + 3])) {
+    if (isN(d) && d.num.kind === 'number' && (d.num.value ?? 0) >= 1 && (d.num.value ?? 0) <= 12 && inW(toks[i + 2], YEAR_WORD) && isYearTok(toks[i + 3])) {
       return { e: i + 4, spec: { month: d.num.value, year: yearOf(toks[i + 3]) }, type: 'at' };
     }
     return undefined;
   }
   // giai đoạn / nhiệm kỳ 2021-2025, or a bare range of years.
-  if (inW(t, W30) || inW(t, W31) || inW(t, W32)) {
-    if (!inW(toks[i + 1], W33)) return undefined;
+  if (inW(t, GIAI_WORD) || inW(t, NHIEM_WORD) || inW(t, THOI_WORD)) {
+    if (!inW(toks[i + 1], PHASE_SECOND_WORDS)) return undefined;
     j = i + 2;
     const r = yearRange(toks, j);
     if (r) return r;
     return undefined;
   }
-  if (inW(t, W10) || ((inW(t, W34) || inW(t, W35)) && inW(toks[i + 1], W10))) {
-    j = inW(t, W10) ? i + 1 : i + 2;
+  if (inW(t, YEAR_WORD) || ((inW(t, IN_WORD) || inW(t, AT_WORD)) && inW(toks[i + 1], YEAR_WORD))) {
+    j = inW(t, YEAR_WORD) ? i + 1 : i + 2;
     if (!isYearTok(toks[j])) return undefined;
     const r = yearRange(toks, j);
     if (r) return r;
@@ -544,7 +544,7 @@ function ageAt(toks: readonly Tok[], i: number): { e: number; sub: string } | un
   let j = i;
   const parts: string[] = [];
   const lead = toks[j];
-  if (inW(lead, W36)) {
+  if (inW(lead, AGE_BOUND_WORDS)) {
     parts.push((lead as { raw: string }).raw.toLowerCase());
     j++;
   }
@@ -552,12 +552,12 @@ function ageAt(toks: readonly Tok[], i: number): { e: number; sub: string } | un
   if (!isN(a) || a.num.kind !== 'number' || a.num.percent) return undefined;
   // "trẻ dưới 5 tuổi", "người từ 60 tuổi trở lên" (an age group); "tuổi thọ đạt trên 75 tuổi" is a value.
   const old = (a.num.value ?? 0) >= 40;
-  if (old && !(j > i && inW(toks[i - 1], W37))) return undefined;
+  if (old && !(j > i && inW(toks[i - 1], POPULATION_NOUNS))) return undefined;
   parts.push(a.num.raw);
   j++;
-  if (inW(toks[j], W21) || (toks[j]?.t === 'p' && /[-–]/.test(toks[j].k))) {
+  if (inW(toks[j], UNTIL_WORDS) || (toks[j]?.t === 'p' && /[-–]/.test(toks[j].k))) {
     j++;
-    if (inW(toks[j], W38)) j++;
+    if (inW(toks[j], UNDER_WORD)) j++;
     const b = toks[j];
     if (!isN(b) || b.num.kind !== 'number') return undefined;
     parts.push('-', b.num.raw);
@@ -566,9 +566,9 @@ function ageAt(toks: readonly Tok[], i: number): { e: number; sub: string } | un
     parts.push('-', (toks[j] as Extract<Tok, { t: 'n' }>).num.raw);
     j++;
   }
-  if (!inW(toks[j], W8)) return undefined;
+  if (!inW(toks[j], AGE_WORD)) return undefined;
   j++;
-  if (inW(toks[j], W39) && inW(toks[j + 1], W40)) {
+  if (inW(toks[j], TRO_WORD) && inW(toks[j + 1], UP_WORD)) {
     parts.push('+');
     j += 2;
   }

@@ -18,6 +18,18 @@ import { blockIndicators, factorOf, type BlockIndicators, type Context, type Men
 import type { PeriodSpec } from './read';
 import { intervalOf } from './compare';
 import { lineBreaks, lineInBlock } from '../lines';
+import { scopeBit, scopeOfFrontMatter, scopeOfPlaceLabel, SCOPES, SCOPE_LABEL, type Issuer, type Scope } from './scope';
+
+/** The document's own scope and how it was read. */
+export interface DocScope {
+  scope?: Scope;
+  /** The issuer's own place key ("place:ninh phuoc"): figures of that place are the document's own. */
+  place?: string;
+  /** Where it was read and the words that decided ("header: TRUNG TÂM Y TẾ HUYỆN NINH PHƯỚC"). */
+  from?: 'front matter' | 'header' | 'title' | 'text';
+  words?: string;
+}
+const NO_SCOPE: DocScope = {};
 
 type HeadingCtx = Context & { level: number };
 
@@ -30,7 +42,7 @@ interface BlockRes {
   headings: HeadingCtx[];
   caption: Context | undefined;
   docYear: number | undefined;
-  provinceScope: boolean;
+  scope: DocScope;
 }
 
 export class ResolvedMention {
@@ -54,12 +66,18 @@ export class ResolvedMention {
     readonly norm: number,
     readonly normHi: number | undefined,
     private readonly pos: BlockRes,
+    /** Where the period, place and kind were read. */
+    readonly how: Reading,
   ) {}
   get periodLabel(): Msg | undefined {
     return this.period && this.periodKey ? periodLabel(this.period) : undefined;
   }
   get placeLabel(): Msg {
     return placeLabelOf(this.place, this.placeRaw);
+  }
+  /** The document's scope this mention was resolved with. */
+  get docScope(): DocScope {
+    return this.pos.scope;
   }
   /** Document offsets of the figure. */
   get start(): number {
@@ -73,6 +91,13 @@ export class ResolvedMention {
     if (this.lineIn < 0) this.lineIn = lineInBlock(this.block, this.m.start);
     return this.pos.line + this.lineIn;
   }
+}
+
+/** Where a mention's period, place and kind came from (for "say why"). */
+export interface Reading {
+  period: 'sentence' | 'paragraph' | 'table' | 'caption' | 'heading' | 'document' | 'none';
+  place: 'text' | 'heading' | 'scope';
+  kind: 'text' | 'caption' | 'heading' | 'deadline' | 'default';
 }
 
 export interface DocIndicators {
@@ -94,7 +119,6 @@ const SEG = 1;
 const HEAD = 2;
 const CAP = 4;
 const MENT = 8;
-const PROV = 16;
 
 interface State {
   configKey: string;
@@ -104,6 +128,11 @@ interface State {
   newlines: Int32Array;
   /** Canonical heading context (HEAD) / caption (CAP) of each block. */
   head: (HeadingCtx | undefined)[];
+  /** Own-scope words of each block (scopeBit mask) and its header-block or title issuer. */
+  scopes: Uint8Array;
+  issuer: (Issuer | undefined)[];
+  /** The scope of the previous check (the same object while it says the same). */
+  scope: DocScope;
   cap: (Context | undefined)[];
   res: (BlockRes | undefined)[];
   gen: number;
@@ -133,12 +162,46 @@ export function resolveDocument(doc: DocModel, config: ResolvedConfig): DocIndic
   if (c && c.key === config.key) return c.value;
   let st = doc.store.get(STORE_KEY) as State | undefined;
   if (!st || st.configKey !== config.key) {
-    st = { configKey: config.key, blocks: [], flags: new Uint8Array(0), newlines: new Int32Array(0), head: [], cap: [], res: [], gen: 0, lineGen: 0, byValue: new Map() };
+    st = { configKey: config.key, blocks: [], flags: new Uint8Array(0), newlines: new Int32Array(0), head: [], cap: [], res: [], scopes: new Uint8Array(0), issuer: [], scope: NO_SCOPE, gen: 0, lineGen: 0, byValue: new Map() };
     doc.store.set(STORE_KEY, st);
   }
   const value = resolve(doc, config, st);
   cache.set(doc, { key: config.key, value });
   return value;
+}
+
+/**
+ * Whose report: front matter, else the first header block or title naming an
+ * issuer (in the first blocks), else the one own-scope word the text uses
+ * ("toàn tỉnh" and never "toàn huyện"). Unknown: figures without a place are
+ * the document's own ('doc') and figures that name a level keep it.
+ */
+function docScope(doc: DocModel, st: State): DocScope {
+  let next: DocScope = NO_SCOPE;
+  const fm = scopeOfFrontMatter(doc.frontMatter);
+  if (fm) next = { scope: fm.scope, place: fm.place, from: 'front matter', words: fm.words };
+  else {
+    let seen = 0;
+    for (let i = 0; i < st.flags.length && seen < 12; i++) {
+      if (!(st.flags[i] & SEG)) continue;
+      seen++;
+      const is = st.issuer[i];
+      if (is) {
+        next = { scope: is.scope, place: is.place, from: st.flags[i] & HEAD ? 'title' : 'header', words: is.words };
+        break;
+      }
+    }
+    if (!next.scope) {
+      let mask = 0;
+      for (let i = 0; i < st.scopes.length; i++) mask |= st.scopes[i];
+      const own = SCOPES.filter((s) => mask & scopeBit(s));
+      if (own.length === 1) next = { scope: own[0], from: 'text', words: SCOPE_LABEL[own[0]].vi };
+    }
+  }
+  const prev = st.scope;
+  if (prev.scope === next.scope && prev.place === next.place && prev.from === next.from && prev.words === next.words) return prev;
+  st.scope = next;
+  return next;
 }
 
 // The title's place ("Báo cáo ... tỉnh Lai Châu năm 2023") is the report's own
@@ -147,8 +210,8 @@ function titleCtx(h: HeadingCtx): HeadingCtx {
   return h.level === 1 && h.place?.key !== 'national' ? { ...h, place: undefined } : h;
 }
 
-function sameInputs(br: BlockRes, headings: HeadingCtx[], caption: Context | undefined, docYear: number | undefined, provinceScope: boolean): boolean {
-  if (br.caption !== caption || br.docYear !== docYear || br.provinceScope !== provinceScope || br.headings.length !== headings.length) return false;
+function sameInputs(br: BlockRes, headings: HeadingCtx[], caption: Context | undefined, docYear: number | undefined, scope: DocScope): boolean {
+  if (br.caption !== caption || br.docYear !== docYear || br.scope !== scope || br.headings.length !== headings.length) return false;
   for (let i = 0; i < headings.length; i++) if (br.headings[i] !== headings[i]) return false;
   return true;
 }
@@ -179,6 +242,8 @@ function sync(st: State, blocks: readonly Block[], config: ResolvedConfig): void
   const head: (HeadingCtx | undefined)[] = inPlace ? st.head : new Array(n);
   const cap: (Context | undefined)[] = inPlace ? st.cap : new Array(n);
   const res: (BlockRes | undefined)[] = inPlace ? st.res : new Array(n);
+  const scopes = inPlace ? st.scopes : new Uint8Array(n);
+  const issuer: (Issuer | undefined)[] = inPlace ? st.issuer : new Array(n);
   const copy = (from: number, to: number, len: number) => {
     for (let k = 0; k < len; k++) {
       flags[to + k] = st.flags[from + k];
@@ -186,6 +251,8 @@ function sync(st: State, blocks: readonly Block[], config: ResolvedConfig): void
       head[to + k] = st.head[from + k];
       cap[to + k] = st.cap[from + k];
       res[to + k] = st.res[from + k];
+      scopes[to + k] = st.scopes[from + k];
+      issuer[to + k] = st.issuer[from + k];
     }
   };
   if (!inPlace) {
@@ -197,6 +264,8 @@ function sync(st: State, blocks: readonly Block[], config: ResolvedConfig): void
     head[i] = undefined;
     cap[i] = undefined;
     res[i] = undefined;
+    scopes[i] = 0;
+    issuer[i] = undefined;
     const b = blocks[i];
     newlines[i] = lineBreaks(b).length;
     if (!b.segments.length) continue;
@@ -205,24 +274,30 @@ function sync(st: State, blocks: readonly Block[], config: ResolvedConfig): void
     if (info.heading) {
       f |= HEAD;
       head[i] = canonical(st, titleCtx(info.heading));
+      // The title's place ("Báo cáo ... huyện Ninh Phước năm 2023") says whose report it is.
+      const tp = info.heading.level === 1 ? info.heading.place : undefined;
+      if (tp) {
+        const sc = tp.key === 'national' ? 'national' : scopeOfPlaceLabel(tp.label);
+        if (sc) issuer[i] = { scope: sc, place: sc === 'national' ? undefined : tp.key, words: tp.label };
+      }
     }
+    if (info.issuer) issuer[i] = info.issuer;
+    scopes[i] = info.scopes;
     if (info.caption) {
       f |= CAP;
       cap[i] = canonical(st, info.caption);
     }
     if (info.mentions.length) f |= MENT;
-    if (info.provinceScope) f |= PROV;
     flags[i] = f;
   }
-  Object.assign(st, { blocks, flags, newlines, head, cap, res });
+  Object.assign(st, { blocks, flags, newlines, head, cap, res, scopes, issuer });
 }
 
 function resolve(doc: DocModel, config: ResolvedConfig, st: State): DocIndicators {
   const blocks = doc.blocks;
   sync(st, blocks, config);
   const { flags, newlines, head, cap, res } = st;
-  let provinceScope = false;
-  for (let i = 0; i < flags.length && !provinceScope; i++) if (flags[i] & PROV) provinceScope = true;
+  const scope = docScope(doc, st);
   const docYear = doc.year;
   const headings: HeadingCtx[] = [];
   let caption: Context | undefined;
@@ -242,8 +317,8 @@ function resolve(doc: DocModel, config: ResolvedConfig, st: State): DocIndicator
     }
     if (f & MENT) {
       let br = res[i];
-      if (!br || !sameInputs(br, headings, caption, docYear, provinceScope)) {
-        br = { line: lineStart, list: [], headings: headings.slice(), caption, docYear, provinceScope };
+      if (!br || !sameInputs(br, headings, caption, docYear, scope)) {
+        br = { line: lineStart, list: [], headings: headings.slice(), caption, docYear, scope };
         resolveBlock((cat ??= catalogueFor(config)), blocks[i], blockIndicators(blocks[i], config), br);
         res[i] = br;
         st.gen++;
@@ -284,7 +359,7 @@ function resolve(doc: DocModel, config: ResolvedConfig, st: State): DocIndicator
 }
 
 function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: BlockRes): void {
-  const { headings, caption, docYear, provinceScope } = br;
+  const { headings, caption, docYear, scope } = br;
   const inner = <K extends keyof Context>(k: K): Context[K] | undefined => {
     for (let i = headings.length - 1; i >= 0; i--) if (headings[i][k] !== undefined) return headings[i][k];
     return undefined;
@@ -295,8 +370,12 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
     const tableCaption = m.tableId !== undefined ? caption : undefined;
     // Period: the mention's own, else the caption's, the nearest heading's, the document's year.
     let period = m.period;
+    const how: Reading = { period: m.period ? (m.periodFrom ?? 'sentence') : 'none', place: 'scope', kind: m.kindExplicit ? 'text' : 'default' };
     const fallback = tableCaption?.period ?? inner('period') ?? (docYear ? { year: docYear } : undefined);
-    if (!period && !m.periodBlocked) period = fallback;
+    if (!period && !m.periodBlocked) {
+      period = fallback;
+      how.period = tableCaption?.period ? 'caption' : inner('period') ? 'heading' : docYear ? 'document' : 'none';
+    }
     // "6 tháng đầu năm" with no year: the year of the caption, the headings above, or the document.
     if (period && period.year === undefined && period.months !== undefined) {
       let year = tableCaption?.period?.year;
@@ -307,22 +386,38 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
     const periodKey = period && period.year !== undefined ? keyOf(period) : undefined;
     // Kind: stated, else the caption's or heading's ("Kế hoạch năm 2024"), else achieved.
     let kind = m.kind;
-    if (!m.kindExplicit && kind === 'achieved') kind = tableCaption?.kind ?? inner('kind') ?? 'achieved';
+    // "so với năm 2022 (8,2)", "từ 24,3% năm 2022": an earlier level with its year named, before the report's year,
+    // is that year's achieved value (compared as such; still shown as an earlier level).
+    const earlierAchieved = kind === 'previous' && !m.sameTerm && m.periodFrom === 'sentence' && m.period?.year !== undefined && docYear !== undefined && m.period.year < docYear && m.period.year2 === undefined;
+    if (!m.kindExplicit && kind === 'achieved') {
+      kind = tableCaption?.kind ?? inner('kind') ?? 'achieved';
+      if (tableCaption?.kind) how.kind = 'caption';
+      else if (inner('kind')) how.kind = 'heading';
+    }
     // "Đến năm 2030: 100% ...": a deadline after the report's year (or in a report of unknown year) is a target.
-    if (!m.kindExplicit && period?.until && period.year !== undefined && (docYear === undefined || period.year > docYear) && kind === 'achieved') kind = 'target';
+    if (!m.kindExplicit && period?.until && period.year !== undefined && (docYear === undefined || period.year > docYear) && kind === 'achieved') {
+      kind = 'target';
+      how.kind = 'deadline';
+    }
     // Place: stated, else the nearest heading's (a district section), else the document's scope.
     let place = m.place;
     let placeLabelRaw = m.placeLabel;
-    if (!place) {
+    if (place) how.place = 'text';
+    else {
       const hp = inner('place');
       if (hp) {
         place = hp.key;
         placeLabelRaw = hp.label;
+        how.place = 'heading';
       }
     }
-    if (!place) place = provinceScope ? 'province' : 'doc';
+    // The document's own scope: no place, its level's words ("toàn huyện" in a district's report) or its own named place.
+    if (!place || place === scope.scope || (scope.place !== undefined && place === scope.place)) {
+      place = scope.scope ?? 'doc';
+      placeLabelRaw = undefined;
+    }
     const f = factorOf(ind, m);
-    const comparable = ind.compare !== false && kind !== 'change' && !m.ambiguous && periodKey !== undefined;
+    const comparable = ind.compare !== false && kind !== 'change' && !m.ambiguous && periodKey !== undefined && m.ref !== 'norm' && m.ref !== 'unknown';
     const sub = m.sub.length === 0 ? '' : m.sub.length === 1 ? m.sub[0] : m.sub.join('+');
     br.list.push(
       new ResolvedMention(
@@ -334,11 +429,12 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
         place,
         placeLabelRaw,
         kind,
-        comparable ? ind.id + '|' + sub + '|' + periodKey + '|' + place + '|' + kind : undefined,
+        comparable ? ind.id + '|' + sub + '|' + periodKey + '|' + place + '|' + (earlierAchieved ? 'achieved' : kind) : undefined,
         intervalOf(m, f),
         m.value * f,
         m.hi === undefined ? undefined : m.hi * f,
         br,
+        how,
       ),
     );
   }
@@ -386,8 +482,7 @@ export function periodLabel(p: PeriodSpec): Msg {
 }
 
 function placeLabelOf(key: string, raw: string | undefined): Msg {
-  if (key === 'national') return { vi: 'cả nước', en: 'national' };
-  if (key === 'province') return { vi: 'toàn tỉnh', en: 'province' };
+  if ((SCOPES as readonly string[]).includes(key)) return SCOPE_LABEL[key as Scope];
   if (key === 'doc') return { vi: 'phạm vi báo cáo', en: 'report scope' };
   return { vi: raw ?? key, en: raw ?? key };
 }
@@ -412,4 +507,65 @@ export function display(m: Mention): Msg {
   const h = m.hedge ? HEDGE_WORD[m.hedge] : { vi: '', en: '' };
   const unit = m.unitText ? ' ' + m.unitText : '';
   return { vi: h.vi + m.raw + unit, en: h.en + m.raw + unit };
+}
+
+const PERIOD_FROM: Record<Reading['period'], Msg> = {
+  sentence: { vi: 'ghi trong câu', en: 'stated in the sentence' },
+  paragraph: { vi: 'từ câu trước trong đoạn', en: 'from an earlier sentence of the paragraph' },
+  table: { vi: 'từ tiêu đề cột/hàng của bảng', en: "from the table's column or row header" },
+  caption: { vi: 'từ tên bảng', en: "from the table's caption" },
+  heading: { vi: 'từ đề mục', en: 'from the heading' },
+  document: { vi: 'năm của văn bản', en: "the document's year" },
+  none: { vi: 'không rõ', en: 'unknown' },
+};
+const KIND_FROM: Record<Exclude<Reading['kind'], 'text'>, Msg> = {
+  caption: { vi: 'từ tên bảng', en: "from the table's caption" },
+  heading: { vi: 'từ đề mục', en: 'from the heading' },
+  deadline: { vi: 'mốc "đến năm" sau năm báo cáo', en: '"by year" after the report\'s year' },
+  default: { vi: 'mặc định: số liệu của câu', en: "default: the sentence's own figure" },
+};
+const REF_WHY: Record<string, Msg> = {
+  place: { vi: 'số liệu của nơi khác được dẫn để so sánh', en: "another place's figure quoted for comparison" },
+  period: { vi: 'số liệu kỳ khác được dẫn để so sánh', en: "another period's figure quoted for comparison" },
+  target: { vi: 'chỉ tiêu được dẫn để so sánh', en: 'the target quoted for comparison' },
+  norm: { vi: 'định mức/khuyến cáo, không phải số liệu của địa bàn', en: 'a norm or recommendation, not a value of a place' },
+  unknown: { vi: 'số liệu dẫn để so sánh mà không rõ của ai', en: "a figure quoted for comparison whose owner is not named" },
+};
+
+/**
+ * How a mention was read, for messages and hover: period, place and kind with
+ * where each came from and the words that decided ("thực hiện (“đạt”)",
+ * "toàn huyện (phạm vi văn bản: TRUNG TÂM Y TẾ HUYỆN X)").
+ */
+export function readingOf(rm: ResolvedMention): Msg {
+  const p = rm.periodLabel;
+  const pf = PERIOD_FROM[rm.how.period];
+  const period: Msg = p ? { vi: `${p.vi} (${pf.vi})`, en: `${p.en} (${pf.en})` } : { vi: 'kỳ không rõ', en: 'period unknown' };
+  const pl = rm.placeLabel;
+  let place: Msg;
+  if (rm.how.place === 'text') place = { vi: `${pl.vi} (ghi trong câu)`, en: `${pl.en} (stated in the sentence)` };
+  else if (rm.how.place === 'heading') place = { vi: `${pl.vi} (từ đề mục)`, en: `${pl.en} (from the heading)` };
+  else {
+    const sc = rm.docScope;
+    const w = sc.words ? `: ${sc.words}` : '';
+    place = sc.scope
+      ? { vi: `${pl.vi} (phạm vi văn bản${w})`, en: `${pl.en} (the document's scope${w})` }
+      : { vi: `${pl.vi} (không ghi nơi)`, en: `${pl.en} (no place named)` };
+  }
+  const k = KIND_LABEL[rm.kind];
+  const cue = rm.m.cue;
+  let kind: Msg;
+  if (rm.how.kind === 'text') kind = cue && !rm.m.ref ? { vi: `${k.vi} (“${cue}”)`, en: `${k.en} (“${cue}”)` } : k;
+  else {
+    const f = KIND_FROM[rm.how.kind];
+    kind = { vi: `${k.vi} (${f.vi})`, en: `${k.en} (${f.en})` };
+  }
+  const sub = rm.m.sub.length ? rm.m.sub.map((x) => x.slice(x.indexOf(':') + 1)).join(', ') : '';
+  const parts: Msg[] = [period, place, kind];
+  if (sub) parts.push({ vi: `nhóm: ${sub}`, en: `subgroup: ${sub}` });
+  if (rm.m.ref) {
+    const r = REF_WHY[rm.m.ref];
+    parts.push(cue ? { vi: `${r.vi} (“${cue}”)`, en: `${r.en} (“${cue}”)` } : r);
+  }
+  return { vi: parts.map((x) => x.vi).join('; '), en: parts.map((x) => x.en).join('; ') };
 }

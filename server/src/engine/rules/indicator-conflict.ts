@@ -4,7 +4,7 @@
 // information and one fix per other value.
 import type { DraftFix } from '../types';
 import { msg, type DocDraft, type Rule } from '../rule';
-import { resolveDocument, display, KIND_LABEL, type ResolvedMention } from '../indicators/resolve';
+import { resolveDocument, display, readingOf, KIND_LABEL, type ResolvedMention } from '../indicators/resolve';
 import { overlaps, formatVi } from '../indicators/compare';
 import { factorOf } from '../indicators/mentions';
 
@@ -165,6 +165,9 @@ function report(rm: ResolvedMention, others: ResolvedMention[], lines: readonly 
   const ctxVi = [period?.vi, place.vi, kind.vi].filter(Boolean).join(', ');
   const ctxEn = [period?.en, place.en, kind.en].filter(Boolean).join(', ');
   const shown = others.map((c) => display(c.m));
+  // Say why: how both figures were read (period, place, kind and the words that decided).
+  const how = readingOf(rm);
+  const howOther = readingOf(others[0]);
   const listVi = shown.map((d, i) => `${d.vi} (dòng ${lines[i]})`).join(', ');
   const listEn = shown.map((d, i) => `${d.en} (line ${lines[i]})`).join(', ');
   const fixes: DraftFix[] = [];
@@ -184,8 +187,8 @@ function report(rm: ResolvedMention, others: ResolvedMention[], lines: readonly 
     start: rm.m.start,
     end: rm.m.end,
     message: msg(
-      `${rm.ind.name_vi} (${ctxVi}) ghi ${here.vi} ở đây nhưng ${listVi} ở chỗ khác.`,
-      `${rm.ind.name_en ?? rm.ind.name_vi} (${ctxEn}) is ${here.en} here but ${listEn} elsewhere.`,
+      `${rm.ind.name_vi} (${ctxVi}) ghi ${here.vi} ở đây nhưng ${listVi} ở chỗ khác. Cách đọc: ${here.vi} — ${how.vi}. ${shown[0].vi} (dòng ${lines[0]}) — ${howOther.vi}.`,
+      `${rm.ind.name_en ?? rm.ind.name_vi} (${ctxEn}) is ${here.en} here but ${listEn} elsewhere. Read as: ${here.en} — ${how.en}. ${shown[0].en} (line ${lines[0]}) — ${howOther.en}.`,
     ),
     related: others.map((c, i) => ({
       block: c.block,

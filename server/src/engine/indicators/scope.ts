@@ -1,0 +1,115 @@
+// Whose report it is: the document's own scope (cả nước, a province, a
+// district, a hospital, a commune). A figure with no place of its own belongs
+// to it. Read from the front matter (`unit:` / `scope:`), the header block of
+// an administrative document ("SỞ Y TẾ TỈNH …" over "TRUNG TÂM Y TẾ HUYỆN …":
+// the lower line is the issuer), the title, and which own-scope words
+// ("toàn tỉnh", "toàn huyện") the text uses.
+import { foldPhrase } from './lexer';
+
+export type Scope = 'national' | 'province' | 'district' | 'hospital' | 'commune';
+
+export const SCOPES: readonly Scope[] = ['national', 'province', 'district', 'hospital', 'commune'];
+
+/** Bit of a scope in a block's `scopes` mask (the own-scope words it uses). */
+export function scopeBit(s: Scope): number {
+  return 1 << SCOPES.indexOf(s);
+}
+
+export const SCOPE_LABEL: Record<Scope, { vi: string; en: string }> = {
+  national: { vi: 'cả nước', en: 'national' },
+  province: { vi: 'toàn tỉnh', en: 'province' },
+  district: { vi: 'toàn huyện', en: 'district' },
+  hospital: { vi: 'toàn viện', en: 'hospital' },
+  commune: { vi: 'toàn xã', en: 'commune' },
+};
+
+/** An issuer read from a header line or a title: its level and, when named, its place ("ninh phước"). */
+export interface Issuer {
+  scope: Scope;
+  /** The issuer's place key, as mentions write it ("place:ninh phuoc"). */
+  place?: string;
+  /** The words that decided ("TRUNG TÂM Y TẾ HUYỆN NINH PHƯỚC"). */
+  words: string;
+}
+
+// Issuing bodies, most specific first. Linear: alternations of fixed words, one optional name tail.
+const ISSUERS: [RegExp, Scope][] = [
+  [/^(?:trạm y tế|tyt)\s+(?:xã|phường|thị trấn)(?![\p{L}\p{M}])\s*(.*)$/u, 'commune'],
+  [/^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(?:xã|phường|thị trấn)(?![\p{L}\p{M}])\s*(.*)$/u, 'commune'],
+  [/^(?:bệnh viện|bv)(?![\p{L}\p{M}])\s*(.*)$/u, 'hospital'],
+  [/^(?:trung tâm y tế|ttyt|phòng y tế)\s+(?:huyện|quận|thị xã|thành phố)(?![\p{L}\p{M}])\s*(.*)$/u, 'district'],
+  [/^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(?:huyện|quận|thị xã)(?![\p{L}\p{M}])\s*(.*)$/u, 'district'],
+  [/^(?:sở y tế|ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(?:tỉnh|thành phố)(?![\p{L}\p{M}])\s*(.*)$/u, 'province'],
+  [/^sở y tế(?![\p{L}\p{M}])\s*(.*)$/u, 'province'],
+  [/^bộ y tế()$/u, 'national'],
+];
+
+function fold(s: string): string {
+  return s.normalize('NFC').toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** The issuer a header line names ("TRUNG TÂM Y TẾ HUYỆN NINH PHƯỚC"), if it is one. */
+export function issuerOfLine(line: string): Issuer | undefined {
+  const l = fold(line.replace(/[*_#>|\u0000]/g, ' '));
+  if (!l || l.length > 90) return undefined;
+  for (const [re, scope] of ISSUERS) {
+    const m = re.exec(l);
+    if (!m) continue;
+    const name = (m[1] ?? '').replace(/[^\p{L}\p{M}\d\s-]/gu, ' ').replace(/\s+/g, ' ').trim();
+    // The place key as mentions write it ("place:" + folded words), so "huyện Ninh Phước" in the text is the issuer's own place.
+    const key = name && scope !== 'national' ? foldPhrase(name).filter((w) => /\p{L}/u.test(w)).join(' ') : '';
+    return { scope, place: key ? 'place:' + key : undefined, words: line.trim() };
+  }
+  return undefined;
+}
+
+/**
+ * The header block of an administrative document: lines written in capitals
+ * at the top. The lower line naming a body is the issuer ("SỞ Y TẾ TỈNH X"
+ * over "TRUNG TÂM Y TẾ HUYỆN Y" → the district centre).
+ */
+export function issuerOfHeader(text: string): Issuer | undefined {
+  let found: Issuer | undefined;
+  for (const raw of text.split(/\r\n|\r|\n|<br\s*\/?>/i)) {
+    for (const cell of raw.split('|')) {
+      const line = cell.replace(/[\u0000*_]/g, ' ').trim();
+      // Only capitalised lines: a sentence mentioning "bệnh viện" is not a header.
+      if (!line || line !== line.toUpperCase() || !/\p{Lu}/u.test(line)) continue;
+      const i = issuerOfLine(line);
+      if (i) found = i;
+    }
+  }
+  return found;
+}
+
+/** Front matter `scope:` (a level) or `unit:` (the issuing body). */
+export function scopeOfFrontMatter(fm: Record<string, string>): Issuer | undefined {
+  const sc = fm['scope'] ?? fm['pham_vi'] ?? fm['phạm vi'];
+  if (sc) {
+    const v = fold(sc);
+    const byWord: [RegExp, Scope][] = [
+      [/^(national|cả nước|toàn quốc|quốc gia)$/u, 'national'],
+      [/^(province|tỉnh|toàn tỉnh|thành phố trực thuộc trung ương)$/u, 'province'],
+      [/^(district|huyện|toàn huyện|quận|thị xã)$/u, 'district'],
+      [/^(hospital|bệnh viện|toàn viện)$/u, 'hospital'],
+      [/^(commune|xã|toàn xã|phường|thị trấn)$/u, 'commune'],
+    ];
+    for (const [re, s] of byWord) if (re.test(v)) return { scope: s, words: `scope: ${sc}` };
+  }
+  const unit = fm['unit'] ?? fm['don_vi'] ?? fm['đơn vị'];
+  if (unit) {
+    const i = issuerOfLine(unit);
+    if (i) return { ...i, words: `unit: ${unit}` };
+  }
+  return undefined;
+}
+
+/** The level a named place's keyword says ("huyện Ninh Phước" → district), for a title's place. */
+export function scopeOfPlaceLabel(label: string): Scope | undefined {
+  const l = fold(label);
+  if (/^huyện |^quận |^thị xã /u.test(l)) return 'district';
+  if (/^tỉnh /u.test(l)) return 'province';
+  if (/^bệnh viện /u.test(l)) return 'hospital';
+  if (/^xã |^phường |^thị trấn /u.test(l)) return 'commune';
+  return undefined;
+}

@@ -1,0 +1,64 @@
+// Figures read in context (issue 13): the document's own scope, figures quoted
+// for comparison, and the reading given to hover (figureReadingAt).
+import { strict as assert } from 'node:assert';
+import { buildDocModel, check, getDefaultConfig, LineIndex } from '../helpers/engine';
+import { figureReadingAt } from '../../server/src/engine/indicators';
+
+const cfg = getDefaultConfig();
+const HEADER = 'SỞ Y TẾ TỈNH NINH THUẬN\nTRUNG TÂM Y TẾ HUYỆN NINH PHƯỚC\n\n# Báo cáo kết quả công tác y tế năm 2023\n\n';
+const BODY =
+  'Tỷ lệ trạm y tế xã có bác sĩ làm việc của huyện đạt 86,4%, cao hơn mức chung của toàn tỉnh (81,2%).\n\n' +
+  'Số bác sĩ/vạn dân đạt 8,6 nhưng còn thấp hơn mức bình quân chung (10,1 bác sĩ/vạn dân).\n\n' +
+  'Tổng tỷ suất sinh là 2,4 con/phụ nữ, cao hơn mức sinh thay thế (2,1 con/phụ nữ).\n';
+
+function readingAt(text: string, figure: string) {
+  return figureReadingAt(buildDocModel(text, cfg), cfg, text.indexOf(figure));
+}
+const conflictLines = (text: string) => {
+  const li = new LineIndex(text);
+  return check(text, cfg)
+    .filter((f) => f.rule === 'indicator-conflict')
+    .map((f) => li.positionAt(f.start).line + 1);
+};
+
+describe('indicators read in context', () => {
+  it('takes the lower line of the header block as the issuer and gives its scope to figures without a place', () => {
+    const own = readingAt(HEADER + BODY, '86,4%')!;
+    assert.equal(own.place.key, 'district');
+    assert.match(own.reading.vi, /toàn huyện \(phạm vi văn bản: TRUNG TÂM Y TẾ HUYỆN NINH PHƯỚC\)/);
+    assert.ok(own.key, 'the own figure stays comparable');
+    const ref = readingAt(HEADER + BODY, '81,2%')!;
+    assert.equal(ref.place.key, 'province');
+    assert.match(ref.reading.en, /another place's figure quoted for comparison \(“cao hơn mức chung của toàn tỉnh”\)/);
+  });
+
+  it('does not compare a norm or an average whose owner is not named, and says why', () => {
+    const avg = readingAt(HEADER + BODY, '10,1')!;
+    assert.equal(avg.notCompared, 'reference');
+    assert.match(avg.reading.vi, /không so sánh/);
+    const norm = readingAt(HEADER + BODY, '2,1 con')!;
+    assert.equal(norm.notCompared, 'norm');
+    assert.equal(readingAt(HEADER + BODY, 'Tổng tỷ suất'), undefined);
+  });
+
+  it('reads the scope from front matter (scope: or unit:) before the header', () => {
+    for (const fm of ['scope: huyện', 'unit: Trung tâm Y tế huyện Ninh Phước']) {
+      const text = `---\n${fm}\nyear: 2023\n---\n\n` + BODY;
+      assert.equal(readingAt(text, '86,4%')!.place.key, 'district', fm);
+    }
+  });
+
+  it('without a header, a place only compared with does not become the scope', () => {
+    const text = '# Báo cáo kết quả công tác y tế năm 2023\n\n' + BODY;
+    assert.deepEqual(conflictLines(text), []);
+    assert.equal(readingAt(text, '86,4%')!.place.key, 'doc');
+  });
+
+  it('still finds a restatement of the own figure, with both readings in the message (NFC, NFD, CRLF)', () => {
+    const text = HEADER + BODY + '\n| Chỉ tiêu | Thực hiện 2023 |\n|---|---|\n| Tỷ lệ trạm y tế xã có bác sĩ làm việc (%) | 84,6 |\n';
+    for (const t of [text, text.normalize('NFD'), text.replace(/\n/g, '\r\n')]) assert.deepEqual(conflictLines(t), [14]);
+    const f = check(text, cfg).find((x) => x.rule === 'indicator-conflict')!;
+    assert.match(f.message.vi, /Cách đọc: 84,6 — năm 2023 .*thực hiện \(“Thực hiện 2023”\)\. 86,4% \(dòng 6\) — /);
+    assert.match(f.message.en, /Read as: 84,6 — 2023 /);
+  });
+});
