@@ -46,3 +46,11 @@ export function createContext(connection: Connection, documents: TextDocuments<T
   };
   return { connection, documents, client: { locale: 'vi', configuration: false, resolveEdits: false, docsBase: localDocsBase(), workspaceFolders: [], workspaceFoldersChange: false, registerWatchers: false }, log, watchers: [] };
 }
+
+/** The whole-workspace scan as other features see it (features/workspace.ts implements it). */
+export interface Workspace {
+  /** An open document closed: its diagnostics come from the file on disk again (or are cleared). */
+  closed(uri: string): void;
+  /** Settings or a config file changed: scan again (unchanged files are skipped by the hash). */
+  rescan(): void;
+}

@@ -5,9 +5,8 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkSteps, allRules, check, docsUrl, localize, LineIndex, DocumentCache, CancelledError, type Finding, type Locale, type ResolvedConfig, type Severity } from '../engine';
-import type { ServerContext } from './context';
+import type { ServerContext, Workspace } from './context';
 import type { Configuration } from './configuration';
-import type { Workspace } from './workspace';
 
 export interface DocState {
   cache: DocumentCache;

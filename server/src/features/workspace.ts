@@ -17,9 +17,10 @@ import { relative, sep } from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type FileEvent, type ServerCapabilities, type WorkspaceFolder } from 'vscode-languageserver/node';
 import { checkSteps, allRules, LineIndex, CancelledError, msg, localize, type Finding } from '../engine';
 import { reportFilesIn, readText } from '../files';
-import type { ServerContext } from './context';
+import type { ServerContext, Workspace } from './context';
 import type { Configuration, Settings } from './configuration';
 import { toDiagnostic } from './diagnostics';
+export type { Workspace };
 
 export interface WorkspaceStatus {
   /** Workspace folders (URIs). */
@@ -33,12 +34,6 @@ export interface WorkspaceStatus {
   busy: boolean;
 }
 
-export interface Workspace {
-  /** An open document closed: its diagnostics come from the file on disk again (or are cleared). */
-  closed(uri: string): void;
-  /** Settings or a config file changed: scan again (unchanged files are skipped by the hash). */
-  rescan(): void;
-}
 
 /** Test and bench hook: counts of the workspace scan. */
 export const WORKSPACE_STATUS_REQUEST = 'vnhr/workspaceStatus';
