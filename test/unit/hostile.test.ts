@@ -91,4 +91,32 @@ describe('hostile input grows linearly (10× input < 30× time, same run)', func
   it('a run of 10⁵ spaces inside a line (and in a list item, a heading)', () =>
     assertLinear((n) => 'đạt' + ' '.repeat(n) + 'x\n\n- đạt' + ' '.repeat(n) + 'x\n\n# đạt' + ' #'.repeat(n / 2) + ' x\n', 10_000));
   it('front matter with a run of 10⁵ blanks in a value', () => assertLinear((n) => '---\ntitle: a' + ' '.repeat(n) + 'b\n---\n\nNăm  2024\n', 10_000));
+
+  // Issue 15: combining-mark runs (normalize() reorders a run of marks in
+  // quadratic time) and link-bracket runs (a link destination scanned to the
+  // line end from every "](").
+  it('a file of only combining marks (mixed classes)', () => assertLinear((n) => fill('\u0301\u0323\u0302\u031b', n), 3_000));
+  it('one letter with a long run of marks, in a sentence', () => assertLinear((n) => 'Báo cáo a' + fill('\u0323\u0301', n) + ' năm 2024.', 3_000));
+  it('a table cell of combining marks', () => assertLinear((n) => '| Chỉ tiêu | a' + fill('\u0323\u0301', n) + ' |\n|---|---|\n| Tỷ lệ | 12,5% |\n', 3_000));
+  it('"[bệnh](" repeated on one line', () => assertLinear((n) => fill('[bệnh](', n), 20_000));
+  it('"![a](" repeated, and "](" before a long destination run', () => assertLinear((n) => fill('![a](', n) + '\n\n](' + fill('x', n) + fill('](x', n), 20_000));
+});
+
+describe('combining marks past the bound of one letter (issue 15)', () => {
+  it('are reported as stray marks; the letter keeps its first marks', () => {
+    const text = 'Chào a' + '\u0301\u0323'.repeat(40) + ' bạn.\n';
+    const f = check(text, config).filter((x) => x.rule === 'unicode-normalization');
+    const stray = f.find((x) => /stray/.test(x.message.en));
+    assert.ok(stray, JSON.stringify(f));
+    assert.equal(text.slice(stray.start, stray.end), '\u0301\u0323'.repeat(25), 'the 50 marks past the 30th');
+    assert.equal(stray.fixes?.[0].safe, false, 'deleting them is offered, not applied by fix-all');
+  });
+  it('a letter with a few marks is unchanged: NFC and NFD findings agree', () => {
+    const nfc = 'Bệnh viện huyện đã khám cho 1.250 lượt người bệnh.\n';
+    const nfd = nfc.normalize('NFD');
+    const a = check(nfc, config).filter((x) => x.rule !== 'unicode-normalization');
+    const b = check(nfd, config).filter((x) => x.rule !== 'unicode-normalization');
+    assert.deepEqual(b.map((x) => x.rule), a.map((x) => x.rule));
+    assert.ok(!check(nfd, config).some((x) => /stray/.test(x.message.en)));
+  });
 });

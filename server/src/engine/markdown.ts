@@ -4,7 +4,7 @@
 // URLs, link destinations, front matter, Markdown syntax) becomes MASK.
 import MarkdownIt from 'markdown-it';
 type Token = ReturnType<MarkdownIt['parse']>[number];
-import { nfcView, type NfcView } from './document';
+import { nfcView, nfcBounded, MAX_MARKS, type NfcView } from './document';
 import { countBelow } from './lines';
 import { MASK, type Block, type ListInfo, type Segment } from './types';
 
@@ -420,7 +420,7 @@ function buildBlock(chunk: Chunk, fast: boolean): Block {
 }
 
 function normalizeCellText(s: string): string {
-  return maskInline(s).replace(/\u0000+/g, ' ').replace(/[*_`]/g, '').trim().normalize('NFC');
+  return nfcBounded(maskInline(s).replace(/\u0000+/g, ' ').replace(/[*_`]/g, '').trim());
 }
 
 function blockType(tok: MiniToken): Block['type'] {
@@ -455,6 +455,7 @@ function makeBlock(chunk: Chunk, type: Block['type'], maskedSource: string, segm
     normalized: view.normalized,
     toSource: view.toSource,
     toProse: view.toView,
+    ...(view.strays ? { strayMarks: view.strays } : {}),
     segments,
     lists,
     type,
@@ -482,6 +483,7 @@ function proseView(masked: string): NfcView {
       return s + countBelow(at, s);
     },
     toView: (o) => inner.toView(o - countBelow(crs, o)),
+    ...(inner.strays ? { strays: inner.strays.map((x) => x + countBelow(at, x)) } : {}),
   };
 }
 
@@ -604,13 +606,18 @@ function splitRow(line: string): [number, number][] {
 // test/unit/hostile.test.ts). HTML comments are therefore found by indexOf in
 // maskInline, the image alt text stops at '[', and an e-mail's local part
 // starts only where a run of its characters starts.
+// A link destination: no "(" except one balanced pair level ("wiki/A_(b)"). It
+// stops at the next unbalanced "(", so from each "](" the scan ends at the next
+// "](" ("[a](" repeated on one line was quadratic when it ran to the line end).
+// The two alternatives start with different characters: no backtracking choice.
+const DEST = '(?:[^()\\s]|\\([^()\\s]*\\))*';
 const INLINE_NON_PROSE = new RegExp(
   [
     '(`+)[^`]*?\\1', // code span (simple case; unbalanced backticks stay prose)
     '<(?:https?|ftp|mailto):[^>\\s]*>', // autolink
     '</?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?/?>', // HTML tag
-    '!\\[[^\\[\\]\\n]*\\]\\([^)\\s]*(?:\\s+"[^"\\n]*")?\\)', // image
-    '\\]\\([^)\\s]*(?:\\s+"[^"\\n]*")?\\)', // link destination after the text
+    `!\\[[^\\[\\]\\n]*\\]\\(${DEST}(?:\\s+"[^"\\n]*")?\\)`, // image
+    `\\]\\(${DEST}(?:\\s+"[^"\\n]*")?\\)`, // link destination after the text
     '\\]\\[[^\\]\\n]*\\]', // reference link label
     '\\b(?:https?|ftp)://[^\\s<>()\\u0000]+', // bare URL
     '\\bwww\\.[^\\s<>()\\u0000]+',
@@ -631,7 +638,8 @@ const maskKeepingLines = (m: string): string => m.replace(/[^\r\n]/g, MASK);
 function clusterSafeEnd(s: string, start: number, end: number): number {
   while (end > start && end < s.length && isCombining(s.charCodeAt(end))) {
     let k = end;
-    while (k < s.length && isCombining(s.charCodeAt(k))) k++;
+    // At most a cluster's worth of marks: normalize() is quadratic on a long run.
+    while (k < s.length && k - end < MAX_MARKS && isCombining(s.charCodeAt(k))) k++;
     const seq = s.slice(end - 1, k);
     if (seq.normalize('NFC').length === seq.length) break;
     end--;
