@@ -311,12 +311,13 @@ describe('vnhr CLI robustness', function () {
       assert.equal(readFileSync(q, 'utf8'), CLEAN);
     });
 
-    it('`vnhr rules | head -1`: the reader closes the pipe; no EPIPE stack trace', () => {
-      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" rules | head -c 10 >/dev/null; echo "exit=\${PIPESTATUS:-}"`], { encoding: 'utf8', cwd: dir });
+    it('output piped to a reader that stops (`vnhr … | head -c 1`): no EPIPE stack trace', () => {
+      // More output than a pipe buffers (64 KB), so writes go on after the reader is gone.
+      writeFileSync(join(dir, 'big.md'), Array.from({ length: 3000 }, (_, i) => `Năm 2024, xã ${i} đã hoàn thành  tốt nhiệm vụ.`).join('\n\n'));
+      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" check --format sarif big.md | head -c 1 >/dev/null`], { encoding: 'utf8', cwd: dir });
       assert.doesNotMatch(r.stderr, /EPIPE|Unhandled|\n\s+at /, r.stderr);
-      // Many writes after the reader is gone: still quiet.
-      const many = spawnSync('sh', ['-c', `for i in 1 2 3; do cat "${join(REPO_ROOT, 'package.json')}"; done >/dev/null; "${process.execPath}" "${BIN}" schema | head -c 1 >/dev/null`], { encoding: 'utf8', cwd: dir });
-      assert.doesNotMatch(many.stderr, /EPIPE|\n\s+at /, many.stderr);
+      const rules = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" rules | head -c 1 >/dev/null`], { encoding: 'utf8', cwd: dir });
+      assert.equal(rules.stderr, '');
     });
 
     it('exit 2 with a message when nothing is checked: a glob that matches nothing, a folder without Markdown, every file ignored; --allow-empty accepts it', () => {

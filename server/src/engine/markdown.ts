@@ -610,6 +610,12 @@ function splitRow(line: string): [number, number][] {
 // stops at the next unbalanced "(", so from each "](" the scan ends at the next
 // "](" ("[a](" repeated on one line was quadratic when it ran to the line end).
 // The two alternatives start with different characters: no backtracking choice.
+/** Top-level domains a scheme-less host ends with before its "/" (a dotted word before "/" is often prose: "1.2/3"). */
+const TLD = 'vn|com|org|net|gov|edu|int|info|io|who|us|uk|fr|de|jp|kr|cn|au|ca';
+/** File extensions of documents and data a report names. */
+const FILE_EXT = 'xlsx?|xlsm|docx?|pdf|csv|md|txt|pptx?|odt|ods|zip|rar|7z|json|xml|html?|png|jpe?g|gif|svg|sav|dta|rds';
+/** The rest of a path token, not its trailing sentence punctuation (greedy, then gives back within the token). */
+const PATH_TAIL = '(?:[^\\s()\\[\\]<>"\'\\u0000]*[^\\s()\\[\\]<>"\'\\u0000.,;:!?])?';
 const DEST = '(?:[^()\\s]|\\([^()\\s]*\\))*';
 const INLINE_NON_PROSE = new RegExp(
   [
@@ -621,6 +627,14 @@ const INLINE_NON_PROSE = new RegExp(
     '\\]\\[[^\\]\\n]*\\]', // reference link label
     '\\b(?:https?|ftp)://[^\\s<>()\\u0000]+', // bare URL
     '\\bwww\\.[^\\s<>()\\u0000]+',
+    // Host-like and path-like tokens without a scheme (moh.gov.vn/covid-19/x,
+    // C:\\Bao cao\\covid 19\\, du-lieu_Covid-19.xlsx, ./data/x): not prose, so no
+    // rule edits inside them. Each starts only where a token starts (lookbehind),
+    // so a long run is scanned once.
+    `(?<![A-Za-z0-9._-])[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:${TLD})/${PATH_TAIL}`,
+    '(?<![A-Za-z0-9])[A-Za-z]:\\\\(?:[^\\\\\\n<>:"|?*\\u0000]*\\\\)*[^\\s\\\\<>:"|?*\\u0000]*',
+    `(?<![^\\s(\\[<"'\\u0000])[^\\s()\\[\\]<>"'\\u0000]+\\.(?:${FILE_EXT})(?![A-Za-z0-9])`,
+    `(?<![^\\s(\\[<"'\\u0000])(?:\\.{1,2}|~)?/[A-Za-z0-9._-]+/${PATH_TAIL}`,
     '(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+', // e-mail
     '\\\\[!-/:-@\\[-`{-~]', // backslash escape
     '\\*{1,3}|_{2,3}|~~', // emphasis delimiters
@@ -652,7 +666,7 @@ function isCombining(c: number): boolean {
 }
 
 export function maskInline(s: string): string {
-  if (!/[`<\]!\\*_~:@w]/.test(s)) return s;
+  if (!/[`<\]!\\*_~:@w./]/.test(s)) return s;
   const out: string[] = [];
   let pos = 0;
   // The next HTML comment at or after `from`: [start, index of its "-->"], or
