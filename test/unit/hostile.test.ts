@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { check, getDefaultConfig, loadConfig, type Finding } from '../helpers/engine';
+import { check, checkSteps, allRules, docModelSteps, buildDocModel, DocumentCache, getDefaultConfig, loadConfig, type Finding } from '../helpers/engine';
 
 setFlagsFromString('--expose_gc');
 const gc = runInNewContext('gc') as () => void;
@@ -177,6 +177,44 @@ describe('large term lists (issue 15)', function () {
     assert.ok(b.us < 6 * a.us, `${a.us} µs with 3,000 terms, ${b.us} µs with 30,000`);
     assert.deepEqual(b.f.map((x) => [x.start, x.message.en]), a.f.map((x) => [x.start, x.message.en]));
     assert.ok(a.f.some((x) => /Thuật ngữ 17/.test(x.message.en)) && a.f.some((x) => /Thuật ngữ 3/.test(x.message.en)) && a.f.some((x) => /COVID-19/.test(x.message.en)));
+  });
+});
+
+describe('a big document is parsed in slices (issue 15 item 6, engine part)', () => {
+  const big = (n: number) => Array.from({ length: n }, (_, i) => `Năm 2024, xã ${i} đạt tỷ lệ tiêm chủng ${i % 100},5%.`).join('\n\n');
+  /** The most chunks parsed between two yields of a generator (a count of steps, not a time). */
+  const maxParsedBetweenYields = (run: (cache: DocumentCache) => Generator<void, unknown, void>) => {
+    const cache = new DocumentCache();
+    const it = run(cache);
+    let last = 0;
+    let max = 0;
+    let yields = 0;
+    for (;;) {
+      const r = it.next();
+      max = Math.max(max, cache.parsed - last);
+      last = cache.parsed;
+      if (r.done) break;
+      yields++;
+    }
+    return { max, yields, parsed: cache.parsed };
+  };
+  it('docModelSteps and checkSteps yield at least every 64 new blocks: 10× blocks, same bound', () => {
+    for (const n of [500, 5_000]) {
+      const text = big(n);
+      const m = maxParsedBetweenYields((c) => docModelSteps(text, config, c));
+      assert.equal(m.parsed, n);
+      assert.ok(m.max <= 64 && m.yields >= n / 64 - 1, JSON.stringify(m));
+      const k = maxParsedBetweenYields((c) => checkSteps(text, allRules, config, { cache: c }));
+      assert.ok(k.max <= 64, JSON.stringify(k));
+    }
+  });
+  it('the sliced model equals the one built at once', () => {
+    const text = big(300);
+    const a = buildDocModel(text, config);
+    const it = docModelSteps(text, config);
+    let r = it.next();
+    while (!r.done) r = it.next();
+    assert.deepEqual(r.value.blocks.map((b) => [b.start, b.source]), a.blocks.map((b) => [b.start, b.source]));
   });
 });
 
