@@ -250,3 +250,34 @@ export function variablesUsed(body: string): Set<string> {
   for (const p of parsePlaceholders(body)) if (p.kind === 'var') out.add(p.name);
   return out;
 }
+
+/**
+ * The template command's string argument names a bundled template: a plain
+ * file name only (no folder part, no "..", no hidden file), so it cannot reach
+ * outside templates/. Undefined when it is not one.
+ */
+export function safeTemplateName(arg: string): string | undefined {
+  if (!arg || arg.length > 255 || /[\\/\u0000]/.test(arg) || arg.startsWith('.') || /^[a-zA-Z]:/.test(arg)) return undefined;
+  return arg;
+}
+
+/** A Uri path ("/a/b/../c") with "." and ".." resolved, no trailing "/"; a Windows drive letter in lower case. */
+export function normalizeUriPath(p: string): string {
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  if (out.length && /^[A-Za-z]:$/.test(out[0])) out[0] = out[0].toLowerCase();
+  return '/' + out.join('/');
+}
+
+/** Is the Uri path `target` one of `roots` or inside one (after resolving ".." in both)? */
+export function isInsideAny(target: string, roots: readonly string[]): boolean {
+  const t = normalizeUriPath(target);
+  return roots.some((r) => {
+    const root = normalizeUriPath(r);
+    return t === root || t.startsWith(root === '/' ? '/' : root + '/');
+  });
+}

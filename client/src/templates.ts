@@ -4,7 +4,7 @@
 // new untitled Markdown document with ${year}, ${unitName}… filled in and the
 // other placeholders as tab stops. The filling itself is in templateFill.ts.
 import * as vscode from 'vscode';
-import { parseTemplate, standardVariables, templateToSnippet, variablesUsed } from './templateFill';
+import { isInsideAny, parseTemplate, safeTemplateName, standardVariables, templateToSnippet, variablesUsed } from './templateFill';
 
 export const NEW_FROM_TEMPLATE_COMMAND = 'vnHealthReport.newFromTemplate';
 
@@ -34,7 +34,15 @@ export function registerTemplateCommands(context: vscode.ExtensionContext): void
 async function newFromTemplate(context: vscode.ExtensionContext, arg?: vscode.Uri | string): Promise<vscode.TextDocument | undefined> {
   let entry: TemplateEntry | undefined;
   if (arg) {
-    const uri = typeof arg === 'string' ? (/^[a-z][a-z0-9+.-]*:/i.test(arg) ? vscode.Uri.parse(arg) : vscode.Uri.joinPath(context.extensionUri, 'templates', arg)) : arg;
+    // A name: a bundled template, never a path out of templates/. A Uri: only
+    // inside the extension or a workspace folder (no reading /etc/… by a keybinding).
+    const isUri = typeof arg !== 'string' || (/^[a-z][a-z0-9+.-]*:/i.test(arg) && !/^[a-zA-Z]:[\\/]/.test(arg));
+    const name = isUri ? undefined : safeTemplateName(arg as string);
+    const uri = isUri ? (typeof arg === 'string' ? vscode.Uri.parse(arg) : arg) : name ? vscode.Uri.joinPath(context.extensionUri, 'templates', name) : undefined;
+    if (!uri || (isUri && !allowedRoots(context, uri).length)) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Not a template of this extension or workspace: {0}', String(arg)));
+      return undefined;
+    }
     entry = { uri, name: uri.path.split('/').pop() ?? '', source: 'bundled' };
   } else {
     entry = await pickTemplate(context);
@@ -87,6 +95,12 @@ async function pickTemplate(context: vscode.ExtensionContext): Promise<TemplateE
     const setting = vscode.workspace.getConfiguration('vnHealthReport', folder.uri).get<string>('templates.folder', '.vnhr/templates').trim() || '.vnhr/templates';
     const dir = isAbsolutePath(setting) ? vscode.Uri.file(setting) : vscode.Uri.joinPath(folder.uri, setting);
     const where = isAbsolutePath(setting) ? setting : (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folder.name}/${setting}` : setting;
+    // The folder must stay inside this workspace folder (or the extension): a
+    // cloned repository's settings must not make the list read elsewhere.
+    if (dir.scheme !== folder.uri.scheme || !isInsideAny(dir.path, [folder.uri.path, context.extensionUri.path])) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('vnHealthReport.templates.folder must be inside the workspace folder; "{0}" is not used.', setting));
+      continue;
+    }
     const found = await listTemplates(dir, 'team', where);
     if (found) team.push(...found);
     else missing.push(where);
@@ -135,6 +149,12 @@ async function listTemplates(dir: vscode.Uri, source: TemplateEntry['source'], w
     out.push({ uri, name: info.name ?? file.replace(/\.md$/i, ''), description: info.description ?? (source === 'team' ? file : undefined), source, where });
   }
   return out;
+}
+
+/** The roots (extension, workspace folders) a template Uri lies in; empty when none. */
+function allowedRoots(context: vscode.ExtensionContext, uri: vscode.Uri): vscode.Uri[] {
+  const roots = [context.extensionUri, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
+  return roots.filter((r) => r.scheme === uri.scheme && r.authority === uri.authority && isInsideAny(uri.path, [r.path]));
 }
 
 function isAbsolutePath(p: string): boolean {

@@ -1,10 +1,11 @@
 // `vnhr` command line: check files, print stylish / JSON / SARIF, --fix in place.
 // Exit 0: nothing at or above the fail level; 1: findings at that level;
 // 2: usage, config or I/O error (message on stderr; other files still checked).
-import { readFileSync, statSync, writeFileSync, renameSync, unlinkSync, chmodSync, existsSync, realpathSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync, renameSync, unlinkSync, chmodSync, chownSync, existsSync, realpathSync, accessSync, constants as fsConstants } from 'node:fs';
 import { dirname, join, relative, resolve, basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
+import { globMatch } from './glob';
 import {
   check,
   fixAll,
@@ -29,7 +30,7 @@ import { wordCommand, WORD_USAGE } from './word/cli-word';
 import { VERSION } from './version';
 import { localDocsBase, normalizeDocsBase } from './docsLink';
 import { changedLines, checkRef, touchesChanged, githubEscape } from './changed';
-import { reportFilesIn, SKIPPED_FOLDERS, isIgnored, isCheckedFile, readText, type ReadOk } from './files';
+import { reportFilesIn, SKIPPED_FOLDERS, configGlobs, readText, decodeText, type ReadOk } from './files';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
@@ -41,6 +42,10 @@ interface Options {
   config?: string;
   locale: Locale;
   paths: string[];
+  /** Exit 0 (not 2) when no file is checked. */
+  allowEmpty: boolean;
+  /** Name for the text read from stdin ("-"): config lookup, ignore, output. */
+  stdinFilename?: string;
 }
 
 const USAGE = `Usage: vnhr check [paths or globs...] [options]
@@ -56,6 +61,13 @@ Options:
   --fix                         apply safe fixes in place
   --config FILE                 config file (default: nearest .vnhrrc.json upward)
   --locale vi|en                message language (default: vi)
+  --allow-empty                 exit 0 when no file is checked (a glob that matches
+                                nothing, a folder without Markdown, every file
+                                ignored); without it that is exit 2
+  --stdin-filename NAME         with "-": the name of the text read from stdin (for
+                                the config lookup, ignore globs and the output)
+  -                             read the text to check from stdin (no --fix)
+  --                            the arguments after it are paths, even "-x.md"
   -h, --help                    this help
   -v, --version                 version
 
@@ -71,9 +83,14 @@ Exit: 0 clean, 1 findings at or above the fail level (config "failOn", default w
 
 export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; cwd: string } = defaultIo()): Promise<number> {
   const [cmd, ...rest] = argv;
-  if (!cmd || cmd === '-h' || cmd === '--help' || cmd === 'help') {
+  if (!cmd) {
+    // No command: usage on stderr (stdout stays empty for a pipe), exit 2.
+    io.err(USAGE);
+    return 2;
+  }
+  if (cmd === '-h' || cmd === '--help' || cmd === 'help') {
     io.out(USAGE);
-    return cmd ? 0 : 2;
+    return 0;
   }
   if (cmd === '-v' || cmd === '--version') {
     io.out(VERSION + '\n');
@@ -125,17 +142,34 @@ export function ruleList() {
 }
 
 function defaultIo() {
+  // `vnhr rules | head`: the reader closed the pipe. Stop quietly, as Unix tools
+  // do, instead of an unhandled 'error' event and a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   return { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s), cwd: process.cwd() };
 }
 
 function parseArgs(args: string[]): Options {
-  const o: Options = { format: 'stylish', fix: false, locale: 'vi', paths: [] };
+  const o: Options = { format: 'stylish', fix: false, locale: 'vi', paths: [], allowEmpty: false };
+  let onlyPaths = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    if (onlyPaths) {
+      o.paths.push(a);
+      continue;
+    }
+    if (a === '--') {
+      onlyPaths = true;
+      continue;
+    }
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = () => {
       const v = inline ?? args[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
+      if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
       return v;
     };
     switch (flag) {
@@ -154,6 +188,12 @@ function parseArgs(args: string[]): Options {
       case '--config':
         o.config = value();
         break;
+      case '--allow-empty':
+        o.allowEmpty = true;
+        break;
+      case '--stdin-filename':
+        o.stdinFilename = value();
+        break;
       case '--locale': {
         const v = value();
         if (v !== 'vi' && v !== 'en') throw new Error(`unknown locale "${v}" (vi, en)`);
@@ -165,6 +205,10 @@ function parseArgs(args: string[]): Options {
         o.paths.push(a);
     }
   }
+  if (o.paths.includes('-')) {
+    if (o.paths.length > 1) throw new Error('"-" (stdin) cannot be combined with other paths');
+    if (o.fix) throw new Error('--fix cannot write to stdin; run it on the file');
+  } else if (o.stdinFilename !== undefined) throw new Error('--stdin-filename needs "-" (read from stdin)');
   return o;
 }
 
@@ -212,68 +256,123 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
     return { config: c.config, base: dirname(found) };
   };
 
-  // Files: explicit ones whatever their extension; folders and globs -> *.md.
-  const targets: { file: string; explicit: boolean; shown: string }[] = [];
-  const patterns = opts.paths.length ? opts.paths : ['.'];
-  for (const p of patterns) {
-    const abs = resolve(io.cwd, p);
-    let st;
-    try {
-      st = statSync(abs);
-    } catch {
-      st = undefined;
-    }
-    if (st?.isFile()) targets.push({ file: abs, explicit: true, shown: p });
-    else if (st?.isDirectory()) {
-      for (const f of await reportFilesIn(abs, { docx: true })) targets.push({ file: f, explicit: false, shown: relative(io.cwd, f) || basename(f) });
-    } else if (fg.isDynamicPattern(p)) {
-      const found = await fg(p.replace(/\\/g, '/'), { cwd: io.cwd, absolute: true, ignore: SKIPPED_FOLDERS });
-      if (!found.length) io.err(`vnhr: no files match ${p}\n`);
-      for (const f of found.sort()) targets.push({ file: f, explicit: false, shown: relative(io.cwd, f) });
-    } else {
-      io.err(`vnhr: ${p}: no such file or directory\n`);
+  // Compiled ignore / include globs per config (linear matcher); a bad pattern is a config error, reported once.
+  const reportedGlobs = new WeakSet<ResolvedConfig>();
+  const globsOf = (config: ResolvedConfig, where: string) => {
+    const first = !reportedGlobs.has(config);
+    reportedGlobs.add(config);
+    return configGlobs(config, (key, p, e) => {
+      if (!first) return;
+      io.err(`vnhr: ${escapeControls(where)}: "${key}" pattern ${JSON.stringify(p)}: ${e.message}; the pattern is not used\n`);
       ioError = true;
-    }
-  }
+    });
+  };
+  const configName = (file: string) => (explicit ? explicit.path : (findConfigFile(dirname(file)) ?? 'config'));
 
   const results: FileResult[] = [];
-  const seen = new Set<string>();
-  for (const t of targets) {
-    if (seen.has(t.file)) continue;
-    seen.add(t.file);
-    const { config, base } = configFor(t.file);
-    if (isIgnored(t.file, config, base)) continue;
-    if (/\.docx$/i.test(t.file)) {
-      const word = readWord(t.file);
-      if ('error' in word) {
-        io.err(`vnhr: ${t.shown}: ${word.error}\n`);
-        ioError = true;
-        continue;
-      }
-      if (!t.explicit && !isVietnameseText(word.markdown)) continue;
-      if (opts.fix) io.err(`vnhr: ${t.shown}: Word files are not fixed in place (import it as Markdown to fix it)\n`);
-      results.push({ path: t.shown, text: word.markdown, findings: check(word.markdown, config), config, word });
-      continue;
-    }
-    const read = readText(t.file);
+  const check1 = (file: string, shown: string, forcedByName: boolean, read: ReadOk | { error: string }): void => {
+    const { config, base } = configFor(file);
+    const rel = relative(base, file).replace(/\\/g, '/');
+    const globs = globsOf(config, configName(file));
+    if (globs.ignore.length && globMatch(rel, globs.ignore)) return;
     if ('error' in read) {
-      io.err(`vnhr: ${t.shown}: ${read.error}\n`);
+      io.err(`vnhr: ${escapeControls(shown)}: ${read.error}\n`);
       ioError = true;
-      continue;
+      return;
     }
-    if (!isCheckedFile(read.text, config, { file: t.file, base, explicit: t.explicit })) continue;
+    const forced = forcedByName || (globs.include.length > 0 && globMatch(rel, globs.include));
+    if (!forced && !isVietnameseText(read.text)) return;
     let text = read.text;
     if (opts.fix) {
       const fixed = fixAll(text, config);
       if (fixed.text !== text) {
-        const w = writeAtomic(t.file, read, fixed.text);
+        const w = writeAtomic(file, read, fixed.text);
         if (w) {
-          io.err(`vnhr: ${t.shown}: ${w}\n`);
+          io.err(`vnhr: ${escapeControls(shown)}: ${w}\n`);
           ioError = true;
         } else text = fixed.text;
       }
     }
-    results.push({ path: t.shown, text, findings: check(text, config), config });
+    results.push({ path: shown, text, findings: check(text, config), config });
+  };
+
+  // A Word file: read through the .docx model, checked as the Markdown it reads as, never fixed in place.
+  const checkWord = (file: string, shown: string, forcedByName: boolean): void => {
+    const { config, base } = configFor(file);
+    const rel = relative(base, file).replace(/\\/g, '/');
+    const globs = globsOf(config, configName(file));
+    if (globs.ignore.length && globMatch(rel, globs.ignore)) return;
+    const word = readWord(file);
+    if ('error' in word) {
+      io.err(`vnhr: ${escapeControls(shown)}: ${word.error}\n`);
+      ioError = true;
+      return;
+    }
+    const forced = forcedByName || (globs.include.length > 0 && globMatch(rel, globs.include));
+    if (!forced && !isVietnameseText(word.markdown)) return;
+    if (opts.fix) io.err(`vnhr: ${escapeControls(shown)}: Word files are not fixed in place (import it as Markdown to fix it)\n`);
+    results.push({ path: shown, text: word.markdown, findings: check(word.markdown, config), config, word });
+  };
+
+  let empty: string | undefined;
+  if (opts.paths[0] === '-') {
+    // Stdin: named by --stdin-filename (relative to the current folder) for the config and ignore globs.
+    const name = opts.stdinFilename ?? '<stdin>';
+    const file = resolve(io.cwd, opts.stdinFilename ?? 'stdin.md');
+    check1(file, name, true, decodeText(await readStdin(), 0));
+    if (!results.length && !ioError) empty = `${name} is excluded by "ignore"`;
+  } else {
+    // Files: explicit ones whatever their extension; folders and globs -> *.md.
+    const targets: { file: string; explicit: boolean; shown: string }[] = [];
+    const patterns = opts.paths.length ? opts.paths : ['.'];
+    for (const p of patterns) {
+      const abs = resolve(io.cwd, p);
+      let st;
+      try {
+        st = statSync(abs);
+      } catch {
+        st = undefined;
+      }
+      if (st?.isFile()) targets.push({ file: abs, explicit: true, shown: p });
+      else if (st?.isDirectory()) {
+        const found = await reportFilesIn(abs, { docx: true });
+        if (!found.length) {
+          io.err(`vnhr: ${escapeControls(p)}: no reports (*.md, *.docx) in this folder\n`);
+          if (!opts.allowEmpty) ioError = true;
+        }
+        for (const f of found.sort()) targets.push({ file: f, explicit: false, shown: relative(io.cwd, f) || basename(f) });
+      } else if (fg.isDynamicPattern(p)) {
+        // Like folders: never into symlinked folders (two self-links made the walk endless).
+        const found = await fg(p.replace(/\\/g, '/'), { cwd: io.cwd, absolute: true, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false });
+        if (!found.length) {
+          io.err(`vnhr: no files match ${escapeControls(p)}\n`);
+          if (!opts.allowEmpty) ioError = true;
+        }
+        for (const f of found.sort()) targets.push({ file: f, explicit: false, shown: relative(io.cwd, f) });
+      } else {
+        io.err(`vnhr: ${escapeControls(p)}: no such file or directory\n`);
+        ioError = true;
+      }
+    }
+    // Each real file once, however many links or arguments lead to it.
+    const seen = new Set<string>();
+    for (const t of targets) {
+      let real = t.file;
+      try {
+        real = realpathSync(t.file);
+      } catch {
+        /* dangling: reported by the read */
+      }
+      if (seen.has(real)) continue;
+      seen.add(real);
+      if (/\.docx$/i.test(t.file)) checkWord(t.file, t.shown, t.explicit);
+      else check1(t.file, t.shown, t.explicit, readText(t.file));
+    }
+    if (!results.length && !ioError && targets.length) empty = 'no file was checked (every file is ignored or not a Vietnamese report)';
+  }
+  if (empty && !opts.allowEmpty) {
+    io.err(`vnhr: ${escapeControls(empty)}; nothing to check (use --allow-empty to accept this)\n`);
+    ioError = true;
   }
 
   if (opts.changed) {
@@ -321,10 +420,27 @@ function readWord(file: string): DocxMarkdown | { error: string } {
   }
 }
 
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Control characters (terminal escapes) in a name printed to a terminal, as \xNN / \uNNNN. */
+export function escapeControls(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x100 ? '\\x' + n.toString(16).padStart(2, '0') : '\\u' + n.toString(16).padStart(4, '0');
+  });
+}
+
 /**
- * Write through a temporary file in the same folder and rename over the
- * original: a crash never leaves a truncated file. Refuses to write when the
- * file changed on disk since it was read. Keeps the BOM and the file mode.
+ * Write the fixed text. Refuses a file the user may not write (no write
+ * permission, or a read-only file even for root) and a file that changed on
+ * disk since it was read. Normally through a temporary file in the same
+ * folder renamed over the original (a crash never leaves a truncated file),
+ * with the original's mode and owner; in place when the file has several hard
+ * links (a rename would split them) or its owner cannot be kept. Keeps the BOM.
  */
 export function writeAtomic(file: string, read: ReadOk, text: string): string | undefined {
   try {
@@ -340,13 +456,39 @@ export function writeAtomic(file: string, read: ReadOk, text: string): string | 
   } catch (e) {
     return `cannot re-read file before writing (${(e as Error).message}); not fixed`;
   }
+  let st;
+  try {
+    st = statSync(file);
+    accessSync(file, fsConstants.W_OK);
+  } catch {
+    return 'file is not writable (permission denied); not fixed';
+  }
+  // Root passes access(): a file with no write bit at all is read-only on purpose.
+  if ((st.mode & 0o222) === 0) return 'file is read-only; not fixed (make it writable to fix it)';
+  const data = (read.bom ? '\uFEFF' : '') + text;
+  const inPlace = () => {
+    try {
+      // Same inode: the links, owner and mode stay.
+      writeFileSync(file, data, 'utf8');
+      return undefined;
+    } catch (e) {
+      return `cannot write fixes (${(e as Error).message})`;
+    }
+  };
+  if (st.nlink > 1) return inPlace();
   const tmp = join(dirname(file), `.${basename(file)}.vnhr-${process.pid}-${Date.now()}.tmp`);
   try {
-    writeFileSync(tmp, (read.bom ? '\uFEFF' : '') + text, { encoding: 'utf8', flag: 'wx' });
-    try {
-      chmodSync(tmp, statSync(file).mode & 0o7777);
-    } catch {
-      /* keep default mode */
+    writeFileSync(tmp, data, { encoding: 'utf8', flag: 'wx' });
+    chmodSync(tmp, st.mode & 0o7777);
+    const uid = process.getuid?.();
+    if (uid !== undefined && (st.uid !== uid || st.gid !== process.getgid?.())) {
+      try {
+        chownSync(tmp, st.uid, st.gid);
+      } catch {
+        // Cannot give the new file the original owner: write in place instead.
+        unlinkSync(tmp);
+        return inPlace();
+      }
     }
     renameSync(tmp, file);
     return undefined;
@@ -495,7 +637,7 @@ function toStylish(results: FileResult[], locale: Locale): string {
   for (const r of results) {
     if (!r.findings.length) continue;
     const li = new LineIndex(r.text);
-    out += c('4', r.path) + '\n';
+    out += c('4', escapeControls(r.path)) + '\n';
     for (const f of r.findings) {
       counts[f.severity]++;
       if (r.word) {

@@ -1,5 +1,5 @@
 // Finding and reading .vnhrrc.json (node side, shared by the CLI and the server).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig, type ResolvedConfig, type ConfigProblem, LineIndex } from './engine';
 
@@ -26,17 +26,37 @@ export interface LoadedConfig {
   text: string;
 }
 
-/** Read and parse a config file; a read error is a problem, never a throw. */
+/** Config files larger than this are refused (counted while reading: a device reports size 0). */
+export const CONFIG_MAX_BYTES = 5_000_000;
+
+/**
+ * Read and parse a config file; a read error is a problem, never a throw.
+ * Only a regular file is read (a committed symlink to /dev/zero or a FIFO
+ * would read forever or block), and never more than CONFIG_MAX_BYTES.
+ */
 export function readConfigFile(path: string): LoadedConfig {
+  const fail = (message: string): LoadedConfig => ({ path, text: '', ...loadConfig('{}'), problems: [{ message, start: 0, end: 0, severity: 'error' }] });
   let text = '';
+  let fd: number | undefined;
   try {
-    if (statSync(path).size > 5_000_000) {
-      return { path, text: '', ...loadConfig(''), problems: [{ message: 'Config file is larger than 5 MB; defaults are used.', start: 0, end: 0, severity: 'error' }] };
+    // O_NONBLOCK: opening a FIFO for reading would wait for a writer.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    if (!fstatSync(fd).isFile()) return fail('Cannot read config: not a regular file (a device, FIFO or folder); defaults are used.');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(65536);
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > CONFIG_MAX_BYTES) return fail('Config file is larger than 5 MB; defaults are used.');
+      chunks.push(buf.subarray(0, n));
     }
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+    text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    const r = loadConfig('{}');
-    return { path, text: '', config: r.config, problems: [{ message: `Cannot read config: ${(e as Error).message}`, start: 0, end: 0, severity: 'error' }] };
+    return fail(`Cannot read config: ${(e as Error).message}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   return { path, text, ...loadConfig(text) };
 }

@@ -4,8 +4,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import fg from 'fast-glob';
-import picomatch from 'picomatch';
 import { isVietnameseText, type ResolvedConfig } from './engine';
+import { compileGlob, globMatch, type Glob } from './glob';
 
 /** Folders never searched for reports. */
 export const SKIPPED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
@@ -22,14 +22,40 @@ function configRelative(file: string, base: string): string {
   return relative(base, file).replace(/\\/g, '/');
 }
 
+/**
+ * A config's `ignore` / `include` globs, compiled once by the linear matcher of
+ * glob.ts (no backtracking on hostile patterns). A pattern that does not compile
+ * is left out here; the CLI reports it (server: the config check does).
+ */
+const compiled = new WeakMap<ResolvedConfig, { ignore: Glob[]; include: Glob[] }>();
+export function configGlobs(config: ResolvedConfig, onError?: (key: 'ignore' | 'include', pattern: string, e: Error) => void): { ignore: Glob[]; include: Glob[] } {
+  let g = compiled.get(config);
+  if (!g) {
+    const compile = (key: 'ignore' | 'include') =>
+      config[key].flatMap((p) => {
+        try {
+          return [compileGlob(p)];
+        } catch (e) {
+          onError?.(key, p, e as Error);
+          return [];
+        }
+      });
+    g = { ignore: compile('ignore'), include: compile('include') };
+    compiled.set(config, g);
+  }
+  return g;
+}
+
 /** The config's `ignore` globs match this file. */
 export function isIgnored(file: string, config: ResolvedConfig, base: string): boolean {
-  return config.ignore.length > 0 && picomatch.isMatch(configRelative(file, base), config.ignore, { dot: true });
+  const g = configGlobs(config).ignore;
+  return g.length > 0 && globMatch(configRelative(file, base), g);
 }
 
 /** The config's `include` globs match this file: checked even if its text is not detected as Vietnamese. */
 export function isIncluded(file: string, config: ResolvedConfig, base: string): boolean {
-  return config.include.length > 0 && picomatch.isMatch(configRelative(file, base), config.include, { dot: true });
+  const g = configGlobs(config).include;
+  return g.length > 0 && globMatch(configRelative(file, base), g);
 }
 
 /**
@@ -62,6 +88,11 @@ export function readText(file: string): ReadOk | { error: string } {
   } catch (e) {
     return { error: `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
+  return decodeText(raw, mtimeMs);
+}
+
+/** Bytes (a file's, or standard input's) as UTF-8 text, or why not. */
+export function decodeText(raw: Buffer, mtimeMs: number): ReadOk | { error: string } {
   // UTF-16 (Notepad's "Unicode") is text, but full of NUL bytes: name it rather than call it binary.
   if ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff)) return { error: 'UTF-16 encoded; save the file as UTF-8 to check it' };
   if (raw.includes(0)) return { error: 'binary file (contains NUL bytes); not checked' };

@@ -5,15 +5,16 @@
 // .vnhrrc.json never stops checking.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeAtomic } from '../../server/src/cli';
+import { escapeControls, writeAtomic } from '../../server/src/cli';
+import { compileGlob, globMatch } from '../../server/src/glob';
 import { REPO_ROOT } from '../helpers/corpus';
 
 const BIN = join(REPO_ROOT, 'bin', 'vnhr.js');
-const vnhr = (args: string[], cwd: string) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+const vnhr = (args: string[], cwd: string, input?: string) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60000, input });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 interface JsonOut {
@@ -219,6 +220,162 @@ describe('vnhr CLI robustness', function () {
       assert.equal(r.code, 2);
       assert.match(r.err, /Cannot read config/);
       assert.ok(whitespace(json(r.out).files[0].diagnostics));
+    });
+  });
+
+  describe('hostile files, configs and arguments (issue 15)', () => {
+    it('a .vnhrrc.json that is a symlink to /dev/zero, or a FIFO, is refused; checking goes on', function () {
+      writeFileSync(join(dir, 'a.md'), SLIP);
+      symlinkSync('/dev/zero', join(dir, '.vnhrrc.json'));
+      const r = vnhr(['check', '--format', 'json', 'a.md'], dir);
+      assert.equal(r.code, 2, r.err);
+      assert.match(r.err, /not a regular file/);
+      assert.ok(json(r.out).files[0].diagnostics.some((d) => d.rule === 'whitespace'));
+      rmSync(join(dir, '.vnhrrc.json'));
+      const fifo = spawnSync('mkfifo', [join(dir, '.vnhrrc.json')]);
+      if (fifo.status !== 0) return; // no mkfifo here
+      const f = vnhr(['check', '--format', 'json', 'a.md'], dir);
+      assert.equal(f.code, 2, f.err);
+      assert.match(f.err, /not a regular file/);
+    });
+
+    it('globs do not follow symlinked folders (self-loops end), and each real file is reported once', () => {
+      mkdirSync(join(dir, 'd'));
+      writeFileSync(join(dir, 'd', 'a.md'), SLIP);
+      symlinkSync('.', join(dir, 'd', 'loop1'));
+      symlinkSync('..', join(dir, 'd', 'loop2'));
+      symlinkSync('a.md', join(dir, 'd', 'same.md'));
+      const r = vnhr(['check', '--format', 'json', 'd/**/*.md', 'd/a.md'], dir);
+      assert.equal(r.code, 1, r.err);
+      assert.equal(json(r.out).files.length, 1, r.out);
+    });
+
+    it('an ignore glob of the "*a*a*a…b" shape against a long name: a linear matcher, same answers as before', () => {
+      const name = 'a'.repeat(200) + '.md';
+      writeFileSync(join(dir, name), SLIP);
+      writeFileSync(join(dir, '.vnhrrc.json'), JSON.stringify({ ignore: ['*a'.repeat(30) + 'b', 'drafts/**'] }));
+      const r = vnhr(['check', '--format', 'json', name], dir);
+      assert.equal(r.code, 1, r.err);
+      assert.equal(json(r.out).files.length, 1, 'not ignored: the name has no "b"');
+      // The matcher: usual globs, and work that grows linearly with the name.
+      const g = ['drafts/**', '**/*.tmp.md', 'bao-cao-{quy,nam}-?.md', '[!x]*/ban-nhap.md'].map(compileGlob);
+      for (const [path, want] of [['drafts/a/b.md', true], ['x/y.tmp.md', true], ['bao-cao-quy-1.md', true], ['bao-cao-thang-1.md', false], ['a/ban-nhap.md', true], ['x/ban-nhap.md', false], ['.hidden/drafts/a.md', false], ['.a.tmp.md', true]] as const)
+        assert.equal(globMatch(path, g), want, path);
+      const evil = [compileGlob('*a'.repeat(30) + 'b')];
+      const cpu = (n: number) => {
+        const path = ('a'.repeat(n) + '/').repeat(3) + 'a'.repeat(n);
+        let best = Infinity;
+        for (let i = 0; i < 3; i++) {
+          const t = process.cpuUsage();
+          for (let k = 0; k < 20; k++) assert.equal(globMatch(path, evil), false);
+          const d = process.cpuUsage(t);
+          best = Math.min(best, d.user + d.system);
+        }
+        return Math.max(best, 1000);
+      };
+      cpu(100);
+      const small = cpu(200);
+      const large = cpu(2000);
+      assert.ok(large < 30 * small, `${small} µs at n, ${large} µs at 10n`);
+      assert.throws(() => compileGlob('{a,b}'.repeat(10)), /more than 64 alternatives/);
+    });
+
+    it('--fix refuses a read-only file (exit 2, a message) and leaves it as it was', () => {
+      const p = join(dir, 'a.md');
+      writeFileSync(p, SLIP);
+      chmodSync(p, 0o444);
+      const r = vnhr(['check', '--fix', 'a.md'], dir);
+      assert.equal(r.code, 2, r.out + r.err);
+      assert.match(r.err, /a\.md: file is (read-only|not writable)/);
+      assert.equal(readFileSync(p, 'utf8'), SLIP);
+      assert.equal(statSync(p).mode & 0o777, 0o444);
+    });
+
+    it('--fix keeps the owner, and writes in place where the file has several hard links', function () {
+      const p = join(dir, 'a.md');
+      writeFileSync(p, SLIP);
+      linkSync(p, join(dir, 'b.md'));
+      const ino = statSync(p).ino;
+      const r = vnhr(['check', '--fix', 'a.md'], dir);
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.equal(statSync(p).ino, ino, 'same inode');
+      assert.equal(readFileSync(join(dir, 'b.md'), 'utf8'), CLEAN, 'the other link sees the fix');
+      if (process.getuid?.() !== 0) return; // only root can give a file another owner
+      const q = join(dir, 'c.md');
+      writeFileSync(q, SLIP);
+      chownSync(q, 1234, 4321);
+      chmodSync(q, 0o664);
+      assert.equal(vnhr(['check', '--fix', 'c.md'], dir).code, 0);
+      const st = statSync(q);
+      assert.deepEqual([st.uid, st.gid, st.mode & 0o777], [1234, 4321, 0o664]);
+      assert.equal(readFileSync(q, 'utf8'), CLEAN);
+    });
+
+    it('output piped to a reader that stops (`vnhr … | head -c 1`): no EPIPE stack trace', () => {
+      // More output than a pipe buffers (64 KB), so writes go on after the reader is gone.
+      writeFileSync(join(dir, 'big.md'), Array.from({ length: 3000 }, (_, i) => `Năm 2024, xã ${i} đã hoàn thành  tốt nhiệm vụ.`).join('\n\n'));
+      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" check --format sarif big.md | head -c 1 >/dev/null`], { encoding: 'utf8', cwd: dir });
+      assert.doesNotMatch(r.stderr, /EPIPE|Unhandled|\n\s+at /, r.stderr);
+      const rules = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" rules | head -c 1 >/dev/null`], { encoding: 'utf8', cwd: dir });
+      assert.equal(rules.stderr, '');
+    });
+
+    it('exit 2 with a message when nothing is checked: a glob that matches nothing, a folder without Markdown, every file ignored; --allow-empty accepts it', () => {
+      mkdirSync(join(dir, 'empty'));
+      writeFileSync(join(dir, 'empty', 'notes.txt'), SLIP);
+      const g = vnhr(['check', 'nothing/**/*.md'], dir);
+      assert.equal(g.code, 2);
+      assert.match(g.err, /no files match nothing\/\*\*\/\*\.md/);
+      const f = vnhr(['check', 'empty'], dir);
+      assert.equal(f.code, 2);
+      assert.match(f.err, /empty: no Markdown files/);
+      writeFileSync(join(dir, 'a.md'), SLIP);
+      writeFileSync(join(dir, '.vnhrrc.json'), JSON.stringify({ ignore: ['*.md'] }));
+      const i = vnhr(['check', 'a.md'], dir);
+      assert.equal(i.code, 2);
+      assert.match(i.err, /no file was checked/);
+      for (const args of [['nothing/**/*.md'], ['empty'], ['a.md']]) assert.equal(vnhr(['check', '--allow-empty', ...args], dir).code, 0, args.join(' '));
+    });
+
+    it('`vnhr` alone prints the usage to stderr; --config= empty is an error; "--" ends the options; "-" reads stdin', () => {
+      const u = vnhr([], dir);
+      assert.equal(u.code, 2);
+      assert.equal(u.out, '');
+      assert.match(u.err, /Usage: vnhr check/);
+      writeFileSync(join(dir, 'a.md'), SLIP);
+      const c = vnhr(['check', '--config=', 'a.md'], dir);
+      assert.equal(c.code, 2);
+      assert.match(c.err, /--config needs a value/);
+      writeFileSync(join(dir, '-x.md'), SLIP);
+      const d = vnhr(['check', '--format', 'json', '--', '-x.md'], dir);
+      assert.equal(d.code, 1, d.err);
+      assert.equal(json(d.out).files[0].path, '-x.md');
+      const s = vnhr(['check', '--format', 'json', '--stdin-filename', 'sub/bao-cao.md', '-'], dir, SLIP);
+      assert.equal(s.code, 1, s.err);
+      assert.deepEqual(rulesIn(json(s.out), 'sub/bao-cao.md'), ['whitespace']);
+      writeFileSync(join(dir, '.vnhrrc.json'), JSON.stringify({ ignore: ['sub/**'] }));
+      assert.equal(vnhr(['check', '--stdin-filename', 'sub/bao-cao.md', '-'], dir, SLIP).code, 2, 'stdin named into an ignored folder: nothing checked');
+      assert.equal(vnhr(['check', '--fix', '-'], dir, SLIP).code, 2, '--fix cannot write stdin');
+    });
+
+    it('control characters in file names are escaped in the stylish output', () => {
+      const name = 'a\u001b[31mred\u0007.md';
+      writeFileSync(join(dir, name), SLIP);
+      const r = vnhr(['check', name], dir);
+      assert.equal(r.code, 1, r.err);
+      assert.ok(!r.out.includes('\u001b') && !r.out.includes('\u0007'), JSON.stringify(r.out));
+      assert.ok(r.out.includes('a\\x1b[31mred\\x07.md'), r.out);
+      assert.equal(escapeControls('bao-cao\u202e.md'), 'bao-cao\\u202e.md');
+    });
+
+    it('an unknown option inside a rule\'s options is named as an option, and the rule keeps its level', () => {
+      writeFileSync(join(dir, '.vnhrrc.json'), JSON.stringify({ rules: { whitespace: 'error', 'term-spelling': ['error', { bultin: false }] } }));
+      writeFileSync(join(dir, 'a.md'), SLIP + '\nSố ca mắc Covid-19 giảm.\n');
+      const r = vnhr(['check', '--format', 'json', 'a.md'], dir);
+      assert.match(r.err, /Unknown option "bultin" for rule "term-spelling"/);
+      assert.doesNotMatch(r.err, /Unknown rule id/);
+      const d = json(r.out).files[0].diagnostics;
+      assert.equal(d.find((x) => x.rule === 'term-spelling')?.severity, 'error');
     });
   });
 });

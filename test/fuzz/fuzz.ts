@@ -12,6 +12,7 @@ import {
   checkFormsAgree,
   checkIncremental,
   checkLineEndsAgree,
+  hostile,
   longLine,
   markdown,
   markdownLF,
@@ -36,8 +37,9 @@ add('UTF-16 units, lone surrogates', 0.05, anyUnits, checkDocumentInvariants);
 add('Markdown with lone surrogates', 0.05, withSurrogates, checkDocumentInvariants);
 add('NFC = NFD findings', 0.1, markdownLF, checkFormsAgree);
 add('LF = CRLF = CR findings', 0.1, markdownLF, checkLineEndsAgree);
-add('code untouched by fixAll', 0.0495, markdownWithCode, checkCodeUntouched);
+add('code untouched by fixAll', 0.0295, markdownWithCode, checkCodeUntouched);
 add('very long lines', 0.0005, longLine(200, 4000), checkDocumentInvariants);
+add('hostile shapes (mark runs, link brackets, paths)', 0.02, hostile, checkDocumentInvariants);
 
 console.log(`vnhr fuzz: ${total} runs, seed ${seed} (replay: VNHR_FC_SEED=${seed} npm run fuzz)`);
 const t0 = Date.now();

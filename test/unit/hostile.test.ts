@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { check, getDefaultConfig, type Finding } from '../helpers/engine';
+import { check, checkSteps, allRules, docModelSteps, buildDocModel, DocumentCache, getDefaultConfig, loadConfig, type Finding } from '../helpers/engine';
 
 setFlagsFromString('--expose_gc');
 const gc = runInNewContext('gc') as () => void;
@@ -91,4 +91,130 @@ describe('hostile input grows linearly (10× input < 30× time, same run)', func
   it('a run of 10⁵ spaces inside a line (and in a list item, a heading)', () =>
     assertLinear((n) => 'đạt' + ' '.repeat(n) + 'x\n\n- đạt' + ' '.repeat(n) + 'x\n\n# đạt' + ' #'.repeat(n / 2) + ' x\n', 10_000));
   it('front matter with a run of 10⁵ blanks in a value', () => assertLinear((n) => '---\ntitle: a' + ' '.repeat(n) + 'b\n---\n\nNăm  2024\n', 10_000));
+
+  // Issue 15: combining-mark runs (normalize() reorders a run of marks in
+  // quadratic time) and link-bracket runs (a link destination scanned to the
+  // line end from every "](").
+  it('a file of only combining marks (mixed classes)', () => assertLinear((n) => fill('\u0301\u0323\u0302\u031b', n), 3_000));
+  it('one letter with a long run of marks, in a sentence', () => assertLinear((n) => 'Báo cáo a' + fill('\u0323\u0301', n) + ' năm 2024.', 3_000));
+  it('a table cell of combining marks', () => assertLinear((n) => '| Chỉ tiêu | a' + fill('\u0323\u0301', n) + ' |\n|---|---|\n| Tỷ lệ | 12,5% |\n', 3_000));
+  it('"[bệnh](" repeated on one line', () => assertLinear((n) => fill('[bệnh](', n), 20_000));
+  it('"![a](" repeated, and "](" before a long destination run', () => assertLinear((n) => fill('![a](', n) + '\n\n](' + fill('x', n) + fill('](x', n), 20_000));
 });
+
+describe('combining marks past the bound of one letter (issue 15)', () => {
+  it('are reported as stray marks; the letter keeps its first marks', () => {
+    const text = 'Chào a' + '\u0301\u0323'.repeat(40) + ' bạn.\n';
+    const f = check(text, config).filter((x) => x.rule === 'unicode-normalization');
+    const stray = f.find((x) => /stray/.test(x.message.en));
+    assert.ok(stray, JSON.stringify(f));
+    assert.equal(text.slice(stray.start, stray.end), '\u0301\u0323'.repeat(25), 'the 50 marks past the 30th');
+    assert.equal(stray.fixes?.[0].safe, false, 'deleting them is offered, not applied by fix-all');
+  });
+  it('a letter with a few marks is unchanged: NFC and NFD findings agree', () => {
+    const nfc = 'Bệnh viện huyện đã khám cho 1.250 lượt người bệnh.\n';
+    const nfd = nfc.normalize('NFD');
+    const a = check(nfc, config).filter((x) => x.rule !== 'unicode-normalization');
+    const b = check(nfd, config).filter((x) => x.rule !== 'unicode-normalization');
+    assert.deepEqual(b.map((x) => x.rule), a.map((x) => x.rule));
+    assert.ok(!check(nfd, config).some((x) => /stray/.test(x.message.en)));
+  });
+});
+
+describe('host-like and path-like tokens are not prose (issue 15)', () => {
+  const termFindings = (text: string) => check(text, config).filter((f) => f.rule === 'term-spelling').map((f) => text.slice(f.start, f.end));
+  it('term-spelling leaves URLs without a scheme, file names and Windows paths alone, and still fixes the prose', () => {
+    const text =
+      'Số liệu đăng tại moh.gov.vn/covid-19/x, tệp du-lieu_Covid-19.xlsx và thư mục C:\\Bao cao\\covid 19\\ của Sở; ' +
+      'bản sao ở ./data/covid-19/ca-benh.csv. Số ca mắc Covid-19 giảm.\n';
+    assert.deepEqual(termFindings(text), ['Covid-19']);
+    // NFD and CRLF read the same.
+    assert.deepEqual(termFindings(text.normalize('NFD').replace(/\n/g, '\r\n')), ['Covid-19']);
+  });
+  it('numbers inside them are not reported either (decimal-separator, number-format)', () => {
+    const text = 'Bảng số liệu tại soyte.hanoi.gov.vn/bao-cao/12.5/ty-le và tệp ket-qua_12.5%.xlsx đã được cập nhật.\n';
+    assert.deepEqual(check(text, config).filter((f) => f.rule === 'decimal-separator' || f.rule === 'number-format'), []);
+  });
+  it('dates, document numbers and "HIV/AIDS" stay prose', () => {
+    const text = 'Theo Quyết định số 158/QĐ-SYT ngày 31/12/2024, chương trình phòng, chống HIV/aids tiếp tục.\n';
+    assert.deepEqual(termFindings(text), ['HIV/aids']);
+  });
+  it('path-like runs stay linear', () => {
+    const shapes = [(n: number) => fill('a.vn/', n), (n: number) => fill('C:\\a ', n), (n: number) => fill('a_b.x', n) + '.xlsx', (n: number) => fill('./a/', n)];
+    for (const make of shapes) {
+      const t0 = process.cpuUsage();
+      check(make(20_000), config);
+      const small = Math.max(1000, process.cpuUsage(t0).user);
+      const t1 = process.cpuUsage();
+      check(make(200_000), config);
+      const large = process.cpuUsage(t1).user;
+      assert.ok(large < 30 * small, `${make(12)}…: ${small} µs at n, ${large} µs at 10n`);
+    }
+  });
+});
+
+describe('large term lists (issue 15)', function () {
+  this.timeout(300000);
+  const termsConfig = (n: number) => {
+    const terms: Record<string, string[]> = {};
+    for (let i = 0; i < n; i++) terms[`Thuật ngữ ${i}`] = [`thuật ngữ ${i}`, `TN-${i}`];
+    terms['COVID-19'] = ['Covid 19'];
+    return loadConfig(JSON.stringify({ terms })).config;
+  };
+  const text = fill('Năm 2024 ghi nhận Covid 19 và thuật ngữ 17 trong báo cáo TN-3 của tỉnh. ', 20_000);
+  const cpu = (n: number) => {
+    const cfg = termsConfig(n);
+    const t = process.cpuUsage();
+    const f = check(text, cfg);
+    const d = process.cpuUsage(t);
+    return { us: Math.max(d.user + d.system, 1000), f: f.filter((x) => x.rule === 'term-spelling') };
+  };
+  it('3,000 and 30,000 configured terms: one pass over the text (10× terms < 6× time), same findings', () => {
+    cpu(300);
+    const a = cpu(3_000);
+    const b = cpu(30_000);
+    // A regex per term costs ~10× here; one index is dominated by the text (building it is cheap).
+    assert.ok(b.us < 6 * a.us, `${a.us} µs with 3,000 terms, ${b.us} µs with 30,000`);
+    assert.deepEqual(b.f.map((x) => [x.start, x.message.en]), a.f.map((x) => [x.start, x.message.en]));
+    assert.ok(a.f.some((x) => /Thuật ngữ 17/.test(x.message.en)) && a.f.some((x) => /Thuật ngữ 3/.test(x.message.en)) && a.f.some((x) => /COVID-19/.test(x.message.en)));
+  });
+});
+
+describe('a big document is parsed in slices (issue 15 item 6, engine part)', () => {
+  const big = (n: number) => Array.from({ length: n }, (_, i) => `Năm 2024, xã ${i} đạt tỷ lệ tiêm chủng ${i % 100},5%.`).join('\n\n');
+  /** The most chunks parsed between two yields of a generator (a count of steps, not a time). */
+  const maxParsedBetweenYields = (run: (cache: DocumentCache) => Generator<void, unknown, void>) => {
+    const cache = new DocumentCache();
+    const it = run(cache);
+    let last = 0;
+    let max = 0;
+    let yields = 0;
+    for (;;) {
+      const r = it.next();
+      max = Math.max(max, cache.parsed - last);
+      last = cache.parsed;
+      if (r.done) break;
+      yields++;
+    }
+    return { max, yields, parsed: cache.parsed };
+  };
+  it('docModelSteps and checkSteps yield at least every 64 new blocks: 10× blocks, same bound', () => {
+    for (const n of [500, 5_000]) {
+      const text = big(n);
+      const m = maxParsedBetweenYields((c) => docModelSteps(text, config, c));
+      assert.equal(m.parsed, n);
+      assert.ok(m.max <= 64 && m.yields >= n / 64 - 1, JSON.stringify(m));
+      const k = maxParsedBetweenYields((c) => checkSteps(text, allRules, config, { cache: c }));
+      assert.ok(k.max <= 64, JSON.stringify(k));
+    }
+  });
+  it('the sliced model equals the one built at once', () => {
+    const text = big(300);
+    const a = buildDocModel(text, config);
+    const it = docModelSteps(text, config);
+    let r = it.next();
+    while (!r.done) r = it.next();
+    assert.deepEqual(r.value.blocks.map((b) => [b.start, b.source]), a.blocks.map((b) => [b.start, b.source]));
+  });
+});
+

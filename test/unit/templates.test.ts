@@ -8,15 +8,13 @@ import { join } from 'node:path';
 import { check, LineIndex, type Finding } from '../helpers/engine';
 import { REPO_ROOT } from '../helpers/corpus';
 import { expandSnippet } from '../helpers/snippets';
-import {
-  parseTemplate,
+import { parseTemplate,
   templateToSnippet,
   standardVariables,
   formatDateParts,
   parsePlaceholders,
   variablesUsed,
-  escapeSnippetText,
-} from '../../client/src/templateFill';
+  escapeSnippetText, isInsideAny, normalizeUriPath, safeTemplateName } from '../../client/src/templateFill';
 
 interface SnippetDef {
   prefix: string | string[];
@@ -245,3 +243,22 @@ describe('templates: filling ${...} placeholders (client/src/templateFill.ts)', 
     }
   });
 });
+
+describe('template paths stay inside the extension or the workspace (issue 15)', () => {
+  it('the command argument is a plain template file name, never a path', () => {
+    assert.equal(safeTemplateName('bao-cao-tong-ket-nam.md'), 'bao-cao-tong-ket-nam.md');
+    for (const bad of ['../../../../etc/passwd', '..\\..\\secret.md', 'sub/a.md', '/etc/passwd', 'C:\\x.md', 'C:x.md', '..', '.hidden.md', '', 'a\u0000.md'])
+      assert.equal(safeTemplateName(bad), undefined, JSON.stringify(bad));
+  });
+  it('templates.folder must resolve inside the workspace folder or the extension', () => {
+    const roots = ['/home/u/project', '/home/u/.vscode/extensions/vnhr'];
+    assert.ok(isInsideAny('/home/u/project/.vnhr/templates', roots));
+    assert.ok(isInsideAny('/home/u/project/./docs/../mau', roots));
+    assert.ok(!isInsideAny('/home/u/project/../../../etc', roots));
+    assert.ok(!isInsideAny('/home/u/project-other/templates', roots), 'a sibling with the same prefix is outside');
+    assert.ok(!isInsideAny('/etc/templates', roots));
+    assert.ok(isInsideAny('/C:/Users/u/project/mau', ['/c:/Users/u/project']), 'drive letters compare in any case');
+    assert.equal(normalizeUriPath('/a/b/../../..//c/'), '/c');
+  });
+});
+

@@ -250,7 +250,12 @@ export function parseConfig(text: string, rules: readonly Rule[]): { config: Res
         const extra = (err.params as { additionalProperty: string }).additionalProperty;
         const n = tree ? findNodeAtLocation(tree, [...path, extra]) : undefined;
         if (n?.parent) node = n.parent.children?.[0] ?? n;
-        message = path[0] === 'rules' ? `Unknown rule id "${extra}"; it is ignored.` : `Unknown setting "${[...path, extra].join('.')}"; it is ignored.`;
+        message =
+          path[0] === 'rules' && path.length === 1
+            ? `Unknown rule id "${extra}"; it is ignored.`
+            : path[0] === 'rules' && path.length === 3
+              ? `Unknown option "${extra}" for rule "${String(path[1])}"; it is ignored.`
+              : `Unknown setting "${[...path, extra].join('.')}"; it is ignored.`;
       }
       problems.push({ message, start: node?.offset ?? 0, end: (node?.offset ?? 0) + (node?.length ?? 0), severity: 'warning' });
       dropPath(cfg, path, err);
@@ -261,8 +266,13 @@ export function parseConfig(text: string, rules: readonly Rule[]): { config: Res
 
 function dedupeErrors(errors: ErrorObject[]): ErrorObject[] {
   // oneOf produces one error per branch plus the oneOf itself: keep the most specific per path.
+  // An unknown option inside [level, {options}] is reported as such; the rule entry's
+  // own oneOf errors (which would drop the whole entry) are then left out.
+  const optionOf = (e: ErrorObject) => /^\/rules\/[^/]+\/1$/.test(e.instancePath) && e.keyword === 'additionalProperties';
+  const rulesWithUnknownOption = new Set(errors.filter(optionOf).map((e) => e.instancePath.slice(0, -2)));
   const byPath = new Map<string, ErrorObject>();
   for (const e of errors) {
+    if (rulesWithUnknownOption.has(e.instancePath)) continue;
     const key = e.instancePath + (e.keyword === 'additionalProperties' ? '/' + (e.params as { additionalProperty: string }).additionalProperty : '');
     if (!byPath.has(key) || e.keyword === 'oneOf' || e.keyword === 'additionalProperties') byPath.set(key, e);
   }

@@ -1,5 +1,7 @@
 // Which files are Vietnamese reports: front matter `lang:`, else the share of
 // letters that only Vietnamese uses (đ, ơ, ư, ă, â, ê, ô and tone marks).
+import { nfcBounded } from './document';
+
 const VI_LETTERS = new Set(
   Array.from('àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ', (c) => [c.codePointAt(0)!, c.toUpperCase().codePointAt(0)!]).flat(),
 );
@@ -43,7 +45,7 @@ function decide(text: string): boolean {
     if (lang) return lang[1].toLowerCase().startsWith('vi');
   }
   // A sample is enough: the first 64 KB decide.
-  const sample = text.normalize('NFC');
+  const sample = nfcBounded(text);
   // Counted in one pass without building match arrays: this runs on every edit.
   let vi = 0;
   let all = 0;

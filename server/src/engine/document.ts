@@ -1,6 +1,6 @@
 // Text model: line index (offset <-> {line, character} in UTF-16 code units,
 // as LSP counts) and the NFC view with its map back to original offsets.
-import { isHighSurrogate, isLowSurrogate, isMarkAt } from './chars';
+import { isHighSurrogate as isHigh, isLowSurrogate as isLow, isMarkAt as isMark } from './chars';
 import { countAtOrBelow } from './search';
 
 export interface Position {
@@ -68,6 +68,12 @@ export class LineIndex {
  * Each cluster (a starter and the combining marks after it) is normalized on its
  * own, so a view offset always maps to a cluster boundary of the source: a range
  * never splits a base letter from its marks.
+ *
+ * A cluster holds at most MAX_MARKS marks (Unicode's stream-safe limit): the
+ * normalizer reorders a run of marks in quadratic time, and no letter of any
+ * script needs more. Marks past the limit are "stray": each reads MASK in the
+ * view (not prose), and `strays` lists their source ranges for the
+ * unicode-normalization rule to report.
  */
 export interface NfcView {
   text: string;
@@ -75,34 +81,78 @@ export interface NfcView {
   normalized: boolean;
   toSource(offset: number): number;
   toView(sourceOffset: number): number;
+  /** Source ranges [start, end, start, end, ...] of stray marks (past MAX_MARKS on one base). */
+  strays?: number[];
 }
 
+/** Marks one base may carry in a cluster (UAX #15 stream-safe format: 30 non-starters). */
+export const MAX_MARKS = 30;
 const NON_NFC_HINT = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
+/** A run of more marks than a cluster holds (bounded repetition: linear). */
+const LONG_MARK_RUN = /\p{M}{31}/u;
+const STRAY = '\u0000';
+
+/** End of the cluster starting at i (before `end`): one code point and at most MAX_MARKS marks after it. */
+export function clusterEnd(s: string, i: number, end: number = s.length): number {
+  let j = i + 1;
+  if (isHigh(s.charCodeAt(i)) && isLow(s.charCodeAt(j))) j++;
+  const limit = j + MAX_MARKS;
+  while (j < end && j < limit && isMark(s, j)) j++;
+  return j;
+}
+
+/** True when s has a run of marks longer than a cluster holds (normalize() would be quadratic on it). */
+export function hasLongMarkRun(s: string): boolean {
+  return LONG_MARK_RUN.test(s);
+}
+
+/** s in NFC, in linear time: cluster by cluster when s has long mark runs (stray marks dropped). */
+export function nfcBounded(s: string): string {
+  return hasLongMarkRun(s) ? nfcView(s).text.replace(/\u0000+/g, '') : s.normalize('NFC');
+}
 
 export function nfcView(source: string): NfcView {
+  const long = hasLongMarkRun(source);
   // Fast path: the common case is text that is already NFC.
-  if (!NON_NFC_HINT.test(source) && source.normalize('NFC') === source) return identityView(source);
-  const nfc = source.normalize('NFC');
-  if (nfc === source) return identityView(source);
+  if (!long) {
+    if (!NON_NFC_HINT.test(source) && source.normalize('NFC') === source) return identityView(source);
+    if (source.normalize('NFC') === source) return identityView(source);
+  }
   const parts: string[] = [];
   // viewStarts[k] / srcStarts[k]: start of cluster k in the view and the source.
   const viewStarts: number[] = [];
   const srcStarts: number[] = [];
+  const strays: number[] = [];
   let v = 0;
   let i = 0;
+  let changed = false;
+  // After a cluster that holds MAX_MARKS marks, the marks that follow are stray.
+  let strayRun = false;
   while (i < source.length) {
-    let j = i + 1;
-    // A surrogate pair stays whole.
-    if (isHighSurrogate(source.charCodeAt(i)) && isLowSurrogate(source.charCodeAt(j))) j++;
-    while (j < source.length && isMarkAt(source, j)) j++;
-    const cluster = source.slice(i, j);
-    const n = cluster.normalize('NFC');
+    let j: number;
+    let n: string;
+    const stray = strayRun && isMark(source, i);
+    if (stray) {
+      j = i + 1;
+      n = STRAY;
+    } else {
+      j = clusterEnd(source, i);
+      const base = isHigh(source.charCodeAt(i)) && isLow(source.charCodeAt(i + 1)) ? i + 2 : i + 1;
+      strayRun = j - base === MAX_MARKS;
+      n = source.slice(i, j).normalize('NFC');
+    }
+    if (stray) {
+      if (strays.length && strays[strays.length - 1] === i) strays[strays.length - 1] = j;
+      else strays.push(i, j);
+    }
+    if (n !== source.slice(i, j)) changed = true;
     viewStarts.push(v);
     srcStarts.push(i);
     parts.push(n);
     v += n.length;
     i = j;
   }
+  if (!changed) return identityView(source);
   viewStarts.push(v);
   srcStarts.push(source.length);
   const text = parts.join('');
@@ -111,6 +161,7 @@ export function nfcView(source: string): NfcView {
   return {
     text,
     normalized: true,
+    strays: strays.length ? strays : undefined,
     toSource(offset) {
       if (offset <= 0) return 0;
       if (offset >= text.length) return source.length;

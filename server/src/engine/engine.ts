@@ -37,8 +37,23 @@ export class DocumentCache {
     return chunks;
   }
 
+  /** Chunks parsed into new blocks by this cache so far (tests count the work between yields). */
+  parsed = 0;
+
   /** Take blocks for these chunks, reusing cached ones; forget the rest. */
   blocksFor(chunks: Chunk[], configKey: string): { blocks: Block[]; reused: number } {
+    const it = this.blockSteps(chunks, configKey);
+    for (;;) {
+      const r = it.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * blocksFor as steps: yields after every PARSE_SLICE newly parsed chunks, so
+   * the first check of a 10 MB document does not hold the server for seconds.
+   */
+  *blockSteps(chunks: Chunk[], configKey: string): Generator<void, { blocks: Block[]; reused: number }, void> {
     if (configKey !== this.configKey) {
       this.pool.clear();
       this.store.clear();
@@ -54,7 +69,10 @@ export class DocumentCache {
       const list = this.pool.get(key);
       let b = list?.pop();
       if (b) reused++;
-      else b = parseChunk(c);
+      else {
+        b = parseChunk(c);
+        if (++this.parsed % PARSE_SLICE === 0) yield;
+      }
       b.start = c.start;
       blocks.push(b);
       const n = next.get(key);
@@ -70,6 +88,9 @@ export class DocumentCache {
     return { blocks, reused };
   }
 }
+
+/** New chunks parsed between two yields of blockSteps. */
+export const PARSE_SLICE = 64;
 
 export interface CheckOptions {
   cache?: DocumentCache;
@@ -102,7 +123,7 @@ export function* checkSteps(text: string, rules: readonly Rule[], config: Resolv
   const stats = opts.stats;
   const t0 = stats ? performance.now() : 0;
   const cache = opts.cache ?? new DocumentCache();
-  const { blocks, reused } = cache.blocksFor(cache.chunksFor(text), config.key);
+  const { blocks, reused } = yield* cache.blockSteps(cache.chunksFor(text), config.key);
   if (stats) {
     stats.blocks = blocks.length;
     stats.reusedBlocks = reused;
@@ -256,7 +277,20 @@ function toFinding(r: Rule, config: ResolvedConfig, block: Block, d: Draft): Fin
  * per-block analyses the rules use. Offsets in blocks: `block.start + block.toSource(proseOffset)`.
  */
 export function buildDocModel(text: string, config: ResolvedConfig, cache: DocumentCache = new DocumentCache()): DocModel {
-  const { blocks } = cache.blocksFor(cache.chunksFor(text), config.key);
+  const it = docModelSteps(text, config, cache);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * buildDocModel as steps (yields between slices of parsing, like checkSteps):
+ * the server runs it sliced and answers hover / symbols from the last complete
+ * model meanwhile.
+ */
+export function* docModelSteps(text: string, config: ResolvedConfig, cache: DocumentCache = new DocumentCache()): Generator<void, DocModel, void> {
+  const { blocks } = yield* cache.blockSteps(cache.chunksFor(text), config.key);
   return { blocks, store: cache.store, ...documentMeta(blocks) };
 }
 

@@ -1,7 +1,7 @@
 // The engine's public API: plain functions from text and config to findings and
 // edits. The server, the CLI and the tests all call these.
 import { allRules } from './rules';
-import { runCheck, checkSteps, DocumentCache, CancelledError, buildDocModel, docOffset, type CheckOptions, type CheckStats } from './engine';
+import { runCheck, checkSteps, DocumentCache, CancelledError, buildDocModel, docModelSteps, docOffset, type CheckOptions, type CheckStats } from './engine';
 import { applyFixes } from './fixes';
 import { defaultConfig, parseConfig, resolveConfig, buildConfigSchema, type ResolvedConfig, type RawConfig, type ConfigProblem } from './config';
 import type { Finding } from './types';
@@ -17,7 +17,7 @@ export { msg, localize } from './msg';
 export { indicatorSummary, renderIndicatorSummary, type IndicatorMentionInfo } from './indicators';
 export { taskSummary, taskHover, type TaskSummary, type TaskCountSummary, type TaskGroupSummary } from './tasks';
 export type { Rule, RuleContext, DocModel } from './rule';
-export { DocumentCache, CancelledError, checkSteps, buildDocModel, docOffset, type CheckOptions, type CheckStats };
+export { DocumentCache, CancelledError, checkSteps, buildDocModel, docModelSteps, docOffset, type CheckOptions, type CheckStats };
 export { parseConfig, resolveConfig, buildConfigSchema, type ResolvedConfig, type RawConfig, type ConfigProblem };
 export { allRules };
 

@@ -4,7 +4,7 @@
 // URLs, link destinations, front matter, Markdown syntax) becomes MASK.
 import MarkdownIt from 'markdown-it';
 type Token = ReturnType<MarkdownIt['parse']>[number];
-import { nfcView, findLineStarts, type NfcView } from './document';
+import { nfcView, nfcBounded, findLineStarts, MAX_MARKS, type NfcView } from './document';
 import { isSpaceOrTab } from './chars';
 import { countBelow } from './search';
 import { MASK, type Block, type ListInfo, type Segment } from './types';
@@ -420,7 +420,7 @@ function buildBlock(chunk: Chunk, fast: boolean): Block {
 }
 
 function normalizeCellText(s: string): string {
-  return maskInline(s).replace(/\u0000+/g, ' ').replace(/[*_`]/g, '').trim().normalize('NFC');
+  return nfcBounded(maskInline(s).replace(/\u0000+/g, ' ').replace(/[*_`]/g, '').trim());
 }
 
 function blockType(tok: MiniToken): Block['type'] {
@@ -455,6 +455,7 @@ function makeBlock(chunk: Chunk, type: Block['type'], maskedSource: string, segm
     normalized: view.normalized,
     toSource: view.toSource,
     toProse: view.toView,
+    ...(view.strays ? { strayMarks: view.strays } : {}),
     segments,
     lists,
     type,
@@ -482,6 +483,7 @@ function proseView(masked: string): NfcView {
       return s + countBelow(at, s);
     },
     toView: (o) => inner.toView(o - countBelow(crs, o)),
+    ...(inner.strays ? { strays: inner.strays.map((x) => x + countBelow(at, x)) } : {}),
   };
 }
 
@@ -589,16 +591,35 @@ function splitRow(line: string): [number, number][] {
 // test/unit/hostile.test.ts). HTML comments are therefore found by indexOf in
 // maskInline, the image alt text stops at '[', and an e-mail's local part
 // starts only where a run of its characters starts.
+// A link destination: no "(" except one balanced pair level ("wiki/A_(b)"). It
+// stops at the next unbalanced "(", so from each "](" the scan ends at the next
+// "](" ("[a](" repeated on one line was quadratic when it ran to the line end).
+// The two alternatives start with different characters: no backtracking choice.
+/** Top-level domains a scheme-less host ends with before its "/" (a dotted word before "/" is often prose: "1.2/3"). */
+const TLD = 'vn|com|org|net|gov|edu|int|info|io|who|us|uk|fr|de|jp|kr|cn|au|ca';
+/** File extensions of documents and data a report names. */
+const FILE_EXT = 'xlsx?|xlsm|docx?|pdf|csv|md|txt|pptx?|odt|ods|zip|rar|7z|json|xml|html?|png|jpe?g|gif|svg|sav|dta|rds';
+/** The rest of a path token, not its trailing sentence punctuation (greedy, then gives back within the token). */
+const PATH_TAIL = '(?:[^\\s()\\[\\]<>"\'\\u0000]*[^\\s()\\[\\]<>"\'\\u0000.,;:!?])?';
+const DEST = '(?:[^()\\s]|\\([^()\\s]*\\))*';
 const INLINE_NON_PROSE = new RegExp(
   [
     '(`+)[^`]*?\\1', // code span (simple case; unbalanced backticks stay prose)
     '<(?:https?|ftp|mailto):[^>\\s]*>', // autolink
     '</?[A-Za-z][A-Za-z0-9-]*(?:\\s[^<>]*)?/?>', // HTML tag
-    '!\\[[^\\[\\]\\n]*\\]\\([^)\\s]*(?:\\s+"[^"\\n]*")?\\)', // image
-    '\\]\\([^)\\s]*(?:\\s+"[^"\\n]*")?\\)', // link destination after the text
+    `!\\[[^\\[\\]\\n]*\\]\\(${DEST}(?:\\s+"[^"\\n]*")?\\)`, // image
+    `\\]\\(${DEST}(?:\\s+"[^"\\n]*")?\\)`, // link destination after the text
     '\\]\\[[^\\]\\n]*\\]', // reference link label
     '\\b(?:https?|ftp)://[^\\s<>()\\u0000]+', // bare URL
     '\\bwww\\.[^\\s<>()\\u0000]+',
+    // Host-like and path-like tokens without a scheme (moh.gov.vn/covid-19/x,
+    // C:\\Bao cao\\covid 19\\, du-lieu_Covid-19.xlsx, ./data/x): not prose, so no
+    // rule edits inside them. Each starts only where a token starts (lookbehind),
+    // so a long run is scanned once.
+    `(?<![A-Za-z0-9._-])[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:${TLD})/${PATH_TAIL}`,
+    '(?<![A-Za-z0-9])[A-Za-z]:\\\\(?:[^\\\\\\n<>:"|?*\\u0000]*\\\\)*[^\\s\\\\<>:"|?*\\u0000]*',
+    `(?<![^\\s(\\[<"'\\u0000])[^\\s()\\[\\]<>"'\\u0000]+\\.(?:${FILE_EXT})(?![A-Za-z0-9])`,
+    `(?<![^\\s(\\[<"'\\u0000])(?:\\.{1,2}|~)?/[A-Za-z0-9._-]+/${PATH_TAIL}`,
     '(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+', // e-mail
     '\\\\[!-/:-@\\[-`{-~]', // backslash escape
     '\\*{1,3}|_{2,3}|~~', // emphasis delimiters
@@ -616,7 +637,8 @@ const maskKeepingLines = (m: string): string => m.replace(/[^\r\n]/g, MASK);
 function clusterSafeEnd(s: string, start: number, end: number): number {
   while (end > start && end < s.length && isCombining(s.charCodeAt(end))) {
     let k = end;
-    while (k < s.length && isCombining(s.charCodeAt(k))) k++;
+    // At most a cluster's worth of marks: normalize() is quadratic on a long run.
+    while (k < s.length && k - end < MAX_MARKS && isCombining(s.charCodeAt(k))) k++;
     const seq = s.slice(end - 1, k);
     if (seq.normalize('NFC').length === seq.length) break;
     end--;
@@ -629,7 +651,7 @@ function isCombining(c: number): boolean {
 }
 
 export function maskInline(s: string): string {
-  if (!/[`<\]!\\*_~:@w]/.test(s)) return s;
+  if (!/[`<\]!\\*_~:@w./]/.test(s)) return s;
   const out: string[] = [];
   let pos = 0;
   // The next HTML comment at or after `from`: [start, index of its "-->"], or

@@ -168,6 +168,8 @@ export interface Block {
   toSource(offset: number): number;
   /** Map a source offset to a prose offset (the NFC char containing it). */
   toProse(offset: number): number;
+  /** Source ranges [start, end, ...] of stray combining marks (past document.ts MAX_MARKS on one letter): MASK in `prose`. */
+  strayMarks?: number[];
   segments: Segment[];
   lists: ListInfo[];
   /** 'fence' | 'html' | 'frontmatter' blocks have no segments. */

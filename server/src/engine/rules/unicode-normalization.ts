@@ -10,7 +10,7 @@
 import type { Block, Draft } from '../types';
 import { msg, type Rule } from '../rule';
 import { proseRuns } from '../vietnamese/text';
-import { isHighSurrogate as isHigh, isLowSurrogate as isLow, isMarkAt as isMark } from '../chars';
+import { clusterEnd, MAX_MARKS } from '../document';
 
 /** Cyrillic and Greek letters that look like Latin ones. */
 const LOOKALIKE: Record<string, string> = {
@@ -56,9 +56,8 @@ function nonNfc(block: Block, out: Draft[]): void {
     let last = -1;
     let i = s0;
     while (i < s1) {
-      let j = i + 1;
-      if (isHigh(src.charCodeAt(i)) && isLow(src.charCodeAt(j))) j++;
-      while (j < s1 && isMark(src, j)) j++;
+      // Bounded like nfcView's clusters: marks past the bound are stray (MASK in prose, reported below).
+      const j = clusterEnd(src, i, s1);
       const cluster = src.slice(i, j);
       if (cluster.normalize('NFC') !== cluster) {
         if (first < 0) first = i;
@@ -77,6 +76,30 @@ function nonNfc(block: Block, out: Draft[]): void {
       raw: true,
       message: msg('Chữ không ở dạng Unicode dựng sẵn (NFC): dấu được gõ tách rời (tổ hợp). Chuyển sang NFC.', 'Text not in Unicode NFC: decomposed (combining) diacritics. Normalize to NFC.'),
       fixes: [{ title: msg('Chuyển sang dạng dựng sẵn (NFC)', 'Normalize to NFC'), edits: [{ start: first, end: last, newText: nfc }], safe: true }],
+    });
+  }
+  strayMarks(block, out);
+}
+
+/**
+ * Marks past the bound of one letter (document.ts MAX_MARKS): no script needs
+ * them; pasted "glitch" text or a broken converter. One finding per run, with
+ * an unsafe fix that deletes them (the letter keeps its first marks).
+ */
+function strayMarks(block: Block, out: Draft[]): void {
+  const st = block.strayMarks;
+  if (!st) return;
+  for (let k = 0; k < st.length; k += 2) {
+    const [start, end] = [st[k], st[k + 1]];
+    out.push({
+      start,
+      end,
+      raw: true,
+      message: msg(
+        `${end - start} dấu tổ hợp thừa (quá ${MAX_MARKS} dấu trên một chữ): không phải chữ nào, nên xóa.`,
+        `${end - start} stray combining marks (more than ${MAX_MARKS} on one letter): they belong to no letter; delete them.`,
+      ),
+      fixes: [{ title: msg('Xóa các dấu thừa', 'Delete the stray marks'), edits: [{ start, end, newText: '' }], safe: false }],
     });
   }
 }
@@ -112,3 +135,4 @@ function lookalikes(block: Block, out: Draft[]): void {
     }
   }
 }
+

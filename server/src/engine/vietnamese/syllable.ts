@@ -343,6 +343,9 @@ export interface Decoded {
 
 /** Decode a Telex leftover ("Vieejt" -> "Việt", "dduwowcj" -> "được"); undefined if it is not one. */
 export function telexDecode(token: string): Decoded | undefined {
+  // No syllable typed in Telex is longer ("nghieengf" is 9): a long token is no
+  // syllable, and the loop below is quadratic in its length.
+  if (token.length > 16) return undefined;
   const lower = token.toLowerCase();
   if (!/^[a-z]+$/.test(lower) || ENGLISH.has(lower)) return undefined;
   const out: string[] = [];
