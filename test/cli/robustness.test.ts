@@ -328,7 +328,7 @@ describe('vnhr CLI robustness', function () {
       assert.match(g.err, /no files match nothing\/\*\*\/\*\.md/);
       const f = vnhr(['check', 'empty'], dir);
       assert.equal(f.code, 2);
-      assert.match(f.err, /empty: no Markdown files/);
+      assert.match(f.err, /empty: no reports \(\*\.md, \*\.docx\) in this folder/);
       writeFileSync(join(dir, 'a.md'), SLIP);
       writeFileSync(join(dir, '.vnhrrc.json'), JSON.stringify({ ignore: ['*.md'] }));
       const i = vnhr(['check', 'a.md'], dir);

@@ -149,6 +149,28 @@ interface Column {
   header: string;
   /** Values alone in their cells, by row. */
   values: BlockNumber[];
+  /** Counts over `values`, made once so each cell's test is O(1) (a cell against its column, not every pair). */
+  stats?: { intOk: number; big: number; numbering: number };
+}
+
+const isIntOk = (x: BlockNumber) => x.decimals === 0 && (x.style === 'plain' || x.style === 'vi') && !x.percent;
+const isNumbering = (x: BlockNumber) => /^\d{1,2}\.\d$/.test(x.raw);
+
+function statsOf(col: Column): NonNullable<Column['stats']> {
+  if (!col.stats) {
+    let intOk = 0;
+    let big = 0;
+    let numbering = 0;
+    for (const x of col.values) {
+      if (isIntOk(x)) {
+        intOk++;
+        if (x.value! >= 1000) big++;
+      }
+      if (isNumbering(x)) numbering++;
+    }
+    col.stats = { intOk, big, numbering };
+  }
+  return col.stats;
 }
 interface TableFacts {
   columns: Map<string, Column>;
@@ -189,12 +211,15 @@ function tableEnglish(block: Block, t: BlockNumber, facts: TableFacts): Draft | 
   const c = cellValue(block, t);
   if (!c || NOT_VALUES.test(c.header)) return undefined;
   const col = facts.columns.get(c.key)!;
-  const others = col.values.filter((x) => x !== t && (x.kind === 'number' || x.kind === 'section'));
+  // t is one of the column's values (a number or section alone in its cell): the others are the rest.
+  const others = col.values.length - 1;
+  const st = statsOf(col);
+  const tInt = isIntOk(t) ? 1 : 0;
   if (t.style === 'vi-or-en') {
     // 3,215 among integer counts, at least one of them in the thousands: only English reads a comma there.
-    if (t.percent || RATE_HEADER.test(c.header) || others.length < 2) return undefined;
-    if (!others.every((x) => x.decimals === 0 && (x.style === 'plain' || x.style === 'vi') && !x.percent)) return undefined;
-    if (!others.some((x) => x.value! >= 1000)) return undefined;
+    if (t.percent || RATE_HEADER.test(c.header) || others < 2) return undefined;
+    if (st.intOk - tInt !== others) return undefined;
+    if (st.big - (tInt && t.value! >= 1000 ? 1 : 0) <= 0) return undefined;
     const fixed = t.raw.replace(',', '.');
     return {
       start: t.start,
@@ -210,7 +235,7 @@ function tableEnglish(block: Block, t: BlockNumber, facts: TableFacts): Draft | 
   const m = /^(\d+)\.(\d{1,2})$/.exec(t.raw);
   if (!m || !facts.viDecimal.has(c.tableId)) return undefined;
   // A column of 1.1, 1.2, 2.1 is numbering: every other value a one-decimal dot number with a small integer part.
-  if (others.length && others.every((x) => /^\d{1,2}\.\d$/.test(x.raw)) && /^\d{1,2}\.\d$/.test(t.raw)) return undefined;
+  if (others && isNumbering(t) && st.numbering - 1 === others) return undefined;
   const fixed = `${m[1]},${m[2]}`;
   return {
     start: t.start,
