@@ -44,6 +44,23 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * Check in slices: yield to the event loop every ~15 ms, so other requests are
+ * answered during a long check; `isCancelled` stops it (CancelledError).
+ */
+export async function checkSliced(text: string, config: ResolvedConfig, opts: { cache?: DocumentCache; isCancelled: () => boolean }): Promise<Finding[]> {
+  const it = checkSteps(text, allRules, config, opts);
+  let last = Date.now();
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+    if (Date.now() - last > 15) {
+      await new Promise((res) => setImmediate(res));
+      last = Date.now();
+    }
+  }
+}
+
 /** A finding as an LSP diagnostic (code actions match diagnostics by this). */
 export function toDiagnostic(f: Finding, li: LineIndex, uri: string, locale: Locale, docsBase: string): Diagnostic {
   const d: Diagnostic = {
@@ -110,19 +127,7 @@ export function registerDiagnostics(ctx: ServerContext, conf: Configuration, wor
     try {
       // Slice the work: yield to the event loop between chunks of blocks, so
       // other requests are answered and a newer version cancels this one.
-      const it = checkSteps(text, allRules, config, { cache: st.cache, isCancelled: () => token.cancelled || documents.get(uri)?.version !== version });
-      let last = Date.now();
-      for (;;) {
-        const r = it.next();
-        if (r.done) {
-          findings = r.value;
-          break;
-        }
-        if (Date.now() - last > 15) {
-          await new Promise((res) => setImmediate(res));
-          last = Date.now();
-        }
-      }
+      findings = await checkSliced(text, config, { cache: st.cache, isCancelled: () => token.cancelled || documents.get(uri)?.version !== version });
     } catch (e) {
       if (e instanceof CancelledError) return;
       log(`check failed for ${uri}: ${(e as Error).stack ?? String(e)}`);

@@ -15,11 +15,11 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, sep } from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type FileEvent, type ServerCapabilities, type WorkspaceFolder } from 'vscode-languageserver/node';
-import { checkSteps, allRules, LineIndex, CancelledError, msg, localize, type Finding } from '../engine';
+import { LineIndex, CancelledError, msg, localize, type Finding } from '../engine';
 import { reportFilesIn, readText } from '../files';
 import type { ServerContext, Workspace } from './context';
 import type { Configuration, Settings } from './configuration';
-import { toDiagnostic } from './diagnostics';
+import { toDiagnostic, checkSliced } from './diagnostics';
 export type { Workspace };
 
 export interface WorkspaceStatus {
@@ -137,19 +137,7 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
     if (conf.isChecked(settings, text, uri)) {
       const cancelled = () => gen !== generation || shuttingDown || !!documents.get(uri);
       try {
-        const it = checkSteps(text, allRules, config, { isCancelled: cancelled });
-        let last = Date.now();
-        for (;;) {
-          const r = it.next();
-          if (r.done) {
-            findings = r.value;
-            break;
-          }
-          if (Date.now() - last > 15) {
-            await new Promise((res) => setImmediate(res));
-            last = Date.now();
-          }
-        }
+        findings = await checkSliced(text, config, { isCancelled: cancelled });
       } catch (e) {
         if (e instanceof CancelledError) return;
         log(`workspace: check failed for ${uri}: ${(e as Error).stack ?? String(e)}`);
