@@ -160,7 +160,8 @@ describe('mutations of the correct reports (recall per rule)', function () {
     'task-total-conflict',
   ];
   for (const rule of ALL) {
-    it(`${rule}: recall ≥ ${RECALL}`, function () {
+    // A rule below target says so in its title: its floor is what is asserted, not the target.
+    it(KNOWN_LOW[rule] ? `${rule}: recall ≥ ${KNOWN_LOW[rule].floor} (known low; target ${RECALL})` : `${rule}: recall ≥ ${RECALL}`, function () {
       const row = rows.get(rule);
       assert.ok(row && row.mutants > 0, `no mutants for ${rule}`);
       const recall = row.caught / row.mutants;
