@@ -270,17 +270,23 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
   const configName = (file: string) => (explicit ? explicit.path : (findConfigFile(dirname(file)) ?? 'config'));
 
   const results: FileResult[] = [];
-  const check1 = (file: string, shown: string, forcedByName: boolean, read: ReadOk | { error: string }): void => {
+  // The config of a file, and what its ignore / include globs say (the same for Markdown and Word files).
+  const selection = (file: string, forcedByName: boolean) => {
     const { config, base } = configFor(file);
     const rel = relative(base, file).replace(/\\/g, '/');
     const globs = globsOf(config, configName(file));
-    if (globs.ignore.length && globMatch(rel, globs.ignore)) return;
+    const skip = globs.ignore.length > 0 && globMatch(rel, globs.ignore);
+    return { config, skip, forced: forcedByName || (globs.include.length > 0 && globMatch(rel, globs.include)) };
+  };
+
+  const check1 = (file: string, shown: string, forcedByName: boolean, read: ReadOk | { error: string }): void => {
+    const { config, skip, forced } = selection(file, forcedByName);
+    if (skip) return;
     if ('error' in read) {
       io.err(`vnhr: ${escapeControls(shown)}: ${read.error}\n`);
       ioError = true;
       return;
     }
-    const forced = forcedByName || (globs.include.length > 0 && globMatch(rel, globs.include));
     if (!forced && !isVietnameseText(read.text)) return;
     let text = read.text;
     if (opts.fix) {
@@ -298,17 +304,14 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
 
   // A Word file: read through the .docx model, checked as the Markdown it reads as, never fixed in place.
   const checkWord = (file: string, shown: string, forcedByName: boolean): void => {
-    const { config, base } = configFor(file);
-    const rel = relative(base, file).replace(/\\/g, '/');
-    const globs = globsOf(config, configName(file));
-    if (globs.ignore.length && globMatch(rel, globs.ignore)) return;
+    const { config, skip, forced } = selection(file, forcedByName);
+    if (skip) return;
     const word = readWord(file);
     if ('error' in word) {
       io.err(`vnhr: ${escapeControls(shown)}: ${word.error}\n`);
       ioError = true;
       return;
     }
-    const forced = forcedByName || (globs.include.length > 0 && globMatch(rel, globs.include));
     if (!forced && !isVietnameseText(word.markdown)) return;
     if (opts.fix) io.err(`vnhr: ${escapeControls(shown)}: Word files are not fixed in place (import it as Markdown to fix it)\n`);
     results.push({ path: shown, text: word.markdown, findings: check(word.markdown, config), config, word });

@@ -17,6 +17,7 @@
 //                            "Tổng số" row); shares of a split; "X, chiếm Z%" of a stated total
 //  change-mismatch           a stated change against the two values it joins
 //  task-*                    x/y counts, claimed totals, announced lists
+import { prng } from '../bench/generate';
 import { lineOf } from './reports';
 
 export type MutationRule =
@@ -363,17 +364,6 @@ export interface Mutant {
   after: string;
 }
 
-/** mulberry32: a tiny seeded generator, so the suite is the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hash(s: string): number {
   let h = 2166136261;
@@ -462,8 +452,8 @@ export function mutantsOf(report: string, text: string, variants = 2): Mutant[] 
         start = at + figureIn(t.anchor, t.num);
         before = t.num;
         // variants of one target differ (a small change is often forced to the same value)
-        after = perturb(t, rng(hash(`${report}#${k}#${v}`)));
-        for (let retry = 1; retry <= 8 && seen.has(after); retry++) after = perturb(t, rng(hash(`${report}#${k}#${v}#${retry}`)), retry);
+        after = perturb(t, prng(hash(`${report}#${k}#${v}`)));
+        for (let retry = 1; retry <= 8 && seen.has(after); retry++) after = perturb(t, prng(hash(`${report}#${k}#${v}#${retry}`)), retry);
         if (seen.has(after)) continue;
         seen.add(after);
       }

@@ -15,19 +15,13 @@ import data from '../data/misspellings.json';
 import abbreviations from './abbreviations.json';
 import catalogue from '../indicators/catalogue.json';
 import type { Block, Edit } from '../types';
-import type { ResolvedConfig } from '../config';
+import type { MisspellingEntry, ResolvedConfig } from '../config';
 import { analysis } from '../rule';
 import { PhraseIndex, sylKey, keyedChains, respell, slipIsOurs, type SlipKind } from './nearphrase';
 import { analyzeWord } from './syllable';
 
-export interface MisspellingPair {
-  wrong: string;
-  right: string;
-  unlessPrev?: string[];
-  unlessNext?: string[];
-  safe?: boolean;
-  note?: string;
-}
+/** A pair of data/misspellings.json or the config's `misspellings`. */
+export type MisspellingPair = MisspellingEntry;
 
 interface CompiledPair {
   pair: MisspellingPair;
