@@ -28,6 +28,7 @@ const ALLOWED: Expected[] = [
   { report: 'commune-tyt.md', rule: 'task-count-incomplete', at: '9/10', line: 'trạm hoàn thành 9/10 chỉ tiêu', why: 'information: 1 target not met (stated in the same sentence)' },
   { report: 'district-ttyt.md', rule: 'task-count-incomplete', at: '7/8', line: 'đạt và vượt 7/8 chỉ tiêu', why: 'information: 1 target not met (stated in the same sentence)' },
   { report: 'ministry-byt.md', rule: 'task-count-incomplete', at: '12/13', line: 'đạt 12/13 chỉ tiêu cụ thể', why: 'information: 1 target not met (listed below)' },
+  { report: 'merged-province-2025.md', rule: 'task-count-incomplete', at: '9/10', line: 'hoàn thành 9/10 nhiệm vụ trọng tâm', why: 'information: 1 task not done (named in section 5)' },
   { report: 'province-syt.md', rule: 'task-count-incomplete', at: '13/15', line: 'đạt, vượt 13/15 chỉ tiêu', why: 'information: 2 targets not met (listed below)' },
 ];
 
@@ -82,12 +83,12 @@ describe('precision on the six correct reports (test/reports/)', function () {
     assert.equal(swapToneStyle('hòa hợp, khỏe, thủy, quý, mùa, hoàn'), 'hoà hợp, khoẻ, thuỷ, quý, mùa, hoàn');
   });
 
-  it('there are six reports, one with CRLF line ends', () => {
-    assert.equal(reports.length, 6);
+  it('there are at least six reports (one per issuer), one with CRLF line ends', () => {
+    assert.ok(reports.length >= 7, `${reports.length} reports`);
     assert.equal(reports.filter((r) => r.text.includes('\r\n')).length, 1);
     for (const r of reports) {
       const n = r.text.split('\n').length;
-      assert.ok(n >= 150 && n <= 350, `${r.name}: ${n} lines`);
+      assert.ok(n >= 120 && n <= 350, `${r.name}: ${n} lines`);
       assert.equal(r.text, r.text.normalize('NFC'), `${r.name} is written in NFC`);
     }
   });

@@ -362,6 +362,13 @@ function nounsAgree(r: Reading, f: number, p: number): boolean {
 const BASE_WORDS = wordSet('kế', 'hoạch', 'chỉ', 'tiêu', 'dự', 'toán', 'số', 'tổng', 'so', 'với', 'mục', 'năm', 'giao', 'được', 'đề', 'ra', 'trong', 'diện', 'cả', 'đối', 'tượng', 'cần', 'phải', 'tiêm', 'khám', 'trẻ', 'người', 'sinh', 'dân');
 const BASE_FIRST = wordSet('kế', 'chỉ', 'dự', 'số', 'tổng', 'so', 'mục');
 const W_DAT = wordSet('đạt', 'bằng');
+/** Words that end the base's noun phrase: what follows is another statement ("so với", "tăng"). */
+const NOT_BASE = wordSet('so', 'với', 'tăng', 'giảm', 'và', 'hoặc', 'nhưng', 'là', 'của', 'cùng', 'kỳ', 'trước', 'thấp', 'cao', 'hơn', 'vượt');
+
+/** Tokens taken by the scale word after a figure ("triệu" in "7,5 triệu lượt"): 0 or 1. */
+function scaleSkip(toks: Reading['toks'], i: number, n: N): number {
+  return n.num.scale && toks[i + 1]?.t === 'w' && toks[i + 1].s < n.num.scale.end ? 1 : 0;
+}
 
 function basePairsIn(r: Reading, seg: number, out: FractionPair[]): void {
   const toks = r.toks;
@@ -377,16 +384,26 @@ function basePairsIn(r: Reading, seg: number, out: FractionPair[]): void {
     // "kế hoạch năm (", "số trẻ trong diện tiêm (": base words, then the parenthesis.
     let j = p + 1;
     if (!inW(toks[j], BASE_FIRST)) continue;
-    while (j < toks.length && j < p + 8 && (inW(toks[j], BASE_WORDS) || hitAt(r, j)?.type === 'period')) j++;
+    // Other words in the base ("số người mắc ước tính (") only when B names its unit (checked below).
+    let freeWords = false;
+    while (j < toks.length && j < p + 8) {
+      if (inW(toks[j], BASE_WORDS) || hitAt(r, j)?.type === 'period') j++;
+      else if (toks[j].t === 'w' && !inW(toks[j], NOT_BASE)) {
+        freeWords = true;
+        j++;
+      } else break;
+    }
     if (toks[j]?.k !== '(') continue;
     const close = r.closeOf.get(j) ?? -1;
     let b = j + 1;
     while (b < close && b < j + 4 && toks[b].t === 'w') b++;
     if (toks[b]?.k === ':') b++;
     const B = toks[b];
-    if (!isN(B) || B.num.kind !== 'number' || B.num.percent || B.num.value === undefined || B.num.scale || B.num.isYear || B.num.value === 0) continue;
-    const bUnit = toks[b + 1]?.t === 'w' ? toks[b + 1].k : undefined;
-    if (b + 1 + (bUnit ? 1 : 0) < close - 1) continue;
+    if (!isN(B) || B.num.kind !== 'number' || B.num.percent || B.num.value === undefined || B.num.isYear || B.num.value === 0) continue;
+    // "7,5 triệu lượt": the scale word stands between the figure and its unit word.
+    const bw = b + 1 + scaleSkip(toks, b, B);
+    const bUnit = toks[bw]?.t === 'w' ? toks[bw].k : undefined;
+    if (bw + (bUnit ? 1 : 0) < close - 1 || (freeWords && !bUnit)) continue;
     // A: back through the clause before the comma.
     let a = -1;
     let candidates = 0;
@@ -407,21 +424,21 @@ function basePairsIn(r: Reading, seg: number, out: FractionPair[]): void {
       const u = r.unitAt[q]?.kind;
       if (u === 'years' || u === 'times' || u === 'duration') continue;
       candidates++;
-      const xUnit = toks[q + 1]?.t === 'w' ? toks[q + 1].k : undefined;
+      const xw = q + 1 + scaleSkip(toks, q, x);
+      const xUnit = toks[xw]?.t === 'w' ? toks[xw].k : undefined;
       if (a === -1 && (bUnit ? xUnit === bUnit : true)) a = q;
     }
     if (a < 0 || (!bUnit && candidates !== 1)) continue;
     const A = toks[a] as N;
-    // Scale words ("758,3 tỷ đồng") on both or neither.
-    if (!!A.num.scale !== !!B.num.scale) continue;
-    const exact = (100 * A.num.value!) / B.num.value;
+    // Scale words ("758,3 tỷ đồng", "7,86 triệu lượt") count: both sides in the same units.
+    const exact = (100 * A.num.value! * (A.num.scale?.factor ?? 1)) / (B.num.value * (B.num.scale?.factor ?? 1));
     const written = t.num.value;
     const decimals = t.num.decimals ?? 0;
     const hedge = hedgeBefore(r, p);
     out.push({
       segment: seg,
       fracStart: A.s,
-      fracEnd: A.num.end,
+      fracEnd: A.num.scale?.end ?? A.num.end,
       numerator: A.num.value!,
       denominator: B.num.value,
       pctStart: t.s,
@@ -433,7 +450,7 @@ function basePairsIn(r: Reading, seg: number, out: FractionPair[]): void {
       hedge,
       exact,
       ok: matches(exact, written, decimals, hedge),
-      base: { numStart: A.s, numEnd: A.num.end, denStart: B.s, denEnd: B.num.end },
+      base: { numStart: A.s, numEnd: A.num.scale?.end ?? A.num.end, denStart: B.s, denEnd: B.num.scale?.end ?? B.num.end },
     });
   }
 }

@@ -25,6 +25,11 @@ export interface TableRatio {
   exact: number;
   ratioHeader: string;
   ok: boolean;
+  /**
+   * A "Tăng/giảm (%)" column: the cell is the change of num over den in %
+   * (exact = 100 × num / den − 100). Reported by change-mismatch, not as a ratio.
+   */
+  change?: boolean;
 }
 
 type N = Extract<Tok, { t: 'n' }>;
@@ -138,11 +143,15 @@ function operands(ratio: ColumnReading, col: number, cols: readonly ColumnReadin
 function checkTable(block: Block, cells: Segment[], out: TableRatio[]): void {
   const headerTexts = cells.find((c) => c.table)?.table?.headers ?? [];
   const cols = headerTexts.map((h) => readColumnHeader(h));
-  const ratioCols = cols.map((c, i) => (c.role === 'ratio' ? i : -1)).filter((i) => i >= 0);
+  // "Tăng/giảm (%)": a change in % of the later value over the earlier one.
+  const isChange = (c: ColumnReading) => c.role === 'change' && !!c.percent;
+  const ratioCols = cols.map((c, i) => (c.role === 'ratio' || isChange(c) ? i : -1)).filter((i) => i >= 0);
   if (!ratioCols.length) return;
   const plans = new Map<number, [number, number]>();
   for (const rc of ratioCols) {
-    const ops = operands(cols[rc], rc, cols);
+    // A change column's year ("% tăng/giảm so với 2024") is its base, not its own: later year over earlier.
+    const asRatio: ColumnReading = { ...cols[rc], role: 'ratio', year: undefined, years: undefined, ratioOf: { numerator: 'achieved', denominator: 'previous' } };
+    const ops = operands(isChange(cols[rc]) ? asRatio : cols[rc], rc, cols);
     if (ops) plans.set(rc, ops);
   }
   if (!plans.size) return;
@@ -155,6 +164,7 @@ function checkTable(block: Block, cells: Segment[], out: TableRatio[]): void {
     r.set(t.col, c);
   }
   for (const [rc, [a, b]] of plans) {
+    const change = isChange(cols[rc]);
     const found: TableRatio[] = [];
     let okCount = 0;
     for (const r of rows.values()) {
@@ -166,9 +176,12 @@ function checkTable(block: Block, cells: Segment[], out: TableRatio[]): void {
       const na = cellNumber(block, as);
       const nb = cellNumber(block, bs);
       if (!x || !na || !nb || nb.value === 0 || na.value === 0) continue;
-      const exact = (100 * na.value) / nb.value;
-      const ok =
-        matches(exact, x.value, x.decimals) ||
+      const ratio = (100 * na.value) / nb.value;
+      const exact = change ? ratio - 100 : ratio;
+      const ok = change
+        ? // A fall written without its sign ("giảm" columns), or as points for two rates.
+          matches(Math.abs(exact), x.value, x.decimals) || matches(Math.abs(na.value - nb.value), x.value, x.decimals)
+        : matches(exact, x.value, x.decimals) ||
         // Other ways writers fill the column: the change in % (8,2 for 108,2), the difference of two rates, the inverse ratio.
         matches(exact - 100, x.value, x.decimals) ||
         matches(na.value - nb.value, x.value, x.decimals) ||
@@ -188,6 +201,7 @@ function checkTable(block: Block, cells: Segment[], out: TableRatio[]): void {
         exact,
         ratioHeader: headerTexts[rc],
         ok,
+        change: change || undefined,
       });
     }
     // A column where no row agrees is not the ratio we think (another base, another formula): not checked.

@@ -6,6 +6,8 @@
 import type { Draft } from '../types';
 import { msg, type Rule } from '../rule';
 import { blockChanges, changeIssue, toDraft } from '../sums';
+import { tableRatios } from '../indicators/tableratios';
+import { formatVi, roundTo } from '../indicators/compare';
 
 export const rule: Rule = {
   meta: {
@@ -24,6 +26,30 @@ export const rule: Rule = {
     for (const c of blockChanges(block, ctx.config)) {
       const i = changeIssue(c);
       if (i) out.push(toDraft(i));
+    }
+    // A "Tăng/giảm (%)" table cell against the two period cells of its row.
+    for (const t of tableRatios(block, ctx.config)) {
+      if (t.ok || !t.change) continue;
+      const d = Math.max(2, t.decimals + 1);
+      const exactVi = formatVi(roundTo(t.exact, d), d).replace(/,?0+$/, '');
+      const right = formatVi(roundTo(Math.abs(t.exact), t.decimals), t.decimals);
+      const written = block.prose.slice(t.start, t.end);
+      const a = block.prose.slice(t.num.start, t.num.end);
+      const b = block.prose.slice(t.den.start, t.den.end);
+      out.push({
+        start: t.start,
+        end: t.end,
+        message: msg(
+          `${written} (cột "${t.ratioHeader}") không khớp với hai ô của dòng: (${a} − ${b}) / ${b} = ${exactVi}%, làm tròn là ${right}.`,
+          `${written} (column "${t.ratioHeader}") does not match the two cells of its row: (${a} − ${b}) / ${b} = ${exactVi}%, which rounds to ${right}.`,
+        ),
+        related: [
+          { start: t.num.start, end: t.num.end, message: msg(`Giá trị sau: ${t.num.header}`, `Later value: ${t.num.header}`) },
+          { start: t.den.start, end: t.den.end, message: msg(`Giá trị trước: ${t.den.header}`, `Earlier value: ${t.den.header}`) },
+        ],
+        fixes: [{ title: msg(`Sửa thành ${right}`, `Change to ${right}`), edits: [{ start: t.numStart, end: t.numEnd, newText: right }], safe: false }],
+        data: { later: t.num.value, earlier: t.den.value, written: t.written, exact: t.exact, table: true },
+      });
     }
     return out;
   },

@@ -50,7 +50,8 @@ export const rule: Rule = {
     }
     // Table ratio cells against the two cells they compare.
     for (const t of tableRatios(block, ctx.config)) {
-      if (t.ok) continue;
+      // A "Tăng/giảm (%)" cell is a change: change-mismatch reports it.
+      if (t.ok || t.change) continue;
       const d = Math.max(2, t.decimals + 1);
       const exactVi = formatVi(roundTo(t.exact, d), d).replace(/,?0+$/, '');
       const right = formatVi(roundTo(t.exact, t.decimals), t.decimals);

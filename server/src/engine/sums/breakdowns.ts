@@ -413,6 +413,8 @@ function restTail(toks: Tok[], p: number, hi: number): boolean {
 }
 
 const SHARE_VERB = new Set(['chiếm']);
+/** Words after "(p%)" that make p a share of something other than the earlier count. */
+const SHARE_OF_OTHER = new Set(['so', 'kế', 'chỉ', 'mục', 'dự', 'tổng', 'của', 'trên', 'dân', 'dân số', 'số', 'cùng', 'năm', 'tăng', 'giảm', 'vượt', 'đạt', 'bằng']);
 const isRate = (k: string | undefined) => k === undefined || k === '%' || k === '‰' || k === 'pp' || k === 'lần';
 
 /**
@@ -485,7 +487,9 @@ function readLooseShares(toks: Tok[], sents: [number, number][], segment: number
       let named = false;
       if (after && after.t === 'w') {
         if (after.k === 'tổng' && isW(toks[j + 2], 'số') && isW(toks[j + 3], u.key!)) named = true;
-        else continue;
+        // "61 ca (82,4%) chưa tiêm vắc xin": the share right after the count, then what sets the
+        // count apart; not when what follows names another base ("(51,8%) so với kế hoạch").
+        else if (!(paren && n === 0 && !SHARE_OF_OTHER.has(after.k))) continue;
       }
       // The base: an earlier count in the same unit in this sentence, else the total of the sentence before.
       let base: Tok | undefined;
