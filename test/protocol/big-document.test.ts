@@ -28,14 +28,18 @@ describe('LSP server: a 10 MB document does not block hover and outline', functi
   after(async () => {
     await c.stop();
   });
-
-  it('answers a hover on a small document before the symbols and hover of the 10 MB one', async () => {
-    const order: string[] = [];
-    const req = <T>(name: string, method: string, params: unknown) =>
+  /** A request whose name is pushed to `order` when its response arrives. */
+  const recorder =
+    (order: string[]) =>
+    <T>(name: string, method: string, params: unknown): Promise<T> =>
       c.conn.sendRequest(method, params).then((r) => {
         order.push(name);
         return r as T;
       });
+
+  it('answers a hover on a small document before the symbols and hover of the 10 MB one', async () => {
+    const order: string[] = [];
+    const req = recorder(order);
     await c.open(BIG_URI, big);
     const bigSymbols = req<Sym[]>('big symbols', 'textDocument/documentSymbol', { textDocument: { uri: BIG_URI } });
     const bigHover = req<unknown>('big hover', 'textDocument/hover', { textDocument: { uri: BIG_URI }, position: { line: 5, character: 3 } });
@@ -50,11 +54,7 @@ describe('LSP server: a 10 MB document does not block hover and outline', functi
 
   it('answers hover and outline of the 10 MB document from its last model while the next version is built', async () => {
     const order: string[] = [];
-    const req = <T>(name: string, method: string, params: unknown) =>
-      c.conn.sendRequest(method, params).then((r) => {
-        order.push(name);
-        return r as T;
-      });
+    const req = recorder(order);
     // A new version that shares no block with the first (another 10 MB report):
     // its model takes many slices to build.
     await c.conn.sendNotification('textDocument/didChange', {
