@@ -40,7 +40,17 @@ describe('LSP server: a 10 MB document does not block hover and outline', functi
   it('answers a hover on a small document before the symbols and hover of the 10 MB one', async () => {
     const order: string[] = [];
     const req = recorder(order);
+    // The big document's settings first (a round trip to the client), so that
+    // its requests below go straight to building its model.
+    const asked = new Promise<void>((res) =>
+      c.conn.onRequest('workspace/configuration', (p: { items: { scopeUri?: string }[] }) => {
+        if (p.items.some((i) => i.scopeUri === BIG_URI)) res();
+        return p.items.map(() => c.settings);
+      }),
+    );
     await c.open(BIG_URI, big);
+    await asked;
+    await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: SMALL_URI }, position: { line: 0, character: 0 } });
     const bigSymbols = req<Sym[]>('big symbols', 'textDocument/documentSymbol', { textDocument: { uri: BIG_URI } });
     const bigHover = req<unknown>('big hover', 'textDocument/hover', { textDocument: { uri: BIG_URI }, position: { line: 5, character: 3 } });
     const smallHover = req<{ contents: { value: string } } | null>('small hover', 'textDocument/hover', { textDocument: { uri: SMALL_URI }, position: { line: 2, character: SMALL.split('\n')[2].indexOf('96,5') + 1 } });
