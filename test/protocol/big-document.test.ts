@@ -65,11 +65,11 @@ describe('LSP server: a 10 MB document does not block hover and outline', functi
   it('answers hover and outline of the 10 MB document from its last model while the next version is built', async () => {
     const order: string[] = [];
     const req = recorder(order);
-    // A new version that shares no block with the first (another 10 MB report):
-    // its model takes many slices to build.
+    // A new version that shares no block with the first (another report, of
+    // 2 MB): its model takes many slices to build.
     await c.conn.sendNotification('textDocument/didChange', {
       textDocument: { uri: BIG_URI, version: 2 },
-      contentChanges: [{ text: generateReport(loadMaterial(), 10_000_000, 8) }],
+      contentChanges: [{ text: generateReport(loadMaterial(), 2_000_000, 8) }],
     });
     // The summary command waits for the current version; outline and hover may not.
     const summary = req<{ count: number }>('summary', 'vnhr/indicatorSummary', { uri: BIG_URI });
@@ -79,6 +79,6 @@ describe('LSP server: a 10 MB document does not block hover and outline', functi
     assert.ok(order.indexOf('small hover') < order.indexOf('summary'), `order: ${order.join(', ')}`);
     assert.ok(order.indexOf('big symbols') < order.indexOf('summary'), `order: ${order.join(', ')}`);
     assert.deepEqual(sy, firstOutline, 'the outline of the last complete model (version 1)');
-    assert.ok(s.count > 1000, `summary of the current version: ${s.count}`);
+    assert.ok(s.count > 200, `summary of the current version: ${s.count}`);
   });
 });
