@@ -2,8 +2,8 @@
 // indicator summary): indicator mentions and task counts in document offsets,
 // computed once per document version through the check's own block cache.
 // The model is built in slices (docModelSteps, yielding every ~15 ms) so a
-// 10 MB document does not hold up requests on other documents; while a new
-// version's model is built, hover and outline answer from the last complete one.
+// 10 MB document does not hold up requests on other documents; while a large
+// document's new model is built, hover and outline answer from the last complete one.
 import { docModelSteps, indicatorSummary, taskSummary, LineIndex, localize, msg, type IndicatorMentionInfo, type TaskSummary, type Locale, type Msg, type ResolvedConfig } from './engine';
 import type { ServerContext } from './features/context';
 import type { Configuration } from './features/configuration';
@@ -20,8 +20,8 @@ export interface Insights {
 
 /**
  * `current`: wait for the model of the document's current version (the
- * indicator summary command); without it a model of an earlier version is
- * answered while the current one is still being built (hover, outline).
+ * indicator summary command); without it, for a large document, a model of an
+ * earlier version is answered while the current one is being built (hover, outline).
  */
 export type InsightsOf = (uri: string, opts?: { current?: boolean }) => Promise<Insights | undefined>;
 
@@ -38,6 +38,13 @@ interface Build {
 
 /** Work between two yields to the event loop (the same budget as checkSliced). */
 const SLICE_MS = 15;
+
+/**
+ * From this length (UTF-16 units, ~200 KB) a model takes long enough to build
+ * that hover and outline answer from the last complete one meanwhile; a
+ * shorter document's requests wait for its current model (a few ms).
+ */
+const STALE_MIN_LENGTH = 200_000;
 
 export function createInsights(ctx: ServerContext, conf: Configuration, diags: Diagnostics): InsightsOf {
   const complete = new Map<string, Model>();
@@ -57,23 +64,27 @@ export function createInsights(ctx: ServerContext, conf: Configuration, diags: D
       // and a newer version drops this build at its next slice.
       const it = docModelSteps(text, config, diags.stateOf(uri).cache);
       let last = Date.now();
-      for (;;) {
-        const r = it.next();
-        if (r.done) {
-          const m: Model = { version, configKey: config.key, indicators: indicatorSummary(r.value, config), tasks: taskSummary(r.value, config), lines: new LineIndex(text) };
-          b.result = m;
-          if (building.get(uri) === b) {
-            building.delete(uri);
-            complete.set(uri, m);
-          }
-          return m;
-        }
-        if (Date.now() - last > SLICE_MS) {
-          await new Promise((res) => setImmediate(res));
-          if (stale()) return undefined;
-          last = Date.now();
-        }
+      // Awaited only when the slice is used up: a small document is built
+      // synchronously, within start().
+      const busy = () => Date.now() - last > SLICE_MS;
+      /** Yield to the event loop; false when a newer version (or a close) dropped this build. */
+      const pause = async (): Promise<boolean> => {
+        await new Promise((res) => setImmediate(res));
+        last = Date.now();
+        return !stale();
+      };
+      let r = it.next();
+      for (; !r.done; r = it.next()) if (busy() && !(await pause())) return undefined;
+      // The two summaries resolve the whole document (a second or two on 10 MB): a pause between them.
+      const indicators = indicatorSummary(r.value, config);
+      if (busy() && !(await pause())) return undefined;
+      const m: Model = { version, configKey: config.key, indicators, tasks: taskSummary(r.value, config), lines: new LineIndex(text) };
+      b.result = m;
+      if (building.get(uri) === b) {
+        building.delete(uri);
+        complete.set(uri, m);
       }
+      return m;
     })();
     return b;
   }
@@ -94,7 +105,7 @@ export function createInsights(ctx: ServerContext, conf: Configuration, diags: D
       // start() runs the first slice at once: a small document is done here.
       if (!b || b.version !== doc.version || b.configKey !== config.key) b = start(uri, text, doc.version, config);
       if (b.result) return { ...b.result, locale };
-      if (hit && !opts.current) return { ...hit, locale };
+      if (hit && !opts.current && text.length >= STALE_MIN_LENGTH) return { ...hit, locale };
       const m = await b.done;
       if (m) return { ...m, locale };
     }

@@ -81,4 +81,14 @@ describe('LSP server: a 10 MB document does not block hover and outline', functi
     assert.deepEqual(sy, firstOutline, 'the outline of the last complete model (version 1)');
     assert.ok(s.count > 200, `summary of the current version: ${s.count}`);
   });
+
+  it('answers a small document from its current version right after an edit', async () => {
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: SMALL_URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'Dân số trung bình năm 2024 của xã là 12.400 người.\n\n' }],
+    });
+    const h = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: SMALL_URI }, position: { line: 4, character: SMALL.split('\n')[2].indexOf('96,5') + 1 } })) as { contents: { value: string } } | null;
+    assert.ok(h, 'the figure, two lines further down now, has its hover');
+    assert.match(h.contents.value, /tiêm chủng/i);
+  });
 });
