@@ -34,15 +34,20 @@ export default tseslint.config(
       // `@ts-ignore` hides whatever error comes next; say which one with @ts-expect-error.
       '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-nocheck': true, 'ts-expect-error': 'allow-with-description' }],
       // One way to produce bilingual text: msg(vi, en) where it is written, localize() where it is shown.
-      // A warning for now: branches written before msg()/localize() became the rule still use
-      // `vi ? … : …`; make it an error once they are converted.
       'no-restricted-syntax': [
-        'warn',
+        'error',
         { selector: "ConditionalExpression[test.operator='==='][test.right.value='vi']", message: "Bilingual text: build a Msg with msg(vi, en) and localize(m, locale), not `locale === 'vi' ? … : …`." },
         { selector: "ConditionalExpression[test.operator='==='][test.left.value='vi']", message: "Bilingual text: build a Msg with msg(vi, en) and localize(m, locale), not `locale === 'vi' ? … : …`." },
-        { selector: "ConditionalExpression[test.type='Identifier'][test.name='vi']", message: 'Bilingual text: build a Msg with msg(vi, en) and localize(m, locale), not `vi ? … : …`.' },
+        { selector: "ConditionalExpression[test.operator='==='][test.right.value='en']", message: "Bilingual text: build a Msg with msg(vi, en) and localize(m, locale), not `locale === 'en' ? … : …`." },
+        { selector: "ConditionalExpression[test.operator='==='][test.left.value='en']", message: "Bilingual text: build a Msg with msg(vi, en) and localize(m, locale), not `locale === 'en' ? … : …`." },
+        { selector: "ConditionalExpression[test.type='Identifier'][test.name=/^(vi|en|isVi|isEn)$/]", message: 'Bilingual text: build a Msg with msg(vi, en) and localize(m, locale), not `vi ? … : …`.' },
       ],
     },
+  },
+  {
+    // localize() itself: the one place a locale picks a text.
+    files: ['server/src/engine/msg.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['server/src/engine/**/*.ts'],

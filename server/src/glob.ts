@@ -111,18 +111,22 @@ function tokMatches(t: Tok, c: string): boolean {
   }
 }
 
-/** Greedy wildcard match of one segment: on a mismatch, retry from the last star one character further. */
-function matchSegment(p: Tok[], s: string): boolean {
+/**
+ * Greedy wildcard match: on a mismatch, retry from the last star one item
+ * further. One star is remembered, so the work is at most pattern × subject,
+ * never exponential. Used for the characters of a segment ("*") and for the segments of a path ("**").
+ */
+function wildMatch<P, S>(p: readonly P[], s: ArrayLike<S>, isStar: (x: P) => boolean, one: (x: P, y: S) => boolean): boolean {
   let pi = 0;
   let si = 0;
   let star = -1;
   let mark = 0;
   while (si < s.length) {
-    const t = p[pi];
-    if (t && t.k !== 'star' && tokMatches(t, s[si])) {
+    const t = pi < p.length ? p[pi] : undefined;
+    if (t !== undefined && !isStar(t) && one(t, s[si])) {
       pi++;
       si++;
-    } else if (t && t.k === 'star') {
+    } else if (t !== undefined && isStar(t)) {
       star = pi++;
       mark = si;
     } else if (star >= 0) {
@@ -130,29 +134,14 @@ function matchSegment(p: Tok[], s: string): boolean {
       si = ++mark;
     } else return false;
   }
-  while (pi < p.length && p[pi].k === 'star') pi++;
+  while (pi < p.length && isStar(p[pi])) pi++;
   return pi === p.length;
 }
 
-/** The same walk over path segments, "**" matching any number of them. */
+const isStarTok = (t: Tok) => t.k === 'star';
+const isGlobstar = (g: Seg) => g === 'globstar';
+const segMatches = (g: Seg, part: string) => g !== 'globstar' && wildMatch(g, part, isStarTok, tokMatches);
+
 function matchPath(segs: Seg[], parts: string[]): boolean {
-  let pi = 0;
-  let si = 0;
-  let star = -1;
-  let mark = 0;
-  while (si < parts.length) {
-    const g = segs[pi];
-    if (g !== undefined && g !== 'globstar' && matchSegment(g, parts[si])) {
-      pi++;
-      si++;
-    } else if (g === 'globstar') {
-      star = pi++;
-      mark = si;
-    } else if (star >= 0) {
-      pi = star + 1;
-      si = ++mark;
-    } else return false;
-  }
-  while (pi < segs.length && segs[pi] === 'globstar') pi++;
-  return pi === segs.length;
+  return wildMatch(segs, parts, isGlobstar, segMatches);
 }

@@ -180,9 +180,13 @@ export const longLine = (minRepeat: number, maxRepeat: number) =>
 const MARKS = ['\u0301', '\u0323', '\u0302', '\u031b', '\u0306', '\u0300', '\u20dd', '\u1dc4'];
 const markRun = fc.tuple(fc.constantFrom('a', 'ệ', 'e', 'A', 'ư'), fc.array(fc.constantFrom(...MARKS), { minLength: 20, maxLength: 120 })).map(([base, ms]) => base + ms.join(''));
 const bracketRun = fc.tuple(fc.constantFrom('[bệnh](', '![a](', '](', '](x "', '][', '[a]('), fc.integer({ min: 2, max: 300 })).map(([u, n]) => u.repeat(n));
+// The long shapes (rare: each costs a full check of a few KB): thousands of
+// marks on one letter or alone, thousands of link openers on one line.
+const longMarkRun = fc.tuple(fc.constantFrom('a', 'ệ', '', '|'), fc.constantFrom(...MARKS), fc.integer({ min: 500, max: 4000 })).map(([base, m, n]) => base + m.repeat(n));
+const longBracketRun = fc.tuple(fc.constantFrom('[bệnh](', '![a](', '[a]('), fc.integer({ min: 500, max: 3000 })).map(([u, n]) => u.repeat(n));
 const pathLike = fc.constantFrom('moh.gov.vn/covid-19/x', 'du-lieu_Covid-19.xlsx', 'C:\\Bao cao\\covid 19\\', './data/12.5/a', 'soyte.gov.vn/12,5%/b.', 'bao-cao.md.');
 export const hostile: fc.Arbitrary<string> = fc
-  .tuple(markdownLF, fc.array(fc.oneof(markRun, bracketRun, pathLike), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { minLength: 4, maxLength: 4 }), fc.constantFrom('NFC', 'NFD'))
+  .tuple(markdownLF, fc.array(fc.oneof({ weight: 6, arbitrary: markRun }, { weight: 6, arbitrary: bracketRun }, { weight: 6, arbitrary: pathLike }, { weight: 1, arbitrary: longMarkRun }, { weight: 1, arbitrary: longBracketRun }), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { minLength: 4, maxLength: 4 }), fc.constantFrom('NFC', 'NFD'))
   .map(([doc, pieces, at, form]) => {
     let t = doc;
     pieces.forEach((p, k) => {

@@ -96,4 +96,14 @@ describe('architecture: imports follow the code map', () => {
     const bad = tsFiles(join(REPO_ROOT, 'client', 'src')).flatMap((f) => importsOf(f).filter((i) => i.includes(join('server', 'src'))).map((i) => `${relative(REPO_ROOT, f)} -> ${relative(REPO_ROOT, i)}`));
     assert.deepEqual(bad, []);
   });
+
+  it('the server and the CLI reach the engine only through its API (engine/index.ts)', () => {
+    const src = join(REPO_ROOT, 'server', 'src');
+    const engine = join(src, 'engine');
+    // word/ converts Word files with the engine's msg() alone (the client bundles it, not the engine).
+    const fronts = tsFiles(src).filter((f) => !f.startsWith(engine + '/') && !f.startsWith(join(src, 'word') + '/'));
+    assert.ok(fronts.some((f) => f.endsWith(join('features', 'hover.ts'))), 'the front-end files are found');
+    const bad = fronts.flatMap((f) => importsOf(f).filter((i) => i.startsWith(engine + '/') && i !== join(engine, 'index.ts')).map((i) => `${relative(REPO_ROOT, f)} -> ${relative(REPO_ROOT, i)}`));
+    assert.deepEqual(bad, []);
+  });
 });

@@ -20,6 +20,7 @@ import {
   vietnamese,
   withSurrogates,
 } from '../fuzz/props';
+import { checkFileSelection, trees } from '../fuzz/trees';
 
 const seed = Number(process.env.VNHR_FC_SEED ?? 20240901);
 const run = <T>(arb: fc.Arbitrary<T>, numRuns: number, pred: (x: T) => void) => fc.assert(fc.property(arb, pred), { numRuns, seed });
@@ -37,6 +38,8 @@ describe('engine invariants on random input (fast-check)', function () {
   it('LF, CRLF and CR line ends give the same findings', () => run(markdownLF, 400, checkLineEndsAgree));
   it('fixAll never changes code (fenced, inline), autolinks or HTML comments', () => run(markdownWithCode, 300, checkCodeUntouched));
   it('edits checked through one DocumentCache give the findings of fresh checks', () => run(markdownWithEdits, 300, checkIncremental));
+  it('vnhr check on random folder trees with symlinks (loops, parents, dangling): ends, each real file once, inside the tree, every plain report', () =>
+    fc.assert(fc.asyncProperty(trees, checkFileSelection), { numRuns: 25, seed }));
 });
 
 // Counterexamples the properties found (kept as plain regression tests).

@@ -291,6 +291,15 @@ export function buildDocModel(text: string, config: ResolvedConfig, cache: Docum
  */
 export function* docModelSteps(text: string, config: ResolvedConfig, cache: DocumentCache = new DocumentCache()): Generator<void, DocModel, void> {
   const { blocks } = yield* cache.blockSteps(cache.chunksFor(text), config.key);
+  // The per-block analyses the document readers need, a few blocks per step:
+  // on a 10 MB report they are most of the work (the summaries then only resolve).
+  let n = 0;
+  for (const b of blocks) {
+    if (b.segments.length === 0) continue;
+    for (const a of BLOCK_PHASE) a(b, config);
+    for (const k of TRANSIENT) b.memo.delete(k);
+    if (++n % 8 === 0) yield;
+  }
   return { blocks, store: cache.store, ...documentMeta(blocks) };
 }
 

@@ -9,6 +9,7 @@ import type { Rule } from './rule';
 
 export * from './types';
 export { LineIndex, type Position, type Range } from './document';
+export { isHighSurrogate } from './chars';
 export { isVietnameseText } from './detect';
 export { applyFixes, applyEditGroups } from './fixes';
 export { docsUrl, analysisRuns } from './rule';

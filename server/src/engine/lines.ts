@@ -5,9 +5,6 @@ import type { Block } from './types';
 import { countBelow } from './search';
 import { findLineStarts } from './document';
 
-/** @deprecated import from './search' (kept so branches written before it still build). */
-export { countBelow, firstStartAtOrAfter } from './search';
-
 /** Offsets in `block.source` of its line breaks (the \n of \r\n; a lone \r). Cached with the block. */
 export function lineBreaks(block: Block): Int32Array {
   let a = block.memo.get('line-breaks') as Int32Array | undefined;

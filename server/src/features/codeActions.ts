@@ -3,8 +3,7 @@
 // source.fixAll.vnhr action (fix on save). Every fix-all is the engine's
 // fixAll loop, started from the findings this version already has.
 import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver/node';
-import { fixAll, localize, msg, LineIndex, DocumentCache, type Finding } from '../engine';
-import { isHighSurrogate } from '../engine/chars';
+import { fixAll, isHighSurrogate, localize, msg, LineIndex, DocumentCache, type Finding } from '../engine';
 import type { ServerContext } from './context';
 import { toDiagnostic, type Current, type Diagnostics } from './diagnostics';
 

@@ -6,7 +6,7 @@ import type { ServerContext } from './context';
 
 export function registerIndicatorSummary(ctx: ServerContext, insightsOf: InsightsOf) {
   ctx.connection.onRequest('vnhr/indicatorSummary', async (p: { uri: string }) => {
-    const ins = await insightsOf(p.uri);
+    const ins = await insightsOf(p.uri, { current: true });
     if (!ins) return { markdown: '', count: 0 };
     const title = localize(msg('# Tổng hợp chỉ số trong báo cáo', '# Indicators in this report'), ins.locale);
     return { markdown: `${title}\n\n${renderIndicatorSummary(ins.indicators, ins.locale)}`, count: ins.indicators.length };

@@ -3,6 +3,7 @@
 import type { DocModel } from '../rule';
 import type { ResolvedConfig } from '../config';
 import type { Locale, Msg } from '../types';
+import { localize, msg } from '../msg';
 import { docOffset } from '../engine';
 import { resolveDocument, display, readingOf, KIND_LABEL } from './resolve';
 import { formatVi, type Hedge } from './compare';
@@ -129,13 +130,13 @@ const HEAD = {
  */
 export function renderIndicatorSummary(infos: readonly IndicatorMentionInfo[], locale: Locale = 'vi'): string {
   const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-  const pick = (m: Msg) => (locale === 'en' ? m.en : m.vi);
+  const pick = (m: Msg) => localize(m, locale);
   const head = HEAD.vi.map((v, i) => `${v} / ${HEAD.en[i]}`);
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
-  const none = locale === 'en' ? 'no indicator figures found' : 'không tìm thấy số liệu chỉ số nào';
+  const none = pick(msg('không tìm thấy số liệu chỉ số nào', 'no indicator figures found'));
   for (const x of infos) {
     const sub = x.subtypes.length ? ` (${x.subtypes.map((s) => s.slice(s.indexOf(':') + 1)).join(', ')})` : '';
-    const period = x.period ? pick(x.period.label) : locale === 'en' ? '? (not compared)' : '? (không so sánh)';
+    const period = pick(x.period ? x.period.label : msg('? (không so sánh)', '? (not compared)'));
     lines.push(
       `| ${[String(x.line + 1), pick(x.name) + sub, pick(x.written), `${x.normalized} ${x.unit}`, period, pick(x.place.label), pick(x.kindLabel)].map(esc).join(' | ')} |`,
     );

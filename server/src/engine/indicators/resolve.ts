@@ -519,8 +519,8 @@ const PERIOD_FROM: Record<Reading['period'], Msg> = {
   none: { vi: 'không rõ', en: 'unknown' },
 };
 const KIND_FROM: Record<Exclude<Reading['kind'], 'text'>, Msg> = {
-  caption: { vi: 'từ tên bảng', en: "from the table's caption" },
-  heading: { vi: 'từ đề mục', en: 'from the heading' },
+  caption: PERIOD_FROM.caption,
+  heading: PERIOD_FROM.heading,
   deadline: { vi: 'mốc "đến năm" sau năm báo cáo', en: '"by year" after the report\'s year' },
   default: { vi: 'mặc định: số liệu của câu', en: "default: the sentence's own figure" },
 };

@@ -76,8 +76,7 @@ const variants = analysis('spelling-consistency:variants', (block: Block, config
   const f = wordFacts(block, config);
   const terms = termsOf(block);
   // Vaccine spellings are read with the other loanwords (termsOf), which tell "vắc - xin" apart.
-  const agency = f.phrases.filter((p) => p.kind === 'agency');
-  return agency.length || terms.length ? [...f.iy, ...agency, ...terms] : f.iy;
+  return f.phrases.length || terms.length ? [...f.iy, ...f.phrases, ...terms] : f.iy;
 });
 
 function rewrite(v: Variant, target: string): string {

@@ -348,6 +348,28 @@ function planClauseBefore(toks: Tok[], k: number, lo: number): number | undefine
   return undefined;
 }
 
+/**
+ * The words after "(" that name the earlier period ("năm 2023 là", "cùng kỳ:"),
+ * from j up to hi: where the figure starts, or undefined when no period is named.
+ * `closing` (the figure ends at the ")"): month and quarter count as periods, a
+ * year just before ")" is the figure, and a word of a change or a plan means the
+ * parenthesis is not a reference.
+ */
+function parenPeriod(toks: Tok[], j: number, hi: number, closing: boolean): { next: number } | undefined {
+  let period = false;
+  while (j < hi && (toks[j].t === 'w' || (isQty(toks[j]) && toks[j].year && !(closing && isP(toks[j + 1], ')'))))) {
+    if (isW(toks[j], 'năm', 'kỳ', 'cùng', 'trước') || (closing && isW(toks[j], 'tháng', 'quý')) || (isQty(toks[j]) && toks[j].year)) period = true;
+    if (closing && isW(toks[j], 'tăng', 'giảm', 'kế', 'chỉ', 'mục', 'chiếm')) return undefined;
+    if (isW(toks[j], 'là')) {
+      j++;
+      break;
+    }
+    j++;
+  }
+  if (isP(toks[j], ':')) j++;
+  return period ? { next: j } : undefined;
+}
+
 /** "(năm 2023 là 92,7%)" / "(năm 2023: 92,7%)" ending at k (the ")"). */
 function refParenBefore(toks: Tok[], k: number, lo: number): { open: number; prev: Tok; unit?: string; hedge?: string } | undefined {
   let open = -1;
@@ -359,19 +381,9 @@ function refParenBefore(toks: Tok[], k: number, lo: number): { open: number; pre
     if (toks[j].t === 'p' && !isP(toks[j], ':')) return undefined;
   }
   if (open < 0) return undefined;
-  let j = open + 1;
-  let period = false;
-  while (j < k && (toks[j].t === 'w' || (isQty(toks[j]) && toks[j].year && !isP(toks[j + 1], ')')))) {
-    if (isW(toks[j], 'năm', 'kỳ', 'cùng', 'trước', 'tháng', 'quý') || (isQty(toks[j]) && toks[j].year)) period = true;
-    if (isW(toks[j], 'tăng', 'giảm', 'kế', 'chỉ', 'mục', 'chiếm')) return undefined;
-    if (isW(toks[j], 'là')) {
-      j++;
-      break;
-    }
-    j++;
-  }
-  if (isP(toks[j], ':')) j++;
-  if (!period) return undefined;
+  const words = parenPeriod(toks, open + 1, k, true);
+  if (!words) return undefined;
+  let j = words.next;
   const hedge = toks[j]?.t === 'w' && HEDGES.has(toks[j].k) ? toks[j++].k : undefined;
   const prev = toks[j];
   if (!isLevel(prev)) return undefined;
@@ -397,22 +409,12 @@ function refParenAfter(toks: Tok[], j: number, hi: number): { prev: Tok; unit?: 
     n++;
   }
   if (!isP(toks[j], '(')) return undefined;
-  j++;
-  let period = false;
-  while (j < hi && (toks[j].t === 'w' || (isQty(toks[j]) && toks[j].year))) {
-    if (isW(toks[j], 'năm', 'kỳ', 'cùng', 'trước') || (isQty(toks[j]) && toks[j].year)) period = true;
-    if (isW(toks[j], 'là')) {
-      j++;
-      break;
-    }
-    j++;
-  }
-  if (isP(toks[j], ':')) j++;
-  if (!period) return undefined;
-  const t = toks[j];
+  const words = parenPeriod(toks, j + 1, hi, false);
+  if (!words) return undefined;
+  const t = toks[words.next];
   const prev = t?.num?.kind === 'fraction' ? numeratorTok(t) : isLevel(t) && !t.pct ? t : undefined;
   if (!prev) return undefined;
-  return { prev, unit: unitAfter(toks, j, hi).key };
+  return { prev, unit: unitAfter(toks, words.next, hi).key };
 }
 
 /** "số vụ giảm": the first count of the sentence in that unit ("135 vụ"), when exactly one is there. */

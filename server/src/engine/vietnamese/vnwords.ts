@@ -344,38 +344,31 @@ export interface IyWord {
   form: 'i' | 'y';
 }
 
-/** A spelling of vaccine ("vắc xin", "vắc-xin") or of an agency name ("Bộ Y tế", "Sở y tế"). */
+/** A spelling of an agency name ("Bộ Y tế", "Sở y tế"). Loanwords such as "vắc xin" are read by spelling-consistency itself. */
 export interface PhraseVariant {
-  kind: 'vaccine' | 'agency';
-  /** Same for all spellings of one word. */
+  kind: 'agency';
+  /** Same for all spellings of one name. */
   key: string;
-  /** The spelling class compared across the document ("vắc xin", "Bộ Y tế"...). */
+  /** The spelling class compared across the document ("Bộ Y tế"...). */
   form: string;
   start: number;
   end: number;
   text: string;
 }
 
-const VACCINE = /\b[vV]ắc([ \-‐–]+)xin\b/gu;
 const AGENCY = /(?<![\p{L}\p{M}])(Bộ|Sở) +([Yy]) +([Tt]ế)(?![\p{L}\p{M}])/gu;
 
 function phrasesOf(block: Block): PhraseVariant[] {
-  // Cheap prefilter: most blocks have neither phrase.
+  // Cheap prefilter: most blocks have no agency name.
   const p = block.prose;
-  const vaccine = p.includes('ắc');
-  const agency = p.includes('Bộ') || p.includes('Sở');
-  if (!vaccine && !agency) return NONE;
+  if (!p.includes('Bộ') && !p.includes('Sở')) return NONE;
   const out: PhraseVariant[] = [];
   for (const run of proseRuns(block)) {
-    for (const re of [VACCINE, AGENCY]) {
-      if (re === VACCINE ? !vaccine : !agency) continue;
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(run.text))) {
-        const start = run.start + m.index;
-        if (re === VACCINE) out.push({ kind: 'vaccine', key: 'vắc xin', form: m[1] === ' ' ? 'vắc xin' : 'vắc-xin', start, end: start + m[0].length, text: m[0] });
-        else out.push({ kind: 'agency', key: m[1] + ' y tế', form: `${m[1]} ${m[2]} ${m[3]}`, start, end: start + m[0].length, text: m[0] });
-      }
+    AGENCY.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = AGENCY.exec(run.text))) {
+      const start = run.start + m.index;
+      out.push({ kind: 'agency', key: m[1] + ' y tế', form: `${m[1]} ${m[2]} ${m[3]}`, start, end: start + m[0].length, text: m[0] });
     }
   }
   return out.length ? out : NONE;
@@ -390,7 +383,7 @@ export interface WordFacts {
   reformed: number;
   /** i/y variants that count for spelling consistency: valid, not glued, not proper names. */
   iy: IyWord[];
-  /** Vaccine and agency spellings (spelling consistency), in document order per kind and run. */
+  /** Agency name spellings (spelling consistency), in document order per run. */
   phrases: PhraseVariant[];
   /**
    * Neighbouring words that may be the same word typed twice (duplicate-word), REPEAT_SIZE
