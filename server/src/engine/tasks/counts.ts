@@ -466,6 +466,8 @@ function makeCount(kind: 'fraction' | 'bare', si: number, toks: Tok[], i: number
     sentenceEnd: 0,
   };
   if (j >= 0) c.y = numRef(toks[j]);
+  // "5 nhiệm vụ trọng tâm còn lại": the rest of a group, not its total.
+  if (kind === 'bare' && toks[modEnd]?.low === 'còn' && toks[modEnd + 1]?.low === 'lại') c.subset = true;
   const owner = ownerOf(toks, modEnd);
   if (owner) c.owner = owner;
   // Hedges and ranges before a bare number.
@@ -801,8 +803,14 @@ function headingYear(toks: Tok[], ix: SegIndex): YearHint | undefined {
     if (p) parts.add(p.part);
   }
   if (years.size > 1 || parts.size > 1) return undefined;
-  return parts.size ? { ...h, part: [...parts][0] } : h;
+  // "Kết quả 6 tháng đầu năm 2025": results measured over a part, of the year's groups; "Nhiệm vụ
+  // trọng tâm 6 tháng cuối năm 2025": groups set for that part.
+  if (!parts.size || toks.some((t, k) => t.t === 'word' && RESULT_WORDS.some((seq) => seq.every((w, q) => toks[k + q]?.low === w)))) return h.part ? { year: h.year, next: h.next } : h;
+  return { ...h, part: [...parts][0] };
 }
+
+/** Words of a heading about results ("kết quả", "sơ kết", "đánh giá"), not about tasks set for a part of the year. */
+const RESULT_WORDS = [['kết', 'quả'], ['sơ', 'kết'], ['tổng', 'kết'], ['đánh', 'giá'], ['tình', 'hình']];
 
 // --- parts of a year ------------------------------------------------------------
 
