@@ -203,6 +203,55 @@ describe('task counts: rules', () => {
     assert.deepEqual(taskFindings('Tỉnh có 10 nhiệm vụ trọng tâm của tỉnh.\n\nHuyện có 6 nhiệm vụ trọng tâm của huyện.\n'), []);
   });
 
+  it('task-total-conflict: one group across its tails (assigner, "chủ yếu"), the writer named by its kind; in every text form', () => {
+    const conflicts = (t: string) => taskFindings(t).filter((f) => f.rule === 'task-total-conflict').map((f) => t.slice(f.start, f.end));
+    const same = [
+      'Năm 2024, Trung tâm hoàn thành 12/12 chỉ tiêu chuyên môn Sở Y tế giao.\n\nĐánh giá chung, Trung tâm Y tế huyện đã hoàn thành 13/13 chỉ tiêu chuyên môn được giao.\n',
+      'Năm 2024, ngành đạt 3/3 chỉ tiêu kinh tế - xã hội chủ yếu do Quốc hội giao.\n\nNăm 2024, ngành đạt 4/4 chỉ tiêu kinh tế - xã hội do Quốc hội giao.\n',
+      'Năm 2023, Sở đề ra 6 nhiệm vụ trọng tâm.\n\nKết quả thực hiện 7 nhiệm vụ trọng tâm đã đề ra năm 2023 như sau.\n',
+    ];
+    for (const t of same) {
+      const swapped = t.replace(/hòa/g, 'hoà');
+      for (const form of [t, t.normalize('NFD'), t.replace(/\n/g, '\r\n'), swapped]) assert.equal(conflicts(form).length, 1, JSON.stringify(form));
+    }
+    // Other assigners, an assigned main set without its assigner, a named unit: other groups.
+    for (const t of [
+      'Năm 2024, ngành đạt 3/3 chỉ tiêu kinh tế - xã hội do Quốc hội giao.\n\nNăm 2024, ngành đạt 8/8 chỉ tiêu kinh tế - xã hội do Hội đồng nhân dân tỉnh giao.\n',
+      'Năm 2024, ngành đạt 13/15 chỉ tiêu chuyên môn chủ yếu.\n\nNăm 2024 có 40 chỉ tiêu chuyên môn được giao cho các khoa.\n',
+      'Năm 2024, Sở hoàn thành 10/10 chỉ tiêu chuyên môn.\n\nNăm 2024, Bệnh viện Đa khoa tỉnh đã hoàn thành 12/12 chỉ tiêu chuyên môn.\n\nNăm 2024, bệnh viện đa khoa tỉnh đạt 14/14 chỉ tiêu chuyên môn.\n',
+      'Năm 2024, ngành hoàn thành 5/5 chỉ tiêu Nghị quyết.\n\nNăm 2024, ngành hoàn thành 11/11 chỉ tiêu kế hoạch.\n\nTrong 12 chỉ tiêu chủ yếu năm 2024, ngành đạt 12 chỉ tiêu.\n',
+    ])
+      assert.deepEqual(conflicts(t), [], t);
+  });
+
+  it('task-total-conflict: a part of the year is its own period, "trong số N" is a total, "N ... còn lại" is not', () => {
+    const conflicts = (t: string) => taskFindings(t).filter((f) => f.rule === 'task-total-conflict');
+    const base = 'Năm 2025, Sở đề ra 10 nhiệm vụ trọng tâm.\n\n';
+    // The second half's tasks, in the sentence, after the noun, or from a tasks heading.
+    for (const t of [
+      'Trong 6 tháng cuối năm 2025, Sở tập trung 5 nhiệm vụ trọng tâm.\n',
+      'Sở đề ra 5 nhiệm vụ trọng tâm 6 tháng cuối năm 2025.\n',
+      '## III. Nhiệm vụ trọng tâm 6 tháng cuối năm 2025\n\nSở tập trung thực hiện 5 nhiệm vụ trọng tâm.\n',
+      'Trong quý III năm 2025, Sở ưu tiên 3 nhiệm vụ trọng tâm.\n',
+      'Sở tiếp tục thực hiện 4 nhiệm vụ trọng tâm còn lại.\n',
+    ])
+      assert.deepEqual(conflicts(base + t), [], t);
+    // A results heading over a part keeps the year's groups; "trong số 12" is the year's total.
+    const r = base + '## I. Kết quả thực hiện 6 tháng đầu năm 2025\n\nSở đã triển khai 8/12 nhiệm vụ trọng tâm.\n';
+    assert.equal(conflicts(r).length, 1);
+    const s = base + 'Sở triển khai 2 nhiệm vụ còn lại trong số 11 nhiệm vụ trọng tâm năm 2025.\n';
+    assert.deepEqual(conflicts(s).map((f) => s.slice(f.start, f.end)), ['11']);
+    // Two totals of one part conflict, and the message names the part.
+    const h = 'Trong 6 tháng cuối năm 2025, Sở tập trung 5 nhiệm vụ trọng tâm.\n\nSở đề ra 6 nhiệm vụ trọng tâm 6 tháng cuối năm 2025.\n';
+    const hf = conflicts(h);
+    assert.equal(hf.length, 1);
+    assert.match(hf[0].message.vi, /6 tháng cuối năm 2025/);
+    assert.match(hf[0].message.en, /last 6 months of 2025/);
+    // A heading naming two years does not decide the period: the document's year does.
+    const two = '# Tổng kết năm 2024 và kế hoạch năm 2025\n\nNgành đề ra 10 nhiệm vụ trọng tâm.\n\n## Kết quả năm 2024\n\nNgành hoàn thành 9/9 nhiệm vụ trọng tâm.\n';
+    assert.equal(conflicts(two).length, 1);
+  });
+
   it('inline disable comments silence a task finding', () => {
     assert.deepEqual(taskFindings('<!-- vnhr-disable-next-line task-count-exceeds -->\nNgành hoàn thành 7/6 nhiệm vụ.\n'), []);
   });
