@@ -136,9 +136,12 @@ describe('task counts: rules', () => {
     assert.equal(i.severity, 'information');
     assert.match(i.message.vi, /còn 1 chỉ tiêu chưa đạt/);
     assert.match(i.message.en, /1 not achieved/);
-    // Units need an achievement verb; a plain "60/63 tỉnh chi vượt quỹ" has nothing left.
+    // Units are coverage, not tasks left: "60/63 tỉnh chi vượt quỹ", "150/226 xã đạt chuẩn" have nothing left.
     assert.deepEqual(taskFindings('Có 60/63 tỉnh chi vượt quỹ.'), []);
-    assert.equal(taskFindings('Có 150/226 xã đạt chuẩn.')[0].severity, 'information');
+    assert.deepEqual(taskFindings('Có 150/226 xã đạt chuẩn.'), []);
+    assert.deepEqual(taskFindings('Kiểm tra 412 cơ sở, có 378/412 cơ sở đạt yêu cầu.'), []);
+    // A completion claim about units is still checked.
+    assert.equal(taskFindings('Toàn bộ 150/226 xã đạt chuẩn.')[0]?.severity, 'warning');
     // "100% xã" is another figure, not a completion claim.
     assert.equal(taskFindings('Ngành đạt 8/9 chỉ tiêu và 100% xã có bác sĩ.')[0].severity, 'information');
     // Negated, or the rest stated correctly: nothing.
