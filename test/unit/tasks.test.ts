@@ -223,6 +223,13 @@ describe('task counts: rules', () => {
       'Năm 2024, ngành đạt 13/15 chỉ tiêu chuyên môn chủ yếu.\n\nNăm 2024 có 40 chỉ tiêu chuyên môn được giao cho các khoa.\n',
       'Năm 2024, Sở hoàn thành 10/10 chỉ tiêu chuyên môn.\n\nNăm 2024, Bệnh viện Đa khoa tỉnh đã hoàn thành 12/12 chỉ tiêu chuyên môn.\n\nNăm 2024, bệnh viện đa khoa tỉnh đạt 14/14 chỉ tiêu chuyên môn.\n',
       'Năm 2024, ngành hoàn thành 5/5 chỉ tiêu Nghị quyết.\n\nNăm 2024, ngành hoàn thành 11/11 chỉ tiêu kế hoạch.\n\nTrong 12 chỉ tiêu chủ yếu năm 2024, ngành đạt 12 chỉ tiêu.\n',
+      // "được giao" alone may gather several bodies' targets; a main set with its assigner may be fewer.
+      'Năm 2024, ngành hoàn thành 10/10 chỉ tiêu được giao.\n\nNăm 2024, ngành đạt 8/8 chỉ tiêu do Sở Y tế giao.\n',
+      'Năm 2024, ngành đạt 3/3 chỉ tiêu kinh tế - xã hội chủ yếu do Quốc hội giao.\n\nNăm 2024, ngành đạt 8/8 chỉ tiêu kinh tế - xã hội được giao.\n',
+      // Several years are another period than the report's year.
+      'Năm 2024, Sở đề ra 6 nhiệm vụ trọng tâm.\n\nGiai đoạn 2021 - 2025, ngành có 12 nhiệm vụ trọng tâm.\n',
+      'Năm 2024, Sở đề ra 6 nhiệm vụ trọng tâm.\n\nTheo Nghị quyết Đại hội, nhiệm kỳ 2020 - 2025 có 15 nhiệm vụ trọng tâm.\n',
+      'Năm 2024, ngành đạt 3/3 chỉ tiêu chủ yếu.\n\nNgành đạt 9/9 chỉ tiêu chủ yếu của Kế hoạch 5 năm.\n',
     ])
       assert.deepEqual(conflicts(t), [], t);
   });
@@ -251,6 +258,10 @@ describe('task counts: rules', () => {
     assert.match(hf[0].message.vi, /6 tháng cuối năm 2025/);
     assert.match(hf[0].message.en, /last 6 months of 2025/);
     // A heading naming two years does not decide the period: the document's year does.
+    // Two totals of one multi-year period conflict.
+    const span = 'Giai đoạn 2021 - 2025, ngành có 12 nhiệm vụ trọng tâm.\n\nKết quả thực hiện 11 nhiệm vụ trọng tâm giai đoạn 2021 - 2025 như sau.\n';
+    assert.equal(conflicts(span).length, 1);
+    assert.match(conflicts(span)[0].message.vi, /giai đoạn 2021-2025/);
     const two = '# Tổng kết năm 2024 và kế hoạch năm 2025\n\nNgành đề ra 10 nhiệm vụ trọng tâm.\n\n## Kết quả năm 2024\n\nNgành hoàn thành 9/9 nhiệm vụ trọng tâm.\n';
     assert.equal(conflicts(two).length, 1);
   });

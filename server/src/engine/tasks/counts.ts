@@ -72,6 +72,8 @@ export interface YearHint {
   next?: boolean;
   /** A part of the year: "6 tháng cuối", "9 tháng đầu", "quý 2" (a group of that part is another group). */
   part?: string;
+  /** Several years: "giai đoạn 2021 - 2025", "nhiệm kỳ", "kế hoạch 5 năm" (another group than any year's). */
+  span?: string;
 }
 
 export interface Intro {
@@ -715,6 +717,7 @@ function addContext(c: TaskCount, ci: number, toks: Tok[], ix: SegIndex, segCoun
   // A part of the year goes with where the year was read: in the clause before the count ("Trong 6 tháng
   // cuối năm 2025, ... 5 nhiệm vụ"), or right before the "năm YYYY" that follows the noun ("nhiệm vụ 6 tháng
   // cuối năm 2025"); "Trong 6 tháng đầu năm, Sở triển khai 8/10 nhiệm vụ trọng tâm năm 2025" is the year's group.
+  const span = spanIn(toks, Math.max(ss, i0 - WINDOW), i0) ?? spanIn(toks, iEnd, Math.min(se, iEnd + 10));
   const partBefore = partIn(toks, Math.max(ss, i0 - WINDOW), i0);
   const before = yearIn(ix, ss, i0);
   if (before) c.yearHint = partBefore ? { ...before, part: partBefore } : before;
@@ -725,6 +728,7 @@ function addContext(c: TaskCount, ci: number, toks: Tok[], ix: SegIndex, segCoun
       c.yearHint = part ? { ...after, part } : after;
     } else c.yearHint = yearIn(ix, 0, ss) ?? (partBefore ? { part: partBefore } : undefined);
   }
+  if (span) c.yearHint = { span };
 
   // A stated complement after a fraction: "còn lại 3 tỉnh", "chỉ còn 3 tỉnh", "3 tỉnh còn lại", "còn 1 nhiệm vụ chưa ...".
   if (c.kind === 'fraction') {
@@ -838,6 +842,27 @@ function partAt(toks: Tok[], k: number): { part: string; end: number } | undefin
     const q = toks[k + 1];
     const v = q?.t === 'num' ? q.int : q?.t === 'word' ? ROMAN[q.low] : undefined;
     if (v !== undefined && v >= 1 && v <= 4) return { part: `quý ${v}`, end: k + 2 };
+  }
+  return undefined;
+}
+
+/**
+ * A period of several years named in tokens [from, to): "giai đoạn 2021 - 2025", "nhiệm kỳ 2020 -
+ * 2025", "2021-2025", "kế hoạch 5 năm". "Giai đoạn tới" is the next period (NEXT_PERIOD), not this.
+ */
+function spanIn(toks: Tok[], from: number, to: number): string | undefined {
+  for (let k = Math.max(0, from); k < to; k++) {
+    const t = toks[k];
+    if (t.t === 'num' && isYearVal(t.int) && isDash(toks[k + 1]) && isYearVal(toks[k + 2]?.int)) return `${t.int}-${toks[k + 2].int}`;
+    if (t.t !== 'word') continue;
+    const n = toks[k + 1]?.low;
+    if ((t.low === 'giai' && n === 'đoạn') || (t.low === 'nhiệm' && n === 'kỳ')) {
+      const a = toks[k + 2];
+      if (a?.t === 'word' && (a.low === 'tới' || a.low === 'sau')) continue;
+      if (a?.t === 'num' && isYearVal(a.int) && isDash(toks[k + 3]) && isYearVal(toks[k + 4]?.int)) return `${a.int}-${toks[k + 4].int}`;
+      return `${t.low} ${n}`;
+    }
+    if (t.low === 'năm' && toks[k - 1]?.t === 'num' && (toks[k - 1].int ?? 0) >= 2 && (toks[k - 1].int ?? 0) <= 10 && toks[k - 2]?.low === 'hoạch') return `${toks[k - 1].int} năm`;
   }
   return undefined;
 }

@@ -361,7 +361,7 @@ function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
     let e: TotalRef | undefined;
     const owned = byOwner.get(key) ?? [];
     if (c.owner) {
-      const a = owned.slice(0, 20).find((o) => ownersCompatible(o.ref.count.owner!, c.owner!));
+      const a = owned.slice(0, 20).find((o) => ownersCompatible(o.ref.count.owner!, c.owner!, !!c.modifier && o.ref.count.modifier === c.modifier));
       const b = firstNoOwner.get(key);
       e = a && b ? (order(a, b) < 0 ? a : b) : (a ?? b);
       // Without a modifier, the owner is the group's name: an owner-less mention is not the same group.
@@ -416,6 +416,7 @@ function blockEntry(block: Block, facts: BlockTaskFacts, context: YearHint | und
   // The count's own year wins, with its own part; a count that names only a part ("Trong 6 tháng cuối
   // năm, ...") takes the heading's year. "2025@6 tháng cuối" is another group than "2025".
   const resolve = (h: YearHint | undefined): string => {
+    if (h?.span) return `span:${h.span}`;
     const own = !!h && (h.year !== undefined || !!h.next);
     const part = own ? h!.part : (h?.part ?? context?.part);
     return periodOf(own ? h : context) + (part ? `@${part}` : '');
@@ -507,9 +508,16 @@ function definedBy(prose: string, start: number, noun: string): boolean {
   return DEFINING.test(before) || (noun.startsWith('nhóm ') && DEFINING_GROUP.test(before));
 }
 
-/** Equal, one extends the other ("được quốc hội" / "được quốc hội giao"), or the same assigner ("được giao" fits any). */
-function ownersCompatible(a: string, b: string): boolean {
+/**
+ * Equal, one extends the other ("được quốc hội" / "được quốc hội giao"), or the same assigner. A plain
+ * "được giao" fits any assigner only in a group named by the same words ("chỉ tiêu chuyên môn được
+ * giao" / "chỉ tiêu chuyên môn Sở Y tế giao"): "10 chỉ tiêu được giao" may gather what several bodies
+ * assigned, "8 chỉ tiêu do Sở Y tế giao" is one body's; "chỉ tiêu kinh tế - xã hội được giao" may be
+ * more than the "chỉ tiêu kinh tế - xã hội chủ yếu do Quốc hội giao".
+ */
+function ownersCompatible(a: string, b: string, named: boolean): boolean {
   if (a === b || a.startsWith(b + ' ') || b.startsWith(a + ' ')) return true;
+  if (!named) return false;
   const ga = giverOf(a);
   const gb = giverOf(b);
   return ga !== undefined && gb !== undefined && (ga === gb || ga === '' || gb === '');
