@@ -361,7 +361,7 @@ function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
     let e: TotalRef | undefined;
     const owned = byOwner.get(key) ?? [];
     if (c.owner) {
-      const a = owned.slice(0, 20).find((o) => ownersCompatible(o.ref.count.owner!, c.owner!, !!c.modifier && o.ref.count.modifier === c.modifier));
+      const a = owned.slice(0, 20).find((o) => ownersCompatible(o.ref.count.owner!, c.owner!, !!c.modifier));
       const b = firstNoOwner.get(key);
       e = a && b ? (order(a, b) < 0 ? a : b) : (a ?? b);
       // Without a modifier, the owner is the group's name: an owner-less mention is not the same group.
@@ -510,10 +510,10 @@ function definedBy(prose: string, start: number, noun: string): boolean {
 
 /**
  * Equal, one extends the other ("được quốc hội" / "được quốc hội giao"), or the same assigner. A plain
- * "được giao" fits any assigner only in a group named by the same words ("chỉ tiêu chuyên môn được
- * giao" / "chỉ tiêu chuyên môn Sở Y tế giao"): "10 chỉ tiêu được giao" may gather what several bodies
- * assigned, "8 chỉ tiêu do Sở Y tế giao" is one body's; "chỉ tiêu kinh tế - xã hội được giao" may be
- * more than the "chỉ tiêu kinh tế - xã hội chủ yếu do Quốc hội giao".
+ * "được giao" fits any assigner only in a named group ("chỉ tiêu chuyên môn được giao" / "chỉ tiêu
+ * chuyên môn Sở Y tế giao"; "chỉ tiêu kinh tế - xã hội chủ yếu do Hội đồng nhân dân giao" / "chỉ tiêu
+ * kinh tế - xã hội được giao": writers restate their assigned set so): "10 chỉ tiêu được giao" may
+ * gather what several bodies assigned, "8 chỉ tiêu do Sở Y tế giao" is one body's.
  */
 function ownersCompatible(a: string, b: string, named: boolean): boolean {
   if (a === b || a.startsWith(b + ' ') || b.startsWith(a + ' ')) return true;
