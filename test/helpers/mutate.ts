@@ -1,4 +1,4 @@
-// Deterministic mutations of the six correct reports (test/reports/), each one a
+// Deterministic mutations of the correct reports (test/reports/), each one a
 // slip a careful reviewer would flag, labelled with the rule that should catch it.
 //
 // Targets are located by structure we wrote: an exact anchor string (unique in its
@@ -375,6 +375,19 @@ export const TARGETS: Record<string, Target[]> = {
     F(TE, 'triển khai 8/10 nhiệm vụ trọng tâm năm 2025', '8/10', '11/10'),
     F(TT, 'trong số 10 nhiệm vụ trọng tâm năm 2025', '10 nhiệm vụ', '12 nhiệm vụ'),
     F(TL, 'Sở Y tế tập trung thực hiện 5 nhiệm vụ trọng tâm sau:', '5 nhiệm vụ', '6 nhiệm vụ'),
+  ],
+  // A district centre's six-month review: the year's groups stated several times, a second-half group apart.
+  'sixmonth-ttyt.md': [
+    F(TT, 'xác định 8 nhiệm vụ trọng tâm và 4 nhóm giải pháp', '8 nhiệm vụ', '9 nhiệm vụ'),
+    F(TT, 'đã triển khai 8/8 nhiệm vụ trọng tâm năm 2025', '8/8', '9/9'),
+    F(TT, 'trong số 8 nhiệm vụ trọng tâm năm 2025', '8 nhiệm vụ', '10 nhiệm vụ'),
+    F(TT, 'hoàn thành 7/12 chỉ tiêu chuyên môn Sở Y tế giao', '7/12', '7/13'),
+    F(TT, 'phấn đấu hoàn thành 3/3 chỉ tiêu kinh tế - xã hội được giao', '3/3', '4/4'),
+    F(TT, 'và 12/12 chỉ tiêu chuyên môn được giao', '12/12', '14/14'),
+    F(TT, 'Trung tâm xác định 4 nhóm giải pháp sau', '4 nhóm', '5 nhóm'),
+    F(TE, 'đạt 3/3 chỉ tiêu kinh tế - xã hội chủ yếu', '3/3', '4/3'),
+    F(TL, 'Trung tâm tập trung thực hiện 5 nhiệm vụ trọng tâm sau:', '5 nhiệm vụ', '4 nhiệm vụ'),
+    F(TL, 'Kết quả thực hiện 8 nhiệm vụ trọng tâm năm 2025 đến hết tháng 6:', '8 nhiệm vụ', '9 nhiệm vụ'),
   ],
 };
 

@@ -1,4 +1,4 @@
-// The six hand-written, CORRECT reports in test/reports/ (one per issuer). Every
+// The seven hand-written, CORRECT reports in test/reports/ (one per issuer, two six-month reviews). Every
 // figure in them was computed (fractions, ratios, sums, changes agree), so any
 // high-stakes finding on them is a false alarm. commune-tyt.md has CRLF line ends.
 import { readdirSync, readFileSync } from 'node:fs';

@@ -21,11 +21,11 @@ function keys(text: string, fs: readonly Finding[]): string[] {
 
 /**
  * Every task finding on the corpus, each with the reason it is right. Anything
- * else is a false alarm. The three are the information "how many are left" on
- * a plain x < y count, which the issue asks for.
+ * else is a false alarm. The two are the information "how many are left" on
+ * a plain x < y count of targets, which the issue asks for. Counts of units
+ * ("150/226 xã đạt Bộ tiêu chí") are coverage figures and get none.
  */
 const EXPECTED: Record<string, { key: string; why: string }[]> = {
-  'seeds/lang-son-2019.txt': [{ key: '9:task-count-incomplete:information', why: '“có 66,3% xã (150/226 xã) đạt Bộ tiêu chí”: 76 communes have not reached it' }],
   'real/real-01.txt': [{ key: '17:task-count-incomplete:information', why: '“đạt 8/9 chỉ tiêu cho ngành, lĩnh vực”: 1 target not achieved' }],
   'real/real-07.txt': [{ key: '12:task-count-incomplete:information', why: '“đạt và vượt ... 13/16 chỉ tiêu cụ thể về y tế”: 3 targets not achieved' }],
 };

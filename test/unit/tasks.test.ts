@@ -136,9 +136,12 @@ describe('task counts: rules', () => {
     assert.equal(i.severity, 'information');
     assert.match(i.message.vi, /còn 1 chỉ tiêu chưa đạt/);
     assert.match(i.message.en, /1 not achieved/);
-    // Units need an achievement verb; a plain "60/63 tỉnh chi vượt quỹ" has nothing left.
+    // Units are coverage, not tasks left: "60/63 tỉnh chi vượt quỹ", "150/226 xã đạt chuẩn" have nothing left.
     assert.deepEqual(taskFindings('Có 60/63 tỉnh chi vượt quỹ.'), []);
-    assert.equal(taskFindings('Có 150/226 xã đạt chuẩn.')[0].severity, 'information');
+    assert.deepEqual(taskFindings('Có 150/226 xã đạt chuẩn.'), []);
+    assert.deepEqual(taskFindings('Kiểm tra 412 cơ sở, có 378/412 cơ sở đạt yêu cầu.'), []);
+    // A completion claim about units is still checked.
+    assert.equal(taskFindings('Toàn bộ 150/226 xã đạt chuẩn.')[0]?.severity, 'warning');
     // "100% xã" is another figure, not a completion claim.
     assert.equal(taskFindings('Ngành đạt 8/9 chỉ tiêu và 100% xã có bác sĩ.')[0].severity, 'information');
     // Negated, or the rest stated correctly: nothing.
@@ -201,6 +204,66 @@ describe('task counts: rules', () => {
     assert.deepEqual(taskFindings('Năm 2019, ngành hoàn thành 6/6 nhiệm vụ trọng tâm.\n\nTrong năm 2020, ngành đề ra 10 nhiệm vụ trọng tâm.\n'), []);
     assert.deepEqual(taskFindings('Ngành đạt 3/3 chỉ tiêu chủ yếu và 16/16 chỉ tiêu cụ thể.'), []);
     assert.deepEqual(taskFindings('Tỉnh có 10 nhiệm vụ trọng tâm của tỉnh.\n\nHuyện có 6 nhiệm vụ trọng tâm của huyện.\n'), []);
+  });
+
+  it('task-total-conflict: one group across its tails (assigner, "chủ yếu"), the writer named by its kind; in every text form', () => {
+    const conflicts = (t: string) => taskFindings(t).filter((f) => f.rule === 'task-total-conflict').map((f) => t.slice(f.start, f.end));
+    const same = [
+      'Năm 2024, Trung tâm hoàn thành 12/12 chỉ tiêu chuyên môn Sở Y tế giao.\n\nĐánh giá chung, Trung tâm Y tế huyện đã hoàn thành 13/13 chỉ tiêu chuyên môn được giao.\n',
+      'Năm 2024, ngành đạt 3/3 chỉ tiêu kinh tế - xã hội chủ yếu do Quốc hội giao.\n\nNăm 2024, ngành đạt 4/4 chỉ tiêu kinh tế - xã hội do Quốc hội giao.\n',
+      'Năm 2023, Sở đề ra 6 nhiệm vụ trọng tâm.\n\nKết quả thực hiện 7 nhiệm vụ trọng tâm đã đề ra năm 2023 như sau.\n',
+      'Năm 2024, ngành đạt 3/3 chỉ tiêu kinh tế - xã hội chủ yếu do Hội đồng nhân dân tỉnh giao.\n\nNăm 2024, ngành đạt 4/4 chỉ tiêu kinh tế - xã hội được giao.\n',
+    ];
+    for (const t of same) {
+      const swapped = t.replace(/hòa/g, 'hoà');
+      for (const form of [t, t.normalize('NFD'), t.replace(/\n/g, '\r\n'), swapped]) assert.equal(conflicts(form).length, 1, JSON.stringify(form));
+    }
+    // Other assigners, an assigned main set without its assigner, a named unit: other groups.
+    for (const t of [
+      'Năm 2024, ngành đạt 3/3 chỉ tiêu kinh tế - xã hội do Quốc hội giao.\n\nNăm 2024, ngành đạt 8/8 chỉ tiêu kinh tế - xã hội do Hội đồng nhân dân tỉnh giao.\n',
+      'Năm 2024, ngành đạt 13/15 chỉ tiêu chuyên môn chủ yếu.\n\nNăm 2024 có 40 chỉ tiêu chuyên môn được giao cho các khoa.\n',
+      'Năm 2024, Sở hoàn thành 10/10 chỉ tiêu chuyên môn.\n\nNăm 2024, Bệnh viện Đa khoa tỉnh đã hoàn thành 12/12 chỉ tiêu chuyên môn.\n\nNăm 2024, bệnh viện đa khoa tỉnh đạt 14/14 chỉ tiêu chuyên môn.\n',
+      'Năm 2024, ngành hoàn thành 5/5 chỉ tiêu Nghị quyết.\n\nNăm 2024, ngành hoàn thành 11/11 chỉ tiêu kế hoạch.\n\nTrong 12 chỉ tiêu chủ yếu năm 2024, ngành đạt 12 chỉ tiêu.\n',
+      // "chỉ tiêu được giao" alone may gather several bodies' targets.
+      'Năm 2024, ngành hoàn thành 10/10 chỉ tiêu được giao.\n\nNăm 2024, ngành đạt 8/8 chỉ tiêu do Sở Y tế giao.\n',
+      // Several years are another period than the report's year.
+      'Năm 2024, Sở đề ra 6 nhiệm vụ trọng tâm.\n\nGiai đoạn 2021 - 2025, ngành có 12 nhiệm vụ trọng tâm.\n',
+      'Năm 2024, Sở đề ra 6 nhiệm vụ trọng tâm.\n\nTheo Nghị quyết Đại hội, nhiệm kỳ 2020 - 2025 có 15 nhiệm vụ trọng tâm.\n',
+      'Năm 2024, ngành đạt 3/3 chỉ tiêu chủ yếu.\n\nNgành đạt 9/9 chỉ tiêu chủ yếu của Kế hoạch 5 năm.\n',
+    ])
+      assert.deepEqual(conflicts(t), [], t);
+  });
+
+  it('task-total-conflict: a part of the year is its own period, "trong số N" is a total, "N ... còn lại" is not', () => {
+    const conflicts = (t: string) => taskFindings(t).filter((f) => f.rule === 'task-total-conflict');
+    const base = 'Năm 2025, Sở đề ra 10 nhiệm vụ trọng tâm.\n\n';
+    // The second half's tasks, in the sentence, after the noun, or from a tasks heading.
+    for (const t of [
+      'Trong 6 tháng cuối năm 2025, Sở tập trung 5 nhiệm vụ trọng tâm.\n',
+      'Sở đề ra 5 nhiệm vụ trọng tâm 6 tháng cuối năm 2025.\n',
+      '## III. Nhiệm vụ trọng tâm 6 tháng cuối năm 2025\n\nSở tập trung thực hiện 5 nhiệm vụ trọng tâm.\n',
+      'Trong quý III năm 2025, Sở ưu tiên 3 nhiệm vụ trọng tâm.\n',
+      'Sở tiếp tục thực hiện 4 nhiệm vụ trọng tâm còn lại.\n',
+    ])
+      assert.deepEqual(conflicts(base + t), [], t);
+    // A results heading over a part keeps the year's groups; "trong số 12" is the year's total.
+    const r = base + '## I. Kết quả thực hiện 6 tháng đầu năm 2025\n\nSở đã triển khai 8/12 nhiệm vụ trọng tâm.\n';
+    assert.equal(conflicts(r).length, 1);
+    const s = base + 'Sở triển khai 2 nhiệm vụ còn lại trong số 11 nhiệm vụ trọng tâm năm 2025.\n';
+    assert.deepEqual(conflicts(s).map((f) => s.slice(f.start, f.end)), ['11']);
+    // Two totals of one part conflict, and the message names the part.
+    const h = 'Trong 6 tháng cuối năm 2025, Sở tập trung 5 nhiệm vụ trọng tâm.\n\nSở đề ra 6 nhiệm vụ trọng tâm 6 tháng cuối năm 2025.\n';
+    const hf = conflicts(h);
+    assert.equal(hf.length, 1);
+    assert.match(hf[0].message.vi, /6 tháng cuối năm 2025/);
+    assert.match(hf[0].message.en, /last 6 months of 2025/);
+    // A heading naming two years does not decide the period: the document's year does.
+    // Two totals of one multi-year period conflict.
+    const span = 'Giai đoạn 2021 - 2025, ngành có 12 nhiệm vụ trọng tâm.\n\nKết quả thực hiện 11 nhiệm vụ trọng tâm giai đoạn 2021 - 2025 như sau.\n';
+    assert.equal(conflicts(span).length, 1);
+    assert.match(conflicts(span)[0].message.vi, /giai đoạn 2021-2025/);
+    const two = '# Tổng kết năm 2024 và kế hoạch năm 2025\n\nNgành đề ra 10 nhiệm vụ trọng tâm.\n\n## Kết quả năm 2024\n\nNgành hoàn thành 9/9 nhiệm vụ trọng tâm.\n';
+    assert.equal(conflicts(two).length, 1);
   });
 
   it('inline disable comments silence a task finding', () => {

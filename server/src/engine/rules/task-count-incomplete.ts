@@ -2,9 +2,9 @@
 // "hoàn thành 100%", "tất cả") while x < y (warning); a stated rest that does
 // not add up ("60/63 tỉnh, chỉ còn 4 tỉnh": 63 − 60 = 3) (warning); and, as
 // information, a plain x < y so reviewers see what is left ("8/9 chỉ tiêu":
-// còn 1 chỉ tiêu chưa đạt). Unit nouns (xã, tỉnh, ...) get the information only
-// when an achievement verb goes with them ("150/226 xã đạt ..."): "60/63 tỉnh
-// chi vượt quỹ" has nothing "left".
+// còn 1 chỉ tiêu chưa đạt). Unit nouns (xã, tỉnh, cơ sở, ...) never get the
+// information: "150/226 xã đạt chuẩn", "378/412 cơ sở đạt yêu cầu" are coverage
+// figures, not tasks left undone, and "60/63 tỉnh chi vượt quỹ" has nothing "left".
 import type { Draft, Severity } from '../types';
 import { msg, type Rule } from '../rule';
 import { taskFactsOf } from '../tasks/counts';
@@ -74,7 +74,7 @@ export const rule: Rule = {
         });
         continue;
       }
-      if (!reportRemaining || (c.noun.cls !== 'task' && !c.verb)) continue;
+      if (!reportRemaining || c.noun.cls !== 'task') continue;
       out.push({
         start: c.x.s,
         end: c.y!.e,

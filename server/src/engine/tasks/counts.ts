@@ -70,6 +70,10 @@ export interface TaskCount {
 export interface YearHint {
   year?: number;
   next?: boolean;
+  /** A part of the year: "6 tháng cuối", "9 tháng đầu", "quý 2" (a group of that part is another group). */
+  part?: string;
+  /** Several years: "giai đoạn 2021 - 2025", "nhiệm kỳ", "kế hoạch 5 năm" (another group than any year's). */
+  span?: string;
 }
 
 export interface Intro {
@@ -410,7 +414,8 @@ function scanSegment(toks: Tok[], si: number, nouns: NounMatcher, counts: TaskCo
     if (!nm) continue;
     if (isYearVal(t.int) && t.plain) continue;
     const pw = prevWord(toks, i);
-    if (pw && LABEL_BEFORE.has(pw) && !(pw === 'số' && prevWord(toks, i, 2) === 'tổng')) continue;
+    // "tổng số 10", "trong số 10 nhiệm vụ" (among the 10): a count, not a label.
+    if (pw && LABEL_BEFORE.has(pw) && !(pw === 'số' && (prevWord(toks, i, 2) === 'tổng' || prevWord(toks, i, 2) === 'trong'))) continue;
     counts.push(makeCount('bare', si, toks, i, -1, nm));
     i = nm.end - 1;
   }
@@ -463,6 +468,8 @@ function makeCount(kind: 'fraction' | 'bare', si: number, toks: Tok[], i: number
     sentenceEnd: 0,
   };
   if (j >= 0) c.y = numRef(toks[j]);
+  // "5 nhiệm vụ trọng tâm còn lại": the rest of a group, not its total.
+  if (kind === 'bare' && toks[modEnd]?.low === 'còn' && toks[modEnd + 1]?.low === 'lại') c.subset = true;
   const owner = ownerOf(toks, modEnd);
   if (owner) c.owner = owner;
   // Hedges and ranges before a bare number.
@@ -498,9 +505,25 @@ function modifierOf(toks: Tok[], k: number): { modifier: string; end: number } {
   return { modifier: words.join(' '), end };
 }
 
-/** "của ngành", "cho ngành, lĩnh vực", "được Quốc hội giao": lowercase words, up to 6. */
+/**
+ * Who set or holds the group, after the noun phrase: "của ngành", "cho ngành, lĩnh vực", "được Quốc hội
+ * giao", "do Quốc hội giao", "Sở Y tế giao" (a name and "giao"), "Nghị quyết Đại hội" (a name right after
+ * the noun: the document the targets come from). Lowercase words, up to 6.
+ */
 function ownerOf(toks: Tok[], k: number): string | undefined {
   const t = toks[k];
+  if (t && t.t === 'word' && !t.nl && /^\p{Lu}/u.test(t.text)) return namedOwner(toks, k);
+  if (t && t.t === 'word' && t.low === 'do') {
+    // "do X giao" (set by X); "do thiếu nhân lực" (because of) is not an owner.
+    const words = ['do'];
+    for (let j = k + 1; j < toks.length && words.length < 8; j++) {
+      const w = toks[j];
+      if (w.t !== 'word') break;
+      words.push(w.low);
+      if (w.low === 'giao') return words.length > 2 ? words.join(' ') : undefined;
+    }
+    return undefined;
+  }
   if (!t || t.t !== 'word' || !['của', 'cho', 'thuộc', 'được'].includes(t.low)) return undefined;
   const words: string[] = [t.low];
   for (let j = k + 1; j < toks.length && words.length < 7; j++) {
@@ -510,6 +533,24 @@ function ownerOf(toks: Tok[], k: number): string | undefined {
     if (t.low === 'được' && w.low === 'giao') break;
   }
   return words.length > 1 ? words.join(' ') : undefined;
+}
+
+/** Capitalised words right after the noun phrase, with a following "giao": "Sở Y tế giao" → "do sở y tế giao". */
+function namedOwner(toks: Tok[], k: number): string | undefined {
+  const words: string[] = [];
+  let j = k;
+  for (; j < toks.length && words.length < 6; j++) {
+    const w = toks[j];
+    if (w.t !== 'word' || w.nl || !/^\p{Lu}/u.test(w.text)) break;
+    words.push(w.low);
+  }
+  // A lowercase tail of the name ("Sở Y tế", "Hội đồng nhân dân tỉnh"): up to 5 more words, then "giao".
+  for (let q = 0; q < 5 && j < toks.length && toks[j].t === 'word' && !toks[j].nl; q++, j++) {
+    if (toks[j].low === 'giao') return `do ${words.join(' ')} giao`;
+    if (MODIFIER_STOP.has(toks[j].low)) break;
+    words.push(toks[j].low);
+  }
+  return words.length ? words.join(' ') : undefined;
 }
 
 /** Token index of a prose offset (first token starting at or after it). */
@@ -673,7 +714,21 @@ function addContext(c: TaskCount, ci: number, toks: Tok[], ix: SegIndex, segCoun
   }
 
   // Year: the sentence before the count, then "năm YYYY" after it in the sentence, then the paragraph before.
-  c.yearHint = yearIn(ix, ss, i0) ?? yearAfter(ix, iEnd, se) ?? yearIn(ix, 0, ss);
+  // A part of the year goes with where the year was read: in the clause before the count ("Trong 6 tháng
+  // cuối năm 2025, ... 5 nhiệm vụ"), or right before the "năm YYYY" that follows the noun ("nhiệm vụ 6 tháng
+  // cuối năm 2025"); "Trong 6 tháng đầu năm, Sở triển khai 8/10 nhiệm vụ trọng tâm năm 2025" is the year's group.
+  const span = spanIn(toks, Math.max(ss, i0 - WINDOW), i0) ?? spanIn(toks, iEnd, Math.min(se, iEnd + 10));
+  const partBefore = partIn(toks, Math.max(ss, i0 - WINDOW), i0);
+  const before = yearIn(ix, ss, i0);
+  if (before) c.yearHint = partBefore ? { ...before, part: partBefore } : before;
+  else {
+    const after = yearAfter(ix, iEnd, se);
+    if (after) {
+      const part = partEndingAt(toks, ix.nextNamYear[iEnd] - 2);
+      c.yearHint = part ? { ...after, part } : after;
+    } else c.yearHint = yearIn(ix, 0, ss) ?? (partBefore ? { part: partBefore } : undefined);
+  }
+  if (span) c.yearHint = { span };
 
   // A stated complement after a fraction: "còn lại 3 tỉnh", "chỉ còn 3 tỉnh", "3 tỉnh còn lại", "còn 1 nhiệm vụ chưa ...".
   if (c.kind === 'fraction') {
@@ -733,8 +788,102 @@ function yearAfter(ix: SegIndex, from: number, to: number): YearHint | undefined
   return { year: ix.toks[k].int! };
 }
 
+/**
+ * The period a heading names. A heading naming two years or two parts ("Tổng kết năm 2024 và phương
+ * hướng năm 2025", "6 tháng đầu năm 2025, nhiệm vụ 6 tháng cuối năm 2025") names none: the text under
+ * it keeps the outer context.
+ */
 function headingYear(toks: Tok[], ix: SegIndex): YearHint | undefined {
-  return yearIn(ix, 0, toks.length);
+  const h = yearIn(ix, 0, toks.length);
+  if (!h) return undefined;
+  const years = new Set<number>();
+  const parts = new Set<string>();
+  for (let k = 0; k < toks.length; k++) {
+    if (toks[k].t === 'num') {
+      const y = yearOfTok(toks, k);
+      if (y !== undefined) years.add(y);
+    }
+    const p = partAt(toks, k);
+    if (p) parts.add(p.part);
+  }
+  if (years.size > 1 || parts.size > 1) return undefined;
+  // "Kết quả 6 tháng đầu năm 2025": results measured over a part, of the year's groups; "Nhiệm vụ
+  // trọng tâm 6 tháng cuối năm 2025": groups set for that part.
+  if (!parts.size || toks.some((t, k) => t.t === 'word' && RESULT_WORDS.some((seq) => seq.every((w, q) => toks[k + q]?.low === w)))) return h.part ? { year: h.year, next: h.next } : h;
+  return { ...h, part: [...parts][0] };
+}
+
+/** Words of a heading about results ("kết quả", "sơ kết", "đánh giá"), not about tasks set for a part of the year. */
+const RESULT_WORDS = [['kết', 'quả'], ['sơ', 'kết'], ['tổng', 'kết'], ['đánh', 'giá'], ['tình', 'hình']];
+
+// --- parts of a year ------------------------------------------------------------
+
+const NUM_WORDS: Record<string, number> = { ba: 3, sáu: 6, chín: 9 };
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+/**
+ * A part of a year starting at token k: "6 tháng đầu|cuối (năm)", "sáu tháng cuối năm", "9 tháng năm
+ * 2025" (the first nine months), "nửa đầu|cuối năm", "quý I|1". "Trong 6 tháng" (a duration) and
+ * "cuối năm" (a time) are not parts.
+ */
+function partAt(toks: Tok[], k: number): { part: string; end: number } | undefined {
+  const t = toks[k];
+  if (!t) return undefined;
+  const w1 = toks[k + 1]?.t === 'word' ? toks[k + 1].low : undefined;
+  const w2 = toks[k + 2]?.t === 'word' ? toks[k + 2].low : undefined;
+  const n = t.t === 'num' ? t.int : t.t === 'word' ? NUM_WORDS[t.low] : undefined;
+  if (n !== undefined && n >= 1 && n <= 11 && w1 === 'tháng') {
+    if (w2 === 'đầu' || w2 === 'cuối') return { part: `${n} tháng ${w2}`, end: k + 3 };
+    if (w2 === 'năm' && toks[k + 3]?.t === 'num') return { part: `${n} tháng đầu`, end: k + 2 };
+    return undefined;
+  }
+  if (t.t === 'word' && t.low === 'nửa' && (w1 === 'đầu' || w1 === 'cuối') && w2 === 'năm') return { part: `6 tháng ${w1}`, end: k + 2 };
+  if (t.t === 'word' && t.low === 'quý') {
+    const q = toks[k + 1];
+    const v = q?.t === 'num' ? q.int : q?.t === 'word' ? ROMAN[q.low] : undefined;
+    if (v !== undefined && v >= 1 && v <= 4) return { part: `quý ${v}`, end: k + 2 };
+  }
+  return undefined;
+}
+
+/**
+ * A period of several years named in tokens [from, to): "giai đoạn 2021 - 2025", "nhiệm kỳ 2020 -
+ * 2025", "2021-2025", "kế hoạch 5 năm". "Giai đoạn tới" is the next period (NEXT_PERIOD), not this.
+ */
+function spanIn(toks: Tok[], from: number, to: number): string | undefined {
+  for (let k = Math.max(0, from); k < to; k++) {
+    const t = toks[k];
+    if (t.t === 'num' && isYearVal(t.int) && isDash(toks[k + 1]) && isYearVal(toks[k + 2]?.int)) return `${t.int}-${toks[k + 2].int}`;
+    if (t.t !== 'word') continue;
+    const n = toks[k + 1]?.low;
+    if ((t.low === 'giai' && n === 'đoạn') || (t.low === 'nhiệm' && n === 'kỳ')) {
+      const a = toks[k + 2];
+      if (a?.t === 'word' && (a.low === 'tới' || a.low === 'sau')) continue;
+      if (a?.t === 'num' && isYearVal(a.int) && isDash(toks[k + 3]) && isYearVal(toks[k + 4]?.int)) return `${a.int}-${toks[k + 4].int}`;
+      return `${t.low} ${n}`;
+    }
+    if (t.low === 'năm' && toks[k - 1]?.t === 'num' && (toks[k - 1].int ?? 0) >= 2 && (toks[k - 1].int ?? 0) <= 10 && toks[k - 2]?.low === 'hoạch') return `${toks[k - 1].int} năm`;
+  }
+  return undefined;
+}
+
+/** The last part of a year named in tokens [from, to). */
+function partIn(toks: Tok[], from: number, to: number): string | undefined {
+  let found: string | undefined;
+  for (let k = Math.max(0, from); k < to; k++) {
+    const p = partAt(toks, k);
+    if (p && p.end <= to) found = p.part;
+  }
+  return found;
+}
+
+/** A part of a year whose last word is token `last` ("6 tháng cuối" before "năm 2025"). */
+function partEndingAt(toks: Tok[], last: number): string | undefined {
+  for (let k = Math.max(0, last - 3); k <= last; k++) {
+    const p = partAt(toks, k);
+    if (p && p.end === last + 1) return p.part;
+  }
+  return undefined;
 }
 
 const NON_EXHAUSTIVE = [['một', 'số'], ['trong', 'đó'], ['tiêu', 'biểu'], ['điển', 'hình'], ['chẳng', 'hạn'], ['ví', 'dụ'], ['nổi', 'bật'], ['chủ', 'yếu', 'như']];

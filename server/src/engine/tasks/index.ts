@@ -162,7 +162,7 @@ export function taskSummary(doc: DocModel, config: ResolvedConfig): TaskSummary 
 export function taskHover(s: TaskCountSummary, locale: Locale, lineOf: (offset: number) => number): string {
   const lines: Msg[] = [];
   const what = s.kind === 'fraction' ? msg(`**${s.text}**: ${s.x}/${s.y}`, `**${s.text}**: ${s.x} of ${s.y}`) : msg(`**${s.text}**: tổng số ${s.y}`, `**${s.text}**: total ${s.y}`);
-  const year = s.period && s.period !== 'next' ? msg(` (năm ${s.period})`, ` (${s.period})`) : msg('', '');
+  const year = s.period && s.period !== 'next' ? msg(periodVi(s.period), periodEn(s.period)) : msg('', '');
   lines.push(msg(what.vi + year.vi, what.en + year.en));
   if (s.list) {
     const l = s.list;

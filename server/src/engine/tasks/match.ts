@@ -361,7 +361,7 @@ function compute(doc: DocModel, config: ResolvedConfig): DocTasks {
     let e: TotalRef | undefined;
     const owned = byOwner.get(key) ?? [];
     if (c.owner) {
-      const a = owned.slice(0, 20).find((o) => ownersCompatible(o.ref.count.owner!, c.owner!));
+      const a = owned.slice(0, 20).find((o) => ownersCompatible(o.ref.count.owner!, c.owner!, !!c.modifier));
       const b = firstNoOwner.get(key);
       e = a && b ? (order(a, b) < 0 ? a : b) : (a ?? b);
       // Without a modifier, the owner is the group's name: an owner-less mention is not the same group.
@@ -413,10 +413,18 @@ function flatBases(blocks: readonly Block[], oldBase: Int32Array, p: number, mid
 function blockEntry(block: Block, facts: BlockTaskFacts, context: YearHint | undefined, year: number | undefined): BlockEntry {
   const periodOf = (h: YearHint | undefined): string =>
     h?.year !== undefined ? String(h.year) : h?.next ? (year !== undefined ? String(year + 1) : 'next') : year !== undefined ? String(year) : '';
+  // The count's own year wins, with its own part; a count that names only a part ("Trong 6 tháng cuối
+  // năm, ...") takes the heading's year. "2025@6 tháng cuối" is another group than "2025".
+  const resolve = (h: YearHint | undefined): string => {
+    if (h?.span) return `span:${h.span}`;
+    const own = !!h && (h.year !== undefined || !!h.next);
+    const part = own ? h!.part : (h?.part ?? context?.part);
+    return periodOf(own ? h : context) + (part ? `@${part}` : '');
+  };
   const refs: CountRef[] = [];
   const totals: TotalRef[] = [];
   for (const c of facts.counts) {
-    const ref: CountRef = { block, count: c, order: 0, period: periodOf(c.yearHint ?? context) };
+    const ref: CountRef = { block, count: c, order: 0, period: resolve(c.yearHint) };
     refs.push(ref);
     if (c.noun.cls !== 'task' || c.approx || c.subset) continue;
     // Another unit's tasks ("Trung tâm Y tế huyện A có 4 nhiệm vụ trọng tâm", "các xã đề ra ...") are another group.
@@ -439,7 +447,7 @@ function blockEntry(block: Block, facts: BlockTaskFacts, context: YearHint | und
       if (c.verb || c.negated) continue;
       total = c.x.value;
     }
-    const key = `${c.noun.text}|${c.modifier}|${ref.period}`;
+    const key = `${c.noun.text}|${groupModifier(c)}|${ref.period}`;
     const label = c.modifier ? `${c.noun.text} ${c.modifier}` : `${c.noun.text} ${c.owner}`;
     totals.push({ ref, total, key, label, numStart: num.s, numEnd: num.e });
   }
@@ -451,13 +459,37 @@ function blockEntry(block: Block, facts: BlockTaskFacts, context: YearHint | und
   return { facts, context, year, refs, totals, claims, lists: refs.map(() => undefined), span: new Int32Array(refs.length).fill(-1) };
 }
 
+/**
+ * The modifier that names the group. A set assigned by someone ("chỉ tiêu kinh tế - xã hội chủ yếu do
+ * Quốc hội giao") is the same set with or without the trailing "chủ yếu", "chính", "cơ bản": what was
+ * assigned is the set. Without an assigner, "chỉ tiêu chuyên môn chủ yếu" may be a part of "chỉ tiêu
+ * chuyên môn" and stays another group.
+ */
+function groupModifier(c: TaskCount): string {
+  const m = c.modifier;
+  if (!c.owner || giverOf(c.owner) === undefined) return m;
+  for (const tail of MAIN_MODIFIERS) if (m.length > tail.length + 1 && m.endsWith(' ' + tail)) return m.slice(0, m.length - tail.length - 1);
+  return m;
+}
+
+/** The assigner of an owner "được X giao" / "do X giao" ("" for a plain "được giao"), else undefined. */
+function giverOf(owner: string): string | undefined {
+  const m = /^(?:được|do)((?: [^ ]+){0,7}) giao$/u.exec(owner);
+  return m ? m[1].trim() : undefined;
+}
+
 // A unit as the subject of the count's clause (its first words): the count is that unit's, not the report's.
 const OTHER_UNIT = /^[ \u00a0]*(?:[\p{L}\p{M}]+[ \u00a0]+){0,2}?(?:xã(?![ \u00a0]hội)|phường|thị trấn|huyện|quận|thị xã|bệnh viện|trung tâm y tế|trạm y tế|khoa|phòng khám|đơn vị)(?![\p{L}\p{M}])/iu;
+// The writer naming itself by its kind alone, as the clause's subject right before its verb: "Trung tâm Y
+// tế huyện đã hoàn thành", "Bệnh viện đạt", "Trạm y tế xã có". A name ("Bệnh viện Đa khoa", "bệnh viện
+// đa khoa tỉnh", "Trạm y tế xã Tân Lập") or a plural ("các trạm") makes it another unit.
+const OWN_UNIT = /^[ \u00a0]*(?:trung tâm y tế|trung tâm|bệnh viện|trạm y tế|trạm|đơn vị)(?:[ \u00a0]+(?:huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn))?[ \u00a0]+(?:đã|đều|cũng|đạt|hoàn thành|vượt|có|đề ra|tập trung|triển khai|thực hiện|xác định)(?![\p{L}\p{M}])/u;
 function otherUnitSubject(prose: string, from: number, to: number): boolean {
   let clause = prose.slice(from, to);
   const cut = Math.max(...['.', ';', ':', '!', '?', ',', '\n'].map((ch) => clause.lastIndexOf(ch)));
   if (cut >= 0) clause = clause.slice(cut + 1);
-  return OTHER_UNIT.test(clause);
+  if (!OTHER_UNIT.test(clause)) return false;
+  return !OWN_UNIT.test(clause.normalize('NFC').toLowerCase());
 }
 
 // Modifiers that name the report's main set of a noun ("10 chỉ tiêu chủ yếu"): the set a bare
@@ -476,8 +508,19 @@ function definedBy(prose: string, start: number, noun: string): boolean {
   return DEFINING.test(before) || (noun.startsWith('nhóm ') && DEFINING_GROUP.test(before));
 }
 
-function ownersCompatible(a: string, b: string): boolean {
-  return a === b || a.startsWith(b + ' ') || b.startsWith(a + ' ');
+/**
+ * Equal, one extends the other ("được quốc hội" / "được quốc hội giao"), or the same assigner. A plain
+ * "được giao" fits any assigner only in a named group ("chỉ tiêu chuyên môn được giao" / "chỉ tiêu
+ * chuyên môn Sở Y tế giao"; "chỉ tiêu kinh tế - xã hội chủ yếu do Hội đồng nhân dân giao" / "chỉ tiêu
+ * kinh tế - xã hội được giao": writers restate their assigned set so): "10 chỉ tiêu được giao" may
+ * gather what several bodies assigned, "8 chỉ tiêu do Sở Y tế giao" is one body's.
+ */
+function ownersCompatible(a: string, b: string, named: boolean): boolean {
+  if (a === b || a.startsWith(b + ' ') || b.startsWith(a + ' ')) return true;
+  if (!named) return false;
+  const ga = giverOf(a);
+  const gb = giverOf(b);
+  return ga !== undefined && gb !== undefined && (ga === gb || ga === '' || gb === '');
 }
 
 function order(a: TotalRef, b: TotalRef): number {

@@ -66,10 +66,23 @@ function blockIndex(blocks: readonly Block[], block: Block): number {
   return -1;
 }
 
-/** " (năm 2024)" / " (năm tới)" / "" for a resolved period. */
+/** " (năm 2024)" / " (6 tháng cuối năm 2025)" / " (năm tới)" / "" for a resolved period ("2025@6 tháng cuối"). */
 export function periodVi(period: string): string {
-  return period === 'next' ? ' (năm tới)' : period ? ` (năm ${period})` : '';
+  if (period.startsWith('span:')) return ` (${/^\d/.test(period.slice(5)) ? 'giai đoạn ' : ''}${period.slice(5)})`;
+  const [y, part] = period.split('@');
+  const year = y === 'next' ? 'năm tới' : y ? `năm ${y}` : 'năm';
+  return part ? ` (${part} ${year})` : y ? ` (${year})` : '';
 }
 export function periodEn(period: string): string {
-  return period === 'next' ? ' (next year)' : period ? ` (${period})` : '';
+  if (period.startsWith('span:')) return ` (${period.slice(5).replace(/^(\d+) năm$/u, '$1 years').replace(/^giai đoạn$/u, 'multi-year period').replace(/^nhiệm kỳ$/u, 'term')})`;
+  const [y, part] = period.split('@');
+  const year = y === 'next' ? 'next year' : y;
+  return part ? ` (${partEn(part)}${year ? ` of ${year}` : ''})` : y ? ` (${year})` : '';
+}
+
+function partEn(part: string): string {
+  const m = /^(\d+) tháng (đầu|cuối)$/u.exec(part);
+  if (m) return `${m[2] === 'đầu' ? 'first' : 'last'} ${m[1]} months`;
+  const q = /^quý (\d)$/u.exec(part);
+  return q ? `Q${q[1]}` : part;
 }

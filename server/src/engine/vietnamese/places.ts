@@ -1,8 +1,9 @@
-// The gazetteer (data/places.json): Vietnamese administrative names, official
+// The gazetteer (data/places.json, data/places-2025.json): Vietnamese administrative names, official
 // spellings and known variants. Read by syllable (never flag a known name's
 // syllables: Đăk Glei, Krông Pắc, Chư Sê) and by place-name (misspelt or
 // outdated names).
 import data from '../data/places.json';
+import data2025 from '../data/places-2025.json';
 import type { Block } from '../types';
 import { analysis } from '../rule';
 import { PhraseIndex, sylKey, keyedChains, respell, slipIsOurs, type SlipKind } from './nearphrase';
@@ -25,7 +26,10 @@ export const PROVINCES: string[] = [...new Set([...data.provinces.flatMap((p) =>
 export const PROVINCES_63: string[] = data.provinces.map((p) => p.name);
 export const PROVINCES_34: string[] = data.provinces2025.map((p) => p.name);
 export const DISTRICTS: string[] = [...new Set(data.provinces.flatMap((p) => p.districts.map((d) => d[0])))];
-export const COMMUNES: string[] = data.communes;
+/** Commune names before 2025 (GSO list of 01/03/2025) and the 3.321 units from 01/07/2025 (Công văn 1027/CTK-CSCL). */
+export const COMMUNES: string[] = [...new Set([...data.communes, ...data2025.communes.map((c) => c[1])])];
+/** The 3.321 commune-level units from 01/07/2025: code, name, type, province. */
+export const COMMUNES_2025: readonly (readonly string[])[] = data2025.communes;
 export const VARIANTS: Variant[] = data.variants as Variant[];
 
 const splitName = (n: string) => n.split(/[\s\-–]+/).filter((s) => /\p{L}/u.test(s));
