@@ -1,0 +1,146 @@
+// The workspace's reports as the comparison across reports sees them: each
+// checked report's own findings and indicator mentions (open documents with
+// their editor text, others from disk), the cross-file findings computed over
+// all of them, and publishing: a report's diagnostics are its own findings plus
+// its cross-file ones, with related information in the other file. A change
+// to one report publishes it at once with the cross-file findings it had, then
+// (debounced) compares again and re-publishes every report whose cross-file
+// findings changed.
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { crossReportConflicts, getDefaultConfig, LineIndex, type CrossReport, type Finding, type IndicatorMentionInfo, type Locale, type ResolvedConfig } from '../engine';
+import { crossGroupOf } from '../crossfile';
+import { findConfigFile } from '../configFiles';
+import type { ServerContext, WorkspaceReport } from './context';
+import { toDiagnostic } from './diagnostics';
+
+export interface ReportInput {
+  text: string;
+  /** The editor's version (open documents). */
+  version?: number;
+  findings: Finding[];
+  mentions: IndicatorMentionInfo[];
+  config: ResolvedConfig;
+  locale: Locale;
+  /** Shown in other reports' messages (the path relative to its workspace folder). */
+  name: string;
+}
+
+interface Entry extends WorkspaceReport {
+  input: ReportInput;
+  cross: Finding[];
+  crossSig: string;
+  group: string[] | undefined;
+  /** The last diagnostics sent were not empty. */
+  sent: boolean;
+}
+
+/** Wait after a change before comparing again (a scan or typing changes many reports in a row). */
+const COMPARE_DELAY_MS = 150;
+
+export interface CrossReports {
+  /** A report was checked: publish it (own + its current cross-file findings), compare again soon. `force`: send even an empty result. */
+  set(uri: string, input: ReportInput, force?: boolean): void;
+  /** A report is gone or no longer checked (the caller clears its diagnostics). */
+  delete(uri: string): void;
+  has(uri: string): boolean;
+  /** The last diagnostics sent for it were not empty. */
+  sent(uri: string): boolean;
+  reports(): ReadonlyMap<string, WorkspaceReport>;
+  onDidChange(listener: () => void): { dispose(): void };
+  dispose(): void;
+}
+
+export function createCrossReports(ctx: ServerContext): CrossReports {
+  const entries = new Map<string, Entry>();
+  const listeners = new Set<() => void>();
+  let timer: NodeJS.Timeout | undefined;
+
+  function groupOf(uri: string, config: ResolvedConfig): string[] | undefined {
+    if (!config.crossFile.groups.length || !uri.startsWith('file:')) return undefined;
+    try {
+      const path = fileURLToPath(uri);
+      const cfg = findConfigFile(dirname(path));
+      const base = cfg ? dirname(cfg) : dirname(path);
+      return crossGroupOf(path.slice(base.length + 1), config, base);
+    } catch {
+      return [];
+    }
+  }
+
+  function publish(uri: string, e: Entry, force = false) {
+    const all = e.cross.length ? [...e.input.findings, ...e.cross].sort((a, b) => a.start - b.start || a.end - b.end) : e.input.findings;
+    e.findings = all;
+    if (!all.length && !e.sent && !force) return;
+    e.sent = all.length > 0;
+    const other = (file: string) => {
+      const o = entries.get(file);
+      return o && { uri: file, lines: o.lines };
+    };
+    const diagnostics: Diagnostic[] = all.map((f) => toDiagnostic(f, e.lines, uri, e.input.locale, ctx.client.docsBase, other));
+    void ctx.connection.sendDiagnostics({ uri, version: e.input.version, diagnostics });
+  }
+
+  function schedule() {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(compare, COMPARE_DELAY_MS);
+  }
+
+  function compare() {
+    timer = undefined;
+    const reports: CrossReport[] = [];
+    for (const [uri, e] of entries) reports.push({ id: uri, name: e.input.name, mentions: e.input.mentions, config: e.input.config, group: e.group });
+    let found: Map<string, Finding[]>;
+    try {
+      found = crossReportConflicts(reports, getDefaultConfig());
+    } catch (err) {
+      ctx.log(`cross-file comparison failed: ${(err as Error).stack ?? String(err)}`);
+      return;
+    }
+    for (const [uri, e] of entries) {
+      const cross = found.get(uri) ?? [];
+      // The message names the other file's line: a changed message is a change.
+      const sig = cross.length ? JSON.stringify(cross.map((f) => [f.start, f.end, f.message.vi, f.related?.map((r) => [r.file, r.start, r.end])])) : '';
+      if (sig === e.crossSig) continue;
+      e.cross = cross;
+      e.crossSig = sig;
+      publish(uri, e);
+    }
+    for (const l of [...listeners]) l();
+  }
+
+  return {
+    set(uri, input, force = false) {
+      const prev = entries.get(uri);
+      const e: Entry = {
+        input,
+        lines: new LineIndex(input.text),
+        indicators: input.mentions,
+        findings: input.findings,
+        // Until compared again, the cross-file findings it had, if the text is the same.
+        cross: prev && prev.input.text === input.text ? prev.cross : [],
+        crossSig: prev && prev.input.text === input.text ? prev.crossSig : '',
+        group: groupOf(uri, input.config),
+        sent: prev?.sent ?? false,
+      };
+      entries.set(uri, e);
+      publish(uri, e, force);
+      schedule();
+    },
+    delete(uri) {
+      if (entries.delete(uri)) schedule();
+    },
+    has: (uri) => entries.has(uri),
+    sent: (uri) => entries.get(uri)?.sent ?? false,
+    reports: () => entries,
+    onDidChange(listener) {
+      listeners.add(listener);
+      return { dispose: () => void listeners.delete(listener) };
+    },
+    dispose() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
