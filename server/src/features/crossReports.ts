@@ -9,7 +9,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { crossReportConflicts, getDefaultConfig, LineIndex, type CrossReport, type Finding, type IndicatorMentionInfo, type Locale, type ResolvedConfig } from '../engine';
+import { crossReportConflicts, newCrossMemo, getDefaultConfig, LineIndex, type CrossReport, type Finding, type IndicatorMentionInfo, type Locale, type ResolvedConfig } from '../engine';
 import { crossGroupOf } from '../crossfile';
 import { findConfigFile } from '../configFiles';
 import type { ServerContext, WorkspaceReport } from './context';
@@ -49,6 +49,8 @@ export interface CrossReports {
   sent(uri: string): boolean;
   reports(): ReadonlyMap<string, WorkspaceReport>;
   onDidChange(listener: () => void): { dispose(): void };
+  /** Compare only once the returned function is called (a scan sets hundreds of reports: one comparison at its end). */
+  hold(): () => void;
   dispose(): void;
 }
 
@@ -56,6 +58,10 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
   const entries = new Map<string, Entry>();
   const listeners = new Set<() => void>();
   let timer: NodeJS.Timeout | undefined;
+  let held = 0;
+  let due = false;
+  // Keys whose figures did not change keep their findings between comparisons.
+  const memo = newCrossMemo();
 
   function groupOf(uri: string, config: ResolvedConfig): string[] | undefined {
     if (!config.crossFile.groups.length || !uri.startsWith('file:')) return undefined;
@@ -83,17 +89,22 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
   }
 
   function schedule() {
+    if (held) {
+      due = true;
+      return;
+    }
     if (timer) clearTimeout(timer);
     timer = setTimeout(compare, COMPARE_DELAY_MS);
   }
 
   function compare() {
     timer = undefined;
+    due = false;
     const reports: CrossReport[] = [];
     for (const [uri, e] of entries) reports.push({ id: uri, name: e.input.name, mentions: e.input.mentions, config: e.input.config, group: e.group });
     let found: Map<string, Finding[]>;
     try {
-      found = crossReportConflicts(reports, getDefaultConfig());
+      found = crossReportConflicts(reports, getDefaultConfig(), memo);
     } catch (err) {
       ctx.log(`cross-file comparison failed: ${(err as Error).stack ?? String(err)}`);
       return;
@@ -137,6 +148,16 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
     onDidChange(listener) {
       listeners.add(listener);
       return { dispose: () => void listeners.delete(listener) };
+    },
+    hold() {
+      held++;
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        held--;
+        if (!held && due) schedule();
+      };
     },
     dispose() {
       if (timer) clearTimeout(timer);

@@ -204,6 +204,8 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
     const progress = firstScan && folders.length ? await connection.window.createWorkDoneProgress() : undefined;
     firstScan = false;
     const seen = new Set<string>();
+    // One comparison across reports when the scan ends, not one per file.
+    const release = store.hold();
     try {
       const work: { uri: string; settings: Settings }[] = [];
       for (const folder of folders) {
@@ -233,6 +235,7 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
       for (const uri of [...files.keys()]) if (!seen.has(uri)) clear(uri);
       log(`workspace: ${work.length} report(s) in ${folders.length} folder(s), ${checks} check(s) so far`);
     } finally {
+      release();
       progress?.done();
     }
   }

@@ -108,6 +108,29 @@ function together(a: readonly string[] | undefined, b: readonly string[] | undef
   return a.some((g) => b.includes(g));
 }
 
+/** What one comparison keeps for the next (the server compares again after every change): per key, its members and findings. */
+export interface CrossMemo {
+  keys: Map<string, { members: Member[]; found: [string, Finding][] }>;
+}
+
+export function newCrossMemo(): CrossMemo {
+  return { keys: new Map() };
+}
+
+/** One report's figures for one key, with the hull of their intervals. */
+interface Member {
+  i: number;
+  r: CrossReport;
+  list: CrossMention[];
+  group: readonly string[] | undefined;
+  config: ResolvedConfig;
+  lo: number;
+  hi: number;
+}
+
+const sameMembers = (a: readonly Member[], b: readonly Member[]) =>
+  a.length === b.length && a.every((x, k) => x.r.id === b[k].r.id && x.r.name === b[k].r.name && x.group === b[k].group && x.config === b[k].config && x.list.length === b[k].list.length && x.list.every((m, n) => m === b[k].list[n]));
+
 /**
  * Cross-report conflicts: for each report id, its findings (rule
  * indicator-conflict, `data.crossFile = true`, `related[].file` = the other
@@ -115,49 +138,81 @@ function together(a: readonly string[] | undefined, b: readonly string[] | undef
  * fact and none of that report's figures for it can be the same value
  * (rounding and hedges as inside one file: the same intervals and overlap).
  * Reports are compared only when both have the comparison on and they share a
- * group. Work: linear in the mentions, plus the pairs of one key's figures.
+ * group. Work: linear in the mentions plus, per key, a sort of its reports and
+ * for each figure the (at most MAX_RELATED) reports it disagrees with; with a
+ * `memo`, keys whose figures did not change keep their findings.
  */
-export function crossReportConflicts(reports: ReadonlyArray<CrossReport>, config: ResolvedConfig): Map<string, Finding[]> {
+export function crossReportConflicts(reports: ReadonlyArray<CrossReport>, config: ResolvedConfig, memo?: CrossMemo): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
-  const on = reports.map((r) => {
-    const c = r.config ?? config;
-    return c.crossFile.enabled && c.rules[RULE]?.enabled === true;
-  });
-  const groups = reports.map(groupsOf);
-  // key -> per report (index), its mentions with that key
-  const byKey = new Map<string, Map<number, CrossMention[]>>();
+  const byKey = new Map<string, Member[]>();
   reports.forEach((r, i) => {
-    if (!on[i]) return;
+    const c = r.config ?? config;
+    if (!c.crossFile.enabled || c.rules[RULE]?.enabled !== true) return;
+    const group = groupsOf(r);
+    // key -> this report's member (reports are visited in order: the last member is this report's if any)
     for (const m of r.mentions) {
       if (!m.cross) continue;
-      let per = byKey.get(m.cross.key);
-      if (!per) byKey.set(m.cross.key, (per = new Map()));
-      let list = per.get(i);
-      if (!list) per.set(i, (list = []));
-      list.push(m);
+      let ms = byKey.get(m.cross.key);
+      if (!ms) byKey.set(m.cross.key, (ms = []));
+      let mb = ms[ms.length - 1];
+      if (!mb || mb.i !== i) ms.push((mb = { i, r, list: [], group, config: c, lo: Infinity, hi: -Infinity }));
+      mb.list.push(m);
+      mb.lo = Math.min(mb.lo, m.interval[0]);
+      mb.hi = Math.max(mb.hi, m.interval[1]);
     }
   });
-  for (const per of byKey.values()) {
-    if (per.size < 2) continue;
-    const entries = [...per.entries()];
-    for (const [i, mine] of entries) {
-      for (const m of mine) {
-        const others: { j: number; o: CrossMention }[] = [];
-        for (const [j, theirs] of entries) {
-          if (j === i || !together(groups[i], groups[j])) continue;
-          // That report agrees when any of its figures for the fact can be this value (its own inconsistency is its own finding).
-          if (theirs.some((o) => overlaps(o.interval, m.interval))) continue;
-          if (others.length < MAX_RELATED) others.push({ j, o: theirs[0] });
-        }
-        if (!others.length) continue;
-        let list = out.get(reports[i].id);
-        if (!list) out.set(reports[i].id, (list = []));
-        list.push(finding(m, others.map(({ j, o }) => ({ r: reports[j], o })), reports[i].config ?? config));
-      }
-    }
+  const add = (id: string, f: Finding) => {
+    let list = out.get(id);
+    if (!list) out.set(id, (list = []));
+    list.push(f);
+  };
+  const keys = memo ? new Map<string, { members: Member[]; found: [string, Finding][] }>() : undefined;
+  for (const [key, members] of byKey) {
+    if (members.length < 2) continue;
+    const before = memo?.keys.get(key);
+    const found = before && sameMembers(before.members, members) ? before.found : compareKey(members);
+    keys?.set(key, { members, found });
+    for (const [id, f] of found) add(id, f);
   }
+  if (memo && keys) memo.keys = keys;
   for (const list of out.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
   return out;
+}
+
+/** The findings of one key's figures across its reports. */
+function compareKey(members: Member[]): [string, Finding][] {
+  const found: [string, Finding][] = [];
+  // Reports whose figures all lie above / below a value are found from the ends of these orders.
+  const byLoDesc = [...members].sort((a, b) => b.lo - a.lo);
+  const byHiAsc = [...members].sort((a, b) => a.hi - b.hi);
+  const multi = members.filter((x) => x.list.length > 1);
+  for (const a of members) {
+    for (const m of a.list) {
+      const others: Member[] = [];
+      const take = (x: Member) => {
+        if (x !== a && !others.includes(x) && together(a.group, x.group)) others.push(x);
+      };
+      // Above: its lowest figure cannot be this value or less.
+      for (const x of byLoDesc) {
+        if (others.length >= MAX_RELATED || overlaps([x.lo, x.lo], [-Infinity, m.interval[1]])) break;
+        take(x);
+      }
+      for (const x of byHiAsc) {
+        if (others.length >= MAX_RELATED || overlaps([x.hi, x.hi], [m.interval[0], Infinity])) break;
+        take(x);
+      }
+      // A report with several figures for the fact around this value: it agrees when any of them can be this value.
+      for (const x of multi) {
+        if (others.length >= MAX_RELATED) break;
+        if (!x.list.some((o) => overlaps(o.interval, m.interval))) take(x);
+      }
+      if (!others.length) continue;
+      // In report order, each with its first figure that disagrees.
+      others.sort((p, q) => p.i - q.i);
+      found.push([a.r.id, finding(m, others.map((x) => ({ r: x.r, o: x.list.find((o) => !overlaps(o.interval, m.interval)) ?? x.list[0] })), a.config)]);
+    }
+  }
+  return found;
 }
 
 function where(r: CrossReport, m: CrossMention): Msg {
