@@ -5,7 +5,7 @@
 // do; periods as read in each report (a half-year column of the annual report
 // against the six-month review); rounding as inside one file; groups.
 import { strict as assert } from 'node:assert';
-import { LineIndex, configFromObject, getDefaultConfig, crossReportConflicts, type CrossReport, type Finding, type ResolvedConfig } from '../helpers/engine';
+import { LineIndex, configFromObject, getDefaultConfig, crossReportConflicts, newCrossMemo, type CrossReport, type Finding, type ResolvedConfig } from '../helpers/engine';
 import { crossReportOf } from '../../server/src/crossfile';
 import { PROVINCE_2023, DISTRICT_A_2023, DISTRICT_B_2023, REVIEW_6M_2024, ANNUAL_2024 } from '../helpers/cross-reports';
 
@@ -116,6 +116,25 @@ describe('crossReportConflicts: figures compared across reports', () => {
     // The rule's severity applies.
     const err = configFromObject({ rules: { 'indicator-conflict': 'error' } });
     assert.ok([...cross(docs(undefined, undefined), err).values()].flat().every((f) => f.severity === 'error'));
+  });
+
+  it('many reports of one fact: at most 5 related per finding; a memo gives what a fresh comparison gives', () => {
+    // 40 districts named in the province's table would be long to write: the same district's report in 40 copies, with two values.
+    const reports: CrossReport[] = [crossReportOf('tinh.md', PROVINCE_2023, cfg)];
+    for (let i = 0; i < 40; i++) reports.push(crossReportOf(`h${i}.md`, i % 4 ? DISTRICT_A_2023.replace('94,6%', '95,8%') : DISTRICT_A_2023, cfg));
+    const fresh = crossReportConflicts(reports, cfg);
+    // The 10 copies with 94,6% disagree with the province and the 30 others; the province and the 30 with 95,8% disagree with the 10.
+    assert.equal(fresh.size, 41);
+    for (const fs of fresh.values()) for (const f of fs) assert.ok(f.related!.length >= 1 && f.related!.length <= 5);
+    const key = (m: Map<string, Finding[]>) => JSON.stringify([...m.entries()].sort());
+    const memo = newCrossMemo();
+    assert.equal(key(crossReportConflicts(reports, cfg, memo)), key(fresh));
+    // One report changes (agrees now): the memo recomputes its keys only, and the result is a fresh one's.
+    reports[1] = crossReportOf('h0.md', DISTRICT_A_2023.replace('94,6%', '95,8%'), cfg);
+    assert.equal(key(crossReportConflicts(reports, cfg, memo)), key(crossReportConflicts(reports, cfg)));
+    // It now agrees with the province; it still disagrees with the copies that say 94,6%.
+    const h0 = crossReportConflicts(reports, cfg, memo).get('h0.md')!;
+    assert.deepEqual(h0[0].related!.map((r) => r.file), ['h4.md', 'h8.md', 'h12.md', 'h16.md', 'h20.md']);
   });
 
   it('parses the crossFile setting and rejects a wrong shape', () => {
