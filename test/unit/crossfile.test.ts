@@ -75,6 +75,10 @@ describe('crossReportConflicts: figures compared across reports', () => {
     // The province's figure quoted in a district's report ("cao hơn mức chung của toàn tỉnh") names no province.
     const quoted = DISTRICT_A_2023.replace('đạt 86,4%.', 'đạt 86,4%, cao hơn mức chung của toàn tỉnh (80,1%).');
     assert.deepEqual(pairs([{ id: 't.md', text: PROVINCE_2023 }, { id: 'h.md', text: quoted }]), ['h.md:8 -> t.md:13', 't.md:13 -> h.md:8']);
+    // A district's table by commune: commune names repeat across districts, so its rows are not read as places across files.
+    const byCommune = DISTRICT_A_2023 + '\nBảng 2. Tỷ lệ tiêm chủng đầy đủ cho trẻ dưới 1 tuổi theo xã, năm 2023\n\n| Xã | Tỷ lệ tiêm chủng đầy đủ (%) |\n|---|---|\n| Phước Hậu | 93,2 |\n| Phước Thuận | 95,9 |\n';
+    const commune = 'TRẠM Y TẾ XÃ PHƯỚC HẬU\n\n# Báo cáo kết quả công tác y tế năm 2023\n\nNăm 2023, tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ toàn xã đạt 97,0%.\n';
+    assert.deepEqual(pairs([{ id: 'h.md', text: byCommune }, { id: 'x.md', text: commune }]), []);
     // Two provinces' own figures never meet.
     const other = PROVINCE_2023.replace('NINH THUẬN', 'LAI CHÂU').replace('96,2%', '91,0%');
     assert.deepEqual(pairs([{ id: 'a.md', text: PROVINCE_2023 }, { id: 'b.md', text: other }]), []);

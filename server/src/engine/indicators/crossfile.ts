@@ -67,7 +67,9 @@ export function crossKeyOf(rm: ResolvedMention): { key: string; place: Msg } | u
   if (!own) return { key: rm.key, place: rm.placeLabel };
   if (place === 'national') return { key: rm.key, place: SCOPE_LABEL.national };
   // A table of the report's own figures by place: the row label names the place ("Ninh Phước" in a province's table by district).
-  if (sub.startsWith('col:') && !sub.includes('+')) {
+  // Only in a province's or the nation's report: district names are unique in a province, province names in the country;
+  // commune names repeat across districts, so a district's table by commune is not read so.
+  if (sub.startsWith('col:') && !sub.includes('+') && (scope.scope === 'province' || scope.scope === 'national')) {
     const named = placeOfLabel(sub.slice(4));
     if (named) return { key: [ind, '', period, 'place:' + named, kind].join('|'), place: { vi: rowLabelOf(rm) ?? named, en: rowLabelOf(rm) ?? named } };
   }
