@@ -54,6 +54,32 @@ export interface CrossReports {
   dispose(): void;
 }
 
+/**
+ * Cross-file findings of the previous text kept for the new one: each on the
+ * figure with the same key and value (in order), dropped when there is none.
+ */
+function carried(old: readonly Finding[], mentions: readonly IndicatorMentionInfo[]): Finding[] {
+  if (!old.length) return [];
+  const byKey = new Map<string, IndicatorMentionInfo[]>();
+  for (const m of mentions) {
+    if (!m.cross) continue;
+    const l = byKey.get(m.cross.key);
+    if (l) l.push(m);
+    else byKey.set(m.cross.key, [m]);
+  }
+  const out: Finding[] = [];
+  for (const f of old) {
+    const key = f.data?.key;
+    const value = (f.data?.values as number[] | undefined)?.[0];
+    const list = typeof key === 'string' ? byKey.get(key) : undefined;
+    const k = list ? list.findIndex((m) => m.value === value) : -1;
+    if (!list || k < 0) continue;
+    const [m] = list.splice(k, 1);
+    out.push({ ...f, start: m.start, end: m.end });
+  }
+  return out;
+}
+
 export function createCrossReports(ctx: ServerContext): CrossReports {
   const entries = new Map<string, Entry>();
   const listeners = new Set<() => void>();
@@ -124,14 +150,15 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
   return {
     set(uri, input, force = false) {
       const prev = entries.get(uri);
+      const same = prev && prev.input.text === input.text;
       const e: Entry = {
         input,
         lines: new LineIndex(input.text),
         indicators: input.mentions,
         findings: input.findings,
-        // Until compared again, the cross-file findings it had, if the text is the same.
-        cross: prev && prev.input.text === input.text ? prev.cross : [],
-        crossSig: prev && prev.input.text === input.text ? prev.crossSig : '',
+        // Until compared again, the cross-file findings it had, moved to where their figures are now (no flicker while typing).
+        cross: !prev ? [] : same ? prev.cross : carried(prev.cross, input.mentions),
+        crossSig: same ? prev.crossSig : '',
         group: groupOf(uri, input.config),
         sent: prev?.sent ?? false,
       };
