@@ -137,6 +137,8 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
     }
     for (const [uri, e] of entries) {
       const cross = found.get(uri) ?? [];
+      // Keys whose figures did not change give the same objects (the memo): nothing to compare further.
+      if (cross.length === e.cross.length && cross.every((f, k) => f === e.cross[k])) continue;
       // The message names the other file's line: a changed message is a change.
       const sig = cross.length ? JSON.stringify(cross.map((f) => [f.start, f.end, f.message.vi, f.related?.map((r) => [r.file, r.start, r.end])])) : '';
       if (sig === e.crossSig) continue;
