@@ -112,11 +112,18 @@ function together(a: readonly string[] | undefined, b: readonly string[] | undef
 
 /** What one comparison keeps for the next (the server compares again after every change): per key, its members and findings. */
 export interface CrossMemo {
-  keys: Map<string, { members: Member[]; found: [string, Finding][] }>;
+  keys: Map<string, KeyMemo>;
 }
 
 export function newCrossMemo(): CrossMemo {
   return { keys: new Map() };
+}
+
+interface KeyMemo {
+  members: Member[];
+  found: [string, Finding][];
+  /** Per figure: the finding made and what it was made from (reused when the same figure disagrees with the same others). */
+  made: Map<CrossMention, { config: ResolvedConfig; others: { r: CrossReport; o: CrossMention }[]; f: Finding }>;
 }
 
 /** One report's figures for one key, with the hull of their intervals. */
@@ -168,22 +175,26 @@ export function crossReportConflicts(reports: ReadonlyArray<CrossReport>, config
     if (!list) out.set(id, (list = []));
     list.push(f);
   };
-  const keys = memo ? new Map<string, { members: Member[]; found: [string, Finding][] }>() : undefined;
+  const keys = memo ? new Map<string, KeyMemo>() : undefined;
   for (const [key, members] of byKey) {
     if (members.length < 2) continue;
     const before = memo?.keys.get(key);
-    const found = before && sameMembers(before.members, members) ? before.found : compareKey(members);
-    keys?.set(key, { members, found });
-    for (const [id, f] of found) add(id, f);
+    const km = before && sameMembers(before.members, members) ? before : compareKey(members, before?.made);
+    keys?.set(key, km);
+    for (const [id, f] of km.found) add(id, f);
   }
   if (memo && keys) memo.keys = keys;
   for (const list of out.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
   return out;
 }
 
-/** The findings of one key's figures across its reports. */
-function compareKey(members: Member[]): [string, Finding][] {
+const sameOthers = (a: readonly { r: CrossReport; o: CrossMention }[], b: readonly { r: CrossReport; o: CrossMention }[]) =>
+  a.length === b.length && a.every((x, k) => x.o === b[k].o && x.r.id === b[k].r.id && x.r.name === b[k].r.name && x.r.lineless === b[k].r.lineless);
+
+/** The findings of one key's figures across its reports (`before`: what the last comparison made, to reuse). */
+function compareKey(members: Member[], before?: KeyMemo['made']): KeyMemo {
   const found: [string, Finding][] = [];
+  const made: KeyMemo['made'] = new Map();
   // Reports whose figures all lie above / below a value are found from the ends of these orders.
   const byLoDesc = [...members].sort((a, b) => b.lo - a.lo);
   const byHiAsc = [...members].sort((a, b) => a.hi - b.hi);
@@ -211,10 +222,14 @@ function compareKey(members: Member[]): [string, Finding][] {
       if (!others.length) continue;
       // In report order, each with its first figure that disagrees.
       others.sort((p, q) => p.i - q.i);
-      found.push([a.r.id, finding(m, others.map((x) => ({ r: x.r, o: x.list.find((o) => !overlaps(o.interval, m.interval)) ?? x.list[0] })), a.config)]);
+      const pairs = others.map((x) => ({ r: x.r, o: x.list.find((o) => !overlaps(o.interval, m.interval)) ?? x.list[0] }));
+      const prev = before?.get(m);
+      const f = prev && prev.config === a.config && sameOthers(prev.others, pairs) ? prev.f : finding(m, pairs, a.config);
+      made.set(m, { config: a.config, others: pairs, f });
+      found.push([a.r.id, f]);
     }
   }
-  return found;
+  return { members, found, made };
 }
 
 function where(r: CrossReport, m: CrossMention): Msg {
