@@ -29,8 +29,10 @@ import { docxForCheck, locate, describeLocation, type DocxMarkdown } from './wor
 import { wordCommand, WORD_USAGE } from './word/cli-word';
 import { VERSION } from './version';
 import { localDocsBase, normalizeDocsBase } from './docsLink';
-import { changedLines, checkRef, touchesChanged, githubEscape } from './changed';
+import { changedLines, checkRef, githubEscape, type ChangedLines } from './changed';
 import { reportFilesIn, SKIPPED_FOLDERS, configGlobs, readText, decodeText, type ReadOk } from './files';
+import { addCrossFileFindings, keepChanged } from './crossfile-cli';
+import { crossGroupOf } from './crossfile';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
@@ -46,6 +48,8 @@ interface Options {
   allowEmpty: boolean;
   /** Name for the text read from stdin ("-"): config lookup, ignore, output. */
   stdinFilename?: string;
+  /** Figures compared across the checked reports (default: on when several files are checked). */
+  crossFile: boolean;
 }
 
 const USAGE = `Usage: vnhr check [paths or globs...] [options]
@@ -58,6 +62,10 @@ Options:
                                 output format (default: stylish; github: workflow annotations)
   --changed REF                 only findings on lines changed since the git ref REF
                                 (and those whose related lines changed); untracked files count as new
+  --no-cross-file               do not compare figures across the checked reports
+                                (by default, with several files, the same indicator,
+                                period, place and kind given different values in two
+                                reports is reported in both; config "crossFile")
   --fix                         apply safe fixes in place
   --config FILE                 config file (default: nearest .vnhrrc.json upward)
   --locale vi|en                message language (default: vi)
@@ -154,7 +162,7 @@ function defaultIo() {
 }
 
 function parseArgs(args: string[]): Options {
-  const o: Options = { format: 'stylish', fix: false, locale: 'vi', paths: [], allowEmpty: false };
+  const o: Options = { format: 'stylish', fix: false, locale: 'vi', paths: [], allowEmpty: false, crossFile: true };
   let onlyPaths = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -191,6 +199,12 @@ function parseArgs(args: string[]): Options {
       case '--allow-empty':
         o.allowEmpty = true;
         break;
+      case '--no-cross-file':
+        o.crossFile = false;
+        break;
+      case '--cross-file':
+        o.crossFile = true;
+        break;
       case '--stdin-filename':
         o.stdinFilename = value();
         break;
@@ -214,6 +228,8 @@ function parseArgs(args: string[]): Options {
 
 interface FileResult {
   path: string;
+  /** Absolute path (config lookup for cross-file groups). */
+  file: string;
   text: string;
   findings: Finding[];
   config: ResolvedConfig;
@@ -299,7 +315,7 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
         } else text = fixed.text;
       }
     }
-    results.push({ path: shown, text, findings: check(text, config), config });
+    results.push({ path: shown, file, text, findings: check(text, config), config });
   };
 
   // A Word file: read through the .docx model, checked as the Markdown it reads as, never fixed in place.
@@ -314,7 +330,7 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
     }
     if (!forced && !isVietnameseText(word.markdown)) return;
     if (opts.fix) io.err(`vnhr: ${escapeControls(shown)}: Word files are not fixed in place (import it as Markdown to fix it)\n`);
-    results.push({ path: shown, text: word.markdown, findings: check(word.markdown, config), config, word });
+    results.push({ path: shown, file, text: word.markdown, findings: check(word.markdown, config), config, word });
   };
 
   let empty: string | undefined;
@@ -378,24 +394,31 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
     ioError = true;
   }
 
+  // Figures compared across the checked reports (each report's config: crossFile.enabled, groups).
+  if (opts.crossFile && results.length > 1) {
+    addCrossFileFindings(results, (r) => {
+      const { config, base } = configFor((r as FileResult).file);
+      return crossGroupOf(relative(base, (r as FileResult).file), config, base);
+    });
+  }
+
   if (opts.changed) {
     const bad = checkRef(opts.changed, io.cwd);
     if (bad) {
       io.err(`vnhr: --changed: ${bad}\n`);
       return 2;
     }
+    const changedByPath = new Map<string, ChangedLines>();
     for (const r of results) {
-      const changed = changedLines(resolve(io.cwd, r.path), opts.changed);
+      const changed = changedLines(r.file, opts.changed);
+      changedByPath.set(r.path, changed);
       if (typeof changed === 'object' && 'error' in changed) {
         io.err(`vnhr: ${r.path}: --changed: ${changed.error}\n`);
         ioError = true;
-        continue;
       }
-      if (changed === 'all' || r.word) continue; // a Word file has no lines to diff: kept whole
-      const li = new LineIndex(r.text);
-      const lines = (s: number, e: number) => ({ start: li.positionAt(s).line, end: li.positionAt(e).line });
-      r.findings = r.findings.filter((f) => touchesChanged(changed, [lines(f.start, f.end), ...(f.related ?? []).map((x) => lines(x.start, x.end))]));
     }
+    // A finding is kept when it or a related range (in this or another checked file) is on a changed line.
+    keepChanged(results, (p) => changedByPath.get(p));
   }
 
   if (opts.format === 'github') io.out(toGithub(results, opts.locale));
@@ -506,6 +529,7 @@ export function writeAtomic(file: string, read: ReadOk, text: string): string | 
 }
 
 function toJson(results: FileResult[], locale: Locale) {
+  const other = otherFiles(results);
   return {
     version: 1,
     files: results.map((r) => {
@@ -520,7 +544,12 @@ function toJson(results: FileResult[], locale: Locale) {
           // For a Word file the range is in the Markdown it was read as; `word` says where it is in Word.
           range: li.rangeAt(f.start, f.end),
           ...(r.word ? { word: locate(r.word, f.start, f.end) } : {}),
-          related: (f.related ?? []).map((x) => ({ message: localize(x.message, locale), range: li.rangeAt(x.start, x.end) })),
+          related: (f.related ?? []).map((x) => {
+            // Another report's figure (cross-file): its path and its range in that file.
+            const o = x.file !== undefined ? other(x.file) : undefined;
+            if (!o) return { message: localize(x.message, locale), range: li.rangeAt(x.start, x.end) };
+            return { message: localize(x.message, locale), file: x.file, range: o.li.rangeAt(x.start, x.end), ...(o.r.word ? { word: locate(o.r.word, x.start, x.end) } : {}) };
+          }),
           fixes: (f.fixes ?? []).map((x) => ({ title: localize(x.title, locale), safe: x.safe, edits: x.edits.map((e) => ({ range: li.rangeAt(e.start, e.end), newText: e.newText })) })),
         })),
       };
@@ -530,7 +559,23 @@ function toJson(results: FileResult[], locale: Locale) {
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
+/** The checked file a related range names (cross-file findings), with its LineIndex made once. */
+function otherFiles(results: FileResult[]): (path: string) => { r: FileResult; li: LineIndex } | undefined {
+  const byPath = new Map(results.map((r) => [r.path, r]));
+  const made = new Map<string, { r: FileResult; li: LineIndex }>();
+  return (path) => {
+    let o = made.get(path);
+    if (!o) {
+      const r = byPath.get(path);
+      if (!r) return undefined;
+      made.set(path, (o = { r, li: new LineIndex(r.text) }));
+    }
+    return o;
+  };
+}
+
 function toSarif(results: FileResult[], locale: Locale, cwd: string) {
+  const other = otherFiles(results);
   // Rule pages: the ones installed with vnhr (a file: URL that exists offline), or a public address from VNHR_DOCS_BASE.
   const docsBase = normalizeDocsBase(process.env.VNHR_DOCS_BASE) ?? localDocsBase();
   const region = (li: LineIndex, s: number, e: number) => {
@@ -570,11 +615,16 @@ function toSarif(results: FileResult[], locale: Locale, cwd: string) {
             locations: [r.word ? wordLocation(r.word, artifactLocation, f.start, f.end, locale) : { physicalLocation: { artifactLocation, region: region(li, f.start, f.end) } }],
             ...(f.related?.length
               ? {
-                  relatedLocations: f.related.map((x, i) => ({
-                    id: i,
-                    message: { text: localize(x.message, locale) },
-                    ...(r.word ? wordLocation(r.word, artifactLocation, x.start, x.end, locale) : { physicalLocation: { artifactLocation, region: region(li, x.start, x.end) } }),
-                  })),
+                  relatedLocations: f.related.map((x, i) => {
+                    // Cross-file: the other report's artifact and region.
+                    const o = x.file !== undefined ? other(x.file) : undefined;
+                    const [rr, rli, art] = o ? [o.r, o.li, { uri: o.r.path.replace(/\\/g, '/'), uriBaseId: 'SRCROOT' }] : [r, li, artifactLocation];
+                    return {
+                      id: i,
+                      message: { text: localize(x.message, locale) },
+                      ...(rr.word ? wordLocation(rr.word, art, x.start, x.end, locale) : { physicalLocation: { artifactLocation: art, region: region(rli, x.start, x.end) } }),
+                    };
+                  }),
                 }
               : {}),
             ...(f.fixes?.length && !r.word
@@ -636,6 +686,18 @@ function toStylish(results: FileResult[], locale: Locale): string {
     hint: msg('gợi ý', 'hint'),
   };
   let out = '';
+  // The other report's figure of a cross-file finding, as file:line:column (a terminal link).
+  const other = otherFiles(results);
+  const crossLines = (f: Finding) => {
+    let s = '';
+    for (const x of f.related ?? []) {
+      const o = x.file !== undefined ? other(x.file) : undefined;
+      if (!o) continue;
+      const at = o.r.word ? describeLocation(locate(o.r.word, x.start, x.end), locale) : (({ line, character }) => `${line + 1}:${character + 1}`)(o.li.positionAt(x.start));
+      s += `        ${c('90', '↳')} ${escapeControls(o.r.path)}:${at}  ${localize(x.message, locale)}\n`;
+    }
+    return s;
+  };
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const r of results) {
     if (!r.findings.length) continue;
@@ -646,12 +708,13 @@ function toStylish(results: FileResult[], locale: Locale): string {
       if (r.word) {
         // Word has no stable lines: the paragraph or cell, its heading, and the words around.
         const l = locate(r.word, f.start, f.end);
-        out += `  ${describeLocation(l, locale)}: ${c(sevColor[f.severity], localize(sevName[f.severity], locale))} ${localize(f.message, locale)}  ${c('90', f.rule)}\n      «${l.quote}»\n`;
+        out += `  ${describeLocation(l, locale)}: ${c(sevColor[f.severity], localize(sevName[f.severity], locale))} ${localize(f.message, locale)}  ${c('90', f.rule)}\n      «${l.quote}»\n` + crossLines(f);
         continue;
       }
       const p = li.positionAt(f.start);
       const fixable = f.fixes?.some((x) => x.safe) ? ' ✓' : '';
       out += `  ${String(p.line + 1).padStart(4)}:${String(p.character + 1).padEnd(4)} ${c(sevColor[f.severity], localize(sevName[f.severity], locale).padEnd(9))} ${localize(f.message, locale)}${fixable}  ${c('90', f.rule)}\n`;
+      out += crossLines(f);
     }
     out += '\n';
   }

@@ -30,6 +30,17 @@ export interface RawConfig {
   include?: string[];
   failOn?: Severity | 'never';
   misspellings?: MisspellingEntry[];
+  crossFile?: CrossFileSetting;
+}
+
+/**
+ * Figures compared across reports (several files checked together). `groups`:
+ * lists of globs (relative to the config's folder); when given, two reports are
+ * compared only if one group has a glob matching each of them.
+ */
+export interface CrossFileSetting {
+  enabled?: boolean;
+  groups?: string[][];
 }
 
 /** One extra pair for common-misspelling (the shape of data/misspellings.json's pairs). */
@@ -59,6 +70,8 @@ export interface ResolvedConfig {
   include: string[];
   failOn: Severity | 'never';
   misspellings: MisspellingEntry[];
+  /** Cross-report comparison (not part of `key`: it changes no finding of one file). */
+  crossFile: { enabled: boolean; groups: string[][] };
   /** Stable key of everything that affects findings: part of cache keys. */
   key: string;
 }
@@ -137,6 +150,16 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
       ignore: { type: 'array', description: 'Globs of files not to check.', items: { type: 'string' } },
       include: { type: 'array', description: 'Globs of files always checked as Vietnamese reports.', items: { type: 'string' } },
       failOn: { enum: [...SEVERITIES, 'never'], description: 'Lowest severity that makes `vnhr check` exit 1 (default: warning).' },
+      crossFile: {
+        type: 'object',
+        description:
+          'Figures compared across reports when several files are checked together (vnhr check on a folder, the workspace in the editor): the same indicator, period, place and kind with different values in two reports is an indicator-conflict in both. enabled (default true) turns it on or off; groups: lists of globs (relative to this file\'s folder) — when given, two reports are compared only if one group matches both, e.g. [["huyen-a/**", "tinh/**"], ["huyen-b/**", "tinh/**"]].',
+        additionalProperties: false,
+        properties: {
+          enabled: { type: 'boolean', description: 'Compare figures across reports (default true).' },
+          groups: { type: 'array', description: 'Groups of globs: reports are compared only inside a group.', items: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } } },
+        },
+      },
       misspellings: {
         type: 'array',
         description: 'Extra misspelling pairs for common-misspelling: {wrong, right, unlessPrev?, unlessNext?, safe?}; the pair is not flagged after a word of unlessPrev or before one of unlessNext.',
@@ -196,7 +219,7 @@ export function resolveConfig(raw: RawConfig, rules: readonly Rule[]): ResolvedC
   const abbreviations: Record<string, string> = {};
   if (raw.abbreviations && typeof raw.abbreviations === 'object')
     for (const [k, v] of Object.entries(raw.abbreviations)) if (typeof v === 'string') abbreviations[k] = v;
-  const resolved: Omit<ResolvedConfig, 'key'> = {
+  const resolved: Omit<ResolvedConfig, 'key' | 'crossFile'> = {
     rules: out,
     terms,
     indicators: Array.isArray(raw.indicators) ? raw.indicators.filter((x) => x && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string') : [],
@@ -208,7 +231,12 @@ export function resolveConfig(raw: RawConfig, rules: readonly Rule[]): ResolvedC
     failOn: raw.failOn && [...SEVERITIES, 'never'].includes(raw.failOn) ? raw.failOn : 'warning',
     misspellings: Array.isArray(raw.misspellings) ? raw.misspellings.filter((m) => m && typeof m.wrong === 'string' && typeof m.right === 'string') : [],
   };
-  return { ...resolved, key: JSON.stringify(resolved) };
+  const cf = raw.crossFile && typeof raw.crossFile === 'object' ? raw.crossFile : {};
+  const crossFile = {
+    enabled: cf.enabled !== false,
+    groups: Array.isArray(cf.groups) ? cf.groups.map(strList).filter((g) => g.length > 0) : [],
+  };
+  return { ...resolved, crossFile, key: JSON.stringify(resolved) };
 }
 
 /**

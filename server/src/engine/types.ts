@@ -32,6 +32,12 @@ export interface Related {
   start: number;
   end: number;
   message: Msg;
+  /**
+   * The other document's id, as the caller named it (the CLI: the path it prints;
+   * the server: the document URI); absent = the same document. Its offsets are
+   * in THAT document's text (convert them with its LineIndex).
+   */
+  file?: string;
 }
 
 /** What the engine returns: positions in original-document offsets. */

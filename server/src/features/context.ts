@@ -3,7 +3,7 @@
 import type { Connection, TextDocuments, FileEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { appendFileSync } from 'node:fs';
-import type { Locale } from '../engine';
+import type { Finding, IndicatorMentionInfo, LineIndex, Locale, ResolvedConfig, DocumentCache } from '../engine';
 import { localDocsBase } from '../docsLink';
 
 export interface ClientInfo {
@@ -47,8 +47,35 @@ export function createContext(connection: Connection, documents: TextDocuments<T
   return { connection, documents, client: { locale: 'vi', configuration: false, resolveEdits: false, docsBase: localDocsBase(), workspaceFolders: [], workspaceFoldersChange: false, registerWatchers: false }, log, watchers: [] };
 }
 
+/** One checked report of the workspace (open: its editor text; else the file on disk). */
+export interface WorkspaceReport {
+  lines: LineIndex;
+  indicators: IndicatorMentionInfo[];
+  /** What is published for it: its own findings and the cross-file ones. */
+  findings: Finding[];
+}
+
+/** An open document's check result, handed to the workspace, which publishes it with its cross-file findings. */
+export interface OpenReport {
+  text: string;
+  version: number;
+  findings: Finding[];
+  config: ResolvedConfig;
+  locale: Locale;
+  /** The document's cache (its indicator mentions are read from the same blocks). */
+  cache: DocumentCache;
+}
+
 /** The whole-workspace scan as other features see it (features/workspace.ts implements it). */
 export interface Workspace {
+  /** Every checked report (URI -> report), open ones from their editor text. */
+  reports(): ReadonlyMap<string, WorkspaceReport>;
+  /** Fired (debounced) when reports() changed. */
+  onDidChangeReports(listener: () => void): { dispose(): void };
+  /** An open document was checked: publish its findings with the cross-file ones (and re-publish the reports it affects). */
+  openChecked(uri: string, report: OpenReport): void;
+  /** An open document is not checked (disabled, ignored, not Vietnamese): it leaves the comparison. */
+  openNotChecked(uri: string): void;
   /** An open document closed: its diagnostics come from the file on disk again (or are cleared). */
   closed(uri: string): void;
   /** Settings or a config file changed: scan again (unchanged files are skipped by the hash). */

@@ -4,7 +4,7 @@
 // requests are answered meanwhile and a newer version cancels it.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkSteps, allRules, check, docsUrl, localize, LineIndex, DocumentCache, CancelledError, type Finding, type Locale, type ResolvedConfig, type Severity } from '../engine';
+import { checkSteps, allRules, check, docsUrl, localize, DocumentCache, CancelledError, type LineIndex, type Finding, type Locale, type ResolvedConfig, type Severity } from '../engine';
 import type { ServerContext, Workspace } from './context';
 import type { Configuration } from './configuration';
 
@@ -61,8 +61,11 @@ export async function checkSliced(text: string, config: ResolvedConfig, opts: { 
   }
 }
 
-/** A finding as an LSP diagnostic (code actions match diagnostics by this). */
-export function toDiagnostic(f: Finding, li: LineIndex, uri: string, locale: Locale, docsBase: string): Diagnostic {
+/**
+ * A finding as an LSP diagnostic (code actions match diagnostics by this).
+ * `other(file)`: another report's URI and lines, for related ranges in it (cross-file findings); unknown ones are left out.
+ */
+export function toDiagnostic(f: Finding, li: LineIndex, uri: string, locale: Locale, docsBase: string, other?: (file: string) => { uri: string; lines: LineIndex } | undefined): Diagnostic {
   const d: Diagnostic = {
     range: li.rangeAt(f.start, f.end),
     severity: SEVERITY[f.severity],
@@ -72,7 +75,13 @@ export function toDiagnostic(f: Finding, li: LineIndex, uri: string, locale: Loc
     message: localize(f.message, locale),
     data: { rule: f.rule, start: f.start, end: f.end },
   };
-  if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: li.rangeAt(r.start, r.end) }, message: localize(r.message, locale) }));
+  if (f.related?.length) {
+    d.relatedInformation = f.related.flatMap((r) => {
+      if (r.file === undefined) return [{ location: { uri, range: li.rangeAt(r.start, r.end) }, message: localize(r.message, locale) }];
+      const o = other?.(r.file);
+      return o ? [{ location: { uri: o.uri, range: o.lines.rangeAt(r.start, r.end) }, message: localize(r.message, locale) }] : [];
+    });
+  }
   return d;
 }
 
@@ -112,13 +121,14 @@ export function registerDiagnostics(ctx: ServerContext, conf: Configuration, wor
       st.findings = [];
       st.checkedVersion = version;
       st.checkedKey = undefined;
+      workspace.openNotChecked(uri);
       void connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
     const config = conf.configFor(uri, settings);
     if (st.checkedVersion === version && st.checkedKey === config.key) {
       // A code action request checked this version already: publish that.
-      publish(uri, text, version, st.findings, locale);
+      publish(uri, text, version, st.findings, config, locale);
       return;
     }
     const token = { version, cancelled: false };
@@ -138,13 +148,12 @@ export function registerDiagnostics(ctx: ServerContext, conf: Configuration, wor
     st.findings = findings;
     st.checkedVersion = version;
     st.checkedKey = config.key;
-    publish(uri, text, version, findings, locale);
+    publish(uri, text, version, findings, config, locale);
   }
 
-  function publish(uri: string, text: string, version: number, findings: Finding[], locale: Locale) {
-    const li = new LineIndex(text);
-    const diagnostics = findings.map((f) => toDiagnostic(f, li, uri, locale, ctx.client.docsBase));
-    void connection.sendDiagnostics({ uri, version, diagnostics });
+  /** The workspace publishes it, with the cross-file findings (features/crossReports.ts). */
+  function publish(uri: string, text: string, version: number, findings: Finding[], config: ResolvedConfig, locale: Locale) {
+    workspace.openChecked(uri, { text, version, findings, config, locale, cache: stateOf(uri).cache });
   }
 
   function recheckAll() {

@@ -15,11 +15,12 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, sep } from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type FileEvent, type ServerCapabilities, type WorkspaceFolder } from 'vscode-languageserver/node';
-import { LineIndex, CancelledError, msg, localize, type Finding } from '../engine';
+import { CancelledError, msg, localize, buildDocModel, indicatorSummary, DocumentCache, type Finding, type IndicatorMentionInfo } from '../engine';
 import { reportFilesIn, readText } from '../files';
-import type { ServerContext, Workspace } from './context';
+import type { ServerContext, Workspace, OpenReport } from './context';
 import type { Configuration, Settings } from './configuration';
-import { toDiagnostic, checkSliced } from './diagnostics';
+import { checkSliced } from './diagnostics';
+import { createCrossReports } from './crossReports';
 export type { Workspace };
 
 export interface WorkspaceStatus {
@@ -59,6 +60,8 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
   let firstScan = true;
   /** Closed documents whose editor diagnostics are on screen: the next result for them is sent even if empty. */
   const stale = new Set<string>();
+  /** Every checked report (open and not), its findings and mentions; publishes them with the cross-file findings. */
+  const store = createCrossReports(ctx);
 
   function enqueue(work: () => Promise<void>) {
     pending++;
@@ -113,7 +116,28 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
     const st = files.get(uri);
     files.delete(uri);
     const wasStale = stale.delete(uri);
-    if (st?.published || wasStale) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    const sent = store.sent(uri);
+    store.delete(uri);
+    if (st?.published || sent || wasStale) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** A report's name in other reports' messages: its path in its workspace folder. */
+  function nameOf(uri: string): string {
+    const folder = folderOf(uri);
+    const path = pathOf(uri);
+    const dir = folder && pathOf(folder);
+    if (path && dir) return relative(dir, path).split(sep).join('/');
+    return path ?? uri;
+  }
+
+  /** The indicator mentions of a checked text, read from the check's blocks. */
+  function mentionsOf(text: string, config: Parameters<typeof indicatorSummary>[1], cache: DocumentCache): IndicatorMentionInfo[] {
+    try {
+      return indicatorSummary(buildDocModel(text, config, cache), config);
+    } catch (e) {
+      log(`indicator mentions failed: ${(e as Error).stack ?? String(e)}`);
+      return [];
+    }
   }
 
   /** Check one unopened file from disk and publish if its diagnostics changed. */
@@ -129,29 +153,49 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
     const text = read.text;
     const config = conf.configFor(uri, settings);
     const locale = conf.localeOf(settings);
-    const key = `${locale}\u0000${ctx.client.docsBase}\u0000${config.key}`;
+    const key = `${locale}\u0000${ctx.client.docsBase}\u0000${config.key}\u0000${JSON.stringify(config.crossFile)}`;
     const hash = createHash('sha1').update(text).digest('base64');
     const prev = files.get(uri);
     if (prev && prev.hash === hash && prev.key === key && !stale.has(uri)) return;
     let findings: Finding[] = [];
+    let mentions: IndicatorMentionInfo[] | undefined;
     if (conf.isChecked(settings, text, uri)) {
       const cancelled = () => gen !== generation || shuttingDown || !!documents.get(uri);
+      const cache = new DocumentCache();
       try {
-        findings = await checkSliced(text, config, { isCancelled: cancelled });
+        findings = await checkSliced(text, config, { cache, isCancelled: cancelled });
       } catch (e) {
         if (e instanceof CancelledError) return;
         log(`workspace: check failed for ${uri}: ${(e as Error).stack ?? String(e)}`);
         return;
       }
+      mentions = mentionsOf(text, config, cache);
       checks++;
     }
     if (isOpen(uri)) return; // opened meanwhile
-    files.set(uri, { hash, key, published: findings.length > 0 });
+    files.set(uri, { hash, key, published: false });
     const wasStale = stale.delete(uri);
-    if (findings.length || prev?.published || wasStale) {
-      const li = new LineIndex(text);
-      void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, li, uri, locale, ctx.client.docsBase)) });
+    if (mentions) {
+      // Published with its cross-file findings (and the reports it affects re-published once compared).
+      store.set(uri, { text, findings, mentions, config, locale, name: nameOf(uri) }, !!prev?.published || wasStale);
+      return;
     }
+    const sent = store.sent(uri);
+    store.delete(uri);
+    if (prev?.published || sent || wasStale) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** An open document's result: it stands for its file in the comparison (the disk entry of another spelling of its URI leaves). */
+  function openChecked(uri: string, r: OpenReport) {
+    const c = canonical(uri);
+    if (c !== uri) store.delete(c);
+    store.set(uri, { text: r.text, version: r.version, findings: r.findings, mentions: mentionsOf(r.text, r.config, r.cache), config: r.config, locale: r.locale, name: nameOf(c) }, true);
+  }
+
+  function openNotChecked(uri: string) {
+    store.delete(uri);
+    const c = canonical(uri);
+    if (c !== uri) store.delete(c);
   }
 
   async function scan(gen: number): Promise<void> {
@@ -160,6 +204,8 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
     const progress = firstScan && folders.length ? await connection.window.createWorkDoneProgress() : undefined;
     firstScan = false;
     const seen = new Set<string>();
+    // One comparison across reports when the scan ends, not one per file.
+    const release = store.hold();
     try {
       const work: { uri: string; settings: Settings }[] = [];
       for (const folder of folders) {
@@ -189,6 +235,7 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
       for (const uri of [...files.keys()]) if (!seen.has(uri)) clear(uri);
       log(`workspace: ${work.length} report(s) in ${folders.length} folder(s), ${checks} check(s) so far`);
     } finally {
+      release();
       progress?.done();
     }
   }
@@ -219,6 +266,8 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
   function closed(editorUri: string) {
     const uri = canonical(editorUri);
     const folder = folderOf(uri);
+    // Another spelling of the URI leaves now; the same one stays in the comparison until the file on disk replaces it.
+    if (editorUri !== uri || !folder) store.delete(editorUri);
     if (!folder) {
       void connection.sendDiagnostics({ uri: editorUri, diagnostics: [] });
       return;
@@ -252,11 +301,12 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
   connection.onShutdown(() => {
     shuttingDown = true;
     generation++;
+    store.dispose();
   });
 
   connection.onRequest(WORKSPACE_STATUS_REQUEST, (): WorkspaceStatus => ({ folders, files: files.size, checks, scans, busy: pending > 0 }));
 
-  return { workspace: { closed, rescan }, capabilities: { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } };
+  return { workspace: { closed, rescan, reports: store.reports, onDidChangeReports: store.onDidChange, openChecked, openNotChecked }, capabilities: { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } };
 }
 
 /** Folder URIs from initialize: workspaceFolders, else rootUri / rootPath. */

@@ -8,10 +8,12 @@ import { docOffset } from '../engine';
 import { resolveDocument, display, readingOf, KIND_LABEL } from './resolve';
 import { formatVi, type Hedge } from './compare';
 import { factorOf, type MentionKind } from './mentions';
+import { crossKeyOf } from './crossfile';
 
 export { catalogueFor, shippedIndicators, type Indicator, type Catalogue } from './catalogue';
 export { resolveDocument, type ResolvedMention, type DocIndicators } from './resolve';
 export { blockIndicators, type Mention, type MentionKind } from './mentions';
+export { crossReportConflicts, newCrossMemo, type CrossReport, type CrossMention, type CrossMemo } from './crossfile';
 
 export interface IndicatorMentionInfo {
   /** Document offsets (UTF-16, original text) of the figure, % sign included. */
@@ -40,6 +42,14 @@ export interface IndicatorMentionInfo {
   subtypes: string[];
   /** Mentions with the same key state the same fact; undefined when this one is not compared (unknown period, change, enumeration). */
   key?: string;
+  /** The interval of true values in the catalogue unit (rounding, truncation, hedges): two figures of one key agree when these overlap. */
+  interval: [number, number];
+  /**
+   * The key across reports (`key` with the report's own place named by its issuer, a table row's
+   * place label as the place) and that place's label; undefined when the place cannot be named
+   * outside this report, or the figure is not compared.
+   */
+  cross?: { key: string; place: Msg };
   /** Why it is not compared, when it is not. */
   notCompared?: 'period-unknown' | 'change' | 'enumeration' | 'indicator' | 'norm' | 'reference';
   /** How it was read: period, place, kind, where each came from and the words that decided; and why it is not compared. */
@@ -85,6 +95,8 @@ export function indicatorSummary(doc: DocModel, config: ResolvedConfig): Indicat
       hedge: m.hedge,
       subtypes: m.sub,
       key: rm.key,
+      interval: rm.interval,
+      cross: crossKeyOf(rm),
       reading: { vi: '', en: '' },
     };
     info.reading = readingOf(rm);
