@@ -17,6 +17,7 @@ import { registerCommands } from './features/commands';
 import { registerHover } from './features/hover';
 import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerIndicatorSummary } from './features/indicatorSummary';
+import { registerIndicatorPanel } from './features/indicatorPanel';
 import { createInsights } from './insights';
 
 export { FIX_ALL_KIND } from './features/codeActions';
@@ -33,6 +34,12 @@ export function startServer(connection: Connection): void {
   const workspace = registerWorkspace(ctx, conf);
   const diags = registerDiagnostics(ctx, conf, workspace.workspace);
   const insightsOf = createInsights(ctx, conf, diags);
+  // Open documents in Workspace.reports(): MINIMAL wiring (branch `panel`); `cross`'s workspace.ts replaces it at merge.
+  workspace.setOpenReportSource(async (uri) => {
+    const ins = await insightsOf(uri);
+    const cur = ins && (await diags.currentFindings(uri));
+    return ins && { lines: ins.lines, indicators: ins.indicators, findings: cur?.findings ?? [] };
+  });
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     ...workspace.capabilities,
@@ -41,6 +48,7 @@ export function startServer(connection: Connection): void {
     ...registerHover(ctx, insightsOf),
     ...registerDocumentSymbols(ctx, insightsOf),
     ...registerIndicatorSummary(ctx, insightsOf),
+    ...registerIndicatorPanel(ctx, conf, workspace.workspace),
   };
 
   connection.onInitialize((params: InitializeParams) => {

@@ -3,7 +3,7 @@
 import type { Connection, TextDocuments, FileEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { appendFileSync } from 'node:fs';
-import type { Locale } from '../engine';
+import type { Locale, LineIndex, IndicatorMentionInfo, Finding } from '../engine';
 import { localDocsBase } from '../docsLink';
 
 export interface ClientInfo {
@@ -53,4 +53,16 @@ export interface Workspace {
   closed(uri: string): void;
   /** Settings or a config file changed: scan again (unchanged files are skipped by the hash). */
   rescan(): void;
+  /** Every checked report of the workspace (open ones from their editor text, others from disk), by URI. */
+  reports(): ReadonlyMap<string, WorkspaceReport>;
+  /** Fired (debounced) when reports() changes. */
+  onDidChangeReports(listener: () => void): { dispose(): void };
+}
+
+/** One checked report as the workspace features (the indicator panel) read it. */
+export interface WorkspaceReport {
+  lines: LineIndex;
+  indicators: IndicatorMentionInfo[];
+  /** What is published for it (cross-file findings included). */
+  findings: Finding[];
 }

@@ -15,9 +15,9 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, sep } from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type FileEvent, type ServerCapabilities, type WorkspaceFolder } from 'vscode-languageserver/node';
-import { LineIndex, CancelledError, msg, localize, type Finding } from '../engine';
+import { LineIndex, CancelledError, DocumentCache, buildDocModel, indicatorSummary, msg, localize, type Finding } from '../engine';
 import { reportFilesIn, readText } from '../files';
-import type { ServerContext, Workspace } from './context';
+import type { ServerContext, Workspace, WorkspaceReport } from './context';
 import type { Configuration, Settings } from './configuration';
 import { toDiagnostic, checkSliced } from './diagnostics';
 export type { Workspace };
@@ -46,7 +46,10 @@ interface FileState {
   published: boolean;
 }
 
-export function registerWorkspace(ctx: ServerContext, conf: Configuration): { workspace: Workspace; capabilities: ServerCapabilities } {
+export function registerWorkspace(
+  ctx: ServerContext,
+  conf: Configuration,
+): { workspace: Workspace; capabilities: ServerCapabilities; setOpenReportSource(source: (uri: string) => Promise<WorkspaceReport | undefined>): void } {
   const { connection, documents, log } = ctx;
   let folders: string[] = [];
   const files = new Map<string, FileState>();
@@ -59,6 +62,63 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
   let firstScan = true;
   /** Closed documents whose editor diagnostics are on screen: the next result for them is sent even if empty. */
   const stale = new Set<string>();
+
+  // ---- reports() / onDidChangeReports: MINIMAL implementation (branch `panel`), replaced at merge by
+  // helper `cross`'s. Unopened files: kept from their workspace check; open documents: read through
+  // `openSource` (insights + current findings, wired in server.ts) a moment after each change.
+  const diskReports = new Map<string, WorkspaceReport>();
+  const openReports = new Map<string, WorkspaceReport>();
+  let openSource: ((uri: string) => Promise<WorkspaceReport | undefined>) | undefined;
+  const reportListeners = new Set<() => void>();
+  let fireTimer: NodeJS.Timeout | undefined;
+  const openTimers = new Map<string, NodeJS.Timeout>();
+  function fireReports() {
+    if (fireTimer) clearTimeout(fireTimer);
+    fireTimer = setTimeout(() => {
+      fireTimer = undefined;
+      for (const l of [...reportListeners]) l();
+    }, 150);
+  }
+  function refreshOpen(uri: string) {
+    const t = openTimers.get(uri);
+    if (t) clearTimeout(t);
+    openTimers.set(
+      uri,
+      setTimeout(() => {
+        openTimers.delete(uri);
+        const doc = documents.get(uri);
+        if (!doc || !openSource || conf.isConfigUri(uri)) return;
+        const version = doc.version;
+        openSource(uri)
+          .then((r) => {
+            if (documents.get(uri)?.version !== version) return;
+            if (r) openReports.set(uri, r);
+            else openReports.delete(uri);
+            fireReports();
+          })
+          .catch((e) => log(`workspace: report of ${uri}: ${(e as Error)?.stack ?? String(e)}`));
+      }, 400),
+    );
+  }
+  documents.onDidOpen((e) => refreshOpen(e.document.uri));
+  documents.onDidChangeContent((e) => refreshOpen(e.document.uri));
+  documents.onDidClose((e) => {
+    const t = openTimers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    openTimers.delete(e.document.uri);
+    if (openReports.delete(e.document.uri)) fireReports();
+  });
+  function reports(): ReadonlyMap<string, WorkspaceReport> {
+    const out = new Map<string, WorkspaceReport>(openReports);
+    const openPaths = new Set([...openReports.keys()].map((u) => pathOf(u) ?? u));
+    for (const [uri, r] of diskReports) if (!openPaths.has(pathOf(uri) ?? uri)) out.set(uri, r);
+    return out;
+  }
+  function onDidChangeReports(listener: () => void) {
+    reportListeners.add(listener);
+    return { dispose: () => void reportListeners.delete(listener) };
+  }
+  // ---- end of the minimal part
 
   function enqueue(work: () => Promise<void>) {
     pending++;
@@ -112,6 +172,7 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
   function clear(uri: string) {
     const st = files.get(uri);
     files.delete(uri);
+    if (diskReports.delete(uri)) fireReports();
     const wasStale = stale.delete(uri);
     if (st?.published || wasStale) void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
@@ -134,10 +195,12 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
     const prev = files.get(uri);
     if (prev && prev.hash === hash && prev.key === key && !stale.has(uri)) return;
     let findings: Finding[] = [];
-    if (conf.isChecked(settings, text, uri)) {
+    const cache = new DocumentCache();
+    const checked = conf.isChecked(settings, text, uri);
+    if (checked) {
       const cancelled = () => gen !== generation || shuttingDown || !!documents.get(uri);
       try {
-        findings = await checkSliced(text, config, { isCancelled: cancelled });
+        findings = await checkSliced(text, config, { cache, isCancelled: cancelled });
       } catch (e) {
         if (e instanceof CancelledError) return;
         log(`workspace: check failed for ${uri}: ${(e as Error).stack ?? String(e)}`);
@@ -147,6 +210,10 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
     }
     if (isOpen(uri)) return; // opened meanwhile
     files.set(uri, { hash, key, published: findings.length > 0 });
+    // The panel's model of the file: the same blocks as the check, so the indicators are read once.
+    if (checked) diskReports.set(uri, { lines: new LineIndex(text), indicators: indicatorSummary(buildDocModel(text, config, cache), config), findings });
+    else diskReports.delete(uri);
+    fireReports();
     const wasStale = stale.delete(uri);
     if (findings.length || prev?.published || wasStale) {
       const li = new LineIndex(text);
@@ -256,7 +323,12 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
 
   connection.onRequest(WORKSPACE_STATUS_REQUEST, (): WorkspaceStatus => ({ folders, files: files.size, checks, scans, busy: pending > 0 }));
 
-  return { workspace: { closed, rescan }, capabilities: { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } };
+  return {
+    workspace: { closed, rescan, reports, onDidChangeReports },
+    setOpenReportSource: (source) => {
+      openSource = source;
+    },
+    capabilities: { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } };
 }
 
 /** Folder URIs from initialize: workspaceFolders, else rootUri / rootPath. */
