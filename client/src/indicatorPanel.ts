@@ -38,6 +38,8 @@ export function registerIndicatorPanel(context: vscode.ExtensionContext, client:
   let shown: number[] | undefined;
   let lastFile: vscode.Uri | undefined;
   let seq = 0;
+  /** The `seq` of the rows held: messages about older rows are dropped. */
+  let version = 0;
 
   const currentFile = (): vscode.Uri | undefined => {
     const doc = vscode.window.activeTextEditor?.document;
@@ -62,9 +64,10 @@ export function registerIndicatorPanel(context: vscode.ExtensionContext, client:
     }
     if (n !== seq) return; // a newer refresh is under way
     rows = next;
+    version = n;
     shown = undefined;
     const file = scope === 'file' ? currentFile() : undefined;
-    const msg: ToWebview = { type: 'rows', rows, scope, locale: panelLocale(), fileLabel: file && vscode.workspace.asRelativePath(file) };
+    const msg: ToWebview = { type: 'rows', version, rows, scope, locale: panelLocale(), fileLabel: file && vscode.workspace.asRelativePath(file) };
     await view?.webview.postMessage(msg);
   }
 
@@ -98,7 +101,6 @@ export function registerIndicatorPanel(context: vscode.ExtensionContext, client:
   /** Write the rows as shown to a CSV file (a save dialog unless `target` is given); returns the file or undefined if cancelled. */
   async function exportCsv(target?: vscode.Uri | string): Promise<string | undefined> {
     if (!view) await refresh().catch(() => undefined);
-    if (!rows.length && !view) rows = await load().catch(() => []);
     let uri = typeof target === 'string' ? vscode.Uri.parse(target) : target;
     if (!uri) {
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -136,8 +138,8 @@ export function registerIndicatorPanel(context: vscode.ExtensionContext, client:
         });
         v.webview.onDidReceiveMessage((m: FromWebview) => {
           if (m.type === 'ready') void refresh();
-          else if (m.type === 'open' && rows[m.index]) void open(rows[m.index]);
-          else if (m.type === 'shown') shown = m.indexes.length === rows.length && m.indexes.every((x, i) => x === i) ? undefined : m.indexes;
+          else if (m.type === 'open' && m.version === version && rows[m.index]) void open(rows[m.index]);
+          else if (m.type === 'shown' && m.version === version) shown = m.indexes.length === rows.length && m.indexes.every((x, i) => x === i) ? undefined : m.indexes;
           else if (m.type === 'export') void exportCsv();
           else if (m.type === 'scope') void switchScope();
         });

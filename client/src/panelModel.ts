@@ -32,9 +32,9 @@ export interface PanelRow extends IndicatorRow {
 }
 
 /** Extension → webview. */
-export type ToWebview = { type: 'rows'; rows: PanelRow[]; scope: Scope; locale: PanelLocale; fileLabel?: string };
-/** Webview → extension. `shown`: indexes of the rows as filtered and sorted, for the CSV export. */
-export type FromWebview = { type: 'ready' } | { type: 'open'; index: number } | { type: 'shown'; indexes: number[] } | { type: 'export' } | { type: 'scope' };
+export type ToWebview = { type: 'rows'; version: number; rows: PanelRow[]; scope: Scope; locale: PanelLocale; fileLabel?: string };
+/** Webview → extension. `shown`: indexes of the rows (of that `version` of them) as filtered and sorted, for the CSV export. */
+export type FromWebview = { type: 'ready' } | { type: 'open'; version: number; index: number } | { type: 'shown'; version: number; indexes: number[] } | { type: 'export' } | { type: 'scope' };
 
 export type Column = 'name' | 'subgroup' | 'period' | 'place' | 'kind' | 'value' | 'unit' | 'file';
 export const COLUMNS: readonly Column[] = ['name', 'subgroup', 'period', 'place', 'kind', 'value', 'unit', 'file'];

@@ -18,6 +18,7 @@ interface UiState {
 }
 
 let rows: PanelRow[] = [];
+let version = 0;
 let scope: Scope = 'workspace';
 let locale: PanelLocale = 'vi';
 let fileLabel: string | undefined;
@@ -111,7 +112,7 @@ function renderRows() {
   let idx = filterRows(rows, state.filter);
   if (state.sort) idx = sortRows(rows, idx, state.sort.col, state.sort.desc);
   shown = idx;
-  vscode.postMessage({ type: 'shown', indexes: shown });
+  vscode.postMessage({ type: 'shown', version, indexes: shown });
   count.textContent = format(s.count, shown.length, rows.length);
   empty.textContent = rows.length ? '' : s.empty;
   empty.hidden = rows.length > 0;
@@ -212,7 +213,7 @@ function open(index: number) {
   for (const tr of tbody.querySelectorAll('tr.selected')) tr.classList.remove('selected');
   tbody.querySelector(`tr[data-index="${index}"]`)?.classList.add('selected');
   renderChart();
-  vscode.postMessage({ type: 'open', index });
+  vscode.postMessage({ type: 'open', version, index });
 }
 
 // Events: delegated, no inline handlers.
@@ -274,6 +275,7 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
   const m = e.data;
   if (m?.type !== 'rows') return;
   rows = m.rows;
+  version = m.version;
   scope = m.scope;
   locale = m.locale;
   fileLabel = m.fileLabel;

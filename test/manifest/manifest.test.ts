@@ -100,10 +100,13 @@ describe('manifest (package.json)', () => {
         assert.ok(registered, `${id} is contributed but never registered in client/src`);
       }
     });
-    it('the indicator panel is a webview view in the Explorer with a localized name', () => {
-      const views = (pkg.contributes as { views?: Record<string, { type?: string; id: string; name: string }[]> }).views ?? {};
-      const v = views.explorer?.find((x) => x.id === 'vnHealthReport.indicators');
-      assert.ok(v, 'no vnHealthReport.indicators view in the Explorer');
+    it('the indicator panel is a webview view in the panel area (a wide table) with a localized name', () => {
+      const more = pkg.contributes as { views?: Record<string, { type?: string; id: string; name: string }[]>; viewsContainers?: Record<string, { id: string; title: string }[]> };
+      const container = more.viewsContainers?.panel?.find((x) => x.id === 'vnHealthReport');
+      assert.ok(container, 'no vnHealthReport container in the panel area');
+      assertBothLanguages(container.title, 'panel container');
+      const v = more.views?.vnHealthReport?.find((x) => x.id === 'vnHealthReport.indicators');
+      assert.ok(v, 'no vnHealthReport.indicators view in the container');
       assert.equal(v.type, 'webview');
       assertBothLanguages(v.name, 'indicators view');
       assert.equal(text(v.name, 'vi'), 'Bảng chỉ số');
