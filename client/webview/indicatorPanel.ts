@@ -60,7 +60,12 @@ const thead = el('thead');
 const tbody = el('tbody');
 table.append(thead, tbody);
 const empty = el('p', { class: 'empty', id: 'empty' });
-root.append(toolbar, chart, empty, table);
+// The table and, beside it (below it in a narrow view), the chart.
+const content = el('div', { class: 'content' });
+const tableBox = el('div', { class: 'table' });
+tableBox.append(empty, table);
+content.append(tableBox, chart);
+root.append(toolbar, content);
 
 function fillSelect(select: HTMLSelectElement, all: string, values: [string, string][], current: string | undefined) {
   select.replaceChildren(el('option', { value: '' }, all), ...values.map(([v, label]) => el('option', { value: v }, label)));
@@ -121,11 +126,11 @@ function renderRows() {
     const tr = el('tr', { tabindex: '0', 'data-index': String(i), class: r.conflict ? 'conflict' : '' });
     const where = `${r.file}:${r.line + 1}`;
     tr.setAttribute('aria-label', `${r.name}${r.subgroup ? ` (${r.subgroup})` : ''}, ${r.period || '?'}, ${r.place}, ${r.kind}: ${r.written}${r.conflict ? `, ${s.conflict}` : ''}. ${where}. ${s.openHint}`);
-    const nameCell = el('td');
+    const nameCell = el('td', { class: 'name' });
     if (r.conflict) nameCell.append(el('span', { class: 'badge', title: s.conflict, 'aria-hidden': 'true' }, '⚠'));
     nameCell.append(document.createTextNode(r.name));
-    const value = el('td', { class: 'num', title: r.written }, r.written);
-    if (r.target) value.append(el('span', { class: 'tag' }, s.target));
+    // The value in the catalogue unit (the Unit column's), the report's own spelling on hover.
+    const value = el('td', { class: 'num', title: r.written }, fmt(r.value));
     tr.append(nameCell, el('td', {}, r.subgroup), el('td', {}, r.period), el('td', {}, r.place), el('td', {}, r.kind), value, el('td', {}, r.unit), el('td', { class: 'file', title: where }, where));
     if (i === selected) tr.classList.add('selected');
     return tr;
@@ -172,12 +177,11 @@ function drawTrend(trend: Trend, s: PanelStrings): Node {
   hi += span * 0.1;
   const x = (year: number) => pad.l + (years.length === 1 ? 0.5 : (years.indexOf(year) / (years.length - 1))) * (W - pad.l - pad.r);
   const y = (v: number) => pad.t + (1 - (v - lo) / (hi - lo)) * (H - pad.t - pad.b);
-  const fmt = (v: number) => v.toLocaleString(NUMBER_LOCALE[locale], { maximumFractionDigits: 2 });
   const title = format(s.trendOf, `${trend.name}${trend.subgroup ? ` (${trend.subgroup})` : ''} — ${trend.place} (${trend.unit})`);
   const box = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': title, class: 'trend' });
   box.append(svg('title', {}, title));
-  // Axes and gridlines at the bottom, middle and top values.
-  for (const v of [lo + (hi - lo) * 0.1, (lo + hi) / 2, hi - (hi - lo) * 0.1]) {
+  // Gridlines at round values (1, 2 or 5 times a power of ten).
+  for (const v of niceTicks(lo, hi)) {
     box.append(svg('line', { x1: pad.l, x2: W - pad.r, y1: y(v), y2: y(v), class: 'grid' }));
     box.append(svg('text', { x: pad.l - 4, y: y(v) + 3, class: 'tick', 'text-anchor': 'end' }, fmt(v)));
   }
@@ -199,6 +203,20 @@ function drawTrend(trend: Trend, s: PanelStrings): Node {
   const frag = document.createDocumentFragment();
   frag.append(box, legend);
   return frag;
+}
+
+/** About three round values inside [lo, hi]. */
+function niceTicks(lo: number, hi: number): number[] {
+  const raw = (hi - lo) / 3;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * p).find((st) => st >= raw) ?? 10 * p;
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9 && out.length < 10; v += step) out.push(Math.round(v / step) * step);
+  return out;
+}
+
+function fmt(v: number): string {
+  return v.toLocaleString(NUMBER_LOCALE[locale], { maximumFractionDigits: 3 });
 }
 
 function saveState() {
