@@ -62,6 +62,16 @@ async function until(what, fn, timeoutMs = 30_000) {
   }
 }
 
+/** Run a command from the command palette by its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(title);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.quick-input-widget', { state: 'hidden' });
+}
+
 async function runUiChecks(page, { ws, artifactsDir }) {
   const results = [];
   // Where the slip is, 1-based as the status bar says it (the space run starts after "thành").
@@ -180,11 +190,7 @@ async function runUiChecks(page, { ws, artifactsDir }) {
   let panel;
   await step('the Indicators panel opens from the command palette and lists the figures of the workspace', async () => {
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+Shift+P');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type('Focus on Indicators View');
-    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="Indicators"]');
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'Focus on Indicators View');
     // The webview is an iframe in an iframe: find the frame that holds the panel's table.
     panel = await until('the panel frame with rows', async () => {
       for (const f of page.frames()) {
@@ -212,7 +218,12 @@ async function runUiChecks(page, { ws, artifactsDir }) {
       }),
     );
     if (chart.lines < 1 || chart.dots < 3 || chart.years.length < 2) throw new Error(`chart: ${JSON.stringify(chart)}`);
-    await shot('indicator-panel.png');
+    await shot('indicator-panel-editor.png');
+    // The panel maximized, alone: the README's picture (docs/images/indicator-panel.png is a copy).
+    await runCommand(page, 'Toggle Maximized Panel');
+    await page.waitForTimeout(300); // layout animation; the picture only, nothing is asserted on it
+    await page.locator('.part.panel').screenshot({ path: path.join(artifactsDir, 'indicator-panel.png') });
+    await runCommand(page, 'Toggle Maximized Panel');
   });
 
   await step('a click on a row opens its report at the figure', async () => {
