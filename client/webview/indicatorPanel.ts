@@ -95,7 +95,7 @@ function renderToolbar() {
   conflictsBox.checked = !!state.filter.conflictsOnly;
   exportButton.textContent = s.exportCsv;
   const head = el('tr');
-  for (const col of COLUMNS) {
+  for (const col of columns()) {
     const name = columnName(col);
     const sorted = state.sort?.col === col;
     const th = el('th', { scope: 'col', 'aria-sort': sorted ? (state.sort!.desc ? 'descending' : 'ascending') : 'none' });
@@ -105,6 +105,11 @@ function renderToolbar() {
   }
   thead.replaceChildren(head);
   table.setAttribute('aria-label', s.table);
+}
+
+/** The columns shown: the sub-group only when some figure has one. */
+function columns(): Column[] {
+  return COLUMNS.filter((c) => c !== 'subgroup' || rows.some((r) => r.subgroup));
 }
 
 function columnName(col: Column): string {
@@ -121,6 +126,7 @@ function renderRows() {
   count.textContent = format(s.count, shown.length, rows.length);
   empty.textContent = rows.length ? '' : s.empty;
   empty.hidden = rows.length > 0;
+  const cols = columns();
   const trs = shown.map((i) => {
     const r = rows[i];
     const tr = el('tr', { tabindex: '0', 'data-index': String(i), class: r.conflict ? 'conflict' : '' });
@@ -131,7 +137,17 @@ function renderRows() {
     nameCell.append(document.createTextNode(r.name));
     // The value in the catalogue unit (the Unit column's), the report's own spelling on hover.
     const value = el('td', { class: 'num', title: r.written }, fmt(r.value));
-    tr.append(nameCell, el('td', {}, r.subgroup), el('td', {}, r.period), el('td', {}, r.place), el('td', {}, r.kind), value, el('td', {}, r.unit), el('td', { class: 'file', title: where }, where));
+    const cells: Record<Column, HTMLElement> = {
+      name: nameCell,
+      subgroup: el('td', {}, r.subgroup),
+      period: el('td', {}, r.period),
+      place: el('td', {}, r.place),
+      kind: el('td', {}, r.kind),
+      value,
+      unit: el('td', {}, r.unit),
+      file: el('td', { class: 'file', title: where }, where),
+    };
+    tr.append(...cols.map((c) => cells[c]));
     if (i === selected) tr.classList.add('selected');
     return tr;
   });
