@@ -133,6 +133,9 @@ export function registerIndicatorPanel(context: vscode.ExtensionContext, client:
         view = v;
         v.webview.options = { enableScripts: true, localResourceRoots: [media] };
         v.webview.html = html(v.webview);
+        v.onDidChangeVisibility(() => {
+          if (v.visible) void refresh();
+        });
         v.onDidDispose(() => {
           if (view === v) view = undefined;
         });
@@ -145,11 +148,12 @@ export function registerIndicatorPanel(context: vscode.ExtensionContext, client:
         });
       },
     }),
+    // A hidden view reloads when shown again (its 'ready' refreshes it): no work for it meanwhile.
     client.onNotification('vnhr/indicatorRowsChanged', () => {
-      if (view) void refresh();
+      if (view?.visible) void refresh();
     }),
     vscode.window.onDidChangeActiveTextEditor((e) => {
-      if (view && scope === 'file' && e?.document.languageId === 'markdown' && e.document.uri.toString() !== lastFile?.toString()) void refresh();
+      if (view?.visible && scope === 'file' && e?.document.languageId === 'markdown' && e.document.uri.toString() !== lastFile?.toString()) void refresh();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (view && e.affectsConfiguration('vnHealthReport.locale')) {
