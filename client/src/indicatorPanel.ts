@@ -68,6 +68,7 @@ export function registerIndicatorPanel(context: vscode.ExtensionContext, client:
     shown = undefined;
     const file = scope === 'file' ? currentFile() : undefined;
     const msg: ToWebview = { type: 'rows', version, rows, scope, locale: panelLocale(), fileLabel: file && vscode.workspace.asRelativePath(file) };
+    if (view) view.description = msg.fileLabel;
     await view?.webview.postMessage(msg);
   }
 

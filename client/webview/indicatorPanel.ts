@@ -191,7 +191,10 @@ function drawTrend(trend: Trend, s: PanelStrings): Node {
   const span = hi - lo;
   lo -= span * 0.1;
   hi += span * 0.1;
-  const x = (year: number) => pad.l + (years.length === 1 ? 0.5 : (years.indexOf(year) / (years.length - 1))) * (W - pad.l - pad.r);
+  // A time axis: a missing year leaves its gap.
+  const y0 = years[0];
+  const y1 = years[years.length - 1];
+  const x = (year: number) => pad.l + (y1 === y0 ? 0.5 : (year - y0) / (y1 - y0)) * (W - pad.l - pad.r);
   const y = (v: number) => pad.t + (1 - (v - lo) / (hi - lo)) * (H - pad.t - pad.b);
   const title = format(s.trendOf, `${trend.name}${trend.subgroup ? ` (${trend.subgroup})` : ''} — ${trend.place} (${trend.unit})`);
   const box = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': title, class: 'trend' });
