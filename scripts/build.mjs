@@ -55,6 +55,8 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'server/src/lib.ts')], outfile: join(root, 'server/out/lib.js') }),
   // Word import/export for the extension, loaded on first use (client/src/word.ts).
   build({ ...common, entryPoints: [join(root, 'server/src/word/index.ts')], outfile: join(root, 'client/out/word.js') }),
+  // The indicator panel's webview: a browser script and its stylesheet (client/src/indicatorPanel.ts loads them).
+  build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: [join(root, 'client/webview/indicatorPanel.ts'), join(root, 'client/webview/indicatorPanel.css')], outdir: join(root, 'client/out/webview') }),
 ]);
 
 // 3. The config schema, from the registry (shipped for completion in .vnhrrc.json).

@@ -16,6 +16,7 @@ import {
 import { registerTemplateCommands } from './templates';
 import { registerWordCommands } from './word';
 import { registerRulePages, rulePagesBase } from './rulePages';
+import { registerIndicatorPanel } from './indicatorPanel';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
@@ -119,6 +120,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerTemplateCommands(context);
   registerWordCommands(context);
   registerRulePages(context);
+  registerIndicatorPanel(context, client);
 
   await client.start();
   updateStatus();

@@ -17,6 +17,7 @@ import { registerCommands } from './features/commands';
 import { registerHover } from './features/hover';
 import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerIndicatorSummary } from './features/indicatorSummary';
+import { registerIndicatorPanel } from './features/indicatorPanel';
 import { createInsights } from './insights';
 
 export { FIX_ALL_KIND } from './features/codeActions';
@@ -41,6 +42,7 @@ export function startServer(connection: Connection): void {
     ...registerHover(ctx, insightsOf),
     ...registerDocumentSymbols(ctx, insightsOf),
     ...registerIndicatorSummary(ctx, insightsOf),
+    ...registerIndicatorPanel(ctx, conf, workspace.workspace),
   };
 
   connection.onInitialize((params: InitializeParams) => {

@@ -1,6 +1,7 @@
 // What the writer sees, checked once through the real workbench in chromium:
-// the squiggle under a slip, its hover, the Problems panel in Vietnamese, and
-// Ctrl+. then Enter applying the fix. Screenshots go to test/e2e/artifacts/.
+// the squiggle under a slip, its hover, the Problems panel in Vietnamese,
+// Ctrl+. then Enter applying the fix, and the indicator panel (its table, the
+// trend chart, a click on a row). Screenshots go to test/e2e/artifacts/.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -59,6 +60,16 @@ async function until(what, fn, timeoutMs = 30_000) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 150));
   }
+}
+
+/** Run a command from the command palette by its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(title);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.quick-input-widget', { state: 'hidden' });
 }
 
 async function runUiChecks(page, { ws, artifactsDir }) {
@@ -174,6 +185,64 @@ async function runUiChecks(page, { ws, artifactsDir }) {
       return fixed && !boxes.some((b) => b.y < fixed.y + fixed.height && b.y + b.height > fixed.y && b.x < fixed.x + fixed.width && b.x + b.width > fixed.x);
     });
     await shot('after-fix.png');
+  });
+
+  let panel;
+  await step('the Indicators panel opens from the command palette and lists the figures of the workspace', async () => {
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'Focus on Indicators View');
+    // The webview is an iframe in an iframe: find the frame that holds the panel's table.
+    panel = await until('the panel frame with rows', async () => {
+      for (const f of page.frames()) {
+        const n = await f.evaluate(() => document.querySelectorAll('#vnhr-panel tbody tr').length).catch(() => 0);
+        if (n > 0) return f;
+      }
+      return undefined;
+    }, 60_000);
+    await until('rows of the report and of the report never opened', () =>
+      panel.evaluate(() => {
+        const files = [...document.querySelectorAll('#vnhr-panel tbody td.file')].map((td) => td.textContent || '');
+        return files.some((f) => f.startsWith('examples/')) && files.some((f) => f.startsWith('chua-mo/bao-cao-nam-2023.md'));
+      }),
+    );
+    const conflicts = await panel.evaluate(() => document.querySelectorAll('#vnhr-panel tbody tr.conflict').length);
+    if (!conflicts) throw new Error('no row is marked as conflicting');
+  });
+
+  await step('the trend chart is drawn (achieved and target across years)', async () => {
+    const chart = await until('the trend chart', () =>
+      panel.evaluate(() => {
+        const svg = document.querySelector('#vnhr-panel svg.trend');
+        if (!svg) return undefined;
+        return { lines: svg.querySelectorAll('polyline.achieved').length, dots: svg.querySelectorAll('circle.dot').length, years: [...svg.querySelectorAll('text.tick')].map((t) => t.textContent).filter((t) => /^\d{4}$/.test(t || '')) };
+      }),
+    );
+    if (chart.lines < 1 || chart.dots < 3 || chart.years.length < 2) throw new Error(`chart: ${JSON.stringify(chart)}`);
+    await shot('indicator-panel-editor.png');
+    // The panel maximized, alone: the README's picture (docs/images/indicator-panel.png is a copy).
+    await page.keyboard.press('Control+B'); // the side bar away: the panel spans the window
+    await runCommand(page, 'Toggle Maximized Panel');
+    await page.waitForTimeout(300); // layout animation; the picture only, nothing is asserted on it
+    await page.locator('.part.panel').screenshot({ path: path.join(artifactsDir, 'indicator-panel.png') });
+    await runCommand(page, 'Toggle Maximized Panel');
+    await page.keyboard.press('Control+B');
+  });
+
+  await step('a click on a row opens its report at the figure', async () => {
+    const row = panel.locator('#vnhr-panel tbody tr').filter({ hasText: '12,8' }).filter({ hasText: 'examples/' }).first();
+    const where = await row.locator('td.file').innerText();
+    const line = Number(where.split(':').pop());
+    await row.click();
+    await until(`the cursor on line ${line}`, async () => new RegExp(`Ln ${line}, Col \\d+`).test(await page.locator('.statusbar').innerText()));
+    // Enter on a focused row does the same (keyboard users).
+    const other = panel.locator('#vnhr-panel tbody tr').filter({ hasText: 'chua-mo/' }).first();
+    const otherLine = Number((await other.locator('td.file').innerText()).split(':').pop());
+    await other.focus();
+    await other.press('Enter');
+    await until('the report never opened, at its figure', async () => {
+      const tab = await page.locator('.tabs-container .tab.active').innerText().catch(() => '');
+      return tab.includes('bao-cao-nam-2023.md') && new RegExp(`Ln ${otherLine}, Col \\d+`).test(await page.locator('.statusbar').innerText());
+    });
   });
 
   return results;

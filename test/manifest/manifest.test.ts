@@ -54,6 +54,9 @@ const COMMANDS: Record<string, string> = {
   'vnHealthReport.showLog': 'Show server log',
   'vnHealthReport.importWord': 'Import Word report…',
   'vnHealthReport.exportWord': 'Export to Word…',
+  'vnHealthReport.indicators.refresh': 'Refresh indicators',
+  'vnHealthReport.indicators.switchScope': 'Indicators: switch between the workspace and the current file',
+  'vnHealthReport.indicators.exportCsv': 'Export indicators to CSV…',
 };
 
 // Setting -> scope. Window: one value per VS Code window (language of the UI,
@@ -96,6 +99,17 @@ describe('manifest (package.json)', () => {
         const registered = src.includes(`registerCommand('${id}'`) || (constant !== undefined && src.includes(`registerCommand(${constant}`));
         assert.ok(registered, `${id} is contributed but never registered in client/src`);
       }
+    });
+    it('the indicator panel is a webview view in the panel area (a wide table) with a localized name', () => {
+      const more = pkg.contributes as { views?: Record<string, { type?: string; id: string; name: string }[]>; viewsContainers?: Record<string, { id: string; title: string }[]> };
+      const container = more.viewsContainers?.panel?.find((x) => x.id === 'vnHealthReport');
+      assert.ok(container, 'no vnHealthReport container in the panel area');
+      assertBothLanguages(container.title, 'panel container');
+      const v = more.views?.vnHealthReport?.find((x) => x.id === 'vnHealthReport.indicators');
+      assert.ok(v, 'no vnHealthReport.indicators view in the container');
+      assert.equal(v.type, 'webview');
+      assertBothLanguages(v.name, 'indicators view');
+      assert.equal(text(v.name, 'vi'), 'Bảng chỉ số');
     });
     it('menus only name contributed commands', () => {
       for (const [menu, items] of Object.entries(pkg.contributes.menus ?? {}))
