@@ -3,6 +3,7 @@
 // 2: usage, config or I/O error (message on stderr; other files still checked).
 import { readFileSync, statSync, writeFileSync, renameSync, unlinkSync, chmodSync, chownSync, existsSync, realpathSync, accessSync, constants as fsConstants } from 'node:fs';
 import { dirname, join, relative, resolve, basename } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
 import { globMatch } from './glob';
@@ -31,6 +32,8 @@ import { VERSION } from './version';
 import { localDocsBase, normalizeDocsBase } from './docsLink';
 import { changedLines, checkRef, touchesChanged, githubEscape } from './changed';
 import { reportFilesIn, SKIPPED_FOLDERS, configGlobs, readText, decodeText, type ReadOk } from './files';
+import { FindingsCache, defaultCacheDir } from './cache';
+import { CheckPool } from './pool';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
@@ -46,6 +49,11 @@ interface Options {
   allowEmpty: boolean;
   /** Name for the text read from stdin ("-"): config lookup, ignore, output. */
   stdinFilename?: string;
+  /** --cache: reuse the findings of unchanged files from the last run. */
+  cache: boolean;
+  cacheLocation?: string;
+  /** --jobs N: at most N worker threads (1: check in this thread). */
+  jobs?: number;
 }
 
 const USAGE = `Usage: vnhr check [paths or globs...] [options]
@@ -66,6 +74,13 @@ Options:
                                 ignored); without it that is exit 2
   --stdin-filename NAME         with "-": the name of the text read from stdin (for
                                 the config lookup, ignore globs and the output)
+  --cache                       keep each file's findings and reuse them while the
+                                file, the config and vnhr are unchanged
+  --cache-location DIR          the cache's folder (default: node_modules/.cache/vnhr
+                                if the current folder has node_modules, else the
+                                user's cache folder); deleting it is always safe
+  --jobs N                      check many files in at most N worker threads
+                                (default: the number of CPUs; 1: no threads)
   -                             read the text to check from stdin (no --fix)
   --                            the arguments after it are paths, even "-x.md"
   -h, --help                    this help
@@ -154,7 +169,7 @@ function defaultIo() {
 }
 
 function parseArgs(args: string[]): Options {
-  const o: Options = { format: 'stylish', fix: false, locale: 'vi', paths: [], allowEmpty: false };
+  const o: Options = { format: 'stylish', fix: false, locale: 'vi', paths: [], allowEmpty: false, cache: false };
   let onlyPaths = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -194,6 +209,18 @@ function parseArgs(args: string[]): Options {
       case '--stdin-filename':
         o.stdinFilename = value();
         break;
+      case '--cache':
+        o.cache = true;
+        break;
+      case '--cache-location':
+        o.cacheLocation = value();
+        break;
+      case '--jobs': {
+        const v = value();
+        if (!/^[1-9]\d{0,3}$/.test(v)) throw new Error(`--jobs takes a whole number from 1 (got "${v}")`);
+        o.jobs = Number(v);
+        break;
+      }
       case '--locale': {
         const v = value();
         if (v !== 'vi' && v !== 'en') throw new Error(`unknown locale "${v}" (vi, en)`);
@@ -209,11 +236,14 @@ function parseArgs(args: string[]): Options {
     if (o.paths.length > 1) throw new Error('"-" (stdin) cannot be combined with other paths');
     if (o.fix) throw new Error('--fix cannot write to stdin; run it on the file');
   } else if (o.stdinFilename !== undefined) throw new Error('--stdin-filename needs "-" (read from stdin)');
+  if (o.cacheLocation !== undefined && !o.cache) throw new Error('--cache-location needs --cache');
   return o;
 }
 
 interface FileResult {
   path: string;
+  /** The absolute file (the cache's key); undefined for stdin. */
+  file?: string;
   text: string;
   findings: Finding[];
   config: ResolvedConfig;
@@ -299,7 +329,7 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
         } else text = fixed.text;
       }
     }
-    results.push({ path: shown, text, findings: check(text, config), config });
+    results.push({ path: shown, file: opts.paths[0] === '-' ? undefined : file, text, findings: [], config });
   };
 
   // A Word file: read through the .docx model, checked as the Markdown it reads as, never fixed in place.
@@ -314,7 +344,7 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
     }
     if (!forced && !isVietnameseText(word.markdown)) return;
     if (opts.fix) io.err(`vnhr: ${escapeControls(shown)}: Word files are not fixed in place (import it as Markdown to fix it)\n`);
-    results.push({ path: shown, text: word.markdown, findings: check(word.markdown, config), config, word });
+    results.push({ path: shown, file, text: word.markdown, findings: [], config, word });
   };
 
   let empty: string | undefined;
@@ -373,6 +403,8 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
     }
     if (!results.length && !ioError && targets.length) empty = 'no file was checked (every file is ignored or not a Vietnamese report)';
   }
+  const cacheError = await findingsOf(results, opts, io.cwd);
+  if (cacheError) io.err(`vnhr: --cache: ${cacheError}\n`);
   if (empty && !opts.allowEmpty) {
     io.err(`vnhr: ${escapeControls(empty)}; nothing to check (use --allow-empty to accept this)\n`);
     ioError = true;
@@ -406,6 +438,41 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
   if (ioError) return 2;
   const failing = results.some((r) => r.config.failOn !== 'never' && r.findings.some((f) => RANK[f.severity] >= RANK[r.config.failOn as Severity]));
   return failing ? 1 : 0;
+}
+
+/** Below this much text to check, starting worker threads costs more than it saves. */
+const POOL_MIN_BYTES = 512 * 1024;
+
+/**
+ * Fill in every result's findings, in input order: from the cache when the
+ * file and config are unchanged, else checked here or, for many files, in a
+ * bounded pool of worker threads (the same findings either way). Returns a
+ * cache write error, if any.
+ */
+async function findingsOf(results: FileResult[], opts: Options, cwd: string): Promise<string | undefined> {
+  const cache = opts.cache ? new FindingsCache(resolve(cwd, opts.cacheLocation ?? defaultCacheDir(cwd))) : undefined;
+  const todo: { r: FileResult; hash?: string }[] = [];
+  for (const r of results) {
+    const hash = cache && r.file !== undefined ? FindingsCache.hash(r.text, r.config) : undefined;
+    const hit = hash !== undefined ? cache!.get(r.file!, hash) : undefined;
+    if (hit) r.findings = hit;
+    else todo.push({ r, hash });
+  }
+  const bytes = todo.reduce((n, t) => n + t.r.text.length, 0);
+  const size = Math.min(opts.jobs ?? availableParallelism(), todo.length);
+  const workerFile = join(__dirname, 'checkWorker.js');
+  if (size > 1 && bytes >= POOL_MIN_BYTES && existsSync(workerFile)) {
+    const pool = new CheckPool(size, workerFile);
+    try {
+      const found = await Promise.all(todo.map((t) => pool.check(t.r.text, t.r.config)));
+      todo.forEach((t, i) => (t.r.findings = found[i]));
+    } finally {
+      await pool.close();
+    }
+  } else for (const t of todo) t.r.findings = check(t.r.text, t.r.config);
+  if (!cache) return undefined;
+  for (const t of todo) if (t.hash !== undefined) cache.set(t.r.file!, t.hash, t.r.findings);
+  return cache.save();
 }
 
 /** Read a .docx; a damaged, encrypted or foreign file is a clear error for that file only. */
