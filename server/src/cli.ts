@@ -403,8 +403,10 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
     }
     if (!results.length && !ioError && targets.length) empty = 'no file was checked (every file is ignored or not a Vietnamese report)';
   }
-  const cacheError = await findingsOf(results, opts, io.cwd);
-  if (cacheError) io.err(`vnhr: --cache: ${cacheError}\n`);
+  const run = await findingsOf(results, opts, io.cwd);
+  if (run.cacheError) io.err(`vnhr: --cache: ${run.cacheError}\n`);
+  // For tests and tuning: how the findings were obtained.
+  if (process.env.VNHR_STATS === '1') io.err(`vnhr: stats ${JSON.stringify({ files: results.length, cacheHits: run.hits, threads: run.threads })}\n`);
   if (empty && !opts.allowEmpty) {
     io.err(`vnhr: ${escapeControls(empty)}; nothing to check (use --allow-empty to accept this)\n`);
     ioError = true;
@@ -440,16 +442,15 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
   return failing ? 1 : 0;
 }
 
-/** Below this much text to check, starting worker threads costs more than it saves. */
-const POOL_MIN_BYTES = 512 * 1024;
+/** Below this much text to check, starting worker threads costs more than it saves (VNHR_POOL_MIN_BYTES: for tests). */
+const POOL_MIN_BYTES = Number(process.env.VNHR_POOL_MIN_BYTES ?? 512 * 1024);
 
 /**
  * Fill in every result's findings, in input order: from the cache when the
  * file and config are unchanged, else checked here or, for many files, in a
- * bounded pool of worker threads (the same findings either way). Returns a
- * cache write error, if any.
+ * bounded pool of worker threads (the same findings either way).
  */
-async function findingsOf(results: FileResult[], opts: Options, cwd: string): Promise<string | undefined> {
+async function findingsOf(results: FileResult[], opts: Options, cwd: string): Promise<{ cacheError?: string; hits: number; threads: number }> {
   const cache = opts.cache ? new FindingsCache(resolve(cwd, opts.cacheLocation ?? defaultCacheDir(cwd))) : undefined;
   const todo: { r: FileResult; hash?: string }[] = [];
   for (const r of results) {
@@ -461,7 +462,8 @@ async function findingsOf(results: FileResult[], opts: Options, cwd: string): Pr
   const bytes = todo.reduce((n, t) => n + t.r.text.length, 0);
   const size = Math.min(opts.jobs ?? availableParallelism(), todo.length);
   const workerFile = join(__dirname, 'checkWorker.js');
-  if (size > 1 && bytes >= POOL_MIN_BYTES && existsSync(workerFile)) {
+  const threads = size > 1 && bytes >= POOL_MIN_BYTES && existsSync(workerFile) ? size : 0;
+  if (threads) {
     const pool = new CheckPool(size, workerFile);
     try {
       const found = await Promise.all(todo.map((t) => pool.check(t.r.text, t.r.config)));
@@ -470,9 +472,9 @@ async function findingsOf(results: FileResult[], opts: Options, cwd: string): Pr
       await pool.close();
     }
   } else for (const t of todo) t.r.findings = check(t.r.text, t.r.config);
-  if (!cache) return undefined;
+  if (!cache) return { hits: 0, threads };
   for (const t of todo) if (t.hash !== undefined) cache.set(t.r.file!, t.hash, t.r.findings);
-  return cache.save();
+  return { cacheError: cache.save(), hits: cache.hits, threads };
 }
 
 /** Read a .docx; a damaged, encrypted or foreign file is a clear error for that file only. */
