@@ -19,6 +19,14 @@ export interface DocState {
   running?: { version: number; cancelled: boolean };
   /** Blocks of fixed text for fix-all offers that are likely not applied (see codeActions.ts fixAllEdits). */
   fixCache?: DocumentCache;
+  /**
+   * The Diagnostic published for each finding of the last publish, and the
+   * text they were for. The engine hands back the same Finding object for a
+   * block that neither changed nor moved; its diagnostic is reused when all
+   * its offsets lie before the first character that differs (same lines and
+   * columns), so typing rebuilds only the diagnostics at and after the edit.
+   */
+  published?: { locale: Locale; docsBase: string; text: string; byFinding: WeakMap<Finding, Diagnostic> };
 }
 
 export interface Current {
@@ -76,6 +84,22 @@ export function toDiagnostic(f: Finding, li: LineIndex, uri: string, locale: Loc
   return d;
 }
 
+/** Length of the common beginning of two texts. */
+export function samePrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Every offset of the finding (its range, its related ranges) ends before `limit`: its line and column cannot have changed. */
+function before(f: Finding, limit: number): boolean {
+  // `<`: a range ending at the first changed character would still read the same, but its end column is the edit's.
+  if (f.end >= limit) return false;
+  if (f.related) for (const r of f.related) if (r.end >= limit) return false;
+  return true;
+}
+
 export function registerDiagnostics(ctx: ServerContext, conf: Configuration, workspace: Workspace): Diagnostics {
   const { connection, documents, log } = ctx;
   const states = new Map<string, DocState>();
@@ -118,7 +142,7 @@ export function registerDiagnostics(ctx: ServerContext, conf: Configuration, wor
     const config = conf.configFor(uri, settings);
     if (st.checkedVersion === version && st.checkedKey === config.key) {
       // A code action request checked this version already: publish that.
-      publish(uri, text, version, st.findings, locale);
+      publish(st, uri, text, version, st.findings, locale);
       return;
     }
     const token = { version, cancelled: false };
@@ -138,12 +162,24 @@ export function registerDiagnostics(ctx: ServerContext, conf: Configuration, wor
     st.findings = findings;
     st.checkedVersion = version;
     st.checkedKey = config.key;
-    publish(uri, text, version, findings, locale);
+    publish(st, uri, text, version, findings, locale);
   }
 
-  function publish(uri: string, text: string, version: number, findings: Finding[], locale: Locale) {
-    const li = new LineIndex(text);
-    const diagnostics = findings.map((f) => toDiagnostic(f, li, uri, locale, ctx.client.docsBase));
+  function publish(st: DocState, uri: string, text: string, version: number, findings: Finding[], locale: Locale) {
+    let li: LineIndex | undefined;
+    const docsBase = ctx.client.docsBase;
+    const old = st.published?.locale === locale && st.published.docsBase === docsBase ? st.published : undefined;
+    const prev = old?.byFinding;
+    const same = old ? samePrefix(old.text, text) : 0;
+    const byFinding = new WeakMap<Finding, Diagnostic>();
+    const diagnostics = findings.map((f) => {
+      let d = prev?.get(f);
+      if (d && !before(f, same)) d = undefined;
+      if (!d) d = toDiagnostic(f, (li ??= new LineIndex(text)), uri, locale, docsBase);
+      byFinding.set(f, d);
+      return d;
+    });
+    st.published = { locale, docsBase, text, byFinding };
     void connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
