@@ -52,7 +52,7 @@ interface Options {
   /** --cache: reuse the findings of unchanged files from the last run. */
   cache: boolean;
   cacheLocation?: string;
-  /** --jobs N: at most N worker threads (1: check in this thread). */
+  /** --jobs N: at most N threads check (this one and N-1 workers; 1: no worker). */
   jobs?: number;
 }
 
@@ -79,8 +79,8 @@ Options:
   --cache-location DIR          the cache's folder (default: node_modules/.cache/vnhr
                                 if the current folder has node_modules, else the
                                 user's cache folder); deleting it is always safe
-  --jobs N                      check many files in at most N worker threads
-                                (default: the number of CPUs; 1: no threads)
+  --jobs N                      check many files in at most N threads: this one and
+                                N-1 workers (default: the number of CPUs; 1: no workers)
   -                             read the text to check from stdin (no --fix)
   --                            the arguments after it are paths, even "-x.md"
   -h, --help                    this help
@@ -464,9 +464,13 @@ async function findingsOf(results: FileResult[], opts: Options, cwd: string): Pr
   const workerFile = join(__dirname, 'checkWorker.js');
   const threads = size > 1 && bytes >= POOL_MIN_BYTES && existsSync(workerFile) ? size : 0;
   if (threads) {
-    const pool = new CheckPool(size, workerFile);
+    // This thread is one of the `threads`: it checks queued files between the workers' answers.
+    const pool = new CheckPool(threads - 1, workerFile);
     try {
-      const found = await Promise.all(todo.map((t) => pool.check(t.r.text, t.r.config)));
+      const all = Promise.all(todo.map((t) => pool.check(t.r.text, t.r.config)));
+      all.catch(() => undefined); // awaited below; not "unhandled" while this thread is busy
+      await pool.runQueuedHere();
+      const found = await all;
       todo.forEach((t, i) => (t.r.findings = found[i]));
     } finally {
       await pool.close();

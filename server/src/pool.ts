@@ -2,8 +2,10 @@
 // worker loads only the engine (server/out/checkWorker.js); texts go to the
 // first idle worker, answers are matched by id, so the caller keeps its input
 // order. A check runs exactly as `check(text, config)` would in this thread.
+// The calling thread takes queued texts too (runQueuedHere): with N cores,
+// N-1 workers and this thread, one engine fewer to load and warm up.
 import { Worker } from 'node:worker_threads';
-import type { Finding, ResolvedConfig } from './engine';
+import { check, type Finding, type ResolvedConfig } from './engine';
 import type { CheckRequest, CheckResponse } from './checkWorker';
 
 interface Slot {
@@ -47,6 +49,23 @@ export class CheckPool {
       this.queue.push({ text, config, resolve, reject });
       this.dispatch();
     });
+  }
+
+  /** Check one queued text in this thread; false when none is waiting. */
+  runOneHere(): boolean {
+    const job = this.queue.shift();
+    if (!job) return false;
+    try {
+      job.resolve(check(job.text, job.config));
+    } catch (e) {
+      job.reject(e as Error);
+    }
+    return true;
+  }
+
+  /** Check queued texts in this thread until none is left, letting the workers' answers in between. */
+  async runQueuedHere(): Promise<void> {
+    while (this.runOneHere()) await new Promise((r) => setImmediate(r));
   }
 
   private dispatch(): void {

@@ -92,6 +92,11 @@ export interface NearMatch<T> {
 /** Window comparisons made by all indexes (for the linearity test). */
 export const nearStats = { compared: 0 };
 
+/** The key under which addKnown() records a phrase. */
+export function knownKey(text: string): string {
+  return text.normalize('NFC').trim().split(/\s+/).map(sylKey).join(' ');
+}
+
 export class PhraseIndex<T> {
   readonly phrases: Phrase<T>[] = [];
   // A window with one slip matches its phrase in two of the first three words:
@@ -136,7 +141,12 @@ export class PhraseIndex<T> {
 
   /** A real phrase that is not indexed but must not be taken for a slip. */
   addKnown(text: string): void {
-    this.exact.add(text.normalize('NFC').trim().split(/\s+/).map(sylKey).join(' '));
+    this.exact.add(knownKey(text));
+  }
+
+  /** addKnown with the key already made by knownKey() (one key for several indexes). */
+  addKnownKey(key: string): void {
+    this.exact.add(key);
   }
 
   isKnown(keys: string[]): boolean {
