@@ -33,13 +33,37 @@ export function sylKey(s: string): string {
 
 /** Letters without any mark, đ as d: "Thừa" -> "thua". */
 export function skeleton(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  let k = skeletonCache.get(s);
+  if (k !== undefined) return k;
+  k = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  if (skeletonCache.size > 20_000) skeletonCache.clear();
+  skeletonCache.set(s, k);
+  return k;
 }
+// The same few thousand syllables come back in every window compared: their skeletons and slips are remembered.
+const skeletonCache = new Map<string, string>();
+const slipCache = new Map<string, Map<string, SlipKind | null>>();
+let slipCached = 0;
 
 export type SlipKind = 'tone' | 'letter';
 
 /** Is `written` the syllable `known` with one slip? 'tone': marks only (tone, ă/â/ê/ô/ơ/ư, đ); 'letter': one letter added, dropped or changed. */
 export function slipKind(written: string, known: string): SlipKind | undefined {
+  let byKnown = slipCache.get(written);
+  const hit = byKnown?.get(known);
+  if (hit !== undefined) return hit ?? undefined;
+  const kind = computeSlipKind(written, known);
+  if (++slipCached > 50_000) {
+    slipCache.clear();
+    slipCached = 1;
+    byKnown = undefined;
+  }
+  if (!byKnown) slipCache.set(written, (byKnown = new Map()));
+  byKnown.set(known, kind ?? null);
+  return kind;
+}
+
+function computeSlipKind(written: string, known: string): SlipKind | undefined {
   if (written === known) return undefined;
   const a = [...written];
   const b = [...known];
