@@ -32,8 +32,7 @@ import { VERSION } from './version';
 import { localDocsBase, normalizeDocsBase } from './docsLink';
 import { changedLines, checkRef, touchesChanged, githubEscape } from './changed';
 import { reportFilesIn, SKIPPED_FOLDERS, configGlobs, readText, decodeText, type ReadOk } from './files';
-import { FindingsCache, defaultCacheDir } from './cache';
-import { CheckPool } from './pool';
+import type { FindingsCache as Cache } from './cache';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
@@ -451,13 +450,20 @@ const POOL_MIN_BYTES = Number(process.env.VNHR_POOL_MIN_BYTES ?? 512 * 1024);
  * bounded pool of worker threads (the same findings either way).
  */
 async function findingsOf(results: FileResult[], opts: Options, cwd: string): Promise<{ cacheError?: string; hits: number; threads: number }> {
-  const cache = opts.cache ? new FindingsCache(resolve(cwd, opts.cacheLocation ?? defaultCacheDir(cwd))) : undefined;
+  // Loaded only when used: a plain run does not pay for node:crypto or node:worker_threads at start-up.
+  let cache: Cache | undefined;
+  let hash: ((text: string, config: ResolvedConfig) => string) | undefined;
+  if (opts.cache) {
+    const { FindingsCache, defaultCacheDir } = await import('./cache.js');
+    cache = new FindingsCache(resolve(cwd, opts.cacheLocation ?? defaultCacheDir(cwd)));
+    hash = FindingsCache.hash;
+  }
   const todo: { r: FileResult; hash?: string }[] = [];
   for (const r of results) {
-    const hash = cache && r.file !== undefined ? FindingsCache.hash(r.text, r.config) : undefined;
-    const hit = hash !== undefined ? cache!.get(r.file!, hash) : undefined;
+    const h = hash && r.file !== undefined ? hash(r.text, r.config) : undefined;
+    const hit = h !== undefined ? cache!.get(r.file!, h) : undefined;
     if (hit) r.findings = hit;
-    else todo.push({ r, hash });
+    else todo.push({ r, hash: h });
   }
   const bytes = todo.reduce((n, t) => n + t.r.text.length, 0);
   const size = Math.min(opts.jobs ?? availableParallelism(), todo.length);
@@ -465,6 +471,7 @@ async function findingsOf(results: FileResult[], opts: Options, cwd: string): Pr
   const threads = size > 1 && bytes >= POOL_MIN_BYTES && existsSync(workerFile) ? size : 0;
   if (threads) {
     // This thread is one of the `threads`: it checks queued files between the workers' answers.
+    const { CheckPool } = await import('./pool.js');
     const pool = new CheckPool(threads - 1, workerFile);
     try {
       const all = Promise.all(todo.map((t) => pool.check(t.r.text, t.r.config)));
