@@ -3,6 +3,7 @@
 // 2: usage, config or I/O error (message on stderr; other files still checked).
 import { readFileSync, statSync, writeFileSync, renameSync, unlinkSync, chmodSync, chownSync, existsSync, realpathSync, accessSync, constants as fsConstants } from 'node:fs';
 import { dirname, join, relative, resolve, basename } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
 import { globMatch } from './glob';
@@ -33,6 +34,7 @@ import { changedLines, checkRef, githubEscape, type ChangedLines } from './chang
 import { reportFilesIn, SKIPPED_FOLDERS, configGlobs, readText, decodeText, type ReadOk } from './files';
 import { addCrossFileFindings, keepChanged } from './crossfile-cli';
 import { crossGroupOf } from './crossfile';
+import type { FindingsCache as Cache } from './cache';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
@@ -50,6 +52,11 @@ interface Options {
   stdinFilename?: string;
   /** Figures compared across the checked reports (default: on when several files are checked). */
   crossFile: boolean;
+  /** --cache: reuse the findings of unchanged files from the last run. */
+  cache: boolean;
+  cacheLocation?: string;
+  /** --jobs N: at most N threads check (this one and N-1 workers; 1: no worker). */
+  jobs?: number;
 }
 
 const USAGE = `Usage: vnhr check [paths or globs...] [options]
@@ -74,6 +81,13 @@ Options:
                                 ignored); without it that is exit 2
   --stdin-filename NAME         with "-": the name of the text read from stdin (for
                                 the config lookup, ignore globs and the output)
+  --cache                       keep each file's findings and reuse them while the
+                                file, the config and vnhr are unchanged
+  --cache-location DIR          the cache's folder (default: node_modules/.cache/vnhr
+                                if the current folder has node_modules, else the
+                                user's cache folder); deleting it is always safe
+  --jobs N                      check many files in at most N threads: this one and
+                                N-1 workers (default: the number of CPUs; 1: no workers)
   -                             read the text to check from stdin (no --fix)
   --                            the arguments after it are paths, even "-x.md"
   -h, --help                    this help
@@ -162,7 +176,7 @@ function defaultIo() {
 }
 
 function parseArgs(args: string[]): Options {
-  const o: Options = { format: 'stylish', fix: false, locale: 'vi', paths: [], allowEmpty: false, crossFile: true };
+  const o: Options = { format: 'stylish', fix: false, locale: 'vi', paths: [], allowEmpty: false, crossFile: true, cache: false };
   let onlyPaths = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -208,6 +222,18 @@ function parseArgs(args: string[]): Options {
       case '--stdin-filename':
         o.stdinFilename = value();
         break;
+      case '--cache':
+        o.cache = true;
+        break;
+      case '--cache-location':
+        o.cacheLocation = value();
+        break;
+      case '--jobs': {
+        const v = value();
+        if (!/^[1-9]\d{0,3}$/.test(v)) throw new Error(`--jobs takes a whole number from 1 (got "${v}")`);
+        o.jobs = Number(v);
+        break;
+      }
       case '--locale': {
         const v = value();
         if (v !== 'vi' && v !== 'en') throw new Error(`unknown locale "${v}" (vi, en)`);
@@ -223,13 +249,16 @@ function parseArgs(args: string[]): Options {
     if (o.paths.length > 1) throw new Error('"-" (stdin) cannot be combined with other paths');
     if (o.fix) throw new Error('--fix cannot write to stdin; run it on the file');
   } else if (o.stdinFilename !== undefined) throw new Error('--stdin-filename needs "-" (read from stdin)');
+  if (o.cacheLocation !== undefined && !o.cache) throw new Error('--cache-location needs --cache');
   return o;
 }
 
 interface FileResult {
   path: string;
-  /** Absolute path (config lookup for cross-file groups). */
+  /** Absolute path (config lookup for cross-file groups, the cache's key). */
   file: string;
+  /** Read from stdin: never cached. */
+  stdin?: boolean;
   text: string;
   findings: Finding[];
   config: ResolvedConfig;
@@ -315,7 +344,7 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
         } else text = fixed.text;
       }
     }
-    results.push({ path: shown, file, text, findings: check(text, config), config });
+    results.push({ path: shown, file, stdin: opts.paths[0] === '-' || undefined, text, findings: [], config });
   };
 
   // A Word file: read through the .docx model, checked as the Markdown it reads as, never fixed in place.
@@ -330,7 +359,7 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
     }
     if (!forced && !isVietnameseText(word.markdown)) return;
     if (opts.fix) io.err(`vnhr: ${escapeControls(shown)}: Word files are not fixed in place (import it as Markdown to fix it)\n`);
-    results.push({ path: shown, file, text: word.markdown, findings: check(word.markdown, config), config, word });
+    results.push({ path: shown, file, text: word.markdown, findings: [], config, word });
   };
 
   let empty: string | undefined;
@@ -389,6 +418,10 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
     }
     if (!results.length && !ioError && targets.length) empty = 'no file was checked (every file is ignored or not a Vietnamese report)';
   }
+  const run = await findingsOf(results, opts, io.cwd);
+  if (run.cacheError) io.err(`vnhr: --cache: ${run.cacheError}\n`);
+  // For tests and tuning: how the findings were obtained.
+  if (process.env.VNHR_STATS === '1') io.err(`vnhr: stats ${JSON.stringify({ files: results.length, cacheHits: run.hits, threads: run.threads })}\n`);
   if (empty && !opts.allowEmpty) {
     io.err(`vnhr: ${escapeControls(empty)}; nothing to check (use --allow-empty to accept this)\n`);
     ioError = true;
@@ -429,6 +462,53 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
   if (ioError) return 2;
   const failing = results.some((r) => r.config.failOn !== 'never' && r.findings.some((f) => RANK[f.severity] >= RANK[r.config.failOn as Severity]));
   return failing ? 1 : 0;
+}
+
+/** Below this much text to check, starting worker threads costs more than it saves (VNHR_POOL_MIN_BYTES: for tests). */
+const POOL_MIN_BYTES = Number(process.env.VNHR_POOL_MIN_BYTES ?? 512 * 1024);
+
+/**
+ * Fill in every result's findings, in input order: from the cache when the
+ * file and config are unchanged, else checked here or, for many files, in a
+ * bounded pool of worker threads (the same findings either way).
+ */
+async function findingsOf(results: FileResult[], opts: Options, cwd: string): Promise<{ cacheError?: string; hits: number; threads: number }> {
+  // Loaded only when used: a plain run does not pay for node:crypto or node:worker_threads at start-up.
+  let cache: Cache | undefined;
+  let hash: ((text: string, config: ResolvedConfig) => string) | undefined;
+  if (opts.cache) {
+    const { FindingsCache, defaultCacheDir } = await import('./cache.js');
+    cache = new FindingsCache(resolve(cwd, opts.cacheLocation ?? defaultCacheDir(cwd)));
+    hash = FindingsCache.hash;
+  }
+  const todo: { r: FileResult; hash?: string }[] = [];
+  for (const r of results) {
+    const h = hash && !r.stdin ? hash(r.text, r.config) : undefined;
+    const hit = h !== undefined ? cache!.get(r.file, h) : undefined;
+    if (hit) r.findings = hit;
+    else todo.push({ r, hash: h });
+  }
+  const bytes = todo.reduce((n, t) => n + t.r.text.length, 0);
+  const size = Math.min(opts.jobs ?? availableParallelism(), todo.length);
+  const workerFile = join(__dirname, 'checkWorker.js');
+  const threads = size > 1 && bytes >= POOL_MIN_BYTES && existsSync(workerFile) ? size : 0;
+  if (threads) {
+    // This thread is one of the `threads`: it checks queued files between the workers' answers.
+    const { CheckPool } = await import('./pool.js');
+    const pool = new CheckPool(threads - 1, workerFile);
+    try {
+      const all = Promise.all(todo.map((t) => pool.check(t.r.text, t.r.config)));
+      all.catch(() => undefined); // awaited below; not "unhandled" while this thread is busy
+      await pool.runQueuedHere();
+      const found = await all;
+      todo.forEach((t, i) => (t.r.findings = found[i]));
+    } finally {
+      await pool.close();
+    }
+  } else for (const t of todo) t.r.findings = check(t.r.text, t.r.config);
+  if (!cache) return { hits: 0, threads };
+  for (const t of todo) if (t.hash !== undefined) cache.set(t.r.file, t.hash, t.r.findings);
+  return { cacheError: cache.save(), hits: cache.hits, threads };
 }
 
 /** Read a .docx; a damaged, encrypted or foreign file is a clear error for that file only. */

@@ -2,10 +2,12 @@
 // Reports of 50 KB .. 10 MB are generated from the real corpus with a fixed
 // seed; every number is measured in this one run, beside its baselines
 // (markdown-it parse, one regex pass, markdownlint-cli2, `node -e 0`).
-// Knobs: VNHR_BENCH_RUNS (default 10), VNHR_BENCH_QUICK=1 (no 10 MB, no
-// baselines that take seconds), VNHR_BENCH_ML10=1 (markdownlint-cli2 on 10 MB too).
+// Knobs: VNHR_BENCH_RUNS (default 10), VNHR_BENCH_QUICK=1 (no 10 MB, one run
+// of each whole process, a folder of 40 reports), VNHR_BENCH_ML10=1
+// (markdownlint-cli2 on 10 MB too), VNHR_BENCH_ONLY=process (only the
+// whole-process table: vnhr check beside markdownlint-cli2).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem, platform, arch } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,6 +24,7 @@ const KB = 1024;
 const MB = 1024 * 1024;
 const RUNS = Math.max(1, Number(process.env.VNHR_BENCH_RUNS) || 10);
 const QUICK = process.env.VNHR_BENCH_QUICK === '1';
+const PROCESS_ONLY = process.env.VNHR_BENCH_ONLY === 'process';
 const SEED = 2024;
 
 // A forced collection between timed runs keeps one run's garbage out of the next.
@@ -298,6 +301,8 @@ async function serverBench(files: { bytes: number; path: string; text: string }[
 
 interface ProcResult {
   sec: number;
+  /** User + system CPU seconds of the process and its threads (from /usr/bin/time): what other load on the machine does not inflate. */
+  cpu?: number;
   peak?: number;
   code: number | null;
   stdout?: string;
@@ -309,23 +314,26 @@ function runProcess(args: string[], cwd: string, capture = false): ProcResult {
   const hasTime = existsSync(TIME);
   const tOut = join(cwd, '.time.txt');
   const cmd = hasTime ? TIME : process.execPath;
-  const argv = hasTime ? ['-f', '%M', '-o', tOut, process.execPath, ...args] : args;
+  const argv = hasTime ? ['-f', '%U %S %M', '-o', tOut, process.execPath, ...args] : args;
   const t = performance.now();
   const r = spawnSync(cmd, argv, { cwd, stdio: ['ignore', capture ? 'pipe' : 'ignore', capture ? 'pipe' : 'ignore'], encoding: 'utf8', maxBuffer: 1 << 30 });
   const sec = (performance.now() - t) / 1000;
   let peak: number | undefined;
+  let cpu: number | undefined;
   if (hasTime && existsSync(tOut)) {
-    const kb = Number(readFileSync(tOut, 'utf8').trim().split('\n').pop());
+    const [u, sy, kb] = (readFileSync(tOut, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
     if (kb) peak = kb * KB;
+    if (!Number.isNaN(u + sy)) cpu = u + sy;
   }
-  return { sec, peak, code: r.status, stdout: capture ? `${r.stdout ?? ''}${r.stderr ?? ''}` : undefined };
+  return { sec, cpu, peak, code: r.status, stdout: capture ? `${r.stdout ?? ''}${r.stderr ?? ''}` : undefined };
 }
 
 function medianProc(args: string[], cwd: string, n: number): ProcResult {
   const rs = Array.from({ length: n }, () => runProcess(args, cwd));
   const sec = median(rs.map((r) => r.sec));
   const peaks = rs.map((r) => r.peak).filter((x): x is number => x !== undefined);
-  return { sec, peak: peaks.length ? Math.max(...peaks) : undefined, code: rs[0].code };
+  const cpus = rs.map((r) => r.cpu).filter((x): x is number => x !== undefined);
+  return { sec, cpu: cpus.length ? median(cpus) : undefined, peak: peaks.length ? Math.max(...peaks) : undefined, code: rs[0].code };
 }
 
 async function main(): Promise<void> {
@@ -353,7 +361,7 @@ async function main(): Promise<void> {
   try {
     // 1. Full check, by size.
     const rows: FullRow[] = [];
-    for (const d of docs) {
+    for (const d of PROCESS_ONLY ? [] : docs) {
       process.stderr.write(`full check ${label(d.bytes)}...\n`);
       rows.push(fullCheck(d.text, d.bytes));
     }
@@ -388,7 +396,7 @@ async function main(): Promise<void> {
     // 2. One-character edits in the middle, through the server's code path.
     const editDocs = docs.filter((d) => d.bytes === 200 * KB || d.bytes === MB);
     const editRows: (string | number)[][] = [];
-    for (const d of editDocs) {
+    for (const d of PROCESS_ONLY ? [] : editDocs) {
       process.stderr.write(`edits ${label(d.bytes)}...\n`);
       const e = engineEdits(d.text, RUNS);
       const split = Object.entries(e.split).map(([k, v]) => `${k} ${ms(v)}`).join(', ');
@@ -398,7 +406,8 @@ async function main(): Promise<void> {
     // 3. The built server: memory with the 1 MB report open, and edits over LSP.
     let server: ServerResult | undefined;
     let serverError = '';
-    if (existsSync(join(REPO_ROOT, 'server', 'out', 'server.js'))) {
+    if (PROCESS_ONLY) serverError = 'VNHR_BENCH_ONLY=process';
+    else if (existsSync(join(REPO_ROOT, 'server', 'out', 'server.js'))) {
       process.stderr.write('server...\n');
       try {
         const order = [...editDocs].sort((a, b) => b.bytes - a.bytes); // 1 MB first: memory is read with it open
@@ -414,7 +423,7 @@ async function main(): Promise<void> {
       }
     }
     editRows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-    const growth = editDocs.map((d) => `${label(d.bytes)} ${mb(heapGrowthAfterEdits(d.text, 60))} MB`).join(', ');
+    const growth = (PROCESS_ONLY ? [] : editDocs).map((d) => `${label(d.bytes)} ${mb(heapGrowthAfterEdits(d.text, 60))} MB`).join(', ');
     say(`## Fresh diagnostics after a one-character edit in the middle (typing; median and p90 of ${RUNS})`);
     say('');
     say(table(['report', 'path', 'median ms', 'p90 ms', 'blocks reused', 'median ms by step'], editRows));
@@ -434,7 +443,7 @@ async function main(): Promise<void> {
     say('');
 
     // 3b. Whole-workspace diagnostics: 500 unopened reports of 50 KB (100 with VNHR_BENCH_QUICK).
-    if (existsSync(join(REPO_ROOT, 'server', 'out', 'server.js'))) {
+    if (!PROCESS_ONLY && existsSync(join(REPO_ROOT, 'server', 'out', 'server.js'))) {
       process.stderr.write('workspace...\n');
       try {
         for (const line of workspaceBenchLines(await workspaceBench(material, QUICK ? 100 : 500, 50 * KB))) say(line);
@@ -444,46 +453,86 @@ async function main(): Promise<void> {
       }
     }
 
-    // 4. Whole processes: vnhr check beside markdownlint-cli2 and `node -e 0`.
+    // 4. Whole processes: vnhr check beside markdownlint-cli2 and `node -e 0`,
+    // on the same files in this run: one 60 KB report, the 1 MB one, a folder
+    // of 200 reports of 50 KB, 10 MB.
     const vnhr = join(REPO_ROOT, 'bin', 'vnhr.js');
     const mlBin = join(REPO_ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+    const hasMl = existsSync(mlBin);
     const procRows: (string | number)[][] = [];
+    const ratios: string[] = [];
+    const secs = (r: ProcResult) => r.sec.toFixed(2);
+    const cpuS = (r: ProcResult) => (r.cpu === undefined ? '—' : r.cpu.toFixed(2));
+    const row = (command: string, file: string, r: ProcResult) => procRows.push([command, file, secs(r), cpuS(r), mb(r.peak), String(r.code)]);
+    const vs = (what: string, v: ProcResult, m: ProcResult) =>
+      ratios.push(`- markdownlint-cli2 / vnhr check, ${what}: ${(m.sec / v.sec).toFixed(1)}× wall${v.cpu && m.cpu ? `, ${(m.cpu / v.cpu).toFixed(1)}× CPU` : ''} (target ≥ 10×)`);
     const oneMb = docs.find((d) => d.bytes === MB)!;
+    const n = QUICK ? 1 : 3;
     process.stderr.write('whole processes...\n');
     const n0 = medianProc(['-e', '0'], dir, 5);
-    procRows.push(['node -e 0', '—', n0.sec.toFixed(2), mb(n0.peak), String(n0.code)]);
-    const v1 = medianProc([vnhr, 'check', oneMb.path], dir, 3);
-    procRows.push(['vnhr check', '1 MB', v1.sec.toFixed(2), mb(v1.peak), String(v1.code)]);
-    let ratio = '';
-    if (existsSync(mlBin) && !QUICK) {
+    row('node -e 0', '—', n0);
+    const r60 = join(dir, 'report-60KB.md');
+    writeFileSync(r60, generateReport(material, 60 * KB, SEED));
+    const v60 = medianProc([vnhr, 'check', r60], dir, 5);
+    row('vnhr check', '60 KB', v60);
+    if (hasMl) {
+      const m60 = medianProc([mlBin, r60], dir, n);
+      row('markdownlint-cli2', '60 KB', m60);
+      vs('one 60 KB report', v60, m60);
+    }
+    const v1 = medianProc([vnhr, 'check', oneMb.path], dir, n);
+    row('vnhr check', '1 MB', v1);
+    if (hasMl) {
       const probe = runProcess([mlBin, oneMb.path], dir, true);
       const summary = /Summary: (\d+) error/.exec(probe.stdout ?? '')?.[1];
-      const m1 = medianProc([mlBin, oneMb.path], dir, 3);
-      procRows.push([`markdownlint-cli2 (${summary ?? '?'} findings)`, '1 MB', m1.sec.toFixed(2), mb(m1.peak), String(m1.code)]);
-      ratio = `markdownlint-cli2 / vnhr check on 1 MB: ${(m1.sec / v1.sec).toFixed(1)}× (whole process, same run)`;
-    } else if (!existsSync(mlBin)) ratio = '[notice] markdownlint-cli2 not installed (npm ci): no baseline';
+      const m1 = medianProc([mlBin, oneMb.path], dir, n);
+      row(`markdownlint-cli2 (${summary ?? '?'} findings)`, '1 MB', m1);
+      vs('one 1 MB report', v1, m1);
+    }
+    // The folder: 200 reports of 50 KB (40 with VNHR_BENCH_QUICK), each its own seed.
+    const folderN = QUICK ? 40 : 200;
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    for (let i = 0; i < folderN; i++) writeFileSync(join(folder, `r${String(i).padStart(3, '0')}.md`), generateReport(material, 50 * KB, SEED + 1 + i));
+    const fLabel = `${folderN}×50 KB`;
+    const vf = medianProc([vnhr, 'check', 'folder'], dir, n);
+    row('vnhr check', fLabel, vf);
+    const vf1 = medianProc([vnhr, 'check', '--jobs', '1', 'folder'], dir, 1);
+    row('vnhr check --jobs 1', fLabel, vf1);
+    const cacheDir = join(dir, 'cache');
+    runProcess([vnhr, 'check', '--cache', '--cache-location', cacheDir, 'folder'], dir);
+    const vfc = medianProc([vnhr, 'check', '--cache', '--cache-location', cacheDir, 'folder'], dir, n);
+    row('vnhr check --cache (re-run, unchanged)', fLabel, vfc);
+    if (hasMl) {
+      const mf = medianProc([mlBin, 'folder/**/*.md'], dir, n);
+      row('markdownlint-cli2', fLabel, mf);
+      vs(`a folder of ${fLabel}`, vf, mf);
+      vs(`a folder of ${fLabel}, --cache re-run`, vfc, mf);
+    } else ratios.push('[notice] markdownlint-cli2 not installed (npm ci): no baseline');
     const ten = docs.find((d) => d.bytes === 10 * MB);
     if (ten) {
       const v10 = runProcess([vnhr, 'check', ten.path], dir);
-      procRows.push(['vnhr check', '10 MB', v10.sec.toFixed(2), mb(v10.peak), String(v10.code)]);
-      if (process.env.VNHR_BENCH_ML10 === '1' && existsSync(mlBin)) {
-        const m10 = runProcess([mlBin, ten.path], dir);
-        procRows.push(['markdownlint-cli2', '10 MB', m10.sec.toFixed(2), mb(m10.peak), String(m10.code)]);
-      }
+      row('vnhr check', '10 MB', v10);
+      if (process.env.VNHR_BENCH_ML10 === '1' && hasMl) row('markdownlint-cli2', '10 MB', runProcess([mlBin, ten.path], dir));
     }
-    say('## Whole process (median of 3 runs; 10 MB: 1 run)');
+    say(`## Whole process (median of ${n} runs, \`node -e 0\` and 60 KB of 5; --jobs 1: 1 run; 10 MB: 1 run)`);
     say('');
-    say(table(['command', 'file', 'wall s', 'peak RSS MB', 'exit'], procRows));
+    say(table(['command', 'file', 'wall s', 'CPU s (user+sys)', 'peak RSS MB', 'exit'], procRows));
     say('');
-    if (ratio) say(ratio);
+    say(`Measured in this run, same files, same machine (load average now ${loadavg()[0].toFixed(2)}; other processes on the machine slow the wall times, not the CPU times):`);
+    for (const r of ratios) say(r);
     say('');
     const oneRow = rows.find((r) => r.bytes === MB);
-    say('## Against the targets of issue 9 (informative; nothing here fails)');
+    say('## Against the targets of issue 16 (informative; nothing here fails)');
+    for (const r of ratios) say(r);
     if (oneRow) say(`- engine full check 1 MB ≤ 2× markdown-it: ${(oneRow.engine / oneRow.markdownIt).toFixed(2)}× (${ms(oneRow.engine)} ms vs ${ms(oneRow.markdownIt)} ms)`);
     for (const r of editRows) say(`- edit ${r[0]} via ${String(r[1]).split(':')[0]}: ${r[2]} ms (target ${r[0] === '1 MB' ? 20 : 10} ms)`);
-    if (server) say(`- server RSS with 1 MB open ≤ 120 MB: ${mb(server.rss)} MB (peak ${mb(server.hwm)} MB)`);
+    if (server) say(`- server RSS with 1 MB open ≤ 100 MB: ${mb(server.rss)} MB (peak ${mb(server.hwm)} MB)`);
     const tenRow = procRows.find((r) => r[0] === 'vnhr check' && r[1] === '10 MB');
-    if (tenRow) say(`- vnhr check 10 MB ≤ 3 s, peak RSS ≤ 400 MB: ${tenRow[2]} s, ${tenRow[3]} MB`);
+    if (tenRow) say(`- vnhr check 10 MB ≤ 3 s, peak RSS ≤ 300 MB: ${tenRow[2]} s wall (${tenRow[3]} s CPU), ${tenRow[4]} MB`);
+    const sixty = procRows.find((r) => r[0] === 'vnhr check' && r[1] === '60 KB');
+    if (sixty) say(`- vnhr check one 60 KB report ≤ 0.15 s: ${sixty[2]} s wall (${sixty[3]} s CPU)`);
+    if (server) say(`- server RSS idle ≤ 50 MB: ${mb(server.idleRss)} MB`);
     say('');
     say(`load average at end ${loadavg()[0].toFixed(2)}; bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {

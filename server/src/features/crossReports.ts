@@ -13,7 +13,7 @@ import { crossReportConflicts, newCrossMemo, getDefaultConfig, LineIndex, type C
 import { crossGroupOf } from '../crossfile';
 import { findConfigFile } from '../configFiles';
 import type { ServerContext, WorkspaceReport } from './context';
-import { toDiagnostic } from './diagnostics';
+import { toDiagnostic, samePrefix, before } from './diagnostics';
 
 export interface ReportInput {
   text: string;
@@ -88,6 +88,8 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
   let due = false;
   // Keys whose figures did not change keep their findings between comparisons.
   const memo = newCrossMemo();
+  /** The Diagnostic sent for each finding of a report's last publish, and the text it was for. */
+  const published = new Map<string, { text: string; locale: Locale; docsBase: string; byFinding: WeakMap<Finding, Diagnostic> }>();
 
   function groupOf(uri: string, config: ResolvedConfig): string[] | undefined {
     if (!config.crossFile.groups.length || !uri.startsWith('file:')) return undefined;
@@ -110,7 +112,22 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
       const o = entries.get(file);
       return o && { uri: file, lines: o.lines };
     };
-    const diagnostics: Diagnostic[] = all.map((f) => toDiagnostic(f, e.lines, uri, e.input.locale, ctx.client.docsBase, other));
+    // Typing: the engine hands back the same Finding object for a block that neither changed nor
+    // moved; its Diagnostic is reused when all its offsets lie before the first changed character
+    // (same lines and columns), so only the diagnostics at and after the edit are rebuilt.
+    const docsBase = ctx.client.docsBase;
+    const last = published.get(uri);
+    const old = last && last.locale === e.input.locale && last.docsBase === docsBase ? last : undefined;
+    const same = old ? samePrefix(old.text, e.input.text) : 0;
+    const byFinding = new WeakMap<Finding, Diagnostic>();
+    const diagnostics: Diagnostic[] = all.map((f) => {
+      let d = old?.byFinding.get(f);
+      if (d && (!before(f, same) || f.related?.some((r) => r.file !== undefined))) d = undefined;
+      d ??= toDiagnostic(f, e.lines, uri, e.input.locale, docsBase, other);
+      byFinding.set(f, d);
+      return d;
+    });
+    published.set(uri, { text: e.input.text, locale: e.input.locale, docsBase, byFinding });
     void ctx.connection.sendDiagnostics({ uri, version: e.input.version, diagnostics });
   }
 
@@ -169,6 +186,7 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
       schedule();
     },
     delete(uri) {
+      published.delete(uri);
       if (entries.delete(uri)) schedule();
     },
     has: (uri) => entries.has(uri),

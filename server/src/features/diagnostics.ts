@@ -85,6 +85,22 @@ export function toDiagnostic(f: Finding, li: LineIndex, uri: string, locale: Loc
   return d;
 }
 
+/** Length of the common beginning of two texts. */
+export function samePrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Every offset of the finding (its range, its related ranges) ends before `limit`: its line and column cannot have changed. */
+export function before(f: Finding, limit: number): boolean {
+  // `<`: a range ending at the first changed character would still read the same, but its end column is the edit's.
+  if (f.end >= limit) return false;
+  if (f.related) for (const r of f.related) if (r.end >= limit) return false;
+  return true;
+}
+
 export function registerDiagnostics(ctx: ServerContext, conf: Configuration, workspace: Workspace): Diagnostics {
   const { connection, documents, log } = ctx;
   const states = new Map<string, DocState>();

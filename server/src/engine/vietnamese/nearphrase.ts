@@ -33,13 +33,37 @@ export function sylKey(s: string): string {
 
 /** Letters without any mark, đ as d: "Thừa" -> "thua". */
 export function skeleton(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  let k = skeletonCache.get(s);
+  if (k !== undefined) return k;
+  k = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  if (skeletonCache.size > 20_000) skeletonCache.clear();
+  skeletonCache.set(s, k);
+  return k;
 }
+// The same few thousand syllables come back in every window compared: their skeletons and slips are remembered.
+const skeletonCache = new Map<string, string>();
+const slipCache = new Map<string, Map<string, SlipKind | null>>();
+let slipCached = 0;
 
 export type SlipKind = 'tone' | 'letter';
 
 /** Is `written` the syllable `known` with one slip? 'tone': marks only (tone, ă/â/ê/ô/ơ/ư, đ); 'letter': one letter added, dropped or changed. */
 export function slipKind(written: string, known: string): SlipKind | undefined {
+  let byKnown = slipCache.get(written);
+  const hit = byKnown?.get(known);
+  if (hit !== undefined) return hit ?? undefined;
+  const kind = computeSlipKind(written, known);
+  if (++slipCached > 50_000) {
+    slipCache.clear();
+    slipCached = 1;
+    byKnown = undefined;
+  }
+  if (!byKnown) slipCache.set(written, (byKnown = new Map()));
+  byKnown.set(known, kind ?? null);
+  return kind;
+}
+
+function computeSlipKind(written: string, known: string): SlipKind | undefined {
   if (written === known) return undefined;
   const a = [...written];
   const b = [...known];
@@ -92,6 +116,11 @@ export interface NearMatch<T> {
 /** Window comparisons made by all indexes (for the linearity test). */
 export const nearStats = { compared: 0 };
 
+/** The key under which addKnown() records a phrase. */
+export function knownKey(text: string): string {
+  return text.normalize('NFC').trim().split(/\s+/).map(sylKey).join(' ');
+}
+
 export class PhraseIndex<T> {
   readonly phrases: Phrase<T>[] = [];
   // A window with one slip matches its phrase in two of the first three words:
@@ -136,7 +165,12 @@ export class PhraseIndex<T> {
 
   /** A real phrase that is not indexed but must not be taken for a slip. */
   addKnown(text: string): void {
-    this.exact.add(text.normalize('NFC').trim().split(/\s+/).map(sylKey).join(' '));
+    this.exact.add(knownKey(text));
+  }
+
+  /** addKnown with the key already made by knownKey() (one key for several indexes). */
+  addKnownKey(key: string): void {
+    this.exact.add(key);
   }
 
   isKnown(keys: string[]): boolean {

@@ -6,7 +6,7 @@ import data from '../data/places.json';
 import data2025 from '../data/places-2025.json';
 import type { Block } from '../types';
 import { analysis } from '../rule';
-import { PhraseIndex, sylKey, keyedChains, respell, slipIsOurs, type SlipKind } from './nearphrase';
+import { PhraseIndex, sylKey, knownKey, keyedChains, respell, slipIsOurs, type SlipKind } from './nearphrase';
 import type { Word } from './text';
 
 export interface PlaceInfo {
@@ -44,6 +44,8 @@ interface Tables {
   /** Explicit variants: found anywhere when capitalised as a name. */
   variantIndex: Map<string, Variant>;
   variantMaxLen: number;
+  /** First syllable key of every variant: a window starting elsewhere is no variant (no key string built for it). */
+  variantFirst: Set<string>;
 }
 let tables: Tables | undefined;
 function getTables(): Tables {
@@ -64,16 +66,20 @@ function getTables(): Tables {
   const ALT: [RegExp, string][] = [[/Đắk/g, 'Đăk'], [/Đăk/g, 'Đắk'], [/Lắk/g, 'Lăk'], [/Lăk/g, 'Lắk']];
   for (const n of [...PROVINCES, ...DISTRICTS, ...COMMUNES]) {
     if (/['’\d]/.test(n)) continue;
-    for (const alt of new Set([n, ...ALT.map(([re, to]) => n.replace(re, to)), ALT.reduce((x, [re, to]) => x.replace(re, to), n)])) {
-      provinceIndex.addKnown(splitName(alt).join(' '));
-      anyIndex.addKnown(splitName(alt).join(' '));
+    // Most names have none of these syllables: their only spelling is their own (no eight regex replaces each).
+    const alts = /[ĐL][ăắ]k/.test(n) ? new Set([n, ...ALT.map(([re, to]) => n.replace(re, to)), ALT.reduce((x, [re, to]) => x.replace(re, to), n)]) : [n];
+    for (const alt of alts) {
+      const key = knownKey(splitName(alt).join(' '));
+      provinceIndex.addKnownKey(key);
+      anyIndex.addKnownKey(key);
     }
   }
   const variantIndex = new Map<string, Variant>();
   // A variant spelled like a known name only differs in punctuation: not a variant.
   for (const v of VARIANTS) if (!anyIndex.isKnown(splitName(v.variant).map(sylKey))) variantIndex.set(splitName(v.variant).map(sylKey).join(' '), v);
   const variantMaxLen = Math.max(...VARIANTS.map((v) => splitName(v.variant).length));
-  return (tables = { nameSyllables, provinceIndex, anyIndex, variantIndex, variantMaxLen });
+  const variantFirst = new Set([...variantIndex.keys()].map((k) => k.split(' ')[0]));
+  return (tables = { nameSyllables, provinceIndex, anyIndex, variantIndex, variantMaxLen, variantFirst });
 }
 
 /** Is this capitalised word a syllable of a known place name? */
@@ -82,7 +88,16 @@ export function isNameSyllable(word: string): boolean {
 }
 
 /** Unit words that say the next capitalised words are a place name. */
-const UNIT_BEFORE: Record<string, 'province' | 'any'> = { tỉnh: 'province', huyện: 'any', quận: 'any', 'thị xã': 'any', 'thành phố': 'any', tp: 'any' };
+const UNIT_BEFORE = new Map<string, 'province' | 'any'>([
+  ['tỉnh', 'province'],
+  ['huyện', 'any'],
+  ['quận', 'any'],
+  ['thị xã', 'any'],
+  ['thành phố', 'any'],
+  ['tp', 'any'],
+]);
+/** First words of the two-word units: only after them is a two-word key built. */
+const UNIT_FIRST = new Set([...UNIT_BEFORE.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]));
 
 export interface PlaceSlip {
   /** Prose offsets of the whole written name. */
@@ -98,13 +113,18 @@ export interface PlaceSlip {
   note?: string;
 }
 
-const capital = (w: Word) => w.text[0] !== w.text[0].toLowerCase();
+/** The word starts with a capital letter (ASCII decided without building a lower-case copy). */
+const capital = (w: Word) => {
+  const c = w.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return w.text[0] !== w.text[0].toLowerCase();
+};
 
 /** Misspelt or outdated place names in a block (shared by place-name and syllable). */
 export const placeSlips = analysis('place-slips', (block: Block, config): PlaceSlip[] => {
   const out: PlaceSlip[] = [];
   const p = block.prose;
-  const { provinceIndex, anyIndex, variantIndex, variantMaxLen } = getTables();
+  const { provinceIndex, anyIndex, variantIndex, variantMaxLen, variantFirst } = getTables();
   for (const { words: chain, keys } of keyedChains(block, config)) {
     // Names are capitalised: most chains have no capital after their first word.
     let caps = false;
@@ -113,7 +133,7 @@ export const placeSlips = analysis('place-slips', (block: Block, config): PlaceS
     const taken: boolean[] = [];
     // 1. Known variants, capitalised.
     for (let i = 0; i < chain.length; i++) {
-      if (!capital(chain[i])) continue;
+      if (!capital(chain[i]) || !variantFirst.has(keys[i])) continue;
       for (let n = Math.min(variantMaxLen, chain.length - i); n >= 1; n--) {
         const v = variantIndex.get(keys.slice(i, i + n).join(' '));
         if (!v || !chain.slice(i, i + n).every(capital)) continue;
@@ -129,8 +149,8 @@ export const placeSlips = analysis('place-slips', (block: Block, config): PlaceS
     // 2. One slip in a province or district name right after its unit word.
     for (let i = 0; i < chain.length; i++) {
       const w1 = keys[i];
-      const two = i + 1 < chain.length ? w1 + ' ' + keys[i + 1] : '';
-      const unit = UNIT_BEFORE[two] ? two : UNIT_BEFORE[w1] ? w1 : '';
+      const two = i + 1 < chain.length && UNIT_FIRST.has(w1) ? w1 + ' ' + keys[i + 1] : '';
+      const unit = UNIT_BEFORE.has(two) ? two : UNIT_BEFORE.has(w1) ? w1 : '';
       if (!unit) continue;
       const from = i + (unit.includes(' ') ? 2 : 1);
       if (from >= chain.length || !capital(chain[from]) || taken[from]) continue;
@@ -138,7 +158,7 @@ export const placeSlips = analysis('place-slips', (block: Block, config): PlaceS
       let to = from;
       while (to < chain.length && capital(chain[to]) && !taken[to]) to++;
       const nameKeys = keys.slice(from, to);
-      const index = UNIT_BEFORE[unit] === 'province' ? provinceIndex : anyIndex;
+      const index = UNIT_BEFORE.get(unit) === 'province' ? provinceIndex : anyIndex;
       if (index.isKnown(nameKeys)) continue;
       const m = index.near(nameKeys, (n) => n >= 2);
       // The slip must cover the whole capitalised run (no longer unknown name around it).
