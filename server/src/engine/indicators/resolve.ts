@@ -7,10 +7,11 @@
 // Incremental: a block's resolved mentions depend only on the block, the
 // heading stack above it, the caption before it, the document's year and
 // whether the document speaks of its province. They are kept per block (in
-// DocModel.store) with those inputs and reused while the inputs are the same
+// the engine's keptFor) with those inputs and reused while the inputs are the same
 // objects/values; positions (document offsets, lines) are read from the
 // block's current start and line, so blocks that moved need no work.
 import type { DocModel } from '../rule';
+import { keptFor } from '../groups';
 import type { Block, Msg } from '../types';
 import type { ResolvedConfig } from '../config';
 import { catalogueFor, type Catalogue, type Indicator } from './catalogue';
@@ -160,10 +161,11 @@ const STORE_KEY = 'indicators:resolved';
 export function resolveDocument(doc: DocModel, config: ResolvedConfig): DocIndicators {
   const c = cache.get(doc);
   if (c && c.key === config.key) return c.value;
-  let st = doc.store.get(STORE_KEY) as State | undefined;
+  const kept = keptFor(doc, STORE_KEY, (): { st?: State } => ({}));
+  let st = kept.st;
   if (!st || st.configKey !== config.key) {
     st = { configKey: config.key, blocks: [], flags: new Uint8Array(0), newlines: new Int32Array(0), head: [], cap: [], res: [], scopes: new Uint8Array(0), issuer: [], scope: NO_SCOPE, gen: 0, lineGen: 0, byValue: new Map() };
-    doc.store.set(STORE_KEY, st);
+    kept.st = st;
   }
   const value = resolve(doc, config, st);
   cache.set(doc, { key: config.key, value });
