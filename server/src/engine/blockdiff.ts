@@ -29,8 +29,10 @@ export function commonEnds(prev: readonly Block[], next: readonly Block[]): { st
 export class BlockLines {
   private blocks: readonly Block[] = [];
   private starts = new Int32Array(1);
-  /** Changes whenever some block's first line may have changed. */
+  /** Changes when a block kept from the previous blocks moved to another line. */
   version = 0;
+  /** Blocks starting before this offset kept their lines in the last update. */
+  stableBefore = Infinity;
 
   /** Bring the numbers up to date with these blocks (cheap when they are the same list). */
   update(blocks: readonly Block[]): void {
@@ -46,7 +48,16 @@ export class BlockLines {
     for (let i = p; i < mid; i++) starts[i + 1] = starts[i] + lineBreaks(blocks[i]).length;
     const shift = starts[mid] - old[on - sfx];
     for (let i = mid + 1; i <= n; i++) starts[i] = old[i - (n - on)] + shift;
-    if (mid > p || on - sfx > p || shift) this.version++;
+    // Kept blocks moved: the suffix shifted, or a block of the old middle is in the new one (cut and paste).
+    let moved = shift !== 0;
+    if (!moved && mid > p && on - sfx > p) {
+      const gone = new Set(prev.slice(p, on - sfx));
+      for (let i = p; i < mid && !moved; i++) moved = gone.has(blocks[i]);
+    }
+    if (moved) {
+      this.version++;
+      this.stableBefore = p < n ? blocks[p].start : Infinity;
+    }
     this.blocks = blocks;
     this.starts = starts;
   }
@@ -56,10 +67,15 @@ export class BlockLines {
     return this.starts[i];
   }
 
+  /** Zero-based line of a block's first line, -1 for a block not in the last update. */
+  lineOfBlock(block: Block): number {
+    const i = blockIndex(this.blocks, block);
+    return i >= 0 ? this.starts[i] : -1;
+  }
+
   /** Zero-based line of a prose offset in a block of the last update (a block not in it counts from line 0). */
   lineOf(block: Block, proseOffset: number): number {
-    const i = blockIndex(this.blocks, block);
-    return (i >= 0 ? this.starts[i] : 0) + lineInBlock(block, proseOffset);
+    return Math.max(0, this.lineOfBlock(block)) + lineInBlock(block, proseOffset);
   }
 }
 

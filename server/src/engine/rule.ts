@@ -39,10 +39,12 @@ export interface Member<F> {
 }
 
 /** The facts of a document that share one key. */
-export interface Group<F> {
+export interface Group<F, T = unknown> {
   readonly key: string;
-  /** Blocks with facts of this key, in document order. */
+  /** Blocks with facts of this key, in document order (sorted when first asked after a change). */
   readonly members: readonly Member<F>[];
+  /** The running total of the spec's `tally`, over the current members. */
+  readonly tally: T;
 }
 
 /**
@@ -53,7 +55,7 @@ export interface Group<F> {
  * `drafts` only for the members whose drafts may differ). Whatever is reused,
  * the findings equal a fresh check's (test/unit/incremental.test.ts).
  */
-export interface GroupSpec<F, S> {
+export interface GroupSpec<F, S, T = undefined> {
   /**
    * A block's facts (only blocks with segments are asked). The same array
    * object means the same facts: declare them with `analysis()`.
@@ -67,8 +69,13 @@ export interface GroupSpec<F, S> {
   documentFacts?(doc: DocModel, ctx: RuleContext): Iterable<{ block: Block; facts: readonly F[] }>;
   /** The group a fact belongs to; undefined: the fact is not compared. */
   key(fact: F): string | undefined;
+  /**
+   * A running total kept as members join (sign 1) and leave (sign -1), so a
+   * big group's summary need not walk every member on every edit.
+   */
+  tally?: { zero(): T; add(total: T, m: Member<F>, sign: 1 | -1): void };
   /** What every member's drafts depend on besides its own facts; undefined: the group has no findings. */
-  summary(group: Group<F>, ctx: RuleContext): S | undefined;
+  summary(group: Group<F, T>, ctx: RuleContext): S | undefined;
   /** Summaries that give every unchanged member the same drafts (a group-wide comparison). */
   same?(a: S, b: S): boolean;
   /** Or per member: drafts made for `m` with summary `a` still hold with `b`. */
@@ -77,12 +84,12 @@ export interface GroupSpec<F, S> {
    * One member's drafts. Line numbers come from `lines.lineOf` (zero-based):
    * the engine notes the lines read and redoes the drafts when one moves.
    */
-  drafts(m: Member<F>, summary: S, group: Group<F>, ctx: RuleContext, lines: { lineOf(block: Block, proseOffset: number): number }): DocDraft[];
+  drafts(m: Member<F>, summary: S, group: Group<F, T>, ctx: RuleContext, lines: { lineOf(block: Block, proseOffset: number): number }): DocDraft[];
 }
 
 /** Declare a rule's groups (keeps the rule's fact and summary types checked). */
-export function groupSpec<F, S>(spec: GroupSpec<F, S>): GroupSpec<unknown, unknown> {
-  return spec as unknown as GroupSpec<unknown, unknown>;
+export function groupSpec<F, S, T = undefined>(spec: GroupSpec<F, S, T>): GroupSpec<unknown, unknown, unknown> {
+  return spec as unknown as GroupSpec<unknown, unknown, unknown>;
 }
 
 export interface Rule {
@@ -99,7 +106,7 @@ export interface Rule {
    */
   checkDocument?(doc: DocModel, ctx: RuleContext): DocDraft[];
   /** Document-wide check as groups of per-block facts, run incrementally by the engine (engine/groups.ts). */
-  groups?: GroupSpec<unknown, unknown>;
+  groups?: GroupSpec<unknown, unknown, unknown>;
 }
 
 /**

@@ -109,14 +109,31 @@ export const rule: Rule = {
   // One group per word with several spellings. Its summary is the form to
   // write and the counts the messages quote; while both stay the same, the
   // engine redoes only the edited blocks' findings.
-  groups: groupSpec<Variant, Summary>({
+  groups: groupSpec<Variant, Summary, Tally>({
     facts: (block, ctx) => variants(block, ctx.config),
     key: (v) => v.kind + '\u0001' + v.key,
+    tally: {
+      zero: () => ({ counts: new Map(), first: undefined }),
+      add(t, m, sign) {
+        t.first ??= m.facts[0];
+        for (const v of m.facts) {
+          const c = (t.counts.get(v.form) ?? 0) + sign;
+          if (c) t.counts.set(v.form, c);
+          else t.counts.delete(v.form);
+        }
+      },
+    },
     summary,
     same: (a, b) => a.target === b.target && a.countsKey === b.countsKey,
     drafts: (m, s) => draftsOf(m.block, m.facts, s),
   }),
 };
+
+/** How many times each form is written; `first`: any variant of the group (they share kind and key). */
+interface Tally {
+  counts: Map<string, number>;
+  first: Variant | undefined;
+}
 
 interface Summary {
   target: string;
@@ -126,10 +143,9 @@ interface Summary {
 }
 
 /** The form a group's words should take and the counts of each form; undefined: nothing to report. */
-function summary(g: Group<Variant>, ctx: RuleContext): Summary | undefined {
-  const first = g.members[0].facts[0];
-  const counts = new Map<string, number>();
-  for (const m of g.members) for (const v of m.facts) counts.set(v.form, (counts.get(v.form) ?? 0) + 1);
+function summary(g: Group<Variant, Tally>, ctx: RuleContext): Summary | undefined {
+  const first = g.tally.first!;
+  const counts = new Map(g.tally.counts);
   let target: string | undefined;
   const o = ctx.options;
   // The i-style of QĐ 1989 keeps "quy" (uy is a rhyme there), so quy/qui only follows the majority.
@@ -140,18 +156,27 @@ function summary(g: Group<Variant>, ctx: RuleContext): Summary | undefined {
   if (!configured && counts.size >= 2) {
     // The most used form; on a tie, the one that comes first in the document.
     let best = -1;
-    for (const c of counts.values()) if (c > best) best = c;
-    outer: for (const m of g.members)
-      for (const v of m.facts)
-        if (counts.get(v.form) === best) {
-          target = v.form;
-          break outer;
-        }
+    let n = 0;
+    for (const [f, c] of counts) {
+      if (c > best) {
+        best = c;
+        n = 1;
+        target = f;
+      } else if (c === best) n++;
+    }
+    // A tie: members in document order (sorted only when asked).
+    if (n > 1) target = firstWith(g, counts, best);
   }
   if (target === undefined) return undefined;
   let countsKey = '';
   for (const [f, c] of counts) countsKey += `${f}\u0001${c}\u0002`;
   return { target, configured, counts, countsKey };
+}
+
+/** The first form in document order written `best` times. */
+function firstWith(g: Group<Variant, Tally>, counts: Map<string, number>, best: number): string | undefined {
+  for (const m of g.members) for (const v of m.facts) if (counts.get(v.form) === best) return v.form;
+  return undefined;
 }
 
 function draftsOf(block: Block, vs: readonly Variant[], s: Summary): DocDraft[] {

@@ -58,18 +58,19 @@ export const rule: Rule = {
       },
     },
   },
-  groups: groupSpec<StyledWord, Summary>({
+  groups: groupSpec<StyledWord, Summary, Record<ToneStyle, number>>({
     facts: (block, ctx) => wordFacts(block, ctx.config).styled,
     key: () => '',
+    tally: {
+      zero: () => ({ traditional: 0, reformed: 0 }),
+      add(count, m, sign) {
+        for (const w of m.facts) count[w.style] += sign;
+      },
+    },
     summary(g, ctx) {
-      const count: Record<ToneStyle, number> = { traditional: 0, reformed: 0 };
-      for (const m of g.members) {
-        const f = wordFacts(m.block, ctx.config);
-        count.traditional += f.traditional;
-        count.reformed += f.reformed;
-      }
+      const count = { ...g.tally };
       const prefer = ctx.options.prefer;
-      const target = chooseTarget(g.members, count, prefer);
+      const target = chooseTarget(() => g.members, count, prefer);
       return target && { target, count, prefer };
     },
     same: (a, b) => a.target === b.target && a.count.traditional === b.count.traditional && a.count.reformed === b.count.reformed,
@@ -78,13 +79,13 @@ export const rule: Rule = {
 };
 
 /** The style to enforce, or undefined when there is nothing to report. */
-function chooseTarget(members: readonly Member<StyledWord>[], count: Record<ToneStyle, number>, prefer: unknown): ToneStyle | undefined {
+function chooseTarget(members: () => readonly Member<StyledWord>[], count: Record<ToneStyle, number>, prefer: unknown): ToneStyle | undefined {
   if (!count.traditional && !count.reformed) return undefined;
   if (prefer === 'traditional' || prefer === 'reformed') return prefer;
   if (!count.traditional || !count.reformed) return undefined;
   if (count.traditional !== count.reformed) return count.traditional > count.reformed ? 'traditional' : 'reformed';
   // Majority; on a tie, the style of the first such word.
-  return members[0]?.facts[0].style;
+  return members()[0]?.facts[0].style;
 }
 
 function draftsOf(block: Block, config: ResolvedConfig, s: Summary): DocDraft[] {
