@@ -67,9 +67,14 @@ export class BlockLines {
     return this.starts[i];
   }
 
+  /** Index of a block in the last update, -1 if absent; `hint`: where it was (checked first). */
+  indexOf(block: Block, hint = -1): number {
+    return this.blocks[hint] === block ? hint : blockIndex(this.blocks, block);
+  }
+
   /** Zero-based line of a block's first line, -1 for a block not in the last update. */
-  lineOfBlock(block: Block): number {
-    const i = blockIndex(this.blocks, block);
+  lineOfBlock(block: Block, hint = -1): number {
+    const i = this.indexOf(block, hint);
     return i >= 0 ? this.starts[i] : -1;
   }
 

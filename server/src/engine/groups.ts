@@ -18,7 +18,7 @@ interface MemberState extends Member<unknown> {
 
 interface Kept {
   drafts: DocDraft[];
-  /** The blocks whose lines the drafts quote, each with its first line then: block, line, ... */
+  /** The blocks whose lines the drafts quote, each with its index and first line then: block, index, line, ... */
   reads?: unknown[];
 }
 
@@ -198,8 +198,9 @@ export class GroupRunner {
     let reads: unknown[] | undefined;
     const lines = {
       lineOf: (block: Block, o: number) => {
-        const first = bl.lineOfBlock(block);
-        (reads ??= []).push(block, first);
+        const i = bl.indexOf(block);
+        const first = i >= 0 ? bl.blockLine(i) : -1;
+        (reads ??= []).push(block, i, first);
         return Math.max(0, first) + lineInBlock(block, o);
       },
     };
@@ -214,9 +215,9 @@ export class GroupRunner {
 }
 
 function sameLines(reads: unknown[], lines: BlockLines, from: number): boolean {
-  for (let i = 0; i < reads.length; i += 2) {
+  for (let i = 0; i < reads.length; i += 3) {
     const b = reads[i] as Block;
-    if (b.start >= from && lines.lineOfBlock(b) !== reads[i + 1]) return false;
+    if (b.start >= from && lines.lineOfBlock(b, reads[i + 1] as number) !== reads[i + 2]) return false;
   }
   return true;
 }
