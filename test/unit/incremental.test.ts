@@ -108,6 +108,38 @@ describe('incremental checks equal fresh checks', function () {
   });
 });
 
+describe('indicator-conflict through the engine\'s groups', () => {
+  const a = 'Năm 2023, tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ của toàn tỉnh đạt 95,2%.';
+  const b = 'Kết quả cả năm: tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ của toàn tỉnh đạt 97,1%.';
+  const doc = (...paras: string[]) => ['# Báo cáo công tác y tế năm 2023', ...paras].join('\n\n') + '\n';
+  const conflicts = (fs: Finding[]) => fs.filter((f) => f.rule === 'indicator-conflict');
+
+  it('the later figure is reported, also after the two paragraphs swap places (cut and paste)', () => {
+    const cache = new DocumentCache();
+    const first = doc(a, 'Đoạn giữa không có số liệu.', b);
+    const before = conflicts(run(first, cache));
+    assert.equal(before.length, 1);
+    assert.ok(first.slice(before[0].start, before[0].end).includes('97,1'));
+    const swapped = doc(b, 'Đoạn giữa không có số liệu.', a);
+    const after = conflicts(run(swapped, cache));
+    assert.equal(view(after), view(conflicts(run(swapped))));
+    assert.equal(after.length, 1);
+    assert.ok(swapped.slice(after[0].start, after[0].end).includes('95,2'), 'now the 95,2% comes second');
+  });
+
+  it('the line quoted for the other figure follows lines typed above it, in NFD with CRLF too', () => {
+    for (const form of [(t: string) => t, (t: string) => t.normalize('NFD').replace(/\n/g, '\r\n')]) {
+      const cache = new DocumentCache();
+      const first = form(doc('Mở đầu.', a, b));
+      assert.match(conflicts(run(first, cache))[0].message.vi, /\(dòng 5\)/);
+      const more = form(doc('Mở đầu,\nthêm một dòng\nvà một dòng nữa.', a, b));
+      const got = conflicts(run(more, cache));
+      assert.equal(view(got), view(conflicts(run(more))));
+      assert.match(got[0].message.vi, /\(dòng 7\)/);
+    }
+  });
+});
+
 // The engine's groups (engine/groups.ts): a toy rule counts how often it is
 // asked, so these tests see that an edit redoes only the groups and members it
 // touched, that drafts quoting a line are redone when that line moves, and that
