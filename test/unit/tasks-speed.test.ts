@@ -139,7 +139,7 @@ describe('task counts: incremental document step', function () {
       fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
         const cache = new DocumentCache();
         let text = REPORT;
-        // The rules first (they fill the store), then the editor summary on the same cache.
+        // The rules first (they fill the kept task walk), then the editor summary on the same cache.
         check(text, config, { only: TASK_RULES, cache });
         for (const e of edits) {
           const at = Math.min(text.length, Math.floor(e.at * text.length));

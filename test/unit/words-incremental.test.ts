@@ -1,5 +1,5 @@
 // The document rules of the orthography family (spelling-consistency,
-// tone-mark-style) keep counts and findings in DocModel.store between checks.
+// tone-mark-style) are groups the engine keeps between checks (engine/groups.ts).
 // Random edits that add, remove and change the very facts they count (i/y
 // spellings, tone placements, vaccine and agency spellings), and documents with
 // repeated identical paragraphs (the cache may hand those back in another

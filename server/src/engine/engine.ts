@@ -7,6 +7,8 @@ import { BLOCK_PHASE, TRANSIENT, type DocModel, type Rule, type RuleContext } fr
 import type { ResolvedConfig } from './config';
 import { computeDisabled, type DisabledRanges } from './disable';
 import { documentMeta } from './docmeta';
+import { BlockLines } from './blockdiff';
+import { GroupRunner, keptStates } from './groups';
 
 export class CancelledError extends Error {
   constructor() {
@@ -21,11 +23,16 @@ export class CancelledError extends Error {
 export class DocumentCache {
   configKey = '';
   private pool = new Map<string, Block[]>();
+  /** Lines before each block, updated from the blocks an edit replaced. */
+  readonly lines = new BlockLines();
+  /** The groups of each grouped document rule (rule.ts GroupSpec); dropped with the blocks when the config changes. */
+  readonly runners = new Map<string, GroupRunner>();
   /**
-   * What document rules keep between checks of this document (see
-   * DocModel.store); dropped with the blocks when the config changes.
+   * What the families' document steps (indicators/resolve.ts, tasks/match.ts)
+   * keep between checks of this document, by owner; dropped with the blocks
+   * when the config changes. Engine-private: reached through `keptFor`.
    */
-  readonly store = new Map<string, unknown>();
+  readonly kept = new Map<string, unknown>();
   private prevText?: string;
   private prevChunks: Chunk[] = [];
 
@@ -56,7 +63,8 @@ export class DocumentCache {
   *blockSteps(chunks: Chunk[], configKey: string): Generator<void, { blocks: Block[]; reused: number }, void> {
     if (configKey !== this.configKey) {
       this.pool.clear();
-      this.store.clear();
+      this.runners.clear();
+      this.kept.clear();
       this.configKey = configKey;
     }
     const next = new Map<string, Block[]>();
@@ -100,6 +108,8 @@ export interface CheckOptions {
   isCancelled?: () => boolean;
   /** Statistics out-parameter (for the benchmark). */
   stats?: CheckStats;
+  /** The document's URI or path (DocModel.id); '' by default. */
+  docId?: string;
 }
 
 export interface CheckStats {
@@ -147,7 +157,7 @@ export function* checkSteps(text: string, rules: readonly Rule[], config: Resolv
   // One memo entry per block for all block rules: typing re-runs rules only in
   // changed blocks, and unchanged blocks cost one lookup each.
   const blockRules = active.filter((r) => r.checkBlock);
-  const hasDocRules = active.some((r) => r.checkDocument);
+  const hasDocRules = active.some((r) => r.checkDocument || r.groups);
   const memoKey = 'drafts:' + (opts.only ? opts.only.join(',') : '*');
   let sinceYield = 0;
   let tLoop = stats ? performance.now() : 0;
@@ -187,13 +197,33 @@ export function* checkSteps(text: string, rules: readonly Rule[], config: Resolv
     stats.msLoop = performance.now() - tLoop - ruleMs;
     tLoop = performance.now();
   }
-  const doc: DocModel = { blocks, store: cache.store, ...documentMeta(blocks) };
+  const doc = docModel(blocks, cache, opts.docId ?? '');
   if (stats) stats.msMeta = performance.now() - tLoop;
   for (const r of active) {
     if (!r.checkDocument) continue;
     if (opts.isCancelled?.()) throw new CancelledError();
     const t = stats ? performance.now() : 0;
     const drafts = safeRun(r, () => r.checkDocument!(doc, ctxFor(r)));
+    for (const d of drafts) out.push(toFinding(r, config, d.block, d));
+    timeFamily(r, t);
+    yield;
+  }
+  for (const r of active) {
+    if (!r.groups) continue;
+    if (opts.isCancelled?.()) throw new CancelledError();
+    const t = stats ? performance.now() : 0;
+    let runner = cache.runners.get(r.meta.id);
+    if (!runner || runner.configKey !== config.key) cache.runners.set(r.meta.id, (runner = new GroupRunner(r.groups, config.key)));
+    const gr = runner;
+    const drafts = safeRun(r, () => {
+      try {
+        return gr.run(doc, ctxFor(r), cache.lines);
+      } catch (e) {
+        // A failure half-way must not leave half-updated groups behind.
+        cache.runners.delete(r.meta.id);
+        throw e;
+      }
+    });
     for (const d of drafts) out.push(toFinding(r, config, d.block, d));
     timeFamily(r, t);
     yield;
@@ -300,7 +330,27 @@ export function* docModelSteps(text: string, config: ResolvedConfig, cache: Docu
     for (const k of TRANSIENT) b.memo.delete(k);
     if (++n % 8 === 0) yield;
   }
-  return { blocks, store: cache.store, ...documentMeta(blocks) };
+  return docModel(blocks, cache, '');
+}
+
+function docModel(blocks: Block[], cache: DocumentCache, id: string): DocModel {
+  const lines = cache.lines;
+  const doc: DocModel = {
+    blocks,
+    id,
+    ...documentMeta(blocks),
+    // The cache's line numbers follow the document version asked last.
+    lineOf: (block, o) => {
+      lines.update(blocks);
+      return lines.lineOf(block, o);
+    },
+    blockLine: (i) => {
+      lines.update(blocks);
+      return lines.blockLine(i);
+    },
+  };
+  keptStates.set(doc, cache.kept);
+  return doc;
 }
 
 /** Absolute document offset of a prose offset in a block. */

@@ -7,17 +7,18 @@
 // Incremental: a block's resolved mentions depend only on the block, the
 // heading stack above it, the caption before it, the document's year and
 // whether the document speaks of its province. They are kept per block (in
-// DocModel.store) with those inputs and reused while the inputs are the same
+// the engine's keptFor) with those inputs and reused while the inputs are the same
 // objects/values; positions (document offsets, lines) are read from the
 // block's current start and line, so blocks that moved need no work.
 import type { DocModel } from '../rule';
+import { keptFor } from '../groups';
 import type { Block, Msg } from '../types';
 import type { ResolvedConfig } from '../config';
 import { catalogueFor, type Catalogue, type Indicator } from './catalogue';
 import { blockIndicators, factorOf, type BlockIndicators, type Context, type Mention, type MentionKind } from './mentions';
 import type { PeriodSpec } from './read';
 import { intervalOf } from './compare';
-import { lineBreaks, lineInBlock } from '../lines';
+import { lineInBlock } from '../lines';
 import { scopeBit, scopeOfFrontMatter, scopeOfPlaceLabel, SCOPES, SCOPE_LABEL, type Issuer, type Scope } from './scope';
 
 /** The document's own scope and how it was read. */
@@ -125,7 +126,6 @@ interface State {
   /** The blocks of the previous check and, in parallel, what the walk needs of each. */
   blocks: readonly Block[];
   flags: Uint8Array;
-  newlines: Int32Array;
   /** Canonical heading context (HEAD) / caption (CAP) of each block. */
   head: (HeadingCtx | undefined)[];
   /** Own-scope words of each block (scopeBit mask) and its header-block or title issuer. */
@@ -160,10 +160,11 @@ const STORE_KEY = 'indicators:resolved';
 export function resolveDocument(doc: DocModel, config: ResolvedConfig): DocIndicators {
   const c = cache.get(doc);
   if (c && c.key === config.key) return c.value;
-  let st = doc.store.get(STORE_KEY) as State | undefined;
+  const kept = keptFor(doc, STORE_KEY, (): { st?: State } => ({}));
+  let st = kept.st;
   if (!st || st.configKey !== config.key) {
-    st = { configKey: config.key, blocks: [], flags: new Uint8Array(0), newlines: new Int32Array(0), head: [], cap: [], res: [], scopes: new Uint8Array(0), issuer: [], scope: NO_SCOPE, gen: 0, lineGen: 0, byValue: new Map() };
-    doc.store.set(STORE_KEY, st);
+    st = { configKey: config.key, blocks: [], flags: new Uint8Array(0), head: [], cap: [], res: [], scopes: new Uint8Array(0), issuer: [], scope: NO_SCOPE, gen: 0, lineGen: 0, byValue: new Map() };
+    kept.st = st;
   }
   const value = resolve(doc, config, st);
   cache.set(doc, { key: config.key, value });
@@ -238,7 +239,6 @@ function sync(st: State, blocks: readonly Block[], config: ResolvedConfig): void
   // As many blocks as before (an edit inside blocks): update the arrays in place.
   const inPlace = n === P.length;
   const flags = inPlace ? st.flags : new Uint8Array(n);
-  const newlines = inPlace ? st.newlines : new Int32Array(n);
   const head: (HeadingCtx | undefined)[] = inPlace ? st.head : new Array(n);
   const cap: (Context | undefined)[] = inPlace ? st.cap : new Array(n);
   const res: (BlockRes | undefined)[] = inPlace ? st.res : new Array(n);
@@ -247,7 +247,6 @@ function sync(st: State, blocks: readonly Block[], config: ResolvedConfig): void
   const copy = (from: number, to: number, len: number) => {
     for (let k = 0; k < len; k++) {
       flags[to + k] = st.flags[from + k];
-      newlines[to + k] = st.newlines[from + k];
       head[to + k] = st.head[from + k];
       cap[to + k] = st.cap[from + k];
       res[to + k] = st.res[from + k];
@@ -267,7 +266,6 @@ function sync(st: State, blocks: readonly Block[], config: ResolvedConfig): void
     scopes[i] = 0;
     issuer[i] = undefined;
     const b = blocks[i];
-    newlines[i] = lineBreaks(b).length;
     if (!b.segments.length) continue;
     const info = blockIndicators(b, config);
     let f = SEG;
@@ -290,23 +288,20 @@ function sync(st: State, blocks: readonly Block[], config: ResolvedConfig): void
     if (info.mentions.length) f |= MENT;
     flags[i] = f;
   }
-  Object.assign(st, { blocks, flags, newlines, head, cap, res, scopes, issuer });
+  Object.assign(st, { blocks, flags, head, cap, res, scopes, issuer });
 }
 
 function resolve(doc: DocModel, config: ResolvedConfig, st: State): DocIndicators {
   const blocks = doc.blocks;
   sync(st, blocks, config);
-  const { flags, newlines, head, cap, res } = st;
+  const { flags, head, cap, res } = st;
   const scope = docScope(doc, st);
   const docYear = doc.year;
   const headings: HeadingCtx[] = [];
   let caption: Context | undefined;
   const lists: ResolvedMention[][] = [];
   let cat: Catalogue | undefined;
-  let line = 0;
   for (let i = 0; i < blocks.length; i++) {
-    const lineStart = line;
-    line += newlines[i];
     const f = flags[i];
     if (!(f & SEG)) continue;
     if (f & HEAD) {
@@ -316,6 +311,7 @@ function resolve(doc: DocModel, config: ResolvedConfig, st: State): DocIndicator
       caption = undefined;
     }
     if (f & MENT) {
+      const lineStart = doc.blockLine(i);
       let br = res[i];
       if (!br || !sameInputs(br, headings, caption, docYear, scope)) {
         br = { line: lineStart, list: [], headings: headings.slice(), caption, docYear, scope };
@@ -332,7 +328,6 @@ function resolve(doc: DocModel, config: ResolvedConfig, st: State): DocIndicator
     caption = f & CAP ? cap[i] : undefined;
   }
   let mentions: ResolvedMention[] | undefined;
-  let lineStarts: Map<Block, number> | undefined;
   return {
     get mentions() {
       if (!mentions) {
@@ -341,17 +336,7 @@ function resolve(doc: DocModel, config: ResolvedConfig, st: State): DocIndicator
       }
       return mentions;
     },
-    lineOf(block: Block, proseOffset: number): number {
-      if (!lineStarts) {
-        lineStarts = new Map();
-        let l = 0;
-        for (const b of blocks) {
-          lineStarts.set(b, l);
-          l += lineBreaks(b).length;
-        }
-      }
-      return (lineStarts.get(block) ?? 0) + lineInBlock(block, proseOffset);
-    },
+    lineOf: (block: Block, proseOffset: number): number => doc.lineOf(block, proseOffset),
     lists,
     gen: st.gen,
     lineGen: st.lineGen,

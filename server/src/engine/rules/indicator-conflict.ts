@@ -2,8 +2,8 @@
 // given two values that cannot both be right (after unit conversion, rounding
 // and hedges). Reported on the later mention, with the earlier ones as related
 // information and one fix per other value.
-import type { DraftFix } from '../types';
-import { msg, type DocDraft, type Rule } from '../rule';
+import type { Block, DraftFix } from '../types';
+import { groupSpec, msg, type DocDraft, type Member, type Rule } from '../rule';
 import { resolveDocument, display, readingOf, KIND_LABEL, type ResolvedMention } from '../indicators/resolve';
 import { overlaps, formatVi } from '../indicators/compare';
 import { factorOf } from '../indicators/mentions';
@@ -25,135 +25,59 @@ export const rule: Rule = {
     ),
     fixable: 'suggestion',
   },
-  checkDocument(doc, ctx) {
-    const res = resolveDocument(doc, ctx.config);
-    let st = doc.store.get(STORE_KEY) as State | undefined;
-    if (!st || st.configKey !== ctx.config.key) doc.store.set(STORE_KEY, (st = { configKey: ctx.config.key, groups: new Map(), lists: new WeakMap(), epoch: 0, touched: [], gen: -1, lineGen: -1, out: [] }));
-    // The same mentions on the same lines as last time: the same findings.
-    if (st.gen === res.gen && st.lineGen === res.lineGen) return st.out;
-    const epoch = ++st.epoch;
-    const touched = st.touched;
-    touched.length = 0;
-    // Regroup: one pass, no allocation for groups that already exist; note which ones changed.
-    for (const list of res.lists) {
-      // A block's compared mentions and their groups, looked up once per resolved list (the lists of unchanged blocks are kept).
-      let le = st.lists.get(list);
-      if (!le) {
-        le = { rms: [], groups: [] };
-        for (const rm of list) {
-          if (!rm.key) continue;
-          let g = st.groups.get(rm.key);
-          if (!g) st.groups.set(rm.key, (g = { members: [], n: 0, epoch: 0, changed: true, reports: [] }));
-          le.rms.push(rm);
-          le.groups.push(g);
-        }
-        st.lists.set(list, le);
+  // One group per fact (indicator, sub-type, period, place, kind): its
+  // summary is which mentions conflict with which earlier values; a member's
+  // drafts are redone when its mentions or their verdicts change, or when a
+  // line its messages quote moved.
+  groups: groupSpec<ResolvedMention, Verdicts>({
+    documentFacts: (doc, ctx) => factsOf(resolveDocument(doc, ctx.config).lists),
+    key: (rm) => rm.key,
+    summary: (g) => judge(g.members),
+    sameFor(m, a, b) {
+      for (const rm of m.facts) {
+        const x = a.get(rm);
+        const y = b.get(rm);
+        if (x !== y && (!x || !y || x.length !== y.length || x.some((c, k) => c !== y[k]))) return false;
       }
-      for (let k = 0; k < le.rms.length; k++) {
-        const rm = le.rms[k];
-        const g = le.groups[k];
-        if (g.epoch !== epoch) {
-          g.epoch = epoch;
-          g.n = 0;
-          g.changed = false;
-          touched.push(g);
-        }
-        if (g.members[g.n] !== rm) {
-          g.members[g.n] = rm;
-          g.changed = true;
-        }
-        g.n++;
+      return true;
+    },
+    drafts(m, verdicts, _g, _ctx, lines) {
+      const out: DocDraft[] = [];
+      for (const rm of m.facts) {
+        const others = verdicts.get(rm);
+        if (others) out.push(report(rm, others, others.map((c) => lines.lineOf(c.block, c.m.start) + 1)));
       }
-    }
-    // Forget the groups of keys no longer in the document (only lists gone for good refer to them).
-    if (st.groups.size > 2 * touched.length + 64) {
-      st.groups = new Map();
-      for (const g of touched) st.groups.set(g.members[0].key!, g);
-    }
-    const out: DocDraft[] = [];
-    // No block with mentions changed line since the last findings: their line numbers still hold.
-    const moved = st.lineGen !== res.lineGen;
-    for (const g of touched) {
-      if (g.n !== g.members.length) {
-        g.members.length = g.n;
-        g.changed = true;
-      }
-      if (g.n < 2) {
-        g.reports.length = 0;
-        continue;
-      }
-      // The same mentions in the same order give the same verdicts; only the line numbers in the messages may have moved.
-      if (g.changed) g.reports = judge(g.members, g.reports);
-      for (const r of g.reports) {
-        let same = !!r.draft;
-        if (moved) for (let i = 0; i < r.others.length && same; i++) if (r.others[i].line + 1 !== r.lines[i]) same = false;
-        if (!same) {
-          for (let i = 0; i < r.others.length; i++) r.lines[i] = r.others[i].line + 1;
-          r.draft = report(r.rm, r.others, r.lines);
-        }
-        out.push(r.draft!);
-      }
-    }
-    st.gen = res.gen;
-    st.lineGen = res.lineGen;
-    st.out = out;
-    return out;
-  },
+      return out;
+    },
+  }),
 };
 
-const STORE_KEY = 'indicator-conflict';
-
-/** What this rule keeps between checks of one document (DocModel.store). */
-interface State {
-  configKey: string;
-  groups: Map<string, Group>;
-  /** Per resolved list (one block's mentions): its compared mentions and their groups. */
-  lists: WeakMap<readonly ResolvedMention[], { rms: ResolvedMention[]; groups: Group[] }>;
-  /** Check counter: a group's `epoch` says it was seen in the current check. */
-  epoch: number;
-  /** Groups seen in the current check, in document order of their first mention. */
-  touched: Group[];
-  /** The resolve generations the last findings were made with, and those findings. */
-  gen: number;
-  lineGen: number;
-  out: DocDraft[];
+/** Each block's resolved mentions (the same array while the block's resolution holds). */
+function* factsOf(lists: readonly (readonly ResolvedMention[])[]): Iterable<{ block: Block; facts: readonly ResolvedMention[] }> {
+  for (const list of lists) if (list.length) yield { block: list[0].block, facts: list };
 }
 
-/** The mentions stating one fact (same key), in document order. */
-interface Group {
-  members: ResolvedMention[];
-  /** Members seen so far in the current check. */
-  n: number;
-  epoch: number;
-  changed: boolean;
-  reports: Report[];
-}
+/** The mentions that disagree with earlier values of their fact, each with those values (first mention of each). */
+type Verdicts = Map<ResolvedMention, ResolvedMention[]>;
 
-interface Report {
-  rm: ResolvedMention;
-  others: ResolvedMention[];
-  /** The (1-based) lines of `others` the draft was written with. */
-  lines: number[];
-  draft?: DocDraft;
-}
-
-function judge(g: readonly ResolvedMention[], previous: readonly Report[]): Report[] {
-  const reports: Report[] = [];
-  // A report about the same mention against the same others keeps its draft (a big group edited in one place).
-  const before = previous.length ? new Map(previous.map((r) => [r.rm, r])) : undefined;
+function judge(members: readonly Member<ResolvedMention>[]): Verdicts | undefined {
+  let n = 0;
+  for (const m of members) n += m.facts.length;
+  if (n < 2) return undefined;
+  const verdicts: Verdicts = new Map();
   // Distinct values seen so far (first mention of each); the first one is the reference.
-  const classes: ResolvedMention[] = [g[0]];
-  for (let i = 1; i < g.length; i++) {
-    const rm = g[i];
-    if (!overlaps(rm.interval, classes[0].interval)) {
-      const others = classes.filter((c) => !overlaps(c.interval, rm.interval)).slice(0, MAX_RELATED);
-      const p = before?.get(rm);
-      if (p && p.others.length === others.length && p.others.every((c, k) => c === others[k])) reports.push(p);
-      else reports.push({ rm, others, lines: [] });
+  const classes: ResolvedMention[] = [];
+  for (const m of members)
+    for (const rm of m.facts) {
+      if (classes.length && !overlaps(rm.interval, classes[0].interval)) {
+        verdicts.set(
+          rm,
+          classes.filter((c) => !overlaps(c.interval, rm.interval)).slice(0, MAX_RELATED),
+        );
+      }
+      if (!classes.length || (classes.length < MAX_CLASSES && !classes.some((c) => c.m.hedge === rm.m.hedge && c.norm === rm.norm && c.normHi === rm.normHi))) classes.push(rm);
     }
-    if (classes.length < MAX_CLASSES && !classes.some((c) => c.m.hedge === rm.m.hedge && c.norm === rm.norm && c.normHi === rm.normHi)) classes.push(rm);
-  }
-  return reports;
+  return verdicts;
 }
 
 function report(rm: ResolvedMention, others: ResolvedMention[], lines: readonly number[]): DocDraft {

@@ -7,14 +7,11 @@
 // document uses most wins (ties: the first one), unless configured. Proper names
 // (capitalised inside a sentence: Nguyễn Vỹ, Lý Thường Kiệt) are never counted.
 import type { Block } from '../types';
-import type { ResolvedConfig } from '../config';
-import { analysis, msg, type DocDraft, type DocModel, type Rule, type RuleContext } from '../rule';
+import { analysis, groupSpec, msg, type DocDraft, type Group, type Rule, type RuleContext } from '../rule';
 import { swapIY, wordFacts, type IyWord, type PhraseVariant } from '../vietnamese/vnwords';
-import { changedBlocks } from '../blockdiff';
 import { proseRuns } from '../vietnamese/text';
 import hyphenData from '../vietnamese/hyphen-terms.json';
 
-type Kind = 'iy' | 'vaccine' | 'agency' | 'term';
 /** A loanword as written: its joints (space, hyphen, spaced hyphen) make its form. */
 interface TermVariant {
   kind: 'vaccine' | 'term';
@@ -108,140 +105,84 @@ export const rule: Rule = {
       },
     },
   },
-  checkDocument(doc, ctx) {
-    return check(doc, ctx);
-  },
+  // One group per word with several spellings. Its summary is the form to
+  // write and the counts the messages quote; while both stay the same, the
+  // engine redoes only the edited blocks' findings.
+  groups: groupSpec<Variant, Summary, Tally>({
+    facts: (block, ctx) => variants(block, ctx.config),
+    key: (v) => v.kind + '\u0001' + v.key,
+    tally: {
+      zero: () => ({ counts: new Map(), first: undefined }),
+      add(t, m, sign) {
+        t.first ??= m.facts[0];
+        for (const v of m.facts) {
+          const c = (t.counts.get(v.form) ?? 0) + sign;
+          if (c) t.counts.set(v.form, c);
+          else t.counts.delete(v.form);
+        }
+      },
+    },
+    summary,
+    same: (a, b) => a.target === b.target && a.countsKey === b.countsKey,
+    drafts: (m, s) => draftsOf(m.block, m.facts, s),
+  }),
 };
 
-// Incremental: the groups (one per word with several spellings) keep their
-// counts and member blocks in DocModel.store, updated from the blocks an edit
-// replaced. Findings are kept per group and block: when a group's counts (which
-// the messages quote) and chosen form stay the same, only its replaced blocks'
-// findings are redone.
-interface Group {
-  kind: Kind;
-  key: string;
+/** How many times each form is written; `first`: any variant of the group (they share kind and key). */
+interface Tally {
   counts: Map<string, number>;
-  /** Blocks holding variants of this group, with how many. */
-  members: Map<Block, number>;
-  total: number;
-  /** Blocks of this group replaced by the current edit. */
-  touched: Block[];
-  /** What the findings were made for. */
-  target: string | undefined;
+  first: Variant | undefined;
+}
+
+interface Summary {
+  target: string;
+  configured: boolean;
+  counts: Map<string, number>;
   countsKey: string;
-  byBlock: Map<Block, DocDraft[]>;
-}
-interface State {
-  config: ResolvedConfig;
-  blocks: readonly Block[];
-  /** By kind, then key (no key string built per variant). */
-  groups: Record<Kind, Map<string, Group>>;
-}
-const STORE_KEY = 'spelling-consistency';
-
-function check(doc: DocModel, ctx: RuleContext): DocDraft[] {
-  let st = doc.store.get(STORE_KEY) as State | undefined;
-  // Unset while updating: a failure half-way must not leave a wrong state behind.
-  doc.store.delete(STORE_KEY);
-  if (!st || st.config !== ctx.config) st = { config: ctx.config, blocks: [], groups: { iy: new Map(), vaccine: new Map(), agency: new Map(), term: new Map() } };
-  const { removed, added } = changedBlocks(doc.store, st.blocks, doc.blocks);
-  const groups = st.groups;
-  const dirty = new Set<Group>();
-  for (const block of removed) {
-    if (!block.segments.length) continue;
-    for (const v of variants(block, ctx.config)) {
-      const g = groups[v.kind].get(v.key)!;
-      const c = g.counts.get(v.form)! - 1;
-      if (c) g.counts.set(v.form, c);
-      else g.counts.delete(v.form);
-      const mc = g.members.get(block)! - 1;
-      if (mc) g.members.set(block, mc);
-      else g.members.delete(block);
-      g.total--;
-      g.touched.push(block);
-      dirty.add(g);
-    }
-  }
-  for (const block of added) {
-    if (!block.segments.length) continue;
-    for (const v of variants(block, ctx.config)) {
-      let g = groups[v.kind].get(v.key);
-      if (!g) groups[v.kind].set(v.key, (g = { kind: v.kind, key: v.key, counts: new Map(), members: new Map(), total: 0, touched: [], target: undefined, countsKey: '', byBlock: new Map() }));
-      g.counts.set(v.form, (g.counts.get(v.form) ?? 0) + 1);
-      g.members.set(block, (g.members.get(block) ?? 0) + 1);
-      g.total++;
-      g.touched.push(block);
-      dirty.add(g);
-    }
-  }
-  st.blocks = doc.blocks;
-  for (const g of dirty) {
-    if (!g.total) groups[g.kind].delete(g.key);
-    else update(g, ctx);
-    g.touched = [];
-  }
-  doc.store.set(STORE_KEY, st);
-  const out: DocDraft[] = [];
-  for (const byKey of Object.values(groups)) for (const g of byKey.values()) for (const ds of g.byBlock.values()) for (const d of ds) out.push(d);
-  return out;
 }
 
-/** Redo a group's findings after its members changed. */
-function update(g: Group, ctx: RuleContext): void {
-  const counts = g.counts;
+/** The form a group's words should take and the counts of each form; undefined: nothing to report. */
+function summary(g: Group<Variant, Tally>, ctx: RuleContext): Summary | undefined {
+  const first = g.tally.first!;
+  const counts = new Map(g.tally.counts);
   let target: string | undefined;
   const o = ctx.options;
   // The i-style of QĐ 1989 keeps "quy" (uy is a rhyme there), so quy/qui only follows the majority.
-  if (g.kind === 'iy' && (o.iy === 'i' || o.iy === 'y') && !g.key.startsWith('qu')) target = o.iy;
-  else if (g.kind === 'vaccine' && (o.vaccine === 'vắc xin' || o.vaccine === 'vắc-xin')) target = o.vaccine;
-  else if (g.kind === 'agency' && o.agencyCapitals === true) target = g.key.replace(' y tế', ' Y tế');
+  if (first.kind === 'iy' && (o.iy === 'i' || o.iy === 'y') && !first.key.startsWith('qu')) target = o.iy;
+  else if (first.kind === 'vaccine' && (o.vaccine === 'vắc xin' || o.vaccine === 'vắc-xin')) target = o.vaccine;
+  else if (first.kind === 'agency' && o.agencyCapitals === true) target = first.key.replace(' y tế', ' Y tế');
   const configured = target !== undefined;
-  let countsKey = '';
   if (!configured && counts.size >= 2) {
     // The most used form; on a tie, the one that comes first in the document.
     let best = -1;
     let n = 0;
-    for (const c of counts.values()) {
+    for (const [f, c] of counts) {
       if (c > best) {
         best = c;
         n = 1;
+        target = f;
       } else if (c === best) n++;
     }
-    if (n === 1) {
-      for (const [f, c] of counts) if (c === best) target = f;
-    } else {
-      // Members in document order (block.start is current for this check).
-      const members = [...g.members.keys()].sort((a, b) => a.start - b.start);
-      outer: for (const block of members)
-        for (const v of variants(block, ctx.config))
-          if (v.kind === g.kind && v.key === g.key && counts.get(v.form) === best) {
-            target = v.form;
-            break outer;
-          }
-    }
+    // A tie: members in document order (sorted only when asked).
+    if (n > 1) target = firstWith(g, counts, best);
   }
-  if (target !== undefined) for (const [f, c] of counts) countsKey += `${f}\u0001${c}\u0002`;
-  if (target === undefined) g.byBlock.clear();
-  else if (target !== g.target || countsKey !== g.countsKey) {
-    // The messages quote the counts: redo every member's findings.
-    g.byBlock.clear();
-    for (const block of g.members.keys()) setFindings(g, block, ctx, target, configured);
-  } else {
-    for (const block of g.touched) {
-      g.byBlock.delete(block);
-      if (g.members.has(block)) setFindings(g, block, ctx, target, configured);
-    }
-  }
-  g.target = target;
-  g.countsKey = countsKey;
+  if (target === undefined) return undefined;
+  let countsKey = '';
+  for (const [f, c] of counts) countsKey += `${f}\u0001${c}\u0002`;
+  return { target, configured, counts, countsKey };
 }
 
-function setFindings(g: Group, block: Block, ctx: RuleContext, target: string, configured: boolean): void {
-  const counts = g.counts;
+/** The first form in document order written `best` times. */
+function firstWith(g: Group<Variant, Tally>, counts: Map<string, number>, best: number): string | undefined {
+  for (const m of g.members) for (const v of m.facts) if (counts.get(v.form) === best) return v.form;
+  return undefined;
+}
+
+function draftsOf(block: Block, vs: readonly Variant[], s: Summary): DocDraft[] {
+  const { counts, target, configured } = s;
   const out: DocDraft[] = [];
-  for (const v of variants(block, ctx.config)) {
-    if (v.kind !== g.kind || v.key !== g.key || v.form === target) continue;
+  for (const v of vs) {
+    if (v.form === target) continue;
     const fixed = rewrite(v, target);
     const why = configured
       ? msg('theo cấu hình', 'as configured')
@@ -252,8 +193,8 @@ function setFindings(g: Group, block: Block, ctx: RuleContext, target: string, c
       end: v.end,
       message: msg(`Viết thống nhất "${fixed}" thay cho "${v.text}" (${why.vi}).`, `Spell it "${fixed}" consistently instead of "${v.text}" (${why.en}).`),
       fixes: [{ title: msg(`Đổi thành "${fixed}"`, `Change to "${fixed}"`), edits: [{ start: v.start, end: v.end, newText: fixed }], safe: true }],
-      data: { kind: g.kind, key: v.key, form: v.form, target },
+      data: { kind: v.kind, key: v.key, form: v.form, target },
     });
   }
-  if (out.length) g.byBlock.set(block, out);
+  return out;
 }

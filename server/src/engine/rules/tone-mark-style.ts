@@ -5,28 +5,18 @@
 // configured style) is flagged with a safe fix to the chosen style.
 import type { Block } from '../types';
 import type { ResolvedConfig } from '../config';
-import { msg, type DocDraft, type DocModel, type Rule, type RuleContext } from '../rule';
-import { wordFacts } from '../vietnamese/vnwords';
+import { groupSpec, msg, type DocDraft, type Member, type Rule } from '../rule';
+import { wordFacts, type StyledWord } from '../vietnamese/vnwords';
 import { toStyle, type ToneStyle } from '../vietnamese/syllable';
-import { changedBlocks } from '../blockdiff';
 
-// Incremental: the style counts and the blocks holding styled words are kept in
-// DocModel.store and updated from the blocks an edit replaced. Findings are kept
-// per block: when the counts (which the messages quote) and the chosen style stay
-// the same, only the replaced blocks' findings are redone.
-interface State {
-  config: ResolvedConfig;
-  prefer: unknown;
-  blocks: readonly Block[];
+// One group: every word written in one of the two styles. Its summary is the
+// style to enforce and the counts the messages quote; while both stay the
+// same, the engine redoes only the edited blocks' findings.
+interface Summary {
+  target: ToneStyle;
   count: Record<ToneStyle, number>;
-  /** Blocks with styled words. */
-  styled: Set<Block>;
-  /** Findings by block, for this target and these counts. */
-  byBlock: Map<Block, DocDraft[]>;
-  target: ToneStyle | undefined;
-  countsKey: string;
+  prefer: unknown;
 }
-const STORE_KEY = 'tone-mark-style';
 
 const fixedCache = new Map<string, string>();
 function fixedText(text: string, target: ToneStyle): string {
@@ -68,81 +58,41 @@ export const rule: Rule = {
       },
     },
   },
-  checkDocument(doc, ctx) {
-    return check(doc, ctx);
-  },
+  groups: groupSpec<StyledWord, Summary, Record<ToneStyle, number>>({
+    facts: (block, ctx) => wordFacts(block, ctx.config).styled,
+    key: () => '',
+    tally: {
+      zero: () => ({ traditional: 0, reformed: 0 }),
+      add(count, m, sign) {
+        for (const w of m.facts) count[w.style] += sign;
+      },
+    },
+    summary(g, ctx) {
+      const count = { ...g.tally };
+      const prefer = ctx.options.prefer;
+      const target = chooseTarget(() => g.members, count, prefer);
+      return target && { target, count, prefer };
+    },
+    same: (a, b) => a.target === b.target && a.count.traditional === b.count.traditional && a.count.reformed === b.count.reformed,
+    drafts: (m, s, _g, ctx) => draftsOf(m.block, ctx.config, s),
+  }),
 };
 
-function check(doc: DocModel, ctx: RuleContext): DocDraft[] {
-  const prefer = ctx.options.prefer;
-  let st = doc.store.get(STORE_KEY) as State | undefined;
-  // Unset while updating: a failure half-way must not leave a wrong state behind.
-  doc.store.delete(STORE_KEY);
-  if (!st || st.config !== ctx.config || st.prefer !== prefer) {
-    st = { config: ctx.config, prefer, blocks: [], count: { traditional: 0, reformed: 0 }, styled: new Set(), byBlock: new Map(), target: undefined, countsKey: '' };
-  }
-  const { removed, added } = changedBlocks(doc.store, st.blocks, doc.blocks);
-  const touched: Block[] = [];
-  for (const block of removed) {
-    if (!block.segments.length) continue;
-    const f = wordFacts(block, ctx.config);
-    if (!f.styled.length) continue;
-    st.count.traditional -= f.traditional;
-    st.count.reformed -= f.reformed;
-    st.styled.delete(block);
-    touched.push(block);
-  }
-  for (const block of added) {
-    if (!block.segments.length) continue;
-    const f = wordFacts(block, ctx.config);
-    if (!f.styled.length) continue;
-    st.count.traditional += f.traditional;
-    st.count.reformed += f.reformed;
-    st.styled.add(block);
-    touched.push(block);
-  }
-  st.blocks = doc.blocks;
-  const count = st.count;
-  const target = chooseTarget(doc, ctx, count, prefer);
-  const countsKey = `${count.traditional}/${count.reformed}`;
-  if (target !== st.target || countsKey !== st.countsKey) {
-    // The messages quote the counts: redo every block's findings.
-    st.byBlock.clear();
-    st.target = target;
-    st.countsKey = countsKey;
-    if (target) for (const block of st.styled) setFindings(st, block, ctx, prefer, target);
-  } else if (target) {
-    for (const block of touched) {
-      st.byBlock.delete(block);
-      if (st.styled.has(block)) setFindings(st, block, ctx, prefer, target);
-    }
-  } else st.byBlock.clear();
-  doc.store.set(STORE_KEY, st);
-  const out: DocDraft[] = [];
-  for (const ds of st.byBlock.values()) for (const d of ds) out.push(d);
-  return out;
-}
-
 /** The style to enforce, or undefined when there is nothing to report. */
-function chooseTarget(doc: DocModel, ctx: RuleContext, count: Record<ToneStyle, number>, prefer: unknown): ToneStyle | undefined {
+function chooseTarget(members: () => readonly Member<StyledWord>[], count: Record<ToneStyle, number>, prefer: unknown): ToneStyle | undefined {
   if (!count.traditional && !count.reformed) return undefined;
   if (prefer === 'traditional' || prefer === 'reformed') return prefer;
   if (!count.traditional || !count.reformed) return undefined;
   if (count.traditional !== count.reformed) return count.traditional > count.reformed ? 'traditional' : 'reformed';
   // Majority; on a tie, the style of the first such word.
-  for (const block of doc.blocks) {
-    if (!block.segments.length) continue;
-    const f = wordFacts(block, ctx.config);
-    if (f.styled.length) return f.styled[0].style;
-  }
-  return undefined;
+  return members()[0]?.facts[0].style;
 }
 
-function setFindings(st: State, block: Block, ctx: RuleContext, prefer: unknown, target: ToneStyle): void {
-  const count = st.count;
+function draftsOf(block: Block, config: ResolvedConfig, s: Summary): DocDraft[] {
+  const { target, count, prefer } = s;
   const other: ToneStyle = target === 'traditional' ? 'reformed' : 'traditional';
-  const f = wordFacts(block, ctx.config);
-  if (!f[other]) return;
+  const f = wordFacts(block, config);
+  if (!f[other]) return [];
   const why =
     prefer === target
       ? msg('theo cấu hình', 'as configured')
@@ -163,5 +113,5 @@ function setFindings(st: State, block: Block, ctx: RuleContext, prefer: unknown,
       data: { style: w.style, target, counts: { ...count } },
     });
   }
-  st.byBlock.set(block, out);
+  return out;
 }

@@ -11,6 +11,7 @@
 import type { Block, ListInfo, Segment } from '../types';
 import { analysis, type DocModel } from '../rule';
 import { commonEnds } from '../blockdiff';
+import { keptFor } from '../groups';
 import { firstStartAtOrAfter, countAtOrBelow } from '../search';
 import type { ResolvedConfig } from '../config';
 import { taskFactsOf, type BlockTaskFacts, type Marker, type SegmentFacts, type TaskCount, type YearHint } from './counts';
@@ -130,7 +131,7 @@ class Flat {
 }
 
 /**
- * What a block contributes to the document step, kept in DocModel.store between
+ * What a block contributes to the document step, kept (engine keptFor) between
  * checks: its counts with their resolved periods, the totals among them, and
  * the enumeration each claim was matched with. Valid while the block (so its
  * facts), the heading context flowing into it and the document year are the
@@ -189,11 +190,9 @@ function pushItem(to: Items, from: Items, k: number, index: number): void {
 const STORE_KEY = 'tasks';
 
 function storeOf(doc: DocModel, config: ResolvedConfig): Store {
-  let st = doc.store.get(STORE_KEY) as Store | undefined;
-  if (!st || st.config !== config) {
-    st = { config, blocks: [], base: new Int32Array(1), items: noItems(), claimItem: [], claimSpan: [] };
-    doc.store.set(STORE_KEY, st);
-  }
+  const kept = keptFor(doc, STORE_KEY, (): { st?: Store } => ({}));
+  let st = kept.st;
+  if (!st || st.config !== config) kept.st = st = { config, blocks: [], base: new Int32Array(1), items: noItems(), claimItem: [], claimSpan: [] };
   return st;
 }
 
