@@ -22,12 +22,14 @@ export function documentMeta(blocks: readonly Block[]): { frontMatter: Record<st
       let t = b.prose.slice(seg.start, seg.end).split(MASK).join(' ');
       // A paragraph standing for a title: its first line only (the rest is body text with other years).
       if (seg.kind !== 'heading') t = t.split('\n')[0];
-      const m = /\b[Nn]ăm\s+((?:19|20)\d\d)\b|\b[Nn]ĂM\s+((?:19|20)\d\d)\b/u.exec(t);
+      // The place-and-date line ("Hà Nội, ngày 10 tháng 01 năm 2025") says when it was signed, not what year it reports on.
+      const m = /(?<!tháng\s+\d{1,2}\s+)\b[Nn]ăm\s+((?:19|20)\d\d)\b|\b[Nn]ĂM\s+((?:19|20)\d\d)\b/u.exec(t);
       if (m) {
         year = Number(m[1] ?? m[2]);
         break;
       }
-      if (seg.kind === 'heading') break;
+      // A heading that only names the kind of document ("BÁO CÁO"): the subtitle under it is the title.
+      if (seg.kind === 'heading' && t.trim().split(/\s+/).length > 3) break;
     }
   }
   return { frontMatter, year };

@@ -13,6 +13,7 @@ import { FOLLOW_OK, figureLike, isN, isYearTok, numValue, readTokens, visibleFro
 import { intervalOf, overlaps, type Hedge } from './compare';
 import { foldKeyOf as K, inW, wordSet } from './lexicon';
 import { issuerOfHeader, scopeBit, type Issuer, type Scope } from './scope';
+import { countIdOf, countIndicator, countUnitAt } from './counts';
 
 // Word sets of the hot paths, folded once, named by what they mean to a reader.
 /** A caption starts "Bảng 2.", "Biểu 3.". */
@@ -111,6 +112,8 @@ export interface Mention {
   sameTerm?: boolean;
   /** The words that decided the figure's role or kind ("cao hơn mức chung của toàn tỉnh", "vượt kế hoạch", "phấn đấu"). */
   cue?: string;
+  /** A count outside the catalogue (ind "count:…"): its noun phrase as written. */
+  countLabel?: string;
 }
 
 const SAME_WORD = wordSet('cùng');
@@ -417,7 +420,10 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
         figAt.set(fig.first, m);
         words = 0;
         // A figure known by its unit names its indicator for the figures listed after it ("13 bác sĩ/vạn dân, thực hiện đạt 12,5").
-        if (!cur || !cur.entries.some((e) => e.ind === m.ind)) cur = { s: fig.first, e: fig.first, entries: [{ ind: m.ind, needsPer: false }], per: m.per, synthetic: true };
+        if (cur?.count) {
+          // The figures listed after it count the same unit ("... 15.216 lượt, vượt kế hoạch (14.500 lượt)").
+          if (!cur.synthetic) cur = { ...cur, synthetic: true, count: { ...cur.count, unit: countUnitAt(toks, fig.last + 1)?.unit ?? cur.count.unit } };
+        } else if (!cur || !cur.entries.some((e) => e.ind === m.ind)) cur = { s: fig.first, e: fig.first, entries: [{ ind: m.ind, needsPer: false }], per: m.per, synthetic: true };
         linked++;
         i = Math.max(i, fig.unit.end - 1, fig.last);
       } else {
@@ -451,7 +457,10 @@ function decide(
   const { cat } = ctx;
   const toks = r.toks;
   const u = fig.unit;
-  if (u.kind === 'times' || u.kind === 'pp' || u.kind === 'count' || u.kind === 'duration') return undefined;
+  // A count outside the catalogue, named by the phrase before it ("Tổng số lượt khám bệnh ... là 162.340 lượt").
+  const counted = cur?.count ? countFigure(r, fig, cur, firstAfterName, b) : undefined;
+  if (cur?.count && !counted) return undefined;
+  if (!counted && (u.kind === 'times' || u.kind === 'pp' || u.kind === 'count' || u.kind === 'duration')) return undefined;
   if (u.kind === 'noun' && !(firstAfterName && cur && !cur.synthetic)) return undefined;
   // "đạt 98% kế hoạch", "102% so với chỉ tiêu": a ratio to the plan, not a level of the indicator.
   if (u.kind === 'pct') {
@@ -474,7 +483,10 @@ function decide(
   }
   let indId: string | undefined;
   let name: NameHit | undefined;
-  if (u.kind === 'per') {
+  if (counted) {
+    indId = counted.id;
+    name = cur;
+  } else if (u.kind === 'per') {
     const byDen = (id: string) => cat.byId.get(id)?.denominator === u.den;
     const cands = [...new Set((u.numInds ?? cat.list.filter((x) => extractable(x) && x.denominator === u.den).map((x) => x.id)).filter(byDen))];
     if (u.numInds && cands.length === 1) indId = cands[0];
@@ -507,7 +519,7 @@ function decide(
     indId = ok[0];
     if (name === post) usedPost.add(postIdx);
   }
-  const ind = cat.byId.get(indId)!;
+  const ind = counted ? countIndicator(counted.id, cur!.count!.label) : cat.byId.get(indId)!;
 
   // Hedges and the marker right before the figure.
   let k = fig.first - 1;
@@ -724,8 +736,41 @@ function decide(
     ref: ref?.role,
     cue,
     sameTerm: sameTerm || undefined,
+    countLabel: counted ? cur!.count!.label : undefined,
   };
 }
+
+/**
+ * A figure of the count named by `name`: a count unit right after it that fits
+ * the phrase ("162.340 lượt"), nothing else of substance after the unit ("3 ca
+ * tử vong" is another count), or a bare figure right after a phrase that has
+ * its unit ("Số lượt khám bệnh: 162.340."). Its identity, or undefined.
+ */
+function countFigure(r: Reading, fig: Fig, name: NameHit, firstAfterName: boolean, b: number): { id: string; unit: string } | undefined {
+  const toks = r.toks;
+  const t = toks[fig.first];
+  if (!isN(t) || t.num.kind !== 'number' || t.num.scale || t.num.percent || fig.hi !== undefined) return undefined;
+  const phrase = name.count!;
+  const cu = countUnitAt(toks, fig.last + 1);
+  let next: number;
+  if (cu) {
+    next = cu.end;
+    // "1.236 ca mắc", "12.480 ca phẫu thuật": the phrase's own words may be said again.
+    let k = 0;
+    while (next < b && k < phrase.words.length && toks[next].k === phrase.words[k]) {
+      next++;
+      k++;
+    }
+    if (k === 0 && toks[next]?.k === MAC) next++;
+  } else {
+    if (!firstAfterName || name.synthetic || phrase.unit === undefined) return undefined;
+    next = fig.last + 1;
+  }
+  const nx = toks[next];
+  if (next < b && nx && !(nx.t === 'p' || nx.t === 'nl' || r.hitOf[next] >= 0 || (nx.t === 'w' && FOLLOW_OK.has(nx.k)))) return undefined;
+  return countIdOf(phrase, cu?.unit);
+}
+const MAC = K('mắc');
 
 /** The prose of tokens [s, e) as written (for messages: the words that decided). */
 function wordsOf(prose: string, r: Reading, s: number, e: number): string | undefined {
@@ -966,7 +1011,7 @@ function markAmbiguous(cat: Catalogue, ms: Mention[]): void {
   }
   for (const g of groups.values()) {
     if (g.length < 2) continue;
-    const ind = cat.byId.get(g[0].ind)!;
+    const ind = indicatorOf(cat, g[0]);
     const iv = g.map((m) => intervalOf(m, factorOf(ind, m)));
     let clash = false;
     for (let x = 1; x < iv.length && !clash; x++) if (!overlaps(iv[0], iv[x])) clash = true;
@@ -985,6 +1030,11 @@ function specKey(p: PeriodSpec): string {
   let k = specKeys.get(p);
   if (k === undefined) specKeys.set(p, (k = JSON.stringify(p)));
   return k;
+}
+
+/** The indicator of a mention: the catalogue's, or the one standing for its count phrase. */
+export function indicatorOf(cat: Catalogue, m: Mention): Indicator {
+  return cat.byId.get(m.ind) ?? countIndicator(m.ind, m.countLabel);
 }
 
 /** Factor from the written base to the catalogue unit (14 per 10.000 = 140 per 100.000). */
@@ -1107,9 +1157,18 @@ function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[
         unit = hdr.unit;
       }
       if (!name || !qual || qual.comparison) continue;
+      let countId: { id: string; unit: string } | undefined;
+      if (name.count) {
+        // A count is read only where the other axis says which value it is: a column "TH 2024", "KH 2025", "Năm 2023",
+        // "6 tháng" for a row naming it; the total row ("Tổng số", "Toàn tỉnh") or a year row for a column naming it.
+        const fromRow = name === rowName;
+        if (fromRow ? !(hdr?.period || hdr?.kind) : !(rowInfo.period || totalRow(label.r))) continue;
+        countId = tableCountId(name, fromRow ? label.r : header.get(c.col)?.r, fromRow ? unitCell?.r : undefined);
+        if (!countId) continue;
+      }
       // The other axis qualifies the figure; what the indicator's own cell says (a year, a place) applies too.
       qual = mergeInfo(qual, own);
-      const m = tableMention(ctx, c, fig, name, unit, qual);
+      const m = countId ? countMention(ctx, c, fig, countId.id, name.count!.label, qual) : tableMention(ctx, c, fig, name, unit, qual);
       if (m) {
         m.tableId = tableId;
         // Say why: the column header (or row label) that gave the kind and period.
@@ -1137,7 +1196,7 @@ function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[
   }
   for (const g of groups.values()) {
     if (g.length < 2) continue;
-    const ind = ctx.cat.byId.get(g[0].ind)!;
+    const ind = indicatorOf(ctx.cat, g[0]);
     const iv = g.map((m) => intervalOf(m, factorOf(ind, m)));
     if (iv.some((x) => !overlaps(iv[0], x))) for (const m of g) m.ambiguous = true;
   }
@@ -1264,6 +1323,79 @@ function loneFigure(r: Reading): LoneFig | undefined {
   const lone: LoneFig = fig;
   lone.hedge = hedge;
   return lone;
+}
+
+const TOTAL_WORDS = wordSet('tổng', 'số', 'cộng', 'chung', 'toàn', 'bộ');
+
+/** A total row: "Tổng số", "Tổng cộng", "Cộng", "Toàn tỉnh" (the document's own scope or the country). */
+function totalRow(r: Reading): boolean {
+  let words = 0;
+  for (let i = 0; i < r.toks.length; i++) {
+    const t = r.toks[i];
+    const h = hitAt(r, i);
+    if (h) {
+      if (h.type !== 'place' || !/^(national|province|district|hospital|commune)$/.test(h.key)) return false;
+      words++;
+      i = h.e - 1;
+      continue;
+    }
+    if (t.t === 'n') return false;
+    if (t.t === 'w') {
+      if (!inW(t, TOTAL_WORDS)) return false;
+      words++;
+    }
+  }
+  return words > 0;
+}
+
+/**
+ * The identity of a count named in a table cell: its phrase's unit, else the
+ * unit column ("lượt") or the unit in parentheses after the phrase ("Số lượt
+ * khám bệnh (lượt)"); a unit there that differs from the phrase's is refused.
+ */
+function tableCountId(name: NameHit, cell: Reading | undefined, unitCell: Reading | undefined): { id: string; unit: string } | undefined {
+  let unit: string | undefined;
+  if (unitCell && unitCell.toks.length) {
+    const u = countUnitAt(unitCell.toks, 0);
+    if (!u || u.end !== unitCell.toks.length) return undefined;
+    unit = u.unit;
+  }
+  if (cell && cell.toks[name.e]?.k === '(') {
+    const u = countUnitAt(cell.toks, name.e + 1);
+    if (u && cell.toks[u.end]?.k === ')') {
+      if (unit !== undefined && unit !== u.unit) return undefined;
+      unit = u.unit;
+    }
+  }
+  return countIdOf(name.count!, unit);
+}
+
+function countMention(ctx: Ctx, c: Cell, fig: LoneFig, id: string, label: string, q: HeaderInfo): Mention | undefined {
+  const t = c.r.toks[fig.first];
+  if (fig.unit.kind !== 'bare' || !isN(t) || t.num.kind !== 'number' || t.num.scale || fig.hi !== undefined) return undefined;
+  return {
+    ind: id,
+    segment: c.seg,
+    start: fig.start,
+    end: fig.end,
+    numStart: fig.numStart,
+    numEnd: fig.numEnd,
+    raw: ctx.prose.slice(fig.start, fig.end),
+    numText: ctx.prose.slice(fig.numStart, fig.numEnd),
+    unitText: '',
+    value: fig.value,
+    decimals: fig.decimals,
+    hedge: fig.hedge,
+    kind: q.kind ?? 'achieved',
+    kindExplicit: !!q.kind,
+    period: q.period,
+    periodFrom: q.period ? 'table' : undefined,
+    place: q.place?.key,
+    placeLabel: q.place?.label,
+    sub: [...q.sub].sort(),
+    unitExplicit: true,
+    countLabel: label,
+  };
 }
 
 function tableMention(ctx: Ctx, c: Cell, fig: LoneFig, name: NameHit, unit: { pct?: number; per?: number } | undefined, q: HeaderInfo): Mention | undefined {

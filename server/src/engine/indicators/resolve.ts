@@ -14,9 +14,10 @@ import type { DocModel } from '../rule';
 import type { Block, Msg } from '../types';
 import type { ResolvedConfig } from '../config';
 import { catalogueFor, type Catalogue, type Indicator } from './catalogue';
-import { blockIndicators, factorOf, type BlockIndicators, type Context, type Mention, type MentionKind } from './mentions';
+import { blockIndicators, factorOf, indicatorOf, type BlockIndicators, type Context, type Mention, type MentionKind } from './mentions';
 import type { PeriodSpec } from './read';
 import { intervalOf } from './compare';
+import { isCountId } from './counts';
 import { lineBreaks, lineInBlock } from '../lines';
 import { scopeBit, scopeOfFrontMatter, scopeOfPlaceLabel, SCOPES, SCOPE_LABEL, type Issuer, type Scope } from './scope';
 
@@ -365,7 +366,7 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
     return undefined;
   };
   for (const m of info.mentions) {
-    const ind = cat.byId.get(m.ind);
+    const ind = cat.byId.get(m.ind) ?? (isCountId(m.ind) ? indicatorOf(cat, m) : undefined);
     if (!ind) continue;
     const tableCaption = m.tableId !== undefined ? caption : undefined;
     // Period: the mention's own, else the caption's, the nearest heading's, the document's year.
