@@ -67,6 +67,26 @@ export function countPhraseAt(toks: readonly Tok[], i: number, free: (k: number)
 
 const NOT_HEAD = new Set(['chỉ', 'con', 'một', 'đa', 'phần', 'mã', 'hồ', 'sơ', 'ký', 'hiệu', 'điểm', 'chữ', 'dân', 'tần', 'hệ', 'thiểu', 'hằng', 'biến', 'tham', 'lý', 'thứ', 'đại'].map((w) => K(w)));
 
+const CASE_UNITS = new Set(['ca', 'trường hợp'].map((w) => foldPhrase(w).join(' ')));
+
+/**
+ * A list item naming a disease and its cases: "- Sốt xuất huyết: 1.236 ca mắc".
+ * The label (two to six free words, lower case after the first, at the start
+ * of the segment) is the counted thing; only case units ("ca", "trường hợp"),
+ * the way reports list cases by disease. The unit comes from the figure.
+ */
+export function countLabelAt(toks: readonly Tok[], free: (k: number) => boolean): { s: number; e: number; phrase: CountPhrase } | undefined {
+  let s = 0;
+  if (toks[0]?.t === 'p' && (toks[0].k === '-' || toks[0].k === '+' || toks[0].k === '*')) s = 1;
+  let e = s;
+  while (e < toks.length && e - s < 6 && isWordTok(toks[e]) && free(e) && (e === s || !/^\p{Lu}/u.test((toks[e] as { raw: string }).raw))) e++;
+  if (e - s < 2 || toks[e]?.k !== ':' || toks[e + 1]?.t !== 'n') return undefined;
+  const u = countUnitAt(toks, e + 2);
+  if (!u || !CASE_UNITS.has(u.unit)) return undefined;
+  const words = normalise(toks.slice(s, e).map((t) => t.k));
+  return { s, e, phrase: { words, label: rawOf(toks, s, e) } };
+}
+
 /** After the phrase (and the hits that follow it): a value, a verb, punctuation or the end. */
 function endsLabel(toks: readonly Tok[], e: number, free: (k: number) => boolean): boolean {
   let k = e;

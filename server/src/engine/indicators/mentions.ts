@@ -14,6 +14,7 @@ import { intervalOf, overlaps, type Hedge } from './compare';
 import { foldKeyOf as K, inW, wordSet } from './lexicon';
 import { issuerOfHeader, scopeBit, type Issuer, type Scope } from './scope';
 import { countIdOf, countIndicator, countUnitAt } from './counts';
+import { readColumnHeader } from './columns';
 
 // Word sets of the hot paths, folded once, named by what they mean to a reader.
 /** A caption starts "Bảng 2.", "Biểu 3.". */
@@ -1124,7 +1125,7 @@ function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[
   let unitCol = -1;
   for (const [col, c] of header) if (UNIT_HEADERS.has(c.r.toks.filter((t) => t.t === 'w' || t.k === '(' || t.k === ')').map((t) => t.k).join(' '))) unitCol = col;
   const headerCtx = new Map<number, HeaderInfo>();
-  for (const [col, c] of header) headerCtx.set(col, headerInfo(c.r));
+  for (const [col, c] of header) headerCtx.set(col, withColumnRole(headerInfo(c.r), ctx.prose.slice(block.segments[c.seg].start, block.segments[c.seg].end)));
   const made: { m: Mention; ctxKey: string }[] = [];
 
   for (const [, rowCells] of rows) {
@@ -1264,6 +1265,24 @@ function headerInfo(r: Reading): HeaderInfo {
   if (leftover.length === 1 && SEX_HEADERS.has(leftover[0])) info.sub.push(SEX_HEADERS.get(leftover[0])!);
   else if (leftover.length && !info.name) info.sub.push('col:' + leftover.join(' '));
   return info;
+}
+
+const HALF: Record<string, PeriodSpec> = { H1: { months: 6 }, '9M': { months: 9 }, Q1: { quarter: 1 }, Q2: { quarter: 2 }, Q3: { quarter: 3 }, Q4: { quarter: 4 } };
+
+/**
+ * What the column header says by its role (columns.ts) when the words read
+ * as in prose did not say it: "6 tháng", "Quý II", "6 tháng/2008" give their
+ * part of the year; "% so KH năm", "Tăng/giảm" are ratios or changes of other
+ * cells, never values of the row.
+ */
+function withColumnRole(info: HeaderInfo, text: string): HeaderInfo {
+  if (info.name || info.comparison) return info;
+  const cr = readColumnHeader(text);
+  if (cr.role === 'ratio' || cr.role === 'change') return { ...info, comparison: true };
+  if (info.period || !cr.period || !HALF[cr.period] || (cr.years && cr.years.length > 1)) return info;
+  const period: PeriodSpec = { ...HALF[cr.period] };
+  if (cr.year !== undefined) period.year = cr.year;
+  return { ...info, period, kind: info.kind ?? (cr.role === 'target' ? 'target' : cr.role === 'previous' ? 'previous' : undefined), sub: info.sub.filter((x) => !x.startsWith('col:')) };
 }
 
 function mergeInfo(main: HeaderInfo, own: HeaderInfo | undefined): HeaderInfo {

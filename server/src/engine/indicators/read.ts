@@ -3,7 +3,7 @@
 // headers, headings and captions.
 import type { Catalogue, NameEntry } from './catalogue';
 import { type Tok } from './lexer';
-import { countPhraseAt, type CountPhrase } from './counts';
+import { countLabelAt, countPhraseAt, type CountPhrase } from './counts';
 import { foldKeyOf as K, HEDGE_SYMBOLS, inW, isCap, lexiconStartWords, wordSet, matchPlace, matchQual, parsePer, type Den, type Qual } from './lexicon';
 import { parseViNumber } from '../vietnamese/numbers';
 
@@ -357,6 +357,8 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
 
   // 4. Counts outside the catalogue ("Tổng số lượt khám bệnh", "Số ca phẫu thuật"), on the words left free.
   const isFree = (k: number): boolean => r.hitOf[k] < 0;
+  const label = countLabelAt(toks, isFree);
+  if (label) add(r, { type: 'name', s: label.s, e: label.e, name: { s: label.s, e: label.e, entries: [], count: label.phrase } });
   for (let i = 0; i < n; i++) {
     const t = toks[i];
     if (t.t !== 'w' || (t.k !== SO_COUNT && t.k !== TONG_COUNT) || !isFree(i)) continue;

@@ -378,7 +378,7 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
       how.period = tableCaption?.period ? 'caption' : inner('period') ? 'heading' : docYear ? 'document' : 'none';
     }
     // "6 tháng đầu năm" with no year: the year of the caption, the headings above, or the document.
-    if (period && period.year === undefined && period.months !== undefined) {
+    if (period && period.year === undefined && (period.months !== undefined || period.quarter !== undefined)) {
       let year = tableCaption?.period?.year;
       for (let i = headings.length - 1; i >= 0 && year === undefined; i--) year = headings[i].period?.year;
       year ??= docYear;
