@@ -41,13 +41,26 @@ const isWordTok = (t: Tok | undefined): t is Extract<Tok, { t: 'w' }> => !!t && 
 
 /**
  * A count phrase starting at toks[i] ("số" or "tổng số", then free words), or
- * undefined. `free(k)`: token k is not part of another hit. The phrase ends at
+ * undefined. `free(k)`: token k is not part of another hit; `inPhrase(k)`: it
+ * may be a word of the phrase (free, or "trung bình", which makes another
+ * quantity: "ngày điều trị trung bình" is not "ngày điều trị"). The phrase ends at
  * the first token that is not a free word or is a stop verb; what follows it
  * (after any further hits: a period, a place, a sub-group, "là") must be where a
  * value or the end of the label comes.
  */
-export function countPhraseAt(toks: readonly Tok[], i: number, free: (k: number) => boolean): { s: number; e: number; phrase: CountPhrase } | undefined {
+export function countPhraseAt(toks: readonly Tok[], i: number, free: (k: number) => boolean, inPhrase: (k: number) => boolean = free): { s: number; e: number; phrase: CountPhrase } | undefined {
   let j = i;
+  // A label opening a cell, a list item or a paragraph with its unit word: "Ngày điều trị trung bình", "Lượt khám bệnh".
+  const prev = toks[i - 1];
+  const lead = i === 0 || prev.t === 'nl' || (prev.t === 'p' && (prev.k === '.' || prev.k === '!' || prev.k === '?' || (i === 1 && (prev.k === '-' || prev.k === '+'))));
+  if (lead && isWordTok(toks[i]) && /^\p{Lu}/u.test(toks[i].raw) && free(i) && UNITS.match(toks, i)) {
+    let e = i;
+    while (e < toks.length && e - i < 10 && isWordTok(toks[e]) && inPhrase(e) && !STOP.has(toks[e].k)) e++;
+    if (!endsLabel(toks, e, free)) return undefined;
+    while (e > i && TRAILING.has(toks[e - 1].k)) e--;
+    const phrase = e > i ? phraseOf(toks, i, e) : undefined;
+    return phrase?.unit ? { s: i, e, phrase } : undefined;
+  }
   if (isWordTok(toks[j]) && toks[j].k === TONG) j++;
   if (!isWordTok(toks[j]) || toks[j].k !== SO || !free(j)) return undefined;
   // "chỉ số" (an index), "con số", "một số", "đa số": not the head of a count.
@@ -56,7 +69,7 @@ export function countPhraseAt(toks: readonly Tok[], i: number, free: (k: number)
   if (isWordTok(toks[j]) && toks[j].k === LUONG) j++;
   const start = j;
   let e = j;
-  while (e < toks.length && e - start < 10 && isWordTok(toks[e]) && free(e) && !STOP.has(toks[e].k)) e++;
+  while (e < toks.length && e - start < 10 && isWordTok(toks[e]) && inPhrase(e) && !STOP.has(toks[e].k)) e++;
   if (e === start || !endsLabel(toks, e, free)) return undefined;
   // Function words at the end belong to what follows ("của toàn tỉnh", "tại các xã", "trong năm").
   while (e > start && TRAILING.has(toks[e - 1].k)) e--;

@@ -384,6 +384,9 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
     const usedPost = new Set<number>();
     const sent: Mention[] = [];
     let cur: NameHit | undefined;
+    // A count phrase ("Tổng số lượt khám bệnh") read apart from `cur`: for catalogued figures its words are words.
+    let count: NameHit | undefined;
+    let countLinked = 0;
     let words = 0;
     let linked = 0;
     for (let i = a; i < b; i++) {
@@ -391,8 +394,16 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
       const hi = r.hitOf[i];
       if (hi >= 0) {
         const h = r.hits[hi];
-        if (h.type === 'name') {
+        if (h.type === 'name' && h.name.count) {
+          count = h.name;
+          countLinked = 0;
+          for (let x = h.s; x < h.e; x++) {
+            if (++words > 14) cur = undefined;
+            if (inPairs(NEW_SUBJECT, toks[x].k, toks[x + 1]?.k ?? '')) cur = undefined;
+          }
+        } else if (h.type === 'name') {
           cur = usedPost.has(hi) ? undefined : h.name;
+          count = undefined;
           words = 0;
           linked = 0;
         } else words += h.e - h.s;
@@ -401,10 +412,11 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
       }
       if (t.k === ';' || t.t === 'nl') {
         cur = undefined;
+        count = undefined;
         continue;
       }
       if (t.t === 'w') {
-        if (++words > 14) cur = undefined;
+        if (++words > 14) cur = count = undefined;
         // "tỷ lệ sử dụng các biện pháp tránh thai ...": another (uncatalogued) indicator starts; figures after it are not ours.
         if (inPairs(NEW_SUBJECT, t.k, toks[i + 1]?.k ?? '')) cur = undefined;
         continue;
@@ -412,24 +424,31 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
       if (!isN(t)) continue;
       const fig = figureLike(t) ? figureAt(r, i) : undefined;
       if (!fig) {
-        cur = undefined;
+        cur = count = undefined;
         continue;
       }
-      const m = decide(ctx, r, fig, cur, a, b, figAt, claimed, usedPost, para, seg, missing, linked === 0);
-      if (m) {
+      const counted = count ? countFigure(r, fig, count, countLinked === 0, b) : undefined;
+      const m = decide(ctx, r, fig, counted ? count : cur, a, b, figAt, claimed, usedPost, para, seg, missing, counted ? countLinked === 0 : linked === 0, counted);
+      if (m && counted) {
         sent.push(m);
         figAt.set(fig.first, m);
         words = 0;
+        // The figures listed after it count the same unit ("... 15.216 lượt, vượt kế hoạch (14.500 lượt)").
+        if (!count!.synthetic) count = { ...count!, synthetic: true, count: { ...count!.count!, unit: counted.unit } };
+        countLinked++;
+        i = Math.max(i, fig.unit.end - 1, fig.last);
+      } else if (m) {
+        sent.push(m);
+        figAt.set(fig.first, m);
+        words = 0;
+        count = undefined;
         // A figure known by its unit names its indicator for the figures listed after it ("13 bác sĩ/vạn dân, thực hiện đạt 12,5").
-        if (cur?.count) {
-          // The figures listed after it count the same unit ("... 15.216 lượt, vượt kế hoạch (14.500 lượt)").
-          if (!cur.synthetic) cur = { ...cur, synthetic: true, count: { ...cur.count, unit: countUnitAt(toks, fig.last + 1)?.unit ?? cur.count.unit } };
-        } else if (!cur || !cur.entries.some((e) => e.ind === m.ind)) cur = { s: fig.first, e: fig.first, entries: [{ ind: m.ind, needsPer: false }], per: m.per, synthetic: true };
+        if (!cur || !cur.entries.some((e) => e.ind === m.ind)) cur = { s: fig.first, e: fig.first, entries: [{ ind: m.ind, needsPer: false }], per: m.per, synthetic: true };
         linked++;
         i = Math.max(i, fig.unit.end - 1, fig.last);
       } else {
         // "giảm 6 lần trong 30 năm qua, từ mức 233/100.000 ...": a multiple or a duration does not end the list.
-        if (fig.unit.kind !== 'times' && fig.unit.kind !== 'pp' && fig.unit.kind !== 'duration') cur = undefined;
+        if (fig.unit.kind !== 'times' && fig.unit.kind !== 'pp' && fig.unit.kind !== 'duration') cur = count = undefined;
         i = Math.max(i, fig.last, fig.unit.end - 1);
       }
     }
@@ -454,13 +473,12 @@ function decide(
   seg: number,
   missing: MissingUnit[],
   firstAfterName: boolean,
+  /** A count outside the catalogue named by `cur`, the phrase before it ("Tổng số lượt khám bệnh ... là 162.340 lượt"). */
+  counted?: { id: string; unit: string },
 ): Mention | undefined {
   const { cat } = ctx;
   const toks = r.toks;
   const u = fig.unit;
-  // A count outside the catalogue, named by the phrase before it ("Tổng số lượt khám bệnh ... là 162.340 lượt").
-  const counted = cur?.count ? countFigure(r, fig, cur, firstAfterName, b) : undefined;
-  if (cur?.count && !counted) return undefined;
   if (!counted && (u.kind === 'times' || u.kind === 'pp' || u.kind === 'count' || u.kind === 'duration')) return undefined;
   if (u.kind === 'noun' && !(firstAfterName && cur && !cur.synthetic)) return undefined;
   // "đạt 98% kế hoạch", "102% so với chỉ tiêu": a ratio to the plan, not a level of the indicator.
@@ -995,7 +1013,14 @@ function targetValidity(r: Reading, h: Hit): 'target' | 'achieved' | 'neutral' {
   if (inW(nx, HOA_SUFFIX)) return 'neutral';
   // "Chỉ tiêu số bác sĩ/vạn dân: ..." opening a sentence names the indicator (chỉ tiêu = indicator), not a target.
   const nh = hitAt(r, h.e);
-  if (nh?.type === 'name' && h.e - h.s === 2 && inW(toks[h.s], CHI_WORD) && (h.s === 0 || toks[h.s - 1].k === '.' || toks[h.s - 1].k === '\n' || toks[h.s - 1].k === '-')) return 'neutral';
+  const opens = h.s === 0 || toks[h.s - 1].k === '.' || toks[h.s - 1].k === '\n' || toks[h.s - 1].k === '-';
+  if (nh?.type === 'name' && h.e - h.s === 2 && inW(toks[h.s], CHI_WORD) && opens) return 'neutral';
+  // "Chỉ tiêu chưa đạt: tỷ lệ ... đạt 93,2%", "Chỉ tiêu vượt:": a heading word of a list of indicators by result, not a target.
+  if (h.e - h.s === 2 && inW(toks[h.s], CHI_WORD) && opens) {
+    let k2 = h.e;
+    while (k2 < h.e + 3 && toks[k2]?.t === 'w') k2++;
+    if (k2 > h.e && toks[k2]?.k === ':' && toks.slice(h.e, k2).some((t) => inW(t, REACH_VERB) || inW(t, EXCEED_VERB))) return 'neutral';
+  }
   return 'target';
 }
 

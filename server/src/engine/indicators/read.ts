@@ -357,12 +357,18 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
 
   // 4. Counts outside the catalogue ("Tổng số lượt khám bệnh", "Số ca phẫu thuật"), on the words left free.
   const isFree = (k: number): boolean => r.hitOf[k] < 0;
+  const inCountPhrase = (k: number): boolean => {
+    const h = r.hitOf[k];
+    if (h < 0) return true;
+    const x = r.hits[h];
+    return x.type === 'qual' && x.qual.cat === 'average' && /^(trung bình|bình quân)$/iu.test(x.qual.label ?? '');
+  };
   const label = countLabelAt(toks, isFree);
   if (label) add(r, { type: 'name', s: label.s, e: label.e, name: { s: label.s, e: label.e, entries: [], count: label.phrase } });
   for (let i = 0; i < n; i++) {
     const t = toks[i];
-    if (t.t !== 'w' || (t.k !== SO_COUNT && t.k !== TONG_COUNT) || !isFree(i)) continue;
-    const c = countPhraseAt(toks, i, isFree);
+    if (t.t !== 'w' || (t.k !== SO_COUNT && t.k !== TONG_COUNT && !isCap(t)) || !isFree(i)) continue;
+    const c = countPhraseAt(toks, i, isFree, inCountPhrase);
     if (!c) continue;
     add(r, { type: 'name', s: c.s, e: c.e, name: { s: c.s, e: c.e, entries: [], count: c.phrase } });
     i = c.e - 1;
