@@ -474,7 +474,7 @@ function decide(
   missing: MissingUnit[],
   firstAfterName: boolean,
   /** A count outside the catalogue named by `cur`, the phrase before it ("Tổng số lượt khám bệnh ... là 162.340 lượt"). */
-  counted?: { id: string; unit: string },
+  counted?: { id: string; unit: string; end?: number },
 ): Mention | undefined {
   const { cat } = ctx;
   const toks = r.toks;
@@ -737,7 +737,7 @@ function decide(
     numEnd: fig.numEnd,
     raw: ctx.prose.slice(fig.start, fig.end),
     numText,
-    unitText: u.end > fig.last + 1 ? ctx.prose.slice(fig.end, toks[u.end - 1].e).trim() : '',
+    unitText: counted?.end !== undefined ? ctx.prose.slice(fig.end, toks[counted.end - 1].e).trim() : u.end > fig.last + 1 ? ctx.prose.slice(fig.end, toks[u.end - 1].e).trim() : '',
     value: fig.value,
     hi: fig.hi,
     decimals: fig.decimals,
@@ -765,7 +765,7 @@ function decide(
  * tử vong" is another count), or a bare figure right after a phrase that has
  * its unit ("Số lượt khám bệnh: 162.340."). Its identity, or undefined.
  */
-function countFigure(r: Reading, fig: Fig, name: NameHit, firstAfterName: boolean, b: number): { id: string; unit: string } | undefined {
+function countFigure(r: Reading, fig: Fig, name: NameHit, firstAfterName: boolean, b: number): { id: string; unit: string; end?: number } | undefined {
   const toks = r.toks;
   const t = toks[fig.first];
   if (!isN(t) || t.num.kind !== 'number' || t.num.scale || t.num.percent || fig.hi !== undefined) return undefined;
@@ -781,13 +781,16 @@ function countFigure(r: Reading, fig: Fig, name: NameHit, firstAfterName: boolea
       k++;
     }
     if (k === 0 && toks[next]?.k === MAC) next++;
+    // "270 lượt/ngày", "3 lượt/người/năm": a rate, not the count.
+    if (toks[next]?.k === '/') return undefined;
   } else {
     if (!firstAfterName || name.synthetic || phrase.unit === undefined) return undefined;
     next = fig.last + 1;
   }
   const nx = toks[next];
   if (next < b && nx && !(nx.t === 'p' || nx.t === 'nl' || r.hitOf[next] >= 0 || (nx.t === 'w' && FOLLOW_OK.has(nx.k)))) return undefined;
-  return countIdOf(phrase, cu?.unit);
+  const id = countIdOf(phrase, cu?.unit);
+  return id && cu ? { ...id, end: cu.end } : id;
 }
 const MAC = K('mắc');
 
@@ -1125,7 +1128,7 @@ export function contextOf(r: Reading, heading: boolean): Context {
 
 const UNIT_HEADERS = new Set(['đvt', 'đơn vị tính', 'dvt', 'đơn vị tính (đvt)'].map((w) => lexString(w).map((t) => t.k).join(' ')));
 const FILLER = new Set(
-  ['năm', 'số', 'liệu', 'giá', 'trị', 'ghi', 'chú', 'tt', 'stt', 'nội', 'dung', 'chỉ', 'tiêu', 'đơn', 'vị', 'tính', 'kết', 'quả', 'chung', 'tổng', 'cộng', 'the', 'value'].map((w) => K(w)),
+  ['năm', 'cả', 'số', 'liệu', 'giá', 'trị', 'ghi', 'chú', 'tt', 'stt', 'nội', 'dung', 'chỉ', 'tiêu', 'đơn', 'vị', 'tính', 'kết', 'quả', 'chung', 'tổng', 'cộng', 'the', 'value'].map((w) => K(w)),
 );
 
 interface Cell {
