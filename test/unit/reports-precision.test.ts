@@ -82,8 +82,8 @@ describe('precision on the six correct reports (test/reports/)', function () {
     assert.equal(swapToneStyle('hòa hợp, khỏe, thủy, quý, mùa, hoàn'), 'hoà hợp, khoẻ, thuỷ, quý, mùa, hoàn');
   });
 
-  it('there are six reports, one with CRLF line ends', () => {
-    assert.equal(reports.length, 6);
+  it('there are seven reports (six issuers and a district centre rich in counts), one with CRLF line ends', () => {
+    assert.equal(reports.length, 7);
     assert.equal(reports.filter((r) => r.text.includes('\r\n')).length, 1);
     for (const r of reports) {
       const n = r.text.split('\n').length;
