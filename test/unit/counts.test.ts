@@ -84,6 +84,15 @@ describe('counts outside the catalogue', () => {
     assert.equal(new Set(keyed.map((g) => g.slice(g.indexOf(' ') + 1))).size, keyed.length, got.join('\n'));
   });
 
+  it('reads a count under a heading about one department or facility as that unit\'s', () => {
+    const body = 'Tổng số lượt điều trị nội trú là 48.630 lượt.\n\n### 3. Khoa Nội tổng hợp\n\nSố lượt điều trị nội trú là 7.860 lượt.\n\n### 4. Hoạt động của các trạm y tế\n\nSố lượt điều trị nội trú là 1.240 lượt.\n\n### 5. Khoa học, công nghệ\n\nSố lượt điều trị nội trú là 48.630 lượt.\n';
+    assert.equal(conflicts(body), 0);
+    const got = countsEverywhere(body);
+    assert.equal(got.filter((g) => g.includes('unit:')).length, 2, got.join('\n'));
+    // "Khoa học" is not a department: the count under it is the document's, and a different value there is a slip.
+    assert.equal(conflicts(body.replace('là 48.630 lượt.\n', 'là 48.360 lượt.\n')), 1);
+  });
+
   it('does not take "chỉ số", "dân số", "một số" for the head of a count', () => {
     assert.deepEqual(counts('Chỉ số lượt khám bệnh là 12 lượt.\n\nDân số trung bình là 168.450 người.\n\nMột số lượt khám bệnh là 120 lượt.\n'), []);
   });

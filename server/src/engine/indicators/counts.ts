@@ -19,6 +19,9 @@ const AFTER_UNIT = new Map<string, string[][]>(Object.entries(data.afterUnitDrop
 const SYNONYMS = (data.synonyms as string[][]).map(([a, b]) => [foldPhrase(a), foldPhrase(b)] as const);
 const TRAILING = new Set(data.trailingDropped.map((w) => K(w)));
 const STOP = new Set(data.stop.map((w) => K(w)));
+const SECTION_UNITS = new PhraseTrie<string>();
+for (const u of data.sectionUnits) SECTION_UNITS.add(foldPhrase(u), u);
+const KHOA = K('khoa');
 const SO = K('số');
 const TONG = K('tổng');
 const LUONG = K('lượng');
@@ -194,4 +197,21 @@ export function countIndicator(id: string, label: string | undefined): Indicator
     made.set(k, ind);
   }
   return ind;
+}
+
+/**
+ * The facility or department a heading is about ("### Khoa Nội", "### 4. Hoạt động
+ * của các trạm y tế"), as written, or undefined. Counts under it are that unit's:
+ * "Số lượt điều trị nội trú là 7.860 lượt" under "Khoa Nội" is not the hospital's.
+ */
+export function sectionUnitOf(toks: readonly Tok[]): string | undefined {
+  for (let i = 0; i < toks.length; i++) {
+    const m = SECTION_UNITS.match(toks, i);
+    if (!m) continue;
+    // "khoa" alone: a department only before its name ("Khoa Nội", "khoa Ngoại tổng hợp"), not "khoa học".
+    const nx = toks[i + 1];
+    if (m.end === i + 1 && toks[i].k === KHOA && !(isWordTok(nx) && /^\p{Lu}/u.test(nx.raw))) continue;
+    return rawOf(toks, i, Math.min(toks.length, m.end + 4));
+  }
+  return undefined;
 }

@@ -13,7 +13,7 @@ import { FOLLOW_OK, figureLike, isN, isYearTok, numValue, readTokens, visibleFro
 import { intervalOf, overlaps, type Hedge } from './compare';
 import { foldKeyOf as K, inW, wordSet } from './lexicon';
 import { issuerOfHeader, scopeBit, type Issuer, type Scope } from './scope';
-import { countIdOf, countIndicator, countUnitAt } from './counts';
+import { countIdOf, countIndicator, countUnitAt, sectionUnitOf } from './counts';
 import { readColumnHeader } from './columns';
 
 // Word sets of the hot paths, folded once, named by what they mean to a reader.
@@ -133,6 +133,8 @@ export interface Context {
   period?: PeriodSpec;
   kind?: 'achieved' | 'target';
   place?: { key: string; label: string };
+  /** A heading about one facility or department ("Khoa Nội"): the counts under it are that unit's. */
+  unit?: string;
 }
 
 export interface BlockIndicators {
@@ -185,6 +187,9 @@ export function extractBlock(block: Block, config: ResolvedConfig): BlockIndicat
     }
     if (seg.kind === 'heading') {
       out.heading = { ...contextOf(r, true), level: seg.level ?? 1 };
+      // A section about one facility or department (never the document's title).
+      const unit = (seg.level ?? 1) >= 2 ? sectionUnitOf(r.toks) : undefined;
+      if (unit) out.heading.unit = unit;
     }
     para.period = undefined;
     extractProse(ctx, r, i, out.mentions, out.missingUnits, para);

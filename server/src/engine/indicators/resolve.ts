@@ -419,7 +419,10 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
     }
     const f = factorOf(ind, m);
     const comparable = ind.compare !== false && kind !== 'change' && !m.ambiguous && periodKey !== undefined && m.ref !== 'norm' && m.ref !== 'unknown';
-    const sub = m.sub.length === 0 ? '' : m.sub.length === 1 ? m.sub[0] : m.sub.join('+');
+    let sub = m.sub.length === 0 ? '' : m.sub.length === 1 ? m.sub[0] : m.sub.join('+');
+    // A count under a heading about one facility or department ("### Khoa Nội") is that unit's.
+    const unit = isCountId(m.ind) ? inner('unit') : undefined;
+    if (unit) sub = sub ? sub + '+unit:' + unit : 'unit:' + unit;
     br.list.push(
       new ResolvedMention(
         m,
