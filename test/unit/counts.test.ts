@@ -93,6 +93,16 @@ describe('counts outside the catalogue', () => {
     assert.equal(conflicts(body.replace('là 48.630 lượt.\n', 'là 48.360 lượt.\n')), 1);
   });
 
+  it('reads a count said of a facility ("Tại các trạm y tế xã, ...", a caption naming it) as that facility\'s', () => {
+    const body =
+      'Tổng số lượt khám bệnh là 124.560 lượt.\n\nTại các trạm y tế xã, tổng số lượt khám bệnh là 38.430 lượt.\n\nBảng 2. Khám bệnh tại các trạm y tế xã năm 2024\n\n| Chỉ tiêu | TH 2024 |\n|---|---|\n| Số lượt khám bệnh | 38.340 |\n';
+    const got = countsEverywhere(body);
+    assert.equal(got.filter((g) => g.includes('unit:các trạm y tế xã')).length, 2, got.join('\n'));
+    // The two facility figures are one fact: a slip between them is found; the document's total is apart.
+    assert.equal(conflicts(body), 1);
+    assert.equal(conflicts(body.replace('38.340', '38.430')), 0);
+  });
+
   it('does not take "chỉ số", "dân số", "một số" for the head of a count', () => {
     assert.deepEqual(counts('Chỉ số lượt khám bệnh là 12 lượt.\n\nDân số trung bình là 168.450 người.\n\nMột số lượt khám bệnh là 120 lượt.\n'), []);
   });

@@ -22,6 +22,7 @@ const STOP = new Set(data.stop.map((w) => K(w)));
 const SECTION_UNITS = new PhraseTrie<string>();
 for (const u of data.sectionUnits) SECTION_UNITS.add(foldPhrase(u), u);
 const KHOA = K('khoa');
+const PERIOD_WORDS = new Set(['năm', 'tháng', 'quý', 'giai', 'kỳ', 'đến', 'từ'].map((w) => K(w)));
 const SO = K('số');
 const TONG = K('tổng');
 const LUONG = K('lượng');
@@ -211,7 +212,10 @@ export function sectionUnitOf(toks: readonly Tok[]): string | undefined {
     // "khoa" alone: a department only before its name ("Khoa Nội", "khoa Ngoại tổng hợp"), not "khoa học".
     const nx = toks[i + 1];
     if (m.end === i + 1 && toks[i].k === KHOA && !(isWordTok(nx) && /^\p{Lu}/u.test(nx.raw))) continue;
-    return rawOf(toks, i, Math.min(toks.length, m.end + 4));
+    // The unit's words, up to a period ("năm 2024"), a number or punctuation.
+    let e = m.end;
+    while (e < toks.length && e < m.end + 4 && isWordTok(toks[e]) && !PERIOD_WORDS.has(toks[e].k)) e++;
+    return rawOf(toks, i, e);
   }
   return undefined;
 }

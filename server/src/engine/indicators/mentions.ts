@@ -193,7 +193,7 @@ export function extractBlock(block: Block, config: ResolvedConfig): BlockIndicat
     }
     para.period = undefined;
     extractProse(ctx, r, i, out.mentions, out.missingUnits, para);
-    lastCaption = isCaption(r) ? contextOf(r, true) : undefined;
+    lastCaption = isCaption(r) ? captionOf(r) : undefined;
   });
   for (const [id, segs] of tables) extractTable(ctx, block, readings, segs, id, out.mentions, captions.get(id));
   // A caption right before a table in the same block belongs to that table (applied in resolve); one ending the block, to the next block.
@@ -238,6 +238,13 @@ function readBlock(block: Block, config: ResolvedConfig): Reading[] {
   };
   const toks = segmentTokens(block, config, keep);
   return toks.map((t) => (t.length ? readTokens(t, cat) : EMPTY_READING));
+}
+
+/** What a table caption says, with the facility or department it is about ("Bảng 2. Khám bệnh tại các trạm y tế"). */
+function captionOf(r: Reading): Context {
+  const c = contextOf(r, true);
+  const unit = sectionUnitOf(r.toks);
+  return unit ? { ...c, unit } : c;
 }
 
 function isCaption(r: Reading): boolean {
@@ -729,6 +736,11 @@ function decide(
   }
   for (const c of postClaims) claimed.add(c);
 
+  // "Tại các trạm y tế xã, tổng số lượt khám bệnh là ...": that facility's count, not the document's.
+  if (counted && cur) {
+    const at = locativeLead(r, a, cur.s);
+    if (at) subs.set('unit', 'unit:' + at);
+  }
   // "trẻ em dưới 1 tuổi" is part of what the indicator is (tiêm chủng đầy đủ, IMR): not a sub-type.
   if (ind.age && subs.get('age') === 'age:' + ind.age) subs.delete('age');
   const numText = ctx.prose.slice(fig.numStart, fig.numEnd);
@@ -798,6 +810,27 @@ function countFigure(r: Reading, fig: Fig, name: NameHit, firstAfterName: boolea
   return id && cu ? { ...id, end: cu.end } : id;
 }
 const MAC = K('mắc');
+const LOCATIVE = wordSet('tại', 'ở');
+
+/**
+ * The words after "tại"/"ở" before a count's phrase in its sentence ("Tại các
+ * trạm y tế xã, tổng số lượt khám ..."), lower case, or undefined. A named place
+ * there is read as a place (a hit), not as these words.
+ */
+function locativeLead(r: Reading, a: number, nameStart: number): string | undefined {
+  const toks = r.toks;
+  for (let j = Math.max(a, nameStart - 12); j < nameStart; j++) {
+    if (!inW(toks[j], LOCATIVE) || r.hitOf[j] >= 0) continue;
+    const words: string[] = [];
+    for (let k = j + 1; k < nameStart && words.length < 5; k++) {
+      const t = toks[k];
+      if (t.t !== 'w' || r.hitOf[k] >= 0) break;
+      words.push(t.raw.toLowerCase().normalize('NFC'));
+    }
+    if (words.length) return words.join(' ');
+  }
+  return undefined;
+}
 
 /** The prose of tokens [s, e) as written (for messages: the words that decided). */
 function wordsOf(prose: string, r: Reading, s: number, e: number): string | undefined {
@@ -1217,6 +1250,7 @@ function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[
           m.kind = caption.kind;
           m.kindExplicit = true;
         }
+        if (caption?.unit && countId) m.sub = [...m.sub, 'unit:' + caption.unit].sort();
         made.push({ m, ctxKey: [m.ind, m.kind, m.period ? specKey(m.period) : 'null', m.place ?? '', m.sub.join('+')].join('|') });
       }
     }

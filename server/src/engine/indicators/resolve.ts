@@ -421,7 +421,7 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
     const comparable = ind.compare !== false && kind !== 'change' && !m.ambiguous && periodKey !== undefined && m.ref !== 'norm' && m.ref !== 'unknown';
     let sub = m.sub.length === 0 ? '' : m.sub.length === 1 ? m.sub[0] : m.sub.join('+');
     // A count under a heading about one facility or department ("### Khoa Nội") is that unit's.
-    const unit = isCountId(m.ind) ? inner('unit') : undefined;
+    const unit = isCountId(m.ind) ? (tableCaption?.unit ?? inner('unit')) : undefined;
     if (unit) sub = sub ? sub + '+unit:' + unit : 'unit:' + unit;
     br.list.push(
       new ResolvedMention(
