@@ -392,8 +392,8 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
       continue;
     }
     const figAt = new Map<number, Mention>();
-    const claimed = new Set<number>();
-    const usedPost = new Set<number>();
+    const sentence: Sentence = { r, a, b, seg, figAt, claimed: new Set(), usedPost: new Set(), para, missing };
+    const usedPost = sentence.usedPost;
     const sent: Mention[] = [];
     let cur: NameHit | undefined;
     // A count phrase ("Tổng số lượt khám bệnh") read apart from `cur`: for catalogued figures its words are words.
@@ -440,7 +440,7 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
         continue;
       }
       const counted = count ? countFigure(r, fig, count, countLinked === 0, b) : undefined;
-      const m = decide(ctx, r, fig, counted ? count : cur, a, b, figAt, claimed, usedPost, para, seg, missing, counted ? countLinked === 0 : linked === 0, counted);
+      const m = decide(ctx, sentence, fig, counted ? { cur: count, firstAfterName: countLinked === 0, counted } : { cur, firstAfterName: linked === 0 });
       if (m && counted) {
         sent.push(m);
         figAt.set(fig.first, m);
@@ -471,23 +471,38 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
   }
 }
 
-function decide(
-  ctx: Ctx,
-  r: Reading,
-  fig: Fig,
-  cur: NameHit | undefined,
-  a: number,
-  b: number,
-  figAt: Map<number, Mention>,
-  claimed: Set<number>,
-  usedPost: Set<number>,
-  para: { period?: PeriodSpec },
-  seg: number,
-  missing: MissingUnit[],
-  firstAfterName: boolean,
-  /** A count outside the catalogue named by `cur`, the phrase before it ("Tổng số lượt khám bệnh ... là 162.340 lượt"). */
-  counted?: { id: string; unit: string; end?: number },
-): Mention | undefined {
+/** One sentence being read: where it is and what its figures have taken so far. */
+interface Sentence {
+  r: Reading;
+  /** The sentence's tokens are r.toks[a, b). */
+  a: number;
+  b: number;
+  seg: number;
+  /** The mentions made so far, by their figure's first token. */
+  figAt: Map<number, Mention>;
+  /** Qualifier hits after a figure that it took as its own (a later figure does not inherit them). */
+  claimed: Set<number>;
+  /** Name hits taken as the name written after a percentage ("93,2% dân số tham gia ..."). */
+  usedPost: Set<number>;
+  /** The period that opened the paragraph ("Năm 2023, ..."). */
+  para: { period?: PeriodSpec };
+  /** Figures of a percentage indicator written without "%" (for indicator-unit-mismatch). */
+  missing: MissingUnit[];
+}
+
+/** What names a figure: the name before it in the sentence, and a count outside the catalogue it was read as. */
+interface Naming {
+  cur: NameHit | undefined;
+  /** No figure was read between the name and this figure. */
+  firstAfterName: boolean;
+  /** A count named by `cur`, the phrase before it ("Tổng số lượt khám bệnh ... là 162.340 lượt"). */
+  counted?: { id: string; unit: string; end?: number };
+}
+
+/** The mention a figure of a prose sentence gives, or undefined: its indicator, kind, role, period, place and sub-types. */
+function decide(ctx: Ctx, sentence: Sentence, fig: Fig, naming: Naming): Mention | undefined {
+  const { r, a, b, figAt, claimed, usedPost, para, seg, missing } = sentence;
+  const { cur, firstAfterName, counted } = naming;
   const { cat } = ctx;
   const toks = r.toks;
   const u = fig.unit;
