@@ -338,6 +338,20 @@ export const TARGETS: Record<string, Target[]> = {
     F(IM, '(không tính giường trạm y tế xã) đạt 33,5 giường', '33,5 giường', '33,5%'),
     F(IM, 'trẻ em dưới 5 tuổi là 17,8%, giảm', '17,8%', '17,8‰'),
   ],
+  'district-hospital-counts.md': [
+    // Counts outside the catalogue, each restated in a KH/TH table and a table by year.
+    N(IC, 'Tổng số lượt khám bệnh năm 2024 đạt 124.560 lượt', '124.560'),
+    N(IC, '| Số lượt khám bệnh | lượt | 118.000 | 124.560 |', '124.560'),
+    N(IC, '| 107.980 | 116.240 | 124.560 |', '124.560'),
+    N(IC, 'Số lượt điều trị nội trú là 14.820 lượt', '14.820'),
+    N(IC, '| 13.420 | 14.050 | 14.820 |', '14.820'),
+    N(IC, 'Số ca phẫu thuật là 2.346 ca', '2.346'),
+    N(IC, '| 2.200 | 2.346 | 106,6 |', '2.346'),
+    N(IC, 'Tổng số ca sinh trong năm là 1.284 ca', '1.284'),
+    N(IC, '| 1.410 | 1.352 | 1.284 |', '1.284'),
+    N(IC, 'Ngày điều trị trung bình là 5,9 ngày', '5,9'),
+    N(IC, '| 6,6 | 6,3 | 5,9 |', '5,9'),
+  ],
   'sixmonth-syt.md': [
     N(IC, '| 4.800.000 | 2.486.300 | 2.341.700 |', '2.486.300'),
     N(IC, '| Tổng cộng | 2.486.300 |', '2.486.300'),

@@ -13,6 +13,8 @@ import { FOLLOW_OK, figureLike, isN, isYearTok, numValue, readTokens, visibleFro
 import { intervalOf, overlaps, type Hedge } from './compare';
 import { foldKeyOf as K, inW, wordSet } from './lexicon';
 import { issuerOfHeader, scopeBit, type Issuer, type Scope } from './scope';
+import { countIdOf, countIndicator, countUnitAt, sectionUnitOf } from './counts';
+import { readColumnHeader } from './columns';
 
 // Word sets of the hot paths, folded once, named by what they mean to a reader.
 /** A caption starts "Bảng 2.", "Biểu 3.". */
@@ -111,6 +113,8 @@ export interface Mention {
   sameTerm?: boolean;
   /** The words that decided the figure's role or kind ("cao hơn mức chung của toàn tỉnh", "vượt kế hoạch", "phấn đấu"). */
   cue?: string;
+  /** A count outside the catalogue (ind "count:…"): its noun phrase as written. */
+  countLabel?: string;
 }
 
 const SAME_WORD = wordSet('cùng');
@@ -129,6 +133,8 @@ export interface Context {
   period?: PeriodSpec;
   kind?: 'achieved' | 'target';
   place?: { key: string; label: string };
+  /** A heading about one facility or department ("Khoa Nội"): the counts under it are that unit's. */
+  unit?: string;
 }
 
 export interface BlockIndicators {
@@ -181,10 +187,13 @@ export function extractBlock(block: Block, config: ResolvedConfig): BlockIndicat
     }
     if (seg.kind === 'heading') {
       out.heading = { ...contextOf(r, true), level: seg.level ?? 1 };
+      // A section about one facility or department (never the document's title).
+      const unit = (seg.level ?? 1) >= 2 ? sectionUnitOf(r.toks) : undefined;
+      if (unit) out.heading.unit = unit;
     }
     para.period = undefined;
     extractProse(ctx, r, i, out.mentions, out.missingUnits, para);
-    lastCaption = isCaption(r) ? contextOf(r, true) : undefined;
+    lastCaption = isCaption(r) ? captionOf(r) : undefined;
   });
   for (const [id, segs] of tables) extractTable(ctx, block, readings, segs, id, out.mentions, captions.get(id));
   // A caption right before a table in the same block belongs to that table (applied in resolve); one ending the block, to the next block.
@@ -229,6 +238,13 @@ function readBlock(block: Block, config: ResolvedConfig): Reading[] {
   };
   const toks = segmentTokens(block, config, keep);
   return toks.map((t) => (t.length ? readTokens(t, cat) : EMPTY_READING));
+}
+
+/** What a table caption says, with the facility or department it is about ("Bảng 2. Khám bệnh tại các trạm y tế"). */
+function captionOf(r: Reading): Context {
+  const c = contextOf(r, true);
+  const unit = sectionUnitOf(r.toks);
+  return unit ? { ...c, unit } : c;
 }
 
 function isCaption(r: Reading): boolean {
@@ -376,10 +392,13 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
       continue;
     }
     const figAt = new Map<number, Mention>();
-    const claimed = new Set<number>();
-    const usedPost = new Set<number>();
+    const sentence: Sentence = { r, a, b, seg, figAt, claimed: new Set(), usedPost: new Set(), para, missing };
+    const usedPost = sentence.usedPost;
     const sent: Mention[] = [];
     let cur: NameHit | undefined;
+    // A count phrase ("Tổng số lượt khám bệnh") read apart from `cur`: for catalogued figures its words are words.
+    let count: NameHit | undefined;
+    let countLinked = 0;
     let words = 0;
     let linked = 0;
     for (let i = a; i < b; i++) {
@@ -387,8 +406,16 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
       const hi = r.hitOf[i];
       if (hi >= 0) {
         const h = r.hits[hi];
-        if (h.type === 'name') {
+        if (h.type === 'name' && h.name.count) {
+          count = h.name;
+          countLinked = 0;
+          for (let x = h.s; x < h.e; x++) {
+            if (++words > 14) cur = undefined;
+            if (inPairs(NEW_SUBJECT, toks[x].k, toks[x + 1]?.k ?? '')) cur = undefined;
+          }
+        } else if (h.type === 'name') {
           cur = usedPost.has(hi) ? undefined : h.name;
+          count = undefined;
           words = 0;
           linked = 0;
         } else words += h.e - h.s;
@@ -397,10 +424,11 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
       }
       if (t.k === ';' || t.t === 'nl') {
         cur = undefined;
+        count = undefined;
         continue;
       }
       if (t.t === 'w') {
-        if (++words > 14) cur = undefined;
+        if (++words > 14) cur = count = undefined;
         // "tỷ lệ sử dụng các biện pháp tránh thai ...": another (uncatalogued) indicator starts; figures after it are not ours.
         if (inPairs(NEW_SUBJECT, t.k, toks[i + 1]?.k ?? '')) cur = undefined;
         continue;
@@ -408,21 +436,31 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
       if (!isN(t)) continue;
       const fig = figureLike(t) ? figureAt(r, i) : undefined;
       if (!fig) {
-        cur = undefined;
+        cur = count = undefined;
         continue;
       }
-      const m = decide(ctx, r, fig, cur, a, b, figAt, claimed, usedPost, para, seg, missing, linked === 0);
-      if (m) {
+      const counted = count ? countFigure(r, fig, count, countLinked === 0, b) : undefined;
+      const m = decide(ctx, sentence, fig, counted ? { cur: count, firstAfterName: countLinked === 0, counted } : { cur, firstAfterName: linked === 0 });
+      if (m && counted) {
         sent.push(m);
         figAt.set(fig.first, m);
         words = 0;
+        // The figures listed after it count the same unit ("... 15.216 lượt, vượt kế hoạch (14.500 lượt)").
+        if (!count!.synthetic) count = { ...count!, synthetic: true, count: { ...count!.count!, unit: counted.unit } };
+        countLinked++;
+        i = Math.max(i, fig.unit.end - 1, fig.last);
+      } else if (m) {
+        sent.push(m);
+        figAt.set(fig.first, m);
+        words = 0;
+        count = undefined;
         // A figure known by its unit names its indicator for the figures listed after it ("13 bác sĩ/vạn dân, thực hiện đạt 12,5").
         if (!cur || !cur.entries.some((e) => e.ind === m.ind)) cur = { s: fig.first, e: fig.first, entries: [{ ind: m.ind, needsPer: false }], per: m.per, synthetic: true };
         linked++;
         i = Math.max(i, fig.unit.end - 1, fig.last);
       } else {
         // "giảm 6 lần trong 30 năm qua, từ mức 233/100.000 ...": a multiple or a duration does not end the list.
-        if (fig.unit.kind !== 'times' && fig.unit.kind !== 'pp' && fig.unit.kind !== 'duration') cur = undefined;
+        if (fig.unit.kind !== 'times' && fig.unit.kind !== 'pp' && fig.unit.kind !== 'duration') cur = count = undefined;
         i = Math.max(i, fig.last, fig.unit.end - 1);
       }
     }
@@ -433,25 +471,42 @@ function extractProse(ctx: Ctx, r: Reading, seg: number, out: Mention[], missing
   }
 }
 
-function decide(
-  ctx: Ctx,
-  r: Reading,
-  fig: Fig,
-  cur: NameHit | undefined,
-  a: number,
-  b: number,
-  figAt: Map<number, Mention>,
-  claimed: Set<number>,
-  usedPost: Set<number>,
-  para: { period?: PeriodSpec },
-  seg: number,
-  missing: MissingUnit[],
-  firstAfterName: boolean,
-): Mention | undefined {
+/** One sentence being read: where it is and what its figures have taken so far. */
+interface Sentence {
+  r: Reading;
+  /** The sentence's tokens are r.toks[a, b). */
+  a: number;
+  b: number;
+  seg: number;
+  /** The mentions made so far, by their figure's first token. */
+  figAt: Map<number, Mention>;
+  /** Qualifier hits after a figure that it took as its own (a later figure does not inherit them). */
+  claimed: Set<number>;
+  /** Name hits taken as the name written after a percentage ("93,2% dân số tham gia ..."). */
+  usedPost: Set<number>;
+  /** The period that opened the paragraph ("Năm 2023, ..."). */
+  para: { period?: PeriodSpec };
+  /** Figures of a percentage indicator written without "%" (for indicator-unit-mismatch). */
+  missing: MissingUnit[];
+}
+
+/** What names a figure: the name before it in the sentence, and a count outside the catalogue it was read as. */
+interface Naming {
+  cur: NameHit | undefined;
+  /** No figure was read between the name and this figure. */
+  firstAfterName: boolean;
+  /** A count named by `cur`, the phrase before it ("Tổng số lượt khám bệnh ... là 162.340 lượt"). */
+  counted?: { id: string; unit: string; end?: number };
+}
+
+/** The mention a figure of a prose sentence gives, or undefined: its indicator, kind, role, period, place and sub-types. */
+function decide(ctx: Ctx, sentence: Sentence, fig: Fig, naming: Naming): Mention | undefined {
+  const { r, a, b, figAt, claimed, usedPost, para, seg, missing } = sentence;
+  const { cur, firstAfterName, counted } = naming;
   const { cat } = ctx;
   const toks = r.toks;
   const u = fig.unit;
-  if (u.kind === 'times' || u.kind === 'pp' || u.kind === 'count' || u.kind === 'duration') return undefined;
+  if (!counted && (u.kind === 'times' || u.kind === 'pp' || u.kind === 'count' || u.kind === 'duration')) return undefined;
   if (u.kind === 'noun' && !(firstAfterName && cur && !cur.synthetic)) return undefined;
   // "đạt 98% kế hoạch", "102% so với chỉ tiêu": a ratio to the plan, not a level of the indicator.
   if (u.kind === 'pct') {
@@ -474,7 +529,10 @@ function decide(
   }
   let indId: string | undefined;
   let name: NameHit | undefined;
-  if (u.kind === 'per') {
+  if (counted) {
+    indId = counted.id;
+    name = cur;
+  } else if (u.kind === 'per') {
     const byDen = (id: string) => cat.byId.get(id)?.denominator === u.den;
     const cands = [...new Set((u.numInds ?? cat.list.filter((x) => extractable(x) && x.denominator === u.den).map((x) => x.id)).filter(byDen))];
     if (u.numInds && cands.length === 1) indId = cands[0];
@@ -507,7 +565,7 @@ function decide(
     indId = ok[0];
     if (name === post) usedPost.add(postIdx);
   }
-  const ind = cat.byId.get(indId)!;
+  const ind = counted ? countIndicator(counted.id, cur!.count!.label) : cat.byId.get(indId)!;
 
   // Hedges and the marker right before the figure.
   let k = fig.first - 1;
@@ -693,6 +751,11 @@ function decide(
   }
   for (const c of postClaims) claimed.add(c);
 
+  // "Tại các trạm y tế xã, tổng số lượt khám bệnh là ...": that facility's count, not the document's.
+  if (counted && cur) {
+    const at = locativeLead(r, a, cur.s);
+    if (at) subs.set('unit', 'unit:' + at);
+  }
   // "trẻ em dưới 1 tuổi" is part of what the indicator is (tiêm chủng đầy đủ, IMR): not a sub-type.
   if (ind.age && subs.get('age') === 'age:' + ind.age) subs.delete('age');
   const numText = ctx.prose.slice(fig.numStart, fig.numEnd);
@@ -706,7 +769,7 @@ function decide(
     numEnd: fig.numEnd,
     raw: ctx.prose.slice(fig.start, fig.end),
     numText,
-    unitText: u.end > fig.last + 1 ? ctx.prose.slice(fig.end, toks[u.end - 1].e).trim() : '',
+    unitText: counted?.end !== undefined ? ctx.prose.slice(fig.end, toks[counted.end - 1].e).trim() : u.end > fig.last + 1 ? ctx.prose.slice(fig.end, toks[u.end - 1].e).trim() : '',
     value: fig.value,
     hi: fig.hi,
     decimals: fig.decimals,
@@ -724,7 +787,64 @@ function decide(
     ref: ref?.role,
     cue,
     sameTerm: sameTerm || undefined,
+    countLabel: counted ? cur!.count!.label : undefined,
   };
+}
+
+/**
+ * A figure of the count named by `name`: a count unit right after it that fits
+ * the phrase ("162.340 lượt"), nothing else of substance after the unit ("3 ca
+ * tử vong" is another count), or a bare figure right after a phrase that has
+ * its unit ("Số lượt khám bệnh: 162.340."). Its identity, or undefined.
+ */
+function countFigure(r: Reading, fig: Fig, name: NameHit, firstAfterName: boolean, b: number): { id: string; unit: string; end?: number } | undefined {
+  const toks = r.toks;
+  const t = toks[fig.first];
+  if (!isN(t) || t.num.kind !== 'number' || t.num.scale || t.num.percent || fig.hi !== undefined) return undefined;
+  const phrase = name.count!;
+  const cu = countUnitAt(toks, fig.last + 1);
+  let next: number;
+  if (cu) {
+    next = cu.end;
+    // "1.236 ca mắc", "12.480 ca phẫu thuật": the phrase's own words may be said again.
+    let k = 0;
+    while (next < b && k < phrase.words.length && toks[next].k === phrase.words[k]) {
+      next++;
+      k++;
+    }
+    if (k === 0 && toks[next]?.k === MAC) next++;
+    // "270 lượt/ngày", "3 lượt/người/năm": a rate, not the count.
+    if (toks[next]?.k === '/') return undefined;
+  } else {
+    if (!firstAfterName || name.synthetic || phrase.unit === undefined) return undefined;
+    next = fig.last + 1;
+  }
+  const nx = toks[next];
+  if (next < b && nx && !(nx.t === 'p' || nx.t === 'nl' || r.hitOf[next] >= 0 || (nx.t === 'w' && FOLLOW_OK.has(nx.k)))) return undefined;
+  const id = countIdOf(phrase, cu?.unit);
+  return id && cu ? { ...id, end: cu.end } : id;
+}
+const MAC = K('mắc');
+const LOCATIVE = wordSet('tại', 'ở');
+
+/**
+ * The words after "tại"/"ở" before a count's phrase in its sentence ("Tại các
+ * trạm y tế xã, tổng số lượt khám ..."), lower case, or undefined. A named place
+ * there is read as a place (a hit), not as these words.
+ */
+function locativeLead(r: Reading, a: number, nameStart: number): string | undefined {
+  const toks = r.toks;
+  for (let j = Math.max(a, nameStart - 12); j < nameStart; j++) {
+    if (!inW(toks[j], LOCATIVE) || r.hitOf[j] >= 0) continue;
+    const words: string[] = [];
+    for (let k = j + 1; k < nameStart && words.length < 5; k++) {
+      const t = toks[k];
+      if (t.t !== 'w' || r.hitOf[k] >= 0) break;
+      words.push(t.raw.toLowerCase().normalize('NFC'));
+    }
+    if (words.length) return words.join(' ');
+  }
+  return undefined;
 }
 
 /** The prose of tokens [s, e) as written (for messages: the words that decided). */
@@ -949,7 +1069,14 @@ function targetValidity(r: Reading, h: Hit): 'target' | 'achieved' | 'neutral' {
   if (inW(nx, HOA_SUFFIX)) return 'neutral';
   // "Chỉ tiêu số bác sĩ/vạn dân: ..." opening a sentence names the indicator (chỉ tiêu = indicator), not a target.
   const nh = hitAt(r, h.e);
-  if (nh?.type === 'name' && h.e - h.s === 2 && inW(toks[h.s], CHI_WORD) && (h.s === 0 || toks[h.s - 1].k === '.' || toks[h.s - 1].k === '\n' || toks[h.s - 1].k === '-')) return 'neutral';
+  const opens = h.s === 0 || toks[h.s - 1].k === '.' || toks[h.s - 1].k === '\n' || toks[h.s - 1].k === '-';
+  if (nh?.type === 'name' && h.e - h.s === 2 && inW(toks[h.s], CHI_WORD) && opens) return 'neutral';
+  // "Chỉ tiêu chưa đạt: tỷ lệ ... đạt 93,2%", "Chỉ tiêu vượt:": a heading word of a list of indicators by result, not a target.
+  if (h.e - h.s === 2 && inW(toks[h.s], CHI_WORD) && opens) {
+    let k2 = h.e;
+    while (k2 < h.e + 3 && toks[k2]?.t === 'w') k2++;
+    if (k2 > h.e && toks[k2]?.k === ':' && toks.slice(h.e, k2).some((t) => inW(t, REACH_VERB) || inW(t, EXCEED_VERB))) return 'neutral';
+  }
   return 'target';
 }
 
@@ -966,7 +1093,7 @@ function markAmbiguous(cat: Catalogue, ms: Mention[]): void {
   }
   for (const g of groups.values()) {
     if (g.length < 2) continue;
-    const ind = cat.byId.get(g[0].ind)!;
+    const ind = indicatorOf(cat, g[0]);
     const iv = g.map((m) => intervalOf(m, factorOf(ind, m)));
     let clash = false;
     for (let x = 1; x < iv.length && !clash; x++) if (!overlaps(iv[0], iv[x])) clash = true;
@@ -985,6 +1112,11 @@ function specKey(p: PeriodSpec): string {
   let k = specKeys.get(p);
   if (k === undefined) specKeys.set(p, (k = JSON.stringify(p)));
   return k;
+}
+
+/** The indicator of a mention: the catalogue's, or the one standing for its count phrase. */
+export function indicatorOf(cat: Catalogue, m: Mention): Indicator {
+  return cat.byId.get(m.ind) ?? countIndicator(m.ind, m.countLabel);
 }
 
 /** Factor from the written base to the catalogue unit (14 per 10.000 = 140 per 100.000). */
@@ -1049,7 +1181,7 @@ export function contextOf(r: Reading, heading: boolean): Context {
 
 const UNIT_HEADERS = new Set(['đvt', 'đơn vị tính', 'dvt', 'đơn vị tính (đvt)'].map((w) => lexString(w).map((t) => t.k).join(' ')));
 const FILLER = new Set(
-  ['năm', 'số', 'liệu', 'giá', 'trị', 'ghi', 'chú', 'tt', 'stt', 'nội', 'dung', 'chỉ', 'tiêu', 'đơn', 'vị', 'tính', 'kết', 'quả', 'chung', 'tổng', 'cộng', 'the', 'value'].map((w) => K(w)),
+  ['năm', 'cả', 'số', 'liệu', 'giá', 'trị', 'ghi', 'chú', 'tt', 'stt', 'nội', 'dung', 'chỉ', 'tiêu', 'đơn', 'vị', 'tính', 'kết', 'quả', 'chung', 'tổng', 'cộng', 'the', 'value'].map((w) => K(w)),
 );
 
 interface Cell {
@@ -1074,7 +1206,7 @@ function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[
   let unitCol = -1;
   for (const [col, c] of header) if (UNIT_HEADERS.has(c.r.toks.filter((t) => t.t === 'w' || t.k === '(' || t.k === ')').map((t) => t.k).join(' '))) unitCol = col;
   const headerCtx = new Map<number, HeaderInfo>();
-  for (const [col, c] of header) headerCtx.set(col, headerInfo(c.r));
+  for (const [col, c] of header) headerCtx.set(col, withColumnRole(headerInfo(c.r), ctx.prose.slice(block.segments[c.seg].start, block.segments[c.seg].end)));
   const made: { m: Mention; ctxKey: string }[] = [];
 
   for (const [, rowCells] of rows) {
@@ -1107,9 +1239,18 @@ function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[
         unit = hdr.unit;
       }
       if (!name || !qual || qual.comparison) continue;
+      let countId: { id: string; unit: string } | undefined;
+      if (name.count) {
+        // A count is read only where the other axis says which value it is: a column "TH 2024", "KH 2025", "Năm 2023",
+        // "6 tháng" for a row naming it; the total row ("Tổng số", "Toàn tỉnh") or a year row for a column naming it.
+        const fromRow = name === rowName;
+        if (fromRow ? !(hdr?.period || hdr?.kind) : !(rowInfo.period || totalRow(label.r))) continue;
+        countId = tableCountId(name, fromRow ? label.r : header.get(c.col)?.r, fromRow ? unitCell?.r : undefined);
+        if (!countId) continue;
+      }
       // The other axis qualifies the figure; what the indicator's own cell says (a year, a place) applies too.
       qual = mergeInfo(qual, own);
-      const m = tableMention(ctx, c, fig, name, unit, qual);
+      const m = countId ? countMention(ctx, c, fig, countId.id, name.count!.label, qual) : tableMention(ctx, c, fig, name, unit, qual);
       if (m) {
         m.tableId = tableId;
         // Say why: the column header (or row label) that gave the kind and period.
@@ -1124,6 +1265,7 @@ function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[
           m.kind = caption.kind;
           m.kindExplicit = true;
         }
+        if (caption?.unit && countId) m.sub = [...m.sub, 'unit:' + caption.unit].sort();
         made.push({ m, ctxKey: [m.ind, m.kind, m.period ? specKey(m.period) : 'null', m.place ?? '', m.sub.join('+')].join('|') });
       }
     }
@@ -1137,7 +1279,7 @@ function extractTable(ctx: Ctx, block: Block, readings: Reading[], segs: number[
   }
   for (const g of groups.values()) {
     if (g.length < 2) continue;
-    const ind = ctx.cat.byId.get(g[0].ind)!;
+    const ind = indicatorOf(ctx.cat, g[0]);
     const iv = g.map((m) => intervalOf(m, factorOf(ind, m)));
     if (iv.some((x) => !overlaps(iv[0], x))) for (const m of g) m.ambiguous = true;
   }
@@ -1207,6 +1349,24 @@ function headerInfo(r: Reading): HeaderInfo {
   return info;
 }
 
+const HALF: Record<string, PeriodSpec> = { H1: { months: 6 }, '9M': { months: 9 }, Q1: { quarter: 1 }, Q2: { quarter: 2 }, Q3: { quarter: 3 }, Q4: { quarter: 4 } };
+
+/**
+ * What the column header says by its role (columns.ts) when the words read
+ * as in prose did not say it: "6 tháng", "Quý II", "6 tháng/2008" give their
+ * part of the year; "% so KH năm", "Tăng/giảm" are ratios or changes of other
+ * cells, never values of the row.
+ */
+function withColumnRole(info: HeaderInfo, text: string): HeaderInfo {
+  if (info.name || info.comparison) return info;
+  const cr = readColumnHeader(text);
+  if (cr.role === 'ratio' || cr.role === 'change') return { ...info, comparison: true };
+  if (info.period || !cr.period || !HALF[cr.period] || (cr.years && cr.years.length > 1)) return info;
+  const period: PeriodSpec = { ...HALF[cr.period] };
+  if (cr.year !== undefined) period.year = cr.year;
+  return { ...info, period, kind: info.kind ?? (cr.role === 'target' ? 'target' : cr.role === 'previous' ? 'previous' : undefined), sub: info.sub.filter((x) => !x.startsWith('col:')) };
+}
+
 function mergeInfo(main: HeaderInfo, own: HeaderInfo | undefined): HeaderInfo {
   if (!own) return main;
   return {
@@ -1264,6 +1424,79 @@ function loneFigure(r: Reading): LoneFig | undefined {
   const lone: LoneFig = fig;
   lone.hedge = hedge;
   return lone;
+}
+
+const TOTAL_WORDS = wordSet('tổng', 'số', 'cộng', 'chung', 'toàn', 'bộ');
+
+/** A total row: "Tổng số", "Tổng cộng", "Cộng", "Toàn tỉnh" (the document's own scope or the country). */
+function totalRow(r: Reading): boolean {
+  let words = 0;
+  for (let i = 0; i < r.toks.length; i++) {
+    const t = r.toks[i];
+    const h = hitAt(r, i);
+    if (h) {
+      if (h.type !== 'place' || !/^(national|province|district|hospital|commune)$/.test(h.key)) return false;
+      words++;
+      i = h.e - 1;
+      continue;
+    }
+    if (t.t === 'n') return false;
+    if (t.t === 'w') {
+      if (!inW(t, TOTAL_WORDS)) return false;
+      words++;
+    }
+  }
+  return words > 0;
+}
+
+/**
+ * The identity of a count named in a table cell: its phrase's unit, else the
+ * unit column ("lượt") or the unit in parentheses after the phrase ("Số lượt
+ * khám bệnh (lượt)"); a unit there that differs from the phrase's is refused.
+ */
+function tableCountId(name: NameHit, cell: Reading | undefined, unitCell: Reading | undefined): { id: string; unit: string } | undefined {
+  let unit: string | undefined;
+  if (unitCell && unitCell.toks.length) {
+    const u = countUnitAt(unitCell.toks, 0);
+    if (!u || u.end !== unitCell.toks.length) return undefined;
+    unit = u.unit;
+  }
+  if (cell && cell.toks[name.e]?.k === '(') {
+    const u = countUnitAt(cell.toks, name.e + 1);
+    if (u && cell.toks[u.end]?.k === ')') {
+      if (unit !== undefined && unit !== u.unit) return undefined;
+      unit = u.unit;
+    }
+  }
+  return countIdOf(name.count!, unit);
+}
+
+function countMention(ctx: Ctx, c: Cell, fig: LoneFig, id: string, label: string, q: HeaderInfo): Mention | undefined {
+  const t = c.r.toks[fig.first];
+  if (fig.unit.kind !== 'bare' || !isN(t) || t.num.kind !== 'number' || t.num.scale || fig.hi !== undefined) return undefined;
+  return {
+    ind: id,
+    segment: c.seg,
+    start: fig.start,
+    end: fig.end,
+    numStart: fig.numStart,
+    numEnd: fig.numEnd,
+    raw: ctx.prose.slice(fig.start, fig.end),
+    numText: ctx.prose.slice(fig.numStart, fig.numEnd),
+    unitText: '',
+    value: fig.value,
+    decimals: fig.decimals,
+    hedge: fig.hedge,
+    kind: q.kind ?? 'achieved',
+    kindExplicit: !!q.kind,
+    period: q.period,
+    periodFrom: q.period ? 'table' : undefined,
+    place: q.place?.key,
+    placeLabel: q.place?.label,
+    sub: [...q.sub].sort(),
+    unitExplicit: true,
+    countLabel: label,
+  };
 }
 
 function tableMention(ctx: Ctx, c: Cell, fig: LoneFig, name: NameHit, unit: { pct?: number; per?: number } | undefined, q: HeaderInfo): Mention | undefined {

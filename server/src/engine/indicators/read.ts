@@ -3,6 +3,7 @@
 // headers, headings and captions.
 import type { Catalogue, NameEntry } from './catalogue';
 import { type Tok } from './lexer';
+import { countLabelAt, countPhraseAt, type CountPhrase } from './counts';
 import { foldKeyOf as K, HEDGE_SYMBOLS, inW, isCap, lexiconStartWords, wordSet, matchPlace, matchQual, parsePer, type Den, type Qual } from './lexicon';
 import { parseViNumber } from '../vietnamese/numbers';
 
@@ -76,6 +77,8 @@ export interface NameHit {
   verb?: 'change';
   /** Not a name in the text: the indicator of the previous figure, carried to the figures listed after it. */
   synthetic?: boolean;
+  /** A counted noun phrase outside the catalogue ("số lượt khám bệnh"): `entries` is then empty. */
+  count?: CountPhrase;
 }
 
 export interface UnitInfo {
@@ -351,8 +354,29 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
     }
     if (t.t === 'p' && HEDGE_SYMBOLS[t.k]) add(r, { type: 'qual', s: i, e: i + 1, qual: { cat: 'hedge', val: HEDGE_SYMBOLS[t.k] } });
   }
+
+  // 4. Counts outside the catalogue ("Tổng số lượt khám bệnh", "Số ca phẫu thuật"), on the words left free.
+  const isFree = (k: number): boolean => r.hitOf[k] < 0;
+  const inCountPhrase = (k: number): boolean => {
+    const h = r.hitOf[k];
+    if (h < 0) return true;
+    const x = r.hits[h];
+    return x.type === 'qual' && x.qual.cat === 'average' && /^(trung bình|bình quân)$/iu.test(x.qual.label ?? '');
+  };
+  const label = countLabelAt(toks, isFree);
+  if (label) add(r, { type: 'name', s: label.s, e: label.e, name: { s: label.s, e: label.e, entries: [], count: label.phrase } });
+  for (let i = 0; i < n; i++) {
+    const t = toks[i];
+    if (t.t !== 'w' || (t.k !== SO_COUNT && t.k !== TONG_COUNT && !isCap(t)) || !isFree(i)) continue;
+    const c = countPhraseAt(toks, i, isFree, inCountPhrase);
+    if (!c) continue;
+    add(r, { type: 'name', s: c.s, e: c.e, name: { s: c.s, e: c.e, entries: [], count: c.phrase } });
+    i = c.e - 1;
+  }
   return r;
 }
+const SO_COUNT = K('số');
+const TONG_COUNT = K('tổng');
 
 /** The unit right after the figure at toks[i] (or the second figure of a range). */
 function unitAfter(toks: readonly Tok[], i: number, cat: Catalogue): UnitInfo | undefined {

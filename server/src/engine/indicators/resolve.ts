@@ -15,9 +15,10 @@ import { keptFor } from '../groups';
 import type { Block, Msg } from '../types';
 import type { ResolvedConfig } from '../config';
 import { catalogueFor, type Catalogue, type Indicator } from './catalogue';
-import { blockIndicators, factorOf, type BlockIndicators, type Context, type Mention, type MentionKind } from './mentions';
+import { blockIndicators, factorOf, indicatorOf, type BlockIndicators, type Context, type Mention, type MentionKind } from './mentions';
 import type { PeriodSpec } from './read';
 import { intervalOf } from './compare';
+import { isCountId } from './counts';
 import { lineInBlock } from '../lines';
 import { scopeBit, scopeOfFrontMatter, scopeOfPlaceLabel, SCOPES, SCOPE_LABEL, type Issuer, type Scope } from './scope';
 
@@ -350,7 +351,7 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
     return undefined;
   };
   for (const m of info.mentions) {
-    const ind = cat.byId.get(m.ind);
+    const ind = cat.byId.get(m.ind) ?? (isCountId(m.ind) ? indicatorOf(cat, m) : undefined);
     if (!ind) continue;
     const tableCaption = m.tableId !== undefined ? caption : undefined;
     // Period: the mention's own, else the caption's, the nearest heading's, the document's year.
@@ -362,7 +363,7 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
       how.period = tableCaption?.period ? 'caption' : inner('period') ? 'heading' : docYear ? 'document' : 'none';
     }
     // "6 tháng đầu năm" with no year: the year of the caption, the headings above, or the document.
-    if (period && period.year === undefined && period.months !== undefined) {
+    if (period && period.year === undefined && (period.months !== undefined || period.quarter !== undefined)) {
       let year = tableCaption?.period?.year;
       for (let i = headings.length - 1; i >= 0 && year === undefined; i--) year = headings[i].period?.year;
       year ??= docYear;
@@ -403,7 +404,10 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
     }
     const f = factorOf(ind, m);
     const comparable = ind.compare !== false && kind !== 'change' && !m.ambiguous && periodKey !== undefined && m.ref !== 'norm' && m.ref !== 'unknown';
-    const sub = m.sub.length === 0 ? '' : m.sub.length === 1 ? m.sub[0] : m.sub.join('+');
+    let sub = m.sub.length === 0 ? '' : m.sub.length === 1 ? m.sub[0] : m.sub.join('+');
+    // A count under a heading about one facility or department ("### Khoa Nội") is that unit's.
+    const unit = isCountId(m.ind) ? (tableCaption?.unit ?? inner('unit')) : undefined;
+    if (unit) sub = sub ? sub + '+unit:' + unit : 'unit:' + unit;
     br.list.push(
       new ResolvedMention(
         m,
