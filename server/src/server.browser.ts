@@ -1,0 +1,128 @@
+// The language server in a web worker (vscode.dev, github.dev, any VS Code
+// for the web): the shared wiring (serverMain.ts) with what a worker has. No
+// file system: the client reads the config files through vscode.workspace.fs
+// and sends them (initializationOptions.configFiles at start, then
+// `vnhr/configFiles` when one changes); only open reports are checked (no
+// workspace scan). scripts/build.mjs bundles this for platform "browser" and
+// fails if a node built-in is imported on the way.
+import { createConnection, BrowserMessageReader, BrowserMessageWriter, type ServerCapabilities, type InitializeParams } from 'vscode-languageserver/browser';
+import { loadConfig } from './engine';
+import { CONFIG_NAMES } from './checked';
+import type { ConfigFiles, LoadedConfig } from './features/configuration';
+import type { ServerContext, Workspace } from './features/context';
+import { startServer, type ServerPlatform } from './serverMain';
+
+/** The client's notification: every config file of the workspace, with its text (replaces what was sent before). */
+export const CONFIG_FILES_NOTIFICATION = 'vnhr/configFiles';
+export interface ConfigFilesParams {
+  files: { uri: string; text: string }[];
+}
+
+/** "scheme://authority" and the path of a hierarchical URI (file:, vscode-vfs:, vscode-remote:…), else undefined. */
+function splitUri(uri: string): { prefix: string; path: string } | undefined {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(\/[^?#]*)$/i.exec(uri);
+  return m ? { prefix: m[1], path: m[2] } : undefined;
+}
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Config files as the client sent them, named by URI (spelled as VS Code spells its URIs, like the documents'). */
+export function sentConfigFiles(): ConfigFiles & { replace(files: ConfigFilesParams['files']): void } {
+  const texts = new Map<string, string>();
+  return {
+    replace(files) {
+      texts.clear();
+      for (const f of files) if (typeof f?.uri === 'string' && typeof f.text === 'string') texts.set(f.uri, f.text.replace(/^\uFEFF/, ''));
+    },
+    nearest(uri) {
+      const u = splitUri(uri);
+      if (!u) return undefined;
+      // From the document's folder upward, as findConfigFile does on disk.
+      for (let end = u.path.lastIndexOf('/'); end >= 0; end = u.path.lastIndexOf('/', end - 1)) {
+        for (const name of CONFIG_NAMES) {
+          const key = `${u.prefix}${u.path.slice(0, end)}/${name}`;
+          if (texts.has(key)) return key;
+        }
+        if (end === 0) break;
+      }
+      return undefined;
+    },
+    keyOf: (uri) => (splitUri(uri) ? uri : undefined),
+    uriOf: (key) => key,
+    read(key): LoadedConfig {
+      const text = texts.get(key) ?? '{}';
+      return { text, ...loadConfig(text) };
+    },
+    relative(uri, key) {
+      const u = splitUri(uri);
+      const c = splitUri(key);
+      if (!u || !c || u.prefix !== c.prefix) return undefined;
+      const dir = c.path.slice(0, c.path.lastIndexOf('/') + 1);
+      return u.path.startsWith(dir) ? decode(u.path.slice(dir.length)) : undefined;
+    },
+  };
+}
+
+/** No workspace scan in the browser: a closed report's diagnostics are cleared. */
+function openReportsOnly(ctx: ServerContext): { workspace: Workspace; capabilities: ServerCapabilities } {
+  return {
+    workspace: {
+      closed: (uri) => void ctx.connection.sendDiagnostics({ uri, diagnostics: [] }),
+      rescan: () => undefined,
+    },
+    capabilities: {},
+  };
+}
+
+export function browserPlatform(workerUrl: string | undefined): ServerPlatform {
+  const files = sentConfigFiles();
+  return {
+    name: 'browser',
+    // The rule pages beside the bundle (server/out/server.browser.js → docs/rules/), as the node server finds them.
+    docsBase: () => (workerUrl ? new URL('../../docs/rules/', workerUrl).href : ''),
+    configFiles: files,
+    initialFolders: (params: InitializeParams) => params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []),
+    registerWorkspace(ctx, conf) {
+      ctx.connection.onNotification(CONFIG_FILES_NOTIFICATION, (p: ConfigFilesParams) => {
+        files.replace(p?.files ?? []);
+        conf.configTextChanged(undefined); // forget parsed configs, re-check
+      });
+      return openReportsOnly(ctx);
+    },
+    initialize(options) {
+      const sent = (options as Partial<ConfigFilesParams> | undefined)?.files;
+      if (Array.isArray(sent)) files.replace(sent);
+    },
+  };
+}
+
+/** A worker has no setImmediate (diagnostics.ts yields with it between slices): a message to itself is the same "after pending events", without setTimeout's 4 ms clamp. */
+function installSetImmediate(): void {
+  const g = globalThis as { setImmediate?: unknown };
+  if (typeof g.setImmediate === 'function') return;
+  const queue: (() => void)[] = [];
+  const channel = new MessageChannel();
+  // The DOM MessagePort (this project's types are node's): onmessage also starts the port.
+  (channel.port1 as unknown as { onmessage: () => void }).onmessage = () => queue.shift()?.();
+  g.setImmediate = (fn: (...args: unknown[]) => void, ...args: unknown[]) => {
+    queue.push(() => fn(...args));
+    channel.port2.postMessage(0);
+  };
+}
+
+/** Runs when loaded as the worker's script. */
+function main(): void {
+  installSetImmediate();
+  const scope = globalThis as unknown as ConstructorParameters<typeof BrowserMessageReader>[0] & { location?: { href: string } };
+  const connection = createConnection(new BrowserMessageReader(scope), new BrowserMessageWriter(scope));
+  startServer(connection, browserPlatform(scope.location?.href));
+}
+
+// A worker has postMessage; node (a unit test importing this module) has none.
+if (typeof (globalThis as { postMessage?: unknown }).postMessage === 'function') main();
