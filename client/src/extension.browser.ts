@@ -9,11 +9,29 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { activateShared, currentClient, deactivateShared } from './extensionShared';
 
-/** The web worker constructor (the web extension host has it; the DOM types are not in this project's lib). */
+/** The web worker constructor and blob URLs (the web extension host has them; the DOM types are not in this project's lib). */
 interface WorkerLike {
   terminate(): void;
 }
-const WorkerCtor = (globalThis as unknown as { Worker: new (url: string) => WorkerLike }).Worker;
+const web = globalThis as unknown as {
+  Worker: new (url: string) => WorkerLike;
+  Blob: new (parts: Uint8Array[], options: { type: string }) => unknown;
+  URL: { createObjectURL(blob: unknown): string };
+};
+
+/**
+ * A URL the worker can load the server from. vscode.dev serves extensions
+ * over https: that URL. An extension on a remote (code-server, Codespaces)
+ * has a vscode-remote: URI, from which the web extension host refuses to start
+ * a worker ("Creating workers from remote extensions is currently not
+ * supported"): the bundle is read through the workspace API and started from
+ * a blob: URL instead.
+ */
+async function serverUrl(uri: vscode.Uri): Promise<string> {
+  if (uri.scheme !== 'vscode-remote') return uri.toString(true);
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  return web.URL.createObjectURL(new web.Blob([bytes], { type: 'text/javascript' }));
+}
 
 let worker: WorkerLike | undefined;
 
@@ -49,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const configWatcher = vscode.workspace.createFileSystemWatcher(CONFIG_GLOB);
   context.subscriptions.push(configWatcher);
-  const serverMain = vscode.Uri.joinPath(context.extensionUri, 'server', 'out', 'server.browser.js');
+  const serverMain = await serverUrl(vscode.Uri.joinPath(context.extensionUri, 'server', 'out', 'server.browser.js'));
   await activateShared(context, output, {
     documentSelector: SCHEMES.flatMap((scheme) => [
       { scheme, language: 'markdown' },
@@ -59,8 +77,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     fileEvents: [configWatcher],
     createClient: (options) => {
       worker?.terminate(); // a restart: the old client is stopped
-      worker = new WorkerCtor(serverMain.toString(true));
-      return new LanguageClient('vnHealthReport', 'Vietnamese Health Report', options, worker as unknown as ConstructorParameters<typeof LanguageClient>[3]);
+      worker = new web.Worker(serverMain);
+      // (id, name, the worker, options): vscode-languageclient 10's order.
+      return new LanguageClient('vnHealthReport', 'Vietnamese Health Report', worker as unknown as ConstructorParameters<typeof LanguageClient>[2], options);
     },
   });
   // A config file created, changed or deleted: send them all again (a workspace has few).

@@ -6,68 +6,9 @@
 // workspace scan). scripts/build.mjs bundles this for platform "browser" and
 // fails if a node built-in is imported on the way.
 import { createConnection, BrowserMessageReader, BrowserMessageWriter, type ServerCapabilities, type InitializeParams } from 'vscode-languageserver/browser';
-import { loadConfig } from './engine';
-import { CONFIG_NAMES } from './checked';
-import type { ConfigFiles, LoadedConfig } from './features/configuration';
 import type { ServerContext, Workspace } from './features/context';
+import { CONFIG_FILES_NOTIFICATION, sentConfigFiles, type ConfigFilesParams } from './serverBrowserConfig';
 import { startServer, type ServerPlatform } from './serverMain';
-
-/** The client's notification: every config file of the workspace, with its text (replaces what was sent before). */
-export const CONFIG_FILES_NOTIFICATION = 'vnhr/configFiles';
-export interface ConfigFilesParams {
-  files: { uri: string; text: string }[];
-}
-
-/** "scheme://authority" and the path of a hierarchical URI (file:, vscode-vfs:, vscode-remote:…), else undefined. */
-function splitUri(uri: string): { prefix: string; path: string } | undefined {
-  const m = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(\/[^?#]*)$/i.exec(uri);
-  return m ? { prefix: m[1], path: m[2] } : undefined;
-}
-
-function decode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-/** Config files as the client sent them, named by URI (spelled as VS Code spells its URIs, like the documents'). */
-export function sentConfigFiles(): ConfigFiles & { replace(files: ConfigFilesParams['files']): void } {
-  const texts = new Map<string, string>();
-  return {
-    replace(files) {
-      texts.clear();
-      for (const f of files) if (typeof f?.uri === 'string' && typeof f.text === 'string') texts.set(f.uri, f.text.replace(/^\uFEFF/, ''));
-    },
-    nearest(uri) {
-      const u = splitUri(uri);
-      if (!u) return undefined;
-      // From the document's folder upward, as findConfigFile does on disk.
-      for (let end = u.path.lastIndexOf('/'); end >= 0; end = u.path.lastIndexOf('/', end - 1)) {
-        for (const name of CONFIG_NAMES) {
-          const key = `${u.prefix}${u.path.slice(0, end)}/${name}`;
-          if (texts.has(key)) return key;
-        }
-        if (end === 0) break;
-      }
-      return undefined;
-    },
-    keyOf: (uri) => (splitUri(uri) ? uri : undefined),
-    uriOf: (key) => key,
-    read(key): LoadedConfig {
-      const text = texts.get(key) ?? '{}';
-      return { text, ...loadConfig(text) };
-    },
-    relative(uri, key) {
-      const u = splitUri(uri);
-      const c = splitUri(key);
-      if (!u || !c || u.prefix !== c.prefix) return undefined;
-      const dir = c.path.slice(0, c.path.lastIndexOf('/') + 1);
-      return u.path.startsWith(dir) ? decode(u.path.slice(dir.length)) : undefined;
-    },
-  };
-}
 
 /** No workspace scan in the browser: a closed report's diagnostics are cleared. */
 function openReportsOnly(ctx: ServerContext): { workspace: Workspace; capabilities: ServerCapabilities } {
@@ -85,7 +26,13 @@ export function browserPlatform(workerUrl: string | undefined): ServerPlatform {
   return {
     name: 'browser',
     // The rule pages beside the bundle (server/out/server.browser.js → docs/rules/), as the node server finds them.
-    docsBase: () => (workerUrl ? new URL('../../docs/rules/', workerUrl).href : ''),
+    docsBase: () => {
+      try {
+        return workerUrl ? new URL('../../docs/rules/', workerUrl).href : '';
+      } catch {
+        return ''; // started from a blob: URL (extension.browser.ts), which has no folders; the client names the base
+      }
+    },
     configFiles: files,
     initialFolders: (params: InitializeParams) => params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []),
     registerWorkspace(ctx, conf) {
