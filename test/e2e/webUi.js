@@ -109,7 +109,8 @@ async function runWebChecks(page, { artifactsDir }) {
 
   await step('"New report from template" inserts a bundled template (read through vscode.workspace.fs)', async () => {
     await runCommand(page, 'Vietnamese Health Report: New report from template');
-    const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'bao-cao-tong-ket-nam' });
+    // Listed by the name in the template's header (templates/bao-cao-tong-ket-nam.md).
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Báo cáo tổng kết công tác y tế năm' });
     await row.first().waitFor({ state: 'visible', timeout: 30_000 });
     await row.first().click();
     // vnHealthReport.report.year is set in the run's settings (run.js): no question.

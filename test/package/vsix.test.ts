@@ -30,13 +30,18 @@ describe('VSIX contents', function () {
   });
 
   it('holds what the extension runs and opens', () => {
-    for (const f of ['extension/package.json', 'extension/client/out/extension.js', 'extension/client/out/word.js', 'extension/server/out/server.js', 'extension/docs/rules/whitespace.md', 'extension/schemas/vnhrrc.schema.json', 'extension/templates/bao-cao-tong-ket-nam.md', 'extension/l10n/bundle.l10n.vi.json', 'extension/images/icon.png'])
+    for (const f of ['extension/package.json', 'extension/client/out/extension.js', 'extension/client/out/word.js', 'extension/server/out/server.js', 'extension/client/out/extension.browser.js', 'extension/server/out/server.browser.js', 'extension/docs/rules/whitespace.md', 'extension/schemas/vnhrrc.schema.json', 'extension/templates/bao-cao-tong-ket-nam.md', 'extension/l10n/bundle.l10n.vi.json', 'extension/images/icon.png'])
       assert.ok(names.includes(f), `${f} missing`);
   });
 
   it('leaves out the CLI, bin/, the library, maps, sources, tests and pages it never opens', () => {
     const stray = names.filter((f) => /^extension\/(bin\/|server\/out\/(cli|lib)\.js|server\/src\/|client\/src\/|test\/|docs\/images\/|docs\/[^/]+\.md$|node_modules\/)|\.map$|\.ts$/.test(f));
     assert.deepEqual(stray, []);
+  });
+
+  it('names both entries, and both bundles are in it', () => {
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { main: string; browser: string };
+    for (const entry of [manifest.main, manifest.browser]) assert.ok(names.includes(`extension/${entry.replace(/^\.\//, '')}`), entry);
   });
 
   it('is at most 1 MB', () => {
