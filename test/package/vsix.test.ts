@@ -44,10 +44,13 @@ describe('VSIX contents', function () {
     for (const entry of [manifest.main, manifest.browser]) assert.ok(names.includes(`extension/${entry.replace(/^\.\//, '')}`), entry);
   });
 
-  it('is at most 1 MB', () => {
+  // 1 MB held one server; the web extension adds a second bundle of the engine
+  // (server.browser.js, ~300 KB zipped: the engine's data, rules and parsers
+  // cannot be shared between a node process and a web worker).
+  it('is at most 1.25 MB', () => {
     const size = statSync(vsix).size;
     console.log(`      VSIX: ${(size / 1024).toFixed(0)} KB, ${names.length} files`);
-    assert.ok(size <= 1024 * 1024, `${size} bytes`);
+    assert.ok(size <= 1.25 * 1024 * 1024, `${size} bytes`);
   });
 });
 
