@@ -35,6 +35,7 @@ async function serverUrl(uri: vscode.Uri): Promise<string> {
 
 let worker: WorkerLike | undefined;
 
+const CONFIG_WAIT_MS = 3000;
 const CONFIG_GLOB = '**/.vnhrrc{,.json}';
 /** server/src/server.browser.ts CONFIG_FILES_NOTIFICATION. */
 const CONFIG_FILES_NOTIFICATION = 'vnhr/configFiles';
@@ -68,13 +69,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const configWatcher = vscode.workspace.createFileSystemWatcher(CONFIG_GLOB);
   context.subscriptions.push(configWatcher);
   const serverMain = await serverUrl(vscode.Uri.joinPath(context.extensionUri, 'server', 'out', 'server.browser.js'));
+  // A config file created, changed or deleted: send them all again (a workspace has few).
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const resend = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void readConfigFiles().then((files) => currentClient()?.sendNotification(CONFIG_FILES_NOTIFICATION, { files })), 200);
+  };
+  // The config files go with initialize, so the first checks use them; a
+  // search slower than this (a large repository on github.dev) does not hold
+  // the server back: they follow as a notification.
+  const reading = readConfigFiles();
+  const early = await Promise.race([reading, new Promise<undefined>((r) => setTimeout(() => r(undefined), CONFIG_WAIT_MS))]);
   await activateShared(context, output, {
     documentSelector: SCHEMES.flatMap((scheme) => [
       { scheme, language: 'markdown' },
       ...(scheme === 'untitled' ? [] : [{ scheme, pattern: '**/.vnhrrc.json' }, { scheme, pattern: '**/.vnhrrc' }]),
     ]),
-    initializationOptions: { files: await readConfigFiles() },
+    initializationOptions: { files: early ?? [] },
     fileEvents: [configWatcher],
+    // The config files may have changed since initialize's copy.
+    restarted: () => resend(),
     createClient: (options) => {
       worker?.terminate(); // a restart: the old client is stopped
       worker = new web.Worker(serverMain);
@@ -82,12 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return new LanguageClient('vnHealthReport', 'Vietnamese Health Report', worker as unknown as ConstructorParameters<typeof LanguageClient>[2], options);
     },
   });
-  // A config file created, changed or deleted: send them all again (a workspace has few).
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const resend = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void readConfigFiles().then((files) => currentClient()?.sendNotification(CONFIG_FILES_NOTIFICATION, { files })), 200);
-  };
+  if (!early) void reading.then((files) => currentClient()?.sendNotification(CONFIG_FILES_NOTIFICATION, { files }));
   context.subscriptions.push(configWatcher.onDidCreate(resend), configWatcher.onDidChange(resend), configWatcher.onDidDelete(resend));
 }
 

@@ -18,6 +18,8 @@ export interface ClientPlatform {
   /** File watchers whose events go to the server (didChangeWatchedFiles). */
   fileEvents: vscode.FileSystemWatcher[];
   createClient(options: LanguageClientOptions): BaseLanguageClient;
+  /** A restart made a new client (browser): what it must be told again. */
+  restarted?(): void;
 }
 
 let client: BaseLanguageClient | undefined;
@@ -97,6 +99,7 @@ export async function activateShared(context: vscode.ExtensionContext, output: v
       await client.stop();
       client = platform.createClient(clientOptions);
       await client.start();
+      platform.restarted?.();
     }),
     vscode.commands.registerCommand('vnHealthReport.showLog', () => output.show(true)),
     vscode.commands.registerCommand('vnHealthReport.showIndicatorSummary', async () => {
