@@ -1,6 +1,8 @@
-// Build: generate the rule registry, bundle client, server and CLI with esbuild,
-// and write the config schema. `--production` minifies (for the VSIX).
+// Build: generate the rule registry, bundle client, server and CLI with esbuild
+// (node, and the web extension's two bundles for platform browser), and write
+// the config schema. `--production` minifies (for the VSIX).
 import { build } from 'esbuild';
+import { builtinModules } from 'node:module';
 import { readdirSync, writeFileSync, readFileSync, mkdirSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -64,6 +66,28 @@ const common = {
   // jsonc-parser's UMD build hides its requires from the bundler: take the ESM build.
   mainFields: ['module', 'main'],
 };
+// A node built-in reached from a browser entry is a build error, named with its importer,
+// not a polyfill nor an empty stub (which would fail at run time in vscode.dev).
+const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
+      builtins.has(args.path) || args.path.startsWith('node:')
+        ? { errors: [{ text: `node built-in "${args.path}" imported by ${args.importer.replace(root, '.')}: the browser bundles must not use node (see server/src/server.browser.ts)` }] }
+        : undefined,
+    );
+  },
+};
+const browser = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  // package.json "browser" fields are honoured (vscode-languageserver/browser); no "node" condition.
+  mainFields: ['browser', 'module', 'main'],
+  plugins: [noNodeBuiltins],
+  define: { 'process.env.NODE_ENV': '"production"' },
+};
 await Promise.all([
   build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'client/out/extension.js'), external: ['vscode'] }),
   build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'server/out/server.js') }),
@@ -76,6 +100,9 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'server/src/word/index.ts')], outfile: join(root, 'client/out/word.js') }),
   // The indicator panel's webview: a browser script and its stylesheet (client/src/indicatorPanel.ts loads them).
   build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: [join(root, 'client/webview/indicatorPanel.ts'), join(root, 'client/webview/indicatorPanel.css')], outdir: join(root, 'client/out/webview') }),
+  // The web extension (package.json "browser"): the client in the web extension host, the server in a web worker.
+  build({ ...browser, entryPoints: [join(root, 'client/src/extension.browser.ts')], outfile: join(root, 'client/out/extension.browser.js'), external: ['vscode'] }),
+  build({ ...browser, format: 'iife', entryPoints: [join(root, 'server/src/server.browser.ts')], outfile: join(root, 'server/out/server.browser.js') }),
 ]);
 
 // 3. The config schema, from the registry (shipped for completion in .vnhrrc.json).

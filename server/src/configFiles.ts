@@ -2,8 +2,9 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig, type ResolvedConfig, type ConfigProblem, LineIndex } from './engine';
+import { CONFIG_NAMES } from './checked';
 
-export const CONFIG_NAMES = ['.vnhrrc.json', '.vnhrrc'];
+export { CONFIG_NAMES };
 
 /** The nearest config file from `dir` upward, or undefined. */
 export function findConfigFile(dir: string): string | undefined {

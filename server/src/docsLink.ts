@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+export { normalizeDocsBase } from './docsBase';
+
 let local: string | undefined;
 
 /** file:///…/docs/rules/ of this installation (found upward from the running bundle). */
@@ -17,10 +19,4 @@ export function localDocsBase(): string {
     dir = dirname(dir);
   }
   return (local = pathToFileURL(join(__dirname, '..', '..', 'docs', 'rules')).href + '/');
-}
-
-/** A base given by the user: a URL ending in a slash. */
-export function normalizeDocsBase(base: string | undefined): string | undefined {
-  if (!base || !/^[a-z][a-z0-9+.-]*:/i.test(base)) return undefined;
-  return base.endsWith('/') ? base : base + '/';
 }

@@ -4,8 +4,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import fg from 'fast-glob';
-import { isVietnameseText, type ResolvedConfig } from './engine';
-import { compileGlob, globMatch, type Glob } from './glob';
+import type { ResolvedConfig } from './engine';
+import { configGlobs, isCheckedRel, isIgnoredRel, isIncludedRel } from './checked';
+
+export { configGlobs };
 
 /** Folders never searched for reports. */
 export const SKIPPED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
@@ -22,53 +24,23 @@ function configRelative(file: string, base: string): string {
   return relative(base, file).replace(/\\/g, '/');
 }
 
-/**
- * A config's `ignore` / `include` globs, compiled once by the linear matcher of
- * glob.ts (no backtracking on hostile patterns). A pattern that does not compile
- * is left out here; the CLI reports it (server: the config check does).
- */
-const compiled = new WeakMap<ResolvedConfig, { ignore: Glob[]; include: Glob[] }>();
-export function configGlobs(config: ResolvedConfig, onError?: (key: 'ignore' | 'include', pattern: string, e: Error) => void): { ignore: Glob[]; include: Glob[] } {
-  let g = compiled.get(config);
-  if (!g) {
-    const compile = (key: 'ignore' | 'include') =>
-      config[key].flatMap((p) => {
-        try {
-          return [compileGlob(p)];
-        } catch (e) {
-          onError?.(key, p, e as Error);
-          return [];
-        }
-      });
-    g = { ignore: compile('ignore'), include: compile('include') };
-    compiled.set(config, g);
-  }
-  return g;
-}
-
 /** The config's `ignore` globs match this file. */
 export function isIgnored(file: string, config: ResolvedConfig, base: string): boolean {
-  const g = configGlobs(config).ignore;
-  return g.length > 0 && globMatch(configRelative(file, base), g);
+  return isIgnoredRel(configRelative(file, base), config);
 }
 
 /** The config's `include` globs match this file: checked even if its text is not detected as Vietnamese. */
 export function isIncluded(file: string, config: ResolvedConfig, base: string): boolean {
-  const g = configGlobs(config).include;
-  return g.length > 0 && globMatch(configRelative(file, base), g);
+  return isIncludedRel(configRelative(file, base), config);
 }
 
 /**
- * Is this Markdown file checked? Not ignored, and named explicitly, included
- * by the config, or Vietnamese text (`allMarkdown`: the editor's
- * checkAllMarkdown setting). `file` undefined: an unsaved buffer, no globs apply.
+ * Is this Markdown file checked? (checked.ts isCheckedRel, with the path made
+ * relative to the config's folder.) `file` undefined: an unsaved buffer, no globs apply.
  */
 export function isCheckedFile(text: string, config: ResolvedConfig, where: { file?: string; base?: string; explicit?: boolean; allMarkdown?: boolean }): boolean {
-  const { file, base } = where;
-  if (file !== undefined && base !== undefined && isIgnored(file, config, base)) return false;
-  if (where.explicit || where.allMarkdown) return true;
-  if (file !== undefined && base !== undefined && isIncluded(file, config, base)) return true;
-  return isVietnameseText(text);
+  const rel = where.file !== undefined && where.base !== undefined ? configRelative(where.file, where.base) : undefined;
+  return isCheckedRel(text, config, { rel, explicit: where.explicit, allMarkdown: where.allMarkdown });
 }
 
 export interface ReadOk {

@@ -1,65 +1,63 @@
-// LSP adapter: a thin layer over the engine that wires one module per feature
-// (server/src/features/): configuration, diagnostics and scheduling, code
-// actions and fix-all, commands, hover, document symbols, the indicator
-// summary. Each registers its handlers and returns its server capabilities.
-// No rule logic here.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type Connection, type ServerCapabilities } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { allRules } from './engine';
-import { VERSION } from './version';
-import { localDocsBase, normalizeDocsBase } from './docsLink';
-import { createContext } from './features/context';
-import { registerConfiguration } from './features/configuration';
-import { registerDiagnostics } from './features/diagnostics';
+// The language server under node (VS Code's desktop extension host, the
+// vnhr-language-server bin for other editors): the shared wiring
+// (serverMain.ts) with config files and the workspace scan from disk.
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { appendFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { localDocsBase } from './docsLink';
+import { findConfigFile, readConfigFile } from './configFiles';
 import { registerWorkspace, initialFolders } from './features/workspace';
-import { registerCodeActions } from './features/codeActions';
-import { registerCommands } from './features/commands';
-import { registerHover } from './features/hover';
-import { registerDocumentSymbols } from './features/documentSymbols';
-import { registerIndicatorSummary } from './features/indicatorSummary';
-import { registerIndicatorPanel } from './features/indicatorPanel';
-import { createInsights } from './insights';
+import type { ConfigFiles } from './features/configuration';
+import { startServer as startShared, type ServerPlatform } from './serverMain';
+import type { Connection } from 'vscode-languageserver';
 
 export { FIX_ALL_KIND } from './features/codeActions';
 export { FIX_ALL_COMMAND } from './features/commands';
+export type { ServerPlatform };
+
+const pathOf = (uri: string): string | undefined => {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Config files on disk, named by path: the nearest .vnhrrc.json above a file: document. */
+const diskConfigFiles: ConfigFiles = {
+  nearest(uri) {
+    const path = pathOf(uri);
+    if (!path) return undefined;
+    try {
+      return findConfigFile(dirname(path));
+    } catch {
+      return undefined;
+    }
+  },
+  keyOf: pathOf,
+  uriOf: (path) => pathToFileURL(path).toString(),
+  read: readConfigFile,
+  relative(uri, configPath) {
+    const path = pathOf(uri);
+    return path === undefined ? undefined : relative(dirname(configPath), path).replace(/\\/g, '/');
+  },
+};
+
+export function nodePlatform(): ServerPlatform {
+  const logFile = process.env.VNHR_LOG_FILE;
+  return {
+    name: 'node',
+    docsBase: localDocsBase,
+    appendLog: logFile ? (line) => appendFileSync(logFile, line) : undefined,
+    configFiles: diskConfigFiles,
+    initialFolders,
+    registerWorkspace,
+  };
+}
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
-  const ctx = createContext(connection, documents);
-  // Configuration changes re-check every document and the workspace (called only once listening).
-  const conf = registerConfiguration(ctx, () => {
-    diags.recheckAll();
-    workspace.workspace.rescan();
-  });
-  const workspace = registerWorkspace(ctx, conf);
-  const diags = registerDiagnostics(ctx, conf, workspace.workspace);
-  const insightsOf = createInsights(ctx, conf, diags);
-  const capabilities: ServerCapabilities = {
-    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-    ...workspace.capabilities,
-    ...registerCodeActions(ctx, diags),
-    ...registerCommands(ctx, diags),
-    ...registerHover(ctx, insightsOf),
-    ...registerDocumentSymbols(ctx, insightsOf),
-    ...registerIndicatorSummary(ctx, insightsOf),
-    ...registerIndicatorPanel(ctx, conf, workspace.workspace),
-  };
-
-  connection.onInitialize((params: InitializeParams) => {
-    ctx.client.locale = params.locale?.toLowerCase().startsWith('vi') ? 'vi' : params.locale ? 'en' : 'vi';
-    ctx.client.configuration = !!params.capabilities.workspace?.configuration;
-    ctx.client.resolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
-    const options = params.initializationOptions as { docsBaseUrl?: string; watchesFiles?: boolean } | undefined;
-    ctx.client.docsBase = normalizeDocsBase(options?.docsBaseUrl) ?? localDocsBase();
-    ctx.client.workspaceFolders = initialFolders(params);
-    ctx.client.workspaceFoldersChange = !!params.capabilities.workspace?.workspaceFolders;
-    ctx.client.registerWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration && !options?.watchesFiles;
-    ctx.log(`vnhr server started (locale ${params.locale ?? 'none'} -> ${ctx.client.locale}, ${allRules.length} rules)`);
-    return { capabilities, serverInfo: { name: 'vnhr', version: VERSION } };
-  });
-
-  documents.listen(connection);
-  connection.listen();
+  startShared(connection, nodePlatform());
 }
 
 /** Run as a program: speak LSP over IPC, stdio, a pipe or a socket, as argv says (--stdio, --node-ipc…). */

@@ -121,7 +121,8 @@ function prepareWorkspace(dir) {
 }
 
 /** User settings of the editor under test: quiet, offline, Vietnamese messages. */
-function writeUserSettings(userDataDir) {
+/** `extra`: settings of one run (run.js --web: the extension kind). */
+function writeUserSettings(userDataDir, extra = {}) {
   const settings = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
@@ -141,6 +142,7 @@ function writeUserSettings(userDataDir) {
     'editor.fontFamily': "'Noto Mono', 'DejaVu Sans Mono', monospace",
     // The Problems panel and hovers must speak Vietnamese whatever the UI locale.
     'vnHealthReport.locale': 'vi',
+    ...extra,
   };
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));

@@ -16,6 +16,12 @@
 //    or time-out. test/e2e/artifacts/ keeps screenshots, the server log, the
 //    code-server and extension-host logs and the results.
 //
+// --web (npm run test:web): the web extension instead. The user settings set
+// "remote.extensionKind" to ["web"] for this extension, so the workbench runs
+// its `browser` entry in the web-worker extension host; phase 1 (a node suite)
+// is skipped; the server bundle is first checked alone in a chromium worker
+// (webWorker.js), then ui.js and webUi.js run in the workbench.
+//
 // Options: --dev (the source tree as extensionDevelopmentPath instead of the
 // VSIX), --no-ui, --grep <pattern>, --keep (keep the run's temp folder).
 // Env: VNHR_E2E_TIMEOUT_MS (whole API suite, default 600000), CHROMIUM (path).
@@ -32,6 +38,7 @@ const { log } = lib;
 const argv = process.argv.slice(2);
 const opt = {
   dev: argv.includes('--dev'),
+  web: argv.includes('--web'),
   ui: !argv.includes('--no-ui'),
   keep: argv.includes('--keep'),
   grep: argv.includes('--grep') ? argv[argv.indexOf('--grep') + 1] : undefined,
@@ -157,7 +164,16 @@ async function main() {
   for (const d of [dirs.home, dirs.tmp, dirs.userData, dirs.extensions]) fs.mkdirSync(d, { recursive: true });
   lib.prepareWorkspace(dirs.ws);
   lib.prepareWorkspace(dirs.wsUi);
-  lib.writeUserSettings(dirs.userData);
+  lib.writeUserSettings(
+    dirs.userData,
+    opt.web
+      ? {
+          'remote.extensionKind': { [lib.EXTENSION_ID]: ['web'] },
+          // The template check: no year question.
+          'vnHealthReport.report.year': 2025,
+        }
+      : {},
+  );
 
   const serverLog = path.join(lib.artifactsDir, 'code-server.log');
   const vnhrLog = path.join(lib.artifactsDir, 'vnhr-server.log');
@@ -213,29 +229,36 @@ async function main() {
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_FLAGS });
     const consoleLog = fs.createWriteStream(path.join(lib.artifactsDir, 'browser-console.log'));
 
-    // Phase 1: the API suite inside the extension host.
-    const apiPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    apiPage.on('console', (m) => consoleLog.write(`[api ${m.type()}] ${m.text()}\n`));
-    apiPage.on('pageerror', (e) => consoleLog.write(`[api pageerror] ${e.stack ?? e}\n`));
-    const payload = [
-      ['extensionDevelopmentPath', remoteUri(port, opt.dev ? lib.root : lib.harnessDir)],
-      ['extensionTestsPath', remoteUri(port, lib.suiteIndex)],
-    ];
-    await apiPage.goto(workbenchUrl(port, dirs.ws, payload));
-    log(`running the suite in the extension host (${opt.dev ? 'source tree' : 'installed VSIX'})`);
-    const started = Date.now();
-    results = await until(
-      'the suite results (is the extension host running the tests? see artifacts/)',
-      () => lib.readResults(dirs.results),
-      opt.timeoutMs,
-      () => serverExit,
-    ).catch(async (e) => {
-      await apiPage.screenshot({ path: path.join(lib.artifactsDir, 'api-timeout.png') }).catch(() => {});
-      throw e;
-    });
-    log(`suite finished in ${((Date.now() - started) / 1000).toFixed(1)} s in VS Code ${results.vscodeVersion}`);
-    await apiPage.screenshot({ path: path.join(lib.artifactsDir, 'api-suite.png') }).catch(() => {});
-    await apiPage.close();
+    if (opt.web) {
+      log('checking the browser server bundle in a chromium web worker');
+      uiResults.push(...(await require('./webWorker').runWorkerChecks(browser)));
+    }
+
+    // Phase 1: the API suite inside the (node) extension host; the web extension host cannot load it.
+    if (!opt.web) {
+      const apiPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      apiPage.on('console', (m) => consoleLog.write(`[api ${m.type()}] ${m.text()}\n`));
+      apiPage.on('pageerror', (e) => consoleLog.write(`[api pageerror] ${e.stack ?? e}\n`));
+      const payload = [
+        ['extensionDevelopmentPath', remoteUri(port, opt.dev ? lib.root : lib.harnessDir)],
+        ['extensionTestsPath', remoteUri(port, lib.suiteIndex)],
+      ];
+      await apiPage.goto(workbenchUrl(port, dirs.ws, payload));
+      log(`running the suite in the extension host (${opt.dev ? 'source tree' : 'installed VSIX'})`);
+      const started = Date.now();
+      results = await until(
+        'the suite results (is the extension host running the tests? see artifacts/)',
+        () => lib.readResults(dirs.results),
+        opt.timeoutMs,
+        () => serverExit,
+      ).catch(async (e) => {
+        await apiPage.screenshot({ path: path.join(lib.artifactsDir, 'api-timeout.png') }).catch(() => {});
+        throw e;
+      });
+      log(`suite finished in ${((Date.now() - started) / 1000).toFixed(1)} s in VS Code ${results.vscodeVersion}`);
+      await apiPage.screenshot({ path: path.join(lib.artifactsDir, 'api-suite.png') }).catch(() => {});
+      await apiPage.close();
+    }
 
     // Phase 2: what the writer sees, in a plain window of the same editor.
     if (opt.ui) {
@@ -247,6 +270,10 @@ async function main() {
       // With --dev the extension is not installed: load it from the source tree here too.
       await page.goto(workbenchUrl(port, dirs.wsUi, opt.dev ? [['extensionDevelopmentPath', remoteUri(port, lib.root)]] : undefined));
       uiResults.push(...(await runUiChecks(page, { ws: dirs.wsUi, artifactsDir: lib.artifactsDir })));
+      if (opt.web) {
+        log('checking the web extension in the workbench');
+        uiResults.push(...(await require('./webUi').runWebChecks(page, { artifactsDir: lib.artifactsDir })));
+      }
       await page.close();
     }
   } catch (e) {

@@ -2,7 +2,7 @@
 // (resolved lazily: the lightbulb asks at every cursor move), and the
 // source.fixAll.vnhr action (fix on save). Every fix-all is the engine's
 // fixAll loop, started from the findings this version already has.
-import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver';
 import { fixAll, isHighSurrogate, localize, msg, LineIndex, DocumentCache, type Finding } from '../engine';
 import type { ServerContext } from './context';
 import { toDiagnostic, type Current, type Diagnostics } from './diagnostics';

@@ -2,13 +2,10 @@
 // .vnhrrc.json (an open editor's text wins over the file on disk); a config
 // file's problems are published as its diagnostics. Any change re-checks every
 // open document (through `onChange`).
-import { DiagnosticSeverity, DidChangeConfigurationNotification, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DidChangeConfigurationNotification, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { getDefaultConfig, loadConfig, LineIndex, type Locale, type ResolvedConfig } from '../engine';
-import { findConfigFile, readConfigFile, type LoadedConfig as FileConfig } from '../configFiles';
-import { isCheckedFile } from '../files';
+import { getDefaultConfig, loadConfig, LineIndex, type Locale, type ResolvedConfig, type ConfigProblem } from '../engine';
+import { isCheckedRel } from '../checked';
 import type { ServerContext } from './context';
 
 export interface Settings {
@@ -39,10 +36,32 @@ export interface Configuration {
   forget(uri: string): void;
 }
 
-/** A parsed config and its text (for locating its problems); the open editor's text has no path of its own here. */
-type LoadedConfig = Omit<FileConfig, 'path'>;
+/** A parsed config and its text (for locating its problems). */
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  problems: ConfigProblem[];
+  text: string;
+}
 
-export function registerConfiguration(ctx: ServerContext, onChange: () => void): Configuration {
+/**
+ * Where config files are: the node server finds them on disk by path
+ * (server.ts), the browser server among the files the client sent
+ * (server.browser.ts). A config file is named by a key (node: its path;
+ * browser: its URI); an open editor's text of it wins over `read`.
+ */
+export interface ConfigFiles {
+  /** The nearest config file above a document, or undefined. */
+  nearest(docUri: string): string | undefined;
+  /** The key of a config document's URI, undefined if this side cannot place it. */
+  keyOf(uri: string): string | undefined;
+  uriOf(key: string): string;
+  /** Its text and parse from storage; a read error is a problem, never a throw. */
+  read(key: string): LoadedConfig;
+  /** The document's path relative to the config's folder with "/" separators (what `ignore`/`include` match), undefined if it has none. */
+  relative(docUri: string, key: string): string | undefined;
+}
+
+export function registerConfiguration(ctx: ServerContext, files: ConfigFiles, onChange: () => void): Configuration {
   const { connection, documents, log } = ctx;
   const settingsCache = new Map<string, Promise<Settings>>();
   const configCache = new Map<string, LoadedConfig>();
@@ -64,23 +83,14 @@ export function registerConfiguration(ctx: ServerContext, onChange: () => void):
     return p;
   }
 
-  function configPathOf(uri: string): string | undefined {
-    if (!uri.startsWith('file:')) return undefined;
-    try {
-      return findConfigFile(dirname(fileURLToPath(uri)));
-    } catch {
-      return undefined;
-    }
-  }
-
   function configFor(uri: string, settings: Settings): ResolvedConfig {
     {
-      const path = configPathOf(uri);
+      const path = files.nearest(uri);
       if (path) {
         let c = configCache.get(path);
         if (!c) {
-          const open = documents.get(pathToFileURL(path).toString());
-          c = open ? { text: open.getText(), ...loadConfig(open.getText()) } : readConfigFile(path);
+          const open = documents.get(files.uriOf(path));
+          c = open ? { text: open.getText(), ...loadConfig(open.getText()) } : files.read(path);
           configCache.set(path, c);
           publishConfigProblems(path, c);
         }
@@ -104,20 +114,18 @@ export function registerConfiguration(ctx: ServerContext, onChange: () => void):
       message: p.message,
     }));
     for (const p of c.problems) log(`${path}: ${p.message}`);
-    void connection.sendDiagnostics({ uri: pathToFileURL(path).toString(), diagnostics });
+    void connection.sendDiagnostics({ uri: files.uriOf(path), diagnostics });
   }
 
   function configTextChanged(doc: TextDocument | undefined) {
     configCache.clear();
     if (doc) {
-      try {
-        const path = fileURLToPath(doc.uri);
+      const path = files.keyOf(doc.uri);
+      if (path) {
         const c = { text: doc.getText(), ...loadConfig(doc.getText()) };
         configCache.set(path, c);
         publishConfigProblems(path, c);
-      } catch (e) {
-        log(`config ${doc.uri}: ${(e as Error).message}`);
-      }
+      } else log(`config ${doc.uri}: not a file this server can place`);
     }
     onChange();
   }
@@ -145,14 +153,8 @@ export function registerConfiguration(ctx: ServerContext, onChange: () => void):
     localeOf: (s) => (s.locale === 'vi' || s.locale === 'en' ? s.locale : ctx.client.locale),
     isChecked: (s, text, uri) => {
       if (!s.enable) return false;
-      const configPath = configPathOf(uri);
-      let file: string | undefined;
-      try {
-        file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-      } catch {
-        file = undefined;
-      }
-      return isCheckedFile(text, configFor(uri, s), { file, base: configPath && dirname(configPath), allMarkdown: s.checkAllMarkdown });
+      const configPath = files.nearest(uri);
+      return isCheckedRel(text, configFor(uri, s), { rel: configPath && files.relative(uri, configPath), allMarkdown: s.checkAllMarkdown });
     },
     isConfigUri,
     configTextChanged,

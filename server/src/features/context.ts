@@ -1,10 +1,8 @@
 // What every feature module gets: the connection, the open documents, the log,
 // and what the client said it can do (filled in at initialize).
-import type { Connection, TextDocuments, FileEvent } from 'vscode-languageserver/node';
+import type { Connection, TextDocuments, FileEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { appendFileSync } from 'node:fs';
 import type { Finding, IndicatorMentionInfo, LineIndex, Locale, ResolvedConfig, DocumentCache } from '../engine';
-import { localDocsBase } from '../docsLink';
 
 export interface ClientInfo {
   /** The locale the client started with (settings may override it). */
@@ -32,19 +30,17 @@ export interface ServerContext {
   watchers: ((changes: FileEvent[]) => void)[];
 }
 
-export function createContext(connection: Connection, documents: TextDocuments<TextDocument>): ServerContext {
-  const logFile = process.env.VNHR_LOG_FILE;
+/** `host`: what the node or browser entry adds (server.ts, server.browser.ts). */
+export function createContext(connection: Connection, documents: TextDocuments<TextDocument>, host: { docsBase: string; appendLog?: (line: string) => void }): ServerContext {
   const log = (s: string) => {
     connection.console.log(s);
-    if (logFile) {
-      try {
-        appendFileSync(logFile, `[${new Date().toISOString()}] ${s}\n`);
-      } catch {
-        /* logging must never break checking */
-      }
+    try {
+      host.appendLog?.(`[${new Date().toISOString()}] ${s}\n`);
+    } catch {
+      /* logging must never break checking */
     }
   };
-  return { connection, documents, client: { locale: 'vi', configuration: false, resolveEdits: false, docsBase: localDocsBase(), workspaceFolders: [], workspaceFoldersChange: false, registerWatchers: false }, log, watchers: [] };
+  return { connection, documents, client: { locale: 'vi', configuration: false, resolveEdits: false, docsBase: host.docsBase, workspaceFolders: [], workspaceFoldersChange: false, registerWatchers: false }, log, watchers: [] };
 }
 
 /** One checked report of the workspace (open: its editor text; else the file on disk). */

@@ -2,7 +2,7 @@
 // version; a change schedules a check after the debounce; the check runs as a
 // generator (checkSteps) that yields to the event loop every ~15 ms, so other
 // requests are answered meanwhile and a newer version cancels it.
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkSteps, allRules, check, docsUrl, localize, DocumentCache, CancelledError, type LineIndex, type Finding, type Locale, type ResolvedConfig, type Severity } from '../engine';
 import type { ServerContext, Workspace } from './context';

@@ -1,6 +1,6 @@
 // The outline: indicators (one symbol each, its figures as children) and task
 // groups (by their totals).
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { localize, msg, type IndicatorMentionInfo } from '../engine';
 import type { InsightsOf } from '../insights';
 import type { ServerContext } from './context';

@@ -1,5 +1,5 @@
 // Hover on an indicator figure or a task count: what the engine read there.
-import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { taskHover } from '../engine';
 import { indicatorHover, type InsightsOf } from '../insights';
 import type { ServerContext } from './context';

@@ -3,7 +3,6 @@
 // reports (or of one file), strings in the UI locale; notification
 // `vnhr/indicatorRowsChanged` when the reports change. The rows come from
 // Workspace.reports(), the same model and findings the diagnostics publish.
-import { fileURLToPath } from 'node:url';
 import { localize, type Locale, type Finding } from '../engine';
 import type { ServerContext, Workspace, WorkspaceReport } from './context';
 import type { Configuration } from './configuration';
@@ -36,9 +35,12 @@ export interface IndicatorRow {
   conflict: boolean;
 }
 
+// No node:url here: the web worker's server registers this feature too.
 const pathOf = (uri: string): string => {
   try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+    if (!uri.startsWith('file:')) return uri;
+    // Windows drive letters come in either case ("file:///C:/…", "file:///c%3A/…").
+    return decodeURIComponent(new URL(uri).pathname).replace(/^\/([A-Za-z]):/, (_, d: string) => `/${d.toLowerCase()}:`);
   } catch {
     return uri;
   }
