@@ -88,9 +88,36 @@ const browser = {
   plugins: [noNodeBuiltins],
   define: { 'process.env.NODE_ENV': '"production"' },
 };
+// One engine for the extension's two servers (node and web worker): server/out/engine.js, a
+// script that sets `vnhrEngine` (a worker's global) and module.exports (node's require). Both
+// servers import it instead of carrying their own copy: the VSIX stays under 1 MB.
+// Only imports of the engine's index (`../engine`) are shared; a server module that imported an
+// engine file directly would get a second copy, so that is a build error.
+const ENGINE_DIR = join(root, 'server/src/engine');
+const sharedEngine = (mode) => ({
+  name: 'shared-engine',
+  setup(b) {
+    b.onResolve({ filter: /(^|[/\\])engine([/\\].*)?$/ }, (args) => {
+      if (!args.importer || args.importer.startsWith(ENGINE_DIR)) return undefined;
+      const p = join(args.resolveDir, args.path);
+      if (p === ENGINE_DIR || p === join(ENGINE_DIR, 'index')) return mode === 'node' ? { path: './engine.js', external: true } : { path: 'vnhr-engine', namespace: 'shared-engine' };
+      if (p.startsWith(ENGINE_DIR)) return { errors: [{ text: `${args.importer.replace(root, '.')} imports ${args.path}: the servers reach the engine through its index (server/out/engine.js is shared)` }] };
+      return undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'shared-engine' }, () => ({ contents: 'module.exports = globalThis.vnhrEngine;', loader: 'js' }));
+  },
+});
 await Promise.all([
   build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(root, 'client/out/extension.js'), external: ['vscode'] }),
-  build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'server/out/server.js') }),
+  build({
+    ...browser,
+    format: 'iife',
+    globalName: 'vnhrEngine',
+    entryPoints: [join(ENGINE_DIR, 'index.ts')],
+    outfile: join(root, 'server/out/engine.js'),
+    footer: { js: 'if (typeof module === "object" && module && module.exports) module.exports = vnhrEngine;' },
+  }),
+  build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(root, 'server/out/server.js'), plugins: [sharedEngine('node')] }),
   build({ ...common, entryPoints: [join(root, 'server/src/cli.ts')], outfile: join(root, 'server/out/cli.js') }),
   // The CLI's worker threads (server/src/pool.ts): the engine alone, no CLI, Word or glob code to load.
   build({ ...common, entryPoints: [join(root, 'server/src/checkWorker.ts')], outfile: join(root, 'server/out/checkWorker.js') }),
@@ -102,7 +129,16 @@ await Promise.all([
   build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: [join(root, 'client/webview/indicatorPanel.ts'), join(root, 'client/webview/indicatorPanel.css')], outdir: join(root, 'client/out/webview') }),
   // The web extension (package.json "browser"): the client in the web extension host, the server in a web worker.
   build({ ...browser, entryPoints: [join(root, 'client/src/extension.browser.ts')], outfile: join(root, 'client/out/extension.browser.js'), external: ['vscode'] }),
-  build({ ...browser, format: 'iife', entryPoints: [join(root, 'server/src/server.browser.ts')], outfile: join(root, 'server/out/server.browser.js') }),
+  // In a worker started from its URL the engine is loaded beside it; a worker started from a blob
+  // (extension.browser.ts) gets the engine's text in front of its own.
+  build({
+    ...browser,
+    format: 'iife',
+    entryPoints: [join(root, 'server/src/server.browser.ts')],
+    outfile: join(root, 'server/out/server.browser.js'),
+    plugins: [noNodeBuiltins, sharedEngine('global')],
+    banner: { js: "if (typeof vnhrEngine === 'undefined') importScripts(new URL('engine.js', self.location.href).href);" },
+  }),
 ]);
 
 // 3. The config schema, from the registry (shipped for completion in .vnhrrc.json).

@@ -29,8 +29,9 @@ const web = globalThis as unknown as {
  */
 async function serverUrl(uri: vscode.Uri): Promise<string> {
   if (uri.scheme !== 'vscode-remote') return uri.toString(true);
-  const bytes = await vscode.workspace.fs.readFile(uri);
-  return web.URL.createObjectURL(new web.Blob([bytes], { type: 'text/javascript' }));
+  // The shared engine (server/out/engine.js) first: a blob has no folder to load it from.
+  const [engine, bytes] = await Promise.all([vscode.workspace.fs.readFile(vscode.Uri.joinPath(uri, '..', 'engine.js')), vscode.workspace.fs.readFile(uri)]);
+  return web.URL.createObjectURL(new web.Blob([engine, new TextEncoder().encode('\n'), bytes], { type: 'text/javascript' }));
 }
 
 let worker: WorkerLike | undefined;

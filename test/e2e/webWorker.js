@@ -11,13 +11,15 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..');
 const BUNDLE = path.join(root, 'server', 'out', 'server.browser.js');
+// The engine both servers share: the worker loads it beside its own script (importScripts).
+const ENGINE = path.join(root, 'server', 'out', 'engine.js');
 
 /** A local origin serving the bundle and an empty page (a worker needs a same-origin URL). */
 function serve() {
   const server = http.createServer((req, res) => {
-    if (req.url === '/server.browser.js') {
+    if (req.url === '/server.browser.js' || req.url === '/engine.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' });
-      res.end(fs.readFileSync(BUNDLE));
+      res.end(fs.readFileSync(req.url === '/engine.js' ? ENGINE : BUNDLE));
     } else {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<!doctype html><meta charset="utf-8"><title>vnhr worker</title>');

@@ -12,6 +12,8 @@ import { REPO_ROOT } from '../helpers/corpus';
 import { sentConfigFiles } from '../../server/src/serverBrowserConfig';
 
 const SERVER = join(REPO_ROOT, 'server', 'out', 'server.browser.js');
+/** The engine both servers share (scripts/build.mjs): the worker loads it beside its own script. */
+const ENGINE = join(REPO_ROOT, 'server', 'out', 'engine.js');
 const CLIENT = join(REPO_ROOT, 'client', 'out', 'extension.browser.js');
 
 /** Module names a bundle still requires or imports at run time. */
@@ -61,8 +63,17 @@ function startWorker() {
     postMessage: (m: Message) => sent.push(JSON.parse(JSON.stringify(m)) as Message),
     location: { href: 'https://extension.example/vnhr/server/out/server.browser.js' },
   };
+  const loaded: string[] = [];
+  // A worker's importScripts: the bundle asks for the engine beside it, by URL.
+  context.importScripts = (url: string) => {
+    loaded.push(url);
+    assert.equal(url, 'https://extension.example/vnhr/server/out/engine.js');
+    vm.runInContext(readFileSync(ENGINE, 'utf8'), context, { filename: ENGINE });
+  };
   vm.createContext(context);
+  context.self = vm.runInContext('this', context);
   vm.runInContext(readFileSync(SERVER, 'utf8'), context, { filename: SERVER });
+  assert.deepEqual(loaded, ['https://extension.example/vnhr/server/out/engine.js']);
   // BrowserMessageReader listens with `onmessage` on the global (errors through addEventListener).
   const send = (data: object) => (context.onmessage as (e: { data: object }) => void)({ data: { jsonrpc: '2.0', ...data } });
   const until = async <T>(what: string, f: () => T | undefined): Promise<T> => {
@@ -88,7 +99,7 @@ describe('web extension bundles', function () {
   });
 
   it('the browser bundles require no node built-in (the client only "vscode")', () => {
-    const server = requiredModules(readFileSync(SERVER, 'utf8'));
+    const server = requiredModules(readFileSync(SERVER, 'utf8') + readFileSync(ENGINE, 'utf8'));
     assert.deepEqual(server.filter((m) => NODE.has(m) || m.startsWith('node:')), []);
     const client = requiredModules(readFileSync(CLIENT, 'utf8'));
     assert.deepEqual([...new Set(client)].filter((m) => m !== 'vscode'), []);
