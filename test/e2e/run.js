@@ -269,7 +269,7 @@ async function main() {
       log('checking the UI in chromium');
       // With --dev the extension is not installed: load it from the source tree here too.
       await page.goto(workbenchUrl(port, dirs.wsUi, opt.dev ? [['extensionDevelopmentPath', remoteUri(port, lib.root)]] : undefined));
-      uiResults.push(...(await runUiChecks(page, { ws: dirs.wsUi, artifactsDir: lib.artifactsDir })));
+      uiResults.push(...(await runUiChecks(page, { ws: dirs.wsUi, artifactsDir: lib.artifactsDir, web: opt.web })));
       if (opt.web) {
         log('checking the web extension in the workbench');
         uiResults.push(...(await require('./webUi').runWebChecks(page, { artifactsDir: lib.artifactsDir })));

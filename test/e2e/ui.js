@@ -72,7 +72,7 @@ async function runCommand(page, title) {
   await page.waitForSelector('.quick-input-widget', { state: 'hidden' });
 }
 
-async function runUiChecks(page, { ws, artifactsDir }) {
+async function runUiChecks(page, { ws, artifactsDir, web = false }) {
   const results = [];
   // Where the slip is, 1-based as the status bar says it (the space run starts after "thành").
   const text = fs.readFileSync(path.join(ws, 'examples', REPORT), 'utf8');
@@ -200,16 +200,18 @@ async function runUiChecks(page, { ws, artifactsDir }) {
       return undefined;
     }, 60_000);
     await until('rows of the report and of the report never opened', () =>
-      panel.evaluate(() => {
+      panel.evaluate((web) => {
         const files = [...document.querySelectorAll('#vnhr-panel tbody td.file')].map((td) => td.textContent || '');
-        return files.some((f) => f.startsWith('examples/')) && files.some((f) => f.startsWith('chua-mo/bao-cao-nam-2023.md'));
-      }),
+        // The web extension checks open reports only (no workspace scan in a worker): no unopened file's rows.
+        return files.some((f) => f.startsWith('examples/')) && (web || files.some((f) => f.startsWith('chua-mo/bao-cao-nam-2023.md')));
+      }, web),
     );
     const conflicts = await panel.evaluate(() => document.querySelectorAll('#vnhr-panel tbody tr.conflict').length);
     if (!conflicts) throw new Error('no row is marked as conflicting');
   });
 
-  await step('the trend chart is drawn (achieved and target across years)', async () => {
+  // The years of the chart come from the unopened report: the desktop extension only.
+  if (!web) await step('the trend chart is drawn (achieved and target across years)', async () => {
     const chart = await until('the trend chart', () =>
       panel.evaluate(() => {
         const svg = document.querySelector('#vnhr-panel svg.trend');
@@ -234,6 +236,7 @@ async function runUiChecks(page, { ws, artifactsDir }) {
     const line = Number(where.split(':').pop());
     await row.click();
     await until(`the cursor on line ${line}`, async () => new RegExp(`Ln ${line}, Col \\d+`).test(await page.locator('.statusbar').innerText()));
+    if (web) return;
     // Enter on a focused row does the same (keyboard users).
     const other = panel.locator('#vnhr-panel tbody tr').filter({ hasText: 'chua-mo/' }).first();
     const otherLine = Number((await other.locator('td.file').innerText()).split(':').pop());

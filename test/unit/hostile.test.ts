@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { check, checkSteps, allRules, docModelSteps, buildDocModel, DocumentCache, getDefaultConfig, loadConfig, type Finding } from '../helpers/engine';
+import { applyFixes, check, checkSteps, allRules, docModelSteps, buildDocModel, DocumentCache, getDefaultConfig, loadConfig, type Finding } from '../helpers/engine';
 
 setFlagsFromString('--expose_gc');
 const gc = runInNewContext('gc') as () => void;
@@ -118,6 +118,19 @@ describe('combining marks past the bound of one letter (issue 15)', () => {
     const b = check(nfd, config).filter((x) => x.rule !== 'unicode-normalization');
     assert.deepEqual(b.map((x) => x.rule), a.map((x) => x.rule));
     assert.ok(!check(nfd, config).some((x) => /stray/.test(x.message.en)));
+  });
+  // Found by `npm run fuzz` (100,000 runs, seed 20261207): a fix that changed nothing.
+  it('spaces before stray marks: the space carrying them stays, and every whitespace fix changes the text', () => {
+    for (const n of [1, 40, 600]) {
+      const two = 'Báo cáo:  ' + '\u0301'.repeat(n) + 'năm 2024 của tỉnh.\n';
+      assert.deepEqual(check(two, config).filter((x) => x.rule === 'whitespace'), [], `${n} marks`);
+      const three = 'Báo cáo:   ' + '\u0301'.repeat(n) + 'năm 2024 của tỉnh.\n';
+      const ws = check(three, config).filter((x) => x.rule === 'whitespace');
+      assert.deepEqual(ws.map((x) => [x.start, x.end]), [[8, 10]], `${n} marks`);
+      const fixed = applyFixes(three, ws).text;
+      assert.notEqual(fixed, three);
+      assert.equal(fixed, 'Báo cáo: ' + three.slice(10));
+    }
   });
 });
 

@@ -9,9 +9,11 @@ import { FOLLOW_OK, isN, type Hit, type Reading } from './read';
 import { inW, wordSet } from './lexicon';
 import { roundTo, truncTo, type Hedge } from './compare';
 
-// Word sets of the hot paths, folded once.
-const W0 = wordSet('ngày', 'sáng', 'chiều', 'tối', 'trưa', 'đêm', 'hôm', 'mùng', 'mồng', 'từ', 'đến', 'tới', 'lúc', 'tháng', 'kỳ', 'quý', 'số');
-const W1 = wordSet('số', 'các', 'những', 'tổng');
+// Word sets of the hot paths, folded once, named by what they mean.
+/** Words before "x/y" that make it a date ("ngày 11/7", "tháng 5/2024", "từ 2/9"), not a share. */
+const DATE_BEFORE = wordSet('ngày', 'sáng', 'chiều', 'tối', 'trưa', 'đêm', 'hôm', 'mùng', 'mồng', 'từ', 'đến', 'tới', 'lúc', 'tháng', 'kỳ', 'quý', 'số');
+/** Quantifiers between a percentage and its noun ("73,7% số thôn", "các xã"). */
+const QUANTIFIER = wordSet('số', 'các', 'những', 'tổng');
 
 export interface FractionPair {
   segment: number;
@@ -156,7 +158,7 @@ function isShare(r: Reading, i: number): boolean {
   if (r.unitAt[i]?.kind === 'per') return false;
   if (t.num.percent) return false;
   const prev = r.toks[i - 1];
-  if (inW(prev, W0)) return false;
+  if (inW(prev, DATE_BEFORE)) return false;
   const next = r.toks[i + 1];
   const noun = next?.t === 'w' && !FOLLOW_OK.has(next.k);
   // "(24/2)", "Sáng 11/7,": a day and month, unless a noun says what is counted.
@@ -310,7 +312,7 @@ function afterOk(r: Reading, f: number, p: number): boolean {
   if (t.t === 'w' && inW(t, AFTER_OK)) return !isN(r.toks[p + 2]);
   if (t.t !== 'w') return false;
   let k = p + 1;
-  if (inW(r.toks[k], W1)) k++;
+  if (inW(r.toks[k], QUANTIFIER)) k++;
   const fn = r.toks[f + 1];
   return fn?.t === 'w' && r.toks[k]?.t === 'w' && r.toks[k].k === fn.k;
 }
@@ -344,7 +346,7 @@ const LINK = wordSet('và', 'là', 'so', 'với', 'trong', 'của', 'tại', '�
 function nounsAgree(r: Reading, f: number, p: number): boolean {
   const nounAfter = (i: number): string | undefined => {
     let k = i + 1;
-    if (inW(r.toks[k], W1)) k++;
+    if (inW(r.toks[k], QUANTIFIER)) k++;
     const t = r.toks[k];
     return t?.t === 'w' && !inW(t, LINK) && !/^\p{Lu}/u.test(t.raw) ? t.k : undefined;
   };

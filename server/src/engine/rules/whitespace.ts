@@ -7,6 +7,7 @@ import { proseRuns } from '../vietnamese/text';
 
 const BAD = /[ \t\u00a0\u2000-\u200a\u202f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u3000]/g;
 const ANY_BAD = new RegExp(BAD.source);
+const COMBINING = /^\p{M}/u;
 
 export const rule: Rule = {
   meta: {
@@ -26,15 +27,20 @@ export const rule: Rule = {
       let m: RegExpExecArray | null;
       while ((m = BAD.exec(run.text))) {
         const s = run.start + m.index;
-        const e = s + m[0].length;
+        let e = s + m[0].length;
+        // A space followed by combining marks is their base: it stays with them (a range never
+        // splits a base from its marks, so replacing it would change nothing).
+        if (COMBINING.test(block.prose[e] ?? '')) e--;
+        const ws = block.prose.slice(s, e);
+        if (!ws || ws === ' ') continue;
         // Only between two prose characters: not at the edge of a masked span or line.
         const before = block.prose[s - 1];
         const after = block.prose[e];
         if (before === undefined || after === undefined || before === '\n' || after === '\n') continue;
-        const kind = m[0].length > 1 ? 'spaces' : m[0] === '\t' ? 'tab' : 'nbsp';
+        const kind = ws.length > 1 ? 'spaces' : ws === '\t' ? 'tab' : 'nbsp';
         const message =
           kind === 'spaces'
-            ? msg(`${m[0].length} khoảng trắng liền nhau; chỉ dùng một.`, `${m[0].length} consecutive spaces; use one.`)
+            ? msg(`${ws.length} khoảng trắng liền nhau; chỉ dùng một.`, `${ws.length} consecutive spaces; use one.`)
             : kind === 'tab'
               ? msg('Ký tự tab trong câu; dùng một khoảng trắng.', 'Tab inside prose; use one space.')
               : msg('Khoảng trắng không ngắt (NBSP) trong câu; dùng khoảng trắng thường.', 'Non-breaking space inside prose; use a normal space.');
