@@ -119,6 +119,17 @@ describe('combining marks past the bound of one letter (issue 15)', () => {
     assert.deepEqual(b.map((x) => x.rule), a.map((x) => x.rule));
     assert.ok(!check(nfd, config).some((x) => /stray/.test(x.message.en)));
   });
+  // Found by `npm run fuzz` (100,000 runs, seed 20261207): a range that split a letter from its mark.
+  it('a look-alike letter with combining marks: the finding and its fix take the marks along', () => {
+    for (const text of ['AА\u0300', 'Bệnh viện А\u0301\u0323n Giang.']) {
+      const f = check(text, config).filter((x) => x.rule === 'unicode-normalization' && /looks like/.test(x.message.en));
+      assert.equal(f.length, 1, JSON.stringify(f));
+      assert.ok(!/\p{M}/u.test(text[f[0].end] ?? ''), 'the range ends after the marks');
+      const fixed = applyFixes(text, f).text;
+      assert.ok(!fixed.includes('А'), fixed);
+      assert.equal(fixed.normalize('NFD').replace(/[^\u0300-\u036f]/g, ''), text.normalize('NFD').replace(/[^\u0300-\u036f]/g, ''), 'the marks are kept');
+    }
+  });
   // Found by `npm run fuzz` (100,000 runs, seed 20261207): a fix that changed nothing.
   it('spaces before stray marks: the space carrying them stays, and every whitespace fix changes the text', () => {
     for (const n of [1, 40, 600]) {
@@ -154,15 +165,9 @@ describe('host-like and path-like tokens are not prose (issue 15)', () => {
   });
   it('path-like runs stay linear', () => {
     const shapes = [(n: number) => fill('a.vn/', n), (n: number) => fill('C:\\a ', n), (n: number) => fill('a_b.x', n) + '.xlsx', (n: number) => fill('./a/', n)];
-    for (const make of shapes) {
-      const t0 = process.cpuUsage();
-      check(make(20_000), config);
-      const small = Math.max(1000, process.cpuUsage(t0).user);
-      const t1 = process.cpuUsage();
-      check(make(200_000), config);
-      const large = process.cpuUsage(t1).user;
-      assert.ok(large < 30 * small, `${make(12)}…: ${small} µs at n, ${large} µs at 10n`);
-    }
+    // The shared measure (warm-up, best of two, a floor on tiny times): one cold, unwarmed
+    // run at n made this flaky under load (1.1 ms at n, 42 ms at 10n, while warm runs are ~10×).
+    for (const make of shapes) assertLinear(make, 50_000);
   });
 });
 

@@ -105,6 +105,8 @@ function strayMarks(block: Block, out: Draft[]): void {
 }
 
 /** Ð/ð for Đ/đ, and Cyrillic/Greek look-alikes inside Latin words (prose coordinates). */
+const MARK = /^\p{M}$/u;
+
 function lookalikes(block: Block, out: Draft[]): void {
   if (!SUSPECT.test(block.prose)) return;
   for (const run of proseRuns(block)) {
@@ -125,11 +127,15 @@ function lookalikes(block: Block, out: Draft[]): void {
         } else if (latinWord && LOOKALIKE_RE.test(c)) to = LOOKALIKE[c];
         if (!to) continue;
         const s = base + k;
+        // Its combining marks go with it ("А̀": a range never splits a letter from its marks).
+        let e = k + 1;
+        while (e < w.length && MARK.test(w[e])) e++;
+        const marks = w.slice(k + 1, e);
         out.push({
           start: s,
-          end: s + 1,
+          end: base + e,
           message: msg(`Chữ “${c}” (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) trông giống “${to}” nhưng khác bảng mã.`, `“${c}” (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}) looks like “${to}” but is another character.`),
-          fixes: [{ title: msg(`Thay bằng “${to}”`, `Replace with “${to}”`), edits: [{ start: s, end: s + 1, newText: to }], safe: true }],
+          fixes: [{ title: msg(`Thay bằng “${to}”`, `Replace with “${to}”`), edits: [{ start: s, end: base + e, newText: to + marks }], safe: true }],
         });
       }
     }
