@@ -9,6 +9,7 @@ import type { ResolvedConfig } from '../config';
 import { lexString, type Tok } from './lexer';
 import { readColumnHeader, type ColumnReading, type ColumnRole } from './columns';
 import { matches } from './fractions';
+import { formatVi, roundTo } from './compare';
 
 export interface TableRatio {
   /** The ratio cell's number, % included (prose offsets). */
@@ -208,4 +209,20 @@ function checkTable(block: Block, cells: Segment[], out: TableRatio[]): void {
     if (okCount === 0 && found.length >= 2) continue;
     out.push(...found);
   }
+}
+
+/**
+ * What a finding on a ratio or change cell quotes: the cell and its two operands as
+ * written, the exact value (one more decimal than written, at least two) and the
+ * value the cell should read (`should`, default the exact one) at the cell's precision.
+ */
+export function cellTexts(prose: string, t: TableRatio, should = t.exact): { written: string; a: string; b: string; exactVi: string; right: string } {
+  const d = Math.max(2, t.decimals + 1);
+  return {
+    written: prose.slice(t.start, t.end),
+    a: prose.slice(t.num.start, t.num.end),
+    b: prose.slice(t.den.start, t.den.end),
+    exactVi: formatVi(roundTo(t.exact, d), d).replace(/,?0+$/, ''),
+    right: formatVi(roundTo(should, t.decimals), t.decimals),
+  };
 }

@@ -6,8 +6,7 @@
 import type { Draft } from '../types';
 import { msg, type Rule } from '../rule';
 import { blockChanges, changeIssue, toDraft } from '../sums';
-import { tableRatios } from '../indicators/tableratios';
-import { formatVi, roundTo } from '../indicators/compare';
+import { tableRatios, cellTexts } from '../indicators/tableratios';
 
 export const rule: Rule = {
   meta: {
@@ -30,12 +29,7 @@ export const rule: Rule = {
     // A "Tăng/giảm (%)" table cell against the two period cells of its row.
     for (const t of tableRatios(block, ctx.config)) {
       if (t.ok || !t.change) continue;
-      const d = Math.max(2, t.decimals + 1);
-      const exactVi = formatVi(roundTo(t.exact, d), d).replace(/,?0+$/, '');
-      const right = formatVi(roundTo(Math.abs(t.exact), t.decimals), t.decimals);
-      const written = block.prose.slice(t.start, t.end);
-      const a = block.prose.slice(t.num.start, t.num.end);
-      const b = block.prose.slice(t.den.start, t.den.end);
+      const { written, a, b, exactVi, right } = cellTexts(block.prose, t, Math.abs(t.exact));
       out.push({
         start: t.start,
         end: t.end,

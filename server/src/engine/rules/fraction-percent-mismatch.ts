@@ -4,7 +4,7 @@
 import type { Draft } from '../types';
 import { msg, type Rule } from '../rule';
 import { fractionPairs } from '../indicators/fractions';
-import { tableRatios } from '../indicators/tableratios';
+import { tableRatios, cellTexts } from '../indicators/tableratios';
 import { formatVi, roundTo } from '../indicators/compare';
 
 export const rule: Rule = {
@@ -52,12 +52,7 @@ export const rule: Rule = {
     for (const t of tableRatios(block, ctx.config)) {
       // A "Tăng/giảm (%)" cell is a change: change-mismatch reports it.
       if (t.ok || t.change) continue;
-      const d = Math.max(2, t.decimals + 1);
-      const exactVi = formatVi(roundTo(t.exact, d), d).replace(/,?0+$/, '');
-      const right = formatVi(roundTo(t.exact, t.decimals), t.decimals);
-      const written = block.prose.slice(t.start, t.end);
-      const a = block.prose.slice(t.num.start, t.num.end);
-      const b = block.prose.slice(t.den.start, t.den.end);
+      const { written, a, b, exactVi, right } = cellTexts(block.prose, t);
       out.push({
         start: t.start,
         end: t.end,
