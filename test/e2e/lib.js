@@ -171,7 +171,19 @@ function report(results, extra = []) {
   return failed;
 }
 
+/** Poll `fn` until it returns something truthy (the UI and worker checks wait on the workbench this way). */
+async function until(what, fn, timeoutMs = 30_000, everyMs = 150) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
 module.exports = {
+  until,
   e2eDir,
   root,
   artifactsDir,

@@ -52,15 +52,7 @@ async function textRect(page, needle) {
   }, needle);
 }
 
-async function until(what, fn, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+const { until } = require('./lib');
 
 /** Run a command from the command palette by its title. */
 async function runCommand(page, title) {

@@ -9,15 +9,7 @@
 'use strict';
 const path = require('node:path');
 
-async function until(what, fn, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+const { until } = require('./lib');
 
 /** Run a command from the palette by its title; `pick` waits for that row (the palette filters asynchronously). */
 async function runCommand(page, title) {

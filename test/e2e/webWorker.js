@@ -63,15 +63,7 @@ function pageSetup() {
   };
 }
 
-async function until(what, fn, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const { until } = require('./lib');
 
 function positionOf(text, needle, extra = 0) {
   const o = text.indexOf(needle);
