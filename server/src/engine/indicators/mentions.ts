@@ -1474,8 +1474,12 @@ function tableCountId(name: NameHit, cell: Reading | undefined, unitCell: Readin
 function countMention(ctx: Ctx, c: Cell, fig: LoneFig, id: string, label: string, q: HeaderInfo): Mention | undefined {
   const t = c.r.toks[fig.first];
   if (fig.unit.kind !== 'bare' || !isN(t) || t.num.kind !== 'number' || t.num.scale || fig.hi !== undefined) return undefined;
+  return { ...cellFigure(ctx, c, fig, q), ind: id, unitText: '', sub: [...q.sub].sort(), unitExplicit: true, countLabel: label };
+}
+
+/** What a table cell's figure says whatever its indicator: where it is, its value, and what the headers make it. */
+function cellFigure(ctx: Ctx, c: Cell, fig: LoneFig, q: HeaderInfo) {
   return {
-    ind: id,
     segment: c.seg,
     start: fig.start,
     end: fig.end,
@@ -1483,19 +1487,16 @@ function countMention(ctx: Ctx, c: Cell, fig: LoneFig, id: string, label: string
     numEnd: fig.numEnd,
     raw: ctx.prose.slice(fig.start, fig.end),
     numText: ctx.prose.slice(fig.numStart, fig.numEnd),
-    unitText: '',
     value: fig.value,
+    hi: fig.hi,
     decimals: fig.decimals,
     hedge: fig.hedge,
-    kind: q.kind ?? 'achieved',
+    kind: q.kind ?? ('achieved' as const),
     kindExplicit: !!q.kind,
     period: q.period,
-    periodFrom: q.period ? 'table' : undefined,
+    periodFrom: q.period ? ('table' as const) : undefined,
     place: q.place?.key,
     placeLabel: q.place?.label,
-    sub: [...q.sub].sort(),
-    unitExplicit: true,
-    countLabel: label,
   };
 }
 
@@ -1535,26 +1536,10 @@ function tableMention(ctx: Ctx, c: Cell, fig: LoneFig, name: NameHit, unit: { pc
   const ind = cat.byId.get(ok[0])!;
   if (ind.kind === 'percent' && per !== undefined && per !== 100 && per !== 1000) return undefined;
   return {
+    ...cellFigure(ctx, c, fig, q),
     ind: ind.id,
-    segment: c.seg,
-    start: fig.start,
-    end: fig.end,
-    numStart: fig.numStart,
-    numEnd: fig.numEnd,
-    raw: ctx.prose.slice(fig.start, fig.end),
-    numText: ctx.prose.slice(fig.numStart, fig.numEnd),
     unitText: u.end > fig.last + 1 ? ctx.prose.slice(fig.end, c.r.toks[u.end - 1].e).trim() : '',
-    value: fig.value,
-    hi: fig.hi,
-    decimals: fig.decimals,
     per,
-    hedge: fig.hedge,
-    kind: q.kind ?? 'achieved',
-    kindExplicit: !!q.kind,
-    period: q.period,
-    periodFrom: q.period ? 'table' : undefined,
-    place: q.place?.key,
-    placeLabel: q.place?.label,
     // "trẻ dưới 5 tuổi" in the row label is part of what the indicator is (as in prose), not a sub-type.
     sub: (ind.age ? q.sub.filter((x) => x !== 'age:' + ind.age) : [...q.sub]).sort(),
     unitExplicit: explicit,
