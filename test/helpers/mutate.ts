@@ -29,7 +29,8 @@ export type MutationRule =
   | 'change-mismatch'
   | 'task-count-exceeds'
   | 'task-count-list-mismatch'
-  | 'task-total-conflict';
+  | 'task-total-conflict'
+  | 'task-breakdown-mismatch';
 
 interface Base {
   rule: MutationRule;
@@ -73,6 +74,7 @@ const CM: MutationRule = 'change-mismatch';
 const TE: MutationRule = 'task-count-exceeds';
 const TL: MutationRule = 'task-count-list-mismatch';
 const TT: MutationRule = 'task-total-conflict';
+const TB: MutationRule = 'task-breakdown-mismatch';
 
 /** The side table of targets, per report file. */
 export const TARGETS: Record<string, Target[]> = {
@@ -129,6 +131,9 @@ export const TARGETS: Record<string, Target[]> = {
     F(TT, 'đã hoàn thành 12/12 chỉ tiêu chuyên môn được giao', '12/12', '13/13'),
     F(TE, 'đạt và vượt 7/8 chỉ tiêu', '7/8', '9/8'),
     F(TL, 'tập trung thực hiện 5 nhiệm vụ trọng tâm sau', '5 nhiệm vụ', '6 nhiệm vụ'),
+    F(TB, 'trong 9 nhiệm vụ được giao', '9 nhiệm vụ', '8 nhiệm vụ'),
+    F(TB, 'hoàn thành 6 nhiệm vụ, 2 nhiệm vụ đang triển khai', '2 nhiệm vụ', '3 nhiệm vụ'),
+    F(TB, 'Trong 15 tiêu chí chấm điểm', '15 tiêu chí', '16 tiêu chí'),
     F(IM, 'Số giường bệnh đạt 18,4 giường bệnh/vạn dân', '18,4 giường bệnh/vạn dân', '18,4 giường bệnh/1.000 dân'),
     F(IM, 'thể thấp còi là 19,8%, giảm', '19,8%', '19,8‰'),
   ],

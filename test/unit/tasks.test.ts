@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { check, configFromObject, getDefaultConfig, buildDocModel, fixAll, type Finding, type ResolvedConfig } from '../helpers/engine';
 import { taskFactsOf, taskSummary, taskHover } from '../../server/src/engine/tasks/index';
 
-const TASK_RULES = ['task-count-exceeds', 'task-count-malformed', 'task-count-incomplete', 'task-count-list-mismatch', 'task-total-conflict'];
+const TASK_RULES = ['task-count-exceeds', 'task-count-malformed', 'task-count-incomplete', 'task-count-list-mismatch', 'task-total-conflict', 'task-breakdown-mismatch'];
 
 function taskFindings(text: string, config: ResolvedConfig = getDefaultConfig()): Finding[] {
   return check(text, config, { only: TASK_RULES });

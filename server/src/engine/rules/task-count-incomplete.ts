@@ -8,6 +8,7 @@
 import type { Draft, Severity } from '../types';
 import { msg, type Rule } from '../rule';
 import { taskFactsOf } from '../tasks/counts';
+import { restByStatusOf } from '../tasks/breakdown';
 
 export const rule: Rule = {
   meta: {
@@ -33,7 +34,9 @@ export const rule: Rule = {
     const configured = ctx.config.rules['task-count-incomplete']?.severity;
     const infoSeverity: Severity = configured === 'hint' ? 'hint' : 'information';
     const reportRemaining = ctx.options.reportRemaining !== false;
-    for (const c of taskFactsOf(block, ctx.config).counts) {
+    const counts = taskFactsOf(block, ctx.config).counts;
+    for (let ci = 0; ci < counts.length; ci++) {
+      const c = counts[ci];
       if (c.kind !== 'fraction') continue;
       const x = c.x.value;
       const y = c.y!.value;
@@ -43,6 +46,9 @@ export const rule: Rule = {
       const written = `${c.x.raw}/${c.y!.raw} ${noun}`;
       const notDoneVi = c.verb === 'hoàn thành' ? 'chưa hoàn thành' : c.verb ? 'chưa đạt' : 'còn lại';
       const notDoneEn = c.verb === 'hoàn thành' ? 'not completed' : c.verb ? 'not achieved' : 'left';
+      // "14/18 nhiệm vụ; 4 nhiệm vụ đang triển khai", "còn 2 chỉ tiêu chưa đạt và 2 chỉ tiêu đang thực hiện": the rest told by status.
+      const byStatus = x < y ? restByStatusOf(counts, ci) : undefined;
+      if (byStatus && byStatus.sum === rest) continue;
       if (c.complement) {
         const k = c.complement.value;
         if (k !== rest) {
@@ -61,6 +67,22 @@ export const rule: Rule = {
         continue;
       }
       if (x === y) continue;
+      if (byStatus && byStatus.sameSentence && byStatus.sum > rest) {
+        const first = byStatus.parts[0];
+        const last = byStatus.parts[byStatus.parts.length - 1];
+        const sum = byStatus.parts.map((p) => p.x.raw).join(' + ');
+        out.push({
+          start: first.x.s,
+          end: last.end,
+          message: msg(
+            `Số còn lại (${byStatus.parts.length > 1 ? `${sum} = ${byStatus.sum}` : byStatus.sum}) nhiều hơn phần chưa xong của “${written}”: ${y} − ${x} = ${rest}.`,
+            `The rest stated (${byStatus.parts.length > 1 ? `${sum} = ${byStatus.sum}` : byStatus.sum}) is more than what “${written}” leaves: ${y} − ${x} = ${rest}.`,
+          ),
+          related: [{ start: c.x.s, end: c.y!.e, message: msg(`Số đếm “${written}”`, `The count “${written}”`) }],
+          data: { x, y, rest, stated: byStatus.sum, noun },
+        });
+        continue;
+      }
       if (c.complete) {
         out.push({
           start: c.x.s,

@@ -52,6 +52,8 @@ export interface TaskCount {
   subset: boolean;
   /** The achievement verb of the clause: before the count or right after the noun phrase. */
   verb?: 'hoàn thành' | 'đạt' | 'vượt';
+  /** `verb` was read in the clause before the count. */
+  verbBefore?: boolean;
   /** "chưa"/"không" in the clause before the count. */
   negated: boolean;
   /** A "complete" claim in the clause: "toàn bộ", "tất cả", "100%"... */
@@ -65,7 +67,17 @@ export interface TaskCount {
   sentenceEnd: number;
   /** How this count may introduce an enumeration (see introOf). */
   intro?: Intro;
+  /** What the count says of its items ("4 nhiệm vụ đang triển khai": in progress), when the words say it. */
+  status?: TaskStatus;
+  /** The count is a whole broken down next: "Trong 12 nhiệm vụ, ...", "12 nhiệm vụ, trong đó ...", "tổng số 12 nhiệm vụ:". */
+  whole?: boolean;
 }
+
+/**
+ * Where the items a count counts stand. "đạt" and "vượt" are kept apart: "18 chỉ tiêu đạt và vượt"
+ * is one part, but "12 chỉ tiêu đạt, 6 chỉ tiêu vượt" may or may not overlap.
+ */
+export type TaskStatus = 'done' | 'met' | 'exceeded' | 'progress' | 'notdone' | 'notmet' | 'notstarted';
 
 export interface YearHint {
   year?: number;
@@ -142,6 +154,10 @@ const LABEL_BEFORE = new Set(['năm', 'tháng', 'ngày', 'thứ', 'số', 'lần
 const HEDGE_BEFORE = new Set(['hơn', 'trên', 'gần', 'khoảng', 'chừng', 'dưới', 'hàng', 'vài', 'ước', 'xấp', 'xỉ', 'tối', 'thiểu', 'đa', 'ít', 'nhất', 'hầu', 'gần']);
 /** Subset markers before a bare number. */
 const SUBSET_BEFORE = new Set(['đó', 'chỉ', 'còn', 'thêm', 'mới', 'riêng', 'có']);
+/** Words between a counted noun and its status: "4 nhiệm vụ (đã) hoàn thành", "3 chỉ tiêu đều đạt". */
+const STATUS_FILLER = new Set(['đã', 'đều', 'cũng', 'vẫn', 'còn']);
+/** Verbs of starting work: "đang triển khai", "chưa thực hiện". */
+const STARTED_VERBS = new Set(['triển', 'thực', 'tiếp', 'được', 'làm', 'bắt', 'khởi', 'tổ']);
 /** Words that end a noun's modifier ("nhiệm vụ trọng tâm | được giao"). */
 const MODIFIER_STOP = new Set([
   'được', 'của', 'theo', 'tại', 'với', 'và', 'đã', 'đề', 'năm', 'trong', 'để', 'nhằm', 'gồm', 'bao', 'là', 'đó', 'như', 'cho', 'về', 'do',
@@ -667,6 +683,7 @@ function addContext(c: TaskCount, ci: number, toks: Tok[], ix: SegIndex, segCoun
     else if (w === 'đạt') c.verb = 'đạt';
     else if (w === 'vượt') c.verb = 'vượt';
   }
+  if (c.verb) c.verbBefore = true;
   for (let q = cs; q < i0; q++) if (toks[q].t === 'word' && (toks[q].low === 'chưa' || toks[q].low === 'không')) c.negated = true;
   // "Complete" cues in the clause before, after any earlier count ("toàn bộ 3/3 ... và 13/16": not for 13/16).
   const prev = segCounts[ci - 1];
@@ -755,6 +772,49 @@ function addContext(c: TaskCount, ci: number, toks: Tok[], ix: SegIndex, segCoun
   }
 
   c.intro = introOf(c, toks, ix, iEnd, ss, se, segCounts, exact, markers);
+  const st = statusOf(c, toks, iEnd);
+  if (st) c.status = st;
+  if (c.kind === 'bare' && !c.approx && wholeCue(toks, i0, iEnd)) c.whole = true;
+}
+
+/**
+ * The status words right after the noun phrase ("4 nhiệm vụ đang triển khai", "1 nhiệm vụ chưa triển
+ * khai", "18 chỉ tiêu đạt và vượt"), else the clause's verb before the count ("đã hoàn thành 7 nhiệm vụ",
+ * "chưa đạt 3 chỉ tiêu").
+ */
+function statusOf(c: TaskCount, toks: Tok[], iEnd: number): TaskStatus | undefined {
+  let k = iEnd;
+  while (toks[k]?.t === 'punct' && toks[k].text === ')') k++;
+  while (toks[k]?.t === 'word' && STATUS_FILLER.has(toks[k].low)) k++;
+  const w = (q: number): string | undefined => (toks[k + q]?.t === 'word' ? toks[k + q].low : undefined);
+  const w0 = w(0);
+  if (w0 === 'đang' && STARTED_VERBS.has(w(1) ?? '')) return 'progress';
+  if (w0 === 'chưa' || w0 === 'không') {
+    if (w(1) === 'hoàn' && w(2) === 'thành') return 'notdone';
+    if (w(1) === 'đạt') return 'notmet';
+    if (w0 === 'chưa' && STARTED_VERBS.has(w(1) ?? '')) return 'notstarted';
+    return undefined;
+  }
+  if (w0 === 'hoàn' && w(1) === 'thành') return 'done';
+  if (w0 === 'đạt') return 'met';
+  if (w0 === 'vượt') return 'exceeded';
+  // A verb after a comma may open the next clause: only the clause's verb before the count says the status.
+  if (!c.verb || !c.verbBefore) return undefined;
+  if (c.negated) return c.verb === 'hoàn thành' ? 'notdone' : c.verb === 'đạt' ? 'notmet' : undefined;
+  return c.verb === 'hoàn thành' ? 'done' : c.verb === 'đạt' ? 'met' : 'exceeded';
+}
+
+/** "Trong (số) 12 nhiệm vụ", "tổng số 12 nhiệm vụ", "12 nhiệm vụ, trong đó", "12 nhiệm vụ, gồm", "12 nhiệm vụ:". */
+function wholeCue(toks: Tok[], i0: number, iEnd: number): boolean {
+  const p1 = prevWord(toks, i0);
+  const p2 = prevWord(toks, i0, 2);
+  if (p1 === 'trong' || (p1 === 'số' && (p2 === 'trong' || p2 === 'tổng'))) return true;
+  let k = iEnd;
+  if (toks[k]?.t === 'punct' && toks[k].text === ':') return true;
+  if (toks[k]?.t === 'punct' && toks[k].text === ',') k++;
+  const a = toks[k]?.t === 'word' ? toks[k].low : undefined;
+  const b = toks[k + 1]?.t === 'word' ? toks[k + 1].low : undefined;
+  return (a === 'trong' && b === 'đó') || a === 'gồm' || (a === 'bao' && b === 'gồm');
 }
 
 function yearOfTok(toks: Tok[], k: number): number | undefined {
