@@ -61,4 +61,25 @@ describe('indicators read in context', () => {
     assert.match(f.message.vi, /Cách đọc: 84,6 — năm 2023 .*thực hiện \(“Thực hiện 2023”\)\. 86,4% \(dòng 6\) — /);
     assert.match(f.message.en, /Read as: 84,6 — 2023 /);
   });
+
+  it('reads the issuing body a title names after "của", a regional centre included (NFC, NFD, CRLF)', () => {
+    // A regional health centre's report that quotes the province's figures: the title says whose report it is,
+    // so "toàn tỉnh" in the text does not make the centre's own figures the province's.
+    const text =
+      '# Báo cáo kết quả công tác y tế 9 tháng đầu năm 2026 của Trung tâm Y tế khu vực Hòa Bình\n\n' +
+      'Công suất sử dụng giường bệnh đạt 92,4%, cao hơn mức chung của toàn tỉnh (85,1%).\n\n' +
+      'Toàn tỉnh, số lượt khám bệnh 9 tháng là 2.315.600 lượt; của Trung tâm là 186.420 lượt.\n';
+    for (const t of [text, text.normalize('NFD'), text.replace(/\n/g, '\r\n')]) assert.deepEqual(conflictLines(t), []);
+    const own = readingAt(text, '92,4%')!;
+    assert.equal(own.place.key, 'district');
+    assert.match(own.reading.vi, /phạm vi văn bản/);
+    // Without the body in the title, the only own-scope word the text uses decides, as before.
+    const untitled = text.replace(' của Trung tâm Y tế khu vực Hòa Bình', '');
+    assert.equal(readingAt(untitled, '92,4%')!.place.key, 'province');
+  });
+
+  it('a title naming two bodies names no issuer', () => {
+    const text = '# Báo cáo của Sở Y tế và Trung tâm Kiểm soát bệnh tật về công tác phối hợp năm 2025\n\nCông suất sử dụng giường bệnh đạt 92,4%.\n';
+    assert.equal(readingAt(text, '92,4%')!.place.key, 'doc');
+  });
 });

@@ -20,7 +20,7 @@ import type { PeriodSpec } from './read';
 import { intervalOf } from './compare';
 import { isCountId } from './counts';
 import { lineInBlock } from '../lines';
-import { scopeBit, scopeOfFrontMatter, scopeOfPlaceLabel, SCOPES, SCOPE_LABEL, type Issuer, type Scope } from './scope';
+import { issuerOfTitle, scopeBit, scopeOfFrontMatter, scopeOfPlaceLabel, SCOPES, SCOPE_LABEL, type Issuer, type Scope } from './scope';
 
 /** The document's own scope and how it was read. */
 export interface DocScope {
@@ -279,6 +279,8 @@ function sync(st: State, blocks: readonly Block[], config: ResolvedConfig): void
         const sc = tp.key === 'national' ? 'national' : scopeOfPlaceLabel(tp.label);
         if (sc) issuer[i] = { scope: sc, place: sc === 'national' ? undefined : tp.key, words: tp.label };
       }
+      // "... của Trung tâm Y tế khu vực Lạc Thủy": the issuing body named in the title.
+      if (info.heading.level === 1 && !issuer[i]) issuer[i] = issuerOfTitle(b.prose);
     }
     if (info.issuer) issuer[i] = info.issuer;
     scopes[i] = info.scopes;

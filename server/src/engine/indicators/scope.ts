@@ -38,10 +38,14 @@ const ISSUERS: [RegExp, Scope][] = [
   [/^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(?:xã|phường|thị trấn)(?![\p{L}\p{M}])\s*(.*)$/u, 'commune'],
   [/^(?:bệnh viện|bv)(?![\p{L}\p{M}])\s*(.*)$/u, 'hospital'],
   [/^(?:trung tâm y tế|ttyt|phòng y tế)\s+(?:huyện|quận|thị xã|thành phố)(?![\p{L}\p{M}])\s*(.*)$/u, 'district'],
+  // Since 2025 the district centres are regional ("Trung tâm Y tế khu vực Lạc Thủy"), often named without a level word.
+  [/^(?:trung tâm y tế|ttyt)\s+khu vực(?![\p{L}\p{M}])\s*(.*)$/u, 'district'],
+  [/^(?:trung tâm y tế dự phòng|trung tâm kiểm soát bệnh tật|cdc)(?:\s+(?:tỉnh|thành phố))?(?![\p{L}\p{M}])\s*(.*)$/u, 'province'],
   [/^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(?:huyện|quận|thị xã)(?![\p{L}\p{M}])\s*(.*)$/u, 'district'],
   [/^(?:sở y tế|ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+(?:tỉnh|thành phố)(?![\p{L}\p{M}])\s*(.*)$/u, 'province'],
   [/^sở y tế(?![\p{L}\p{M}])\s*(.*)$/u, 'province'],
   [/^bộ y tế()$/u, 'national'],
+  [/^(?:trung tâm y tế|ttyt)(?![\p{L}\p{M}])\s*(.*)$/u, 'district'],
 ];
 
 function fold(s: string): string {
@@ -62,6 +66,31 @@ export function issuerOfLine(line: string): Issuer | undefined {
   }
   return undefined;
 }
+
+/**
+ * The issuer a title names after "của" ("Báo cáo kết quả công tác năm 2025 của Trung tâm Y tế khu vực
+ * Lạc Thủy"): the body's words up to the period or the end. A title naming two bodies names none.
+ */
+export function issuerOfTitle(title: string): Issuer | undefined {
+  const l = fold(title.replace(/[*_#>|\u0000]/g, ' '));
+  const found: Issuer[] = [];
+  for (const m of l.matchAll(TITLE_BODY)) {
+    const tail = l.slice(m.index! + m[0].length - m[1].length).split(TITLE_TAIL_END)[0];
+    const i = issuerOfLine(tail);
+    if (i) found.push(i);
+  }
+  if (found.length !== 1) return undefined;
+  // "của Sở Y tế và Bệnh viện X": two bodies, no single issuer.
+  let bodies = 0;
+  for (const _ of l.matchAll(ANY_BODY)) bodies++;
+  return bodies === 1 ? { ...found[0], words: title.trim() } : undefined;
+}
+
+const ANY_BODY = /(?:^|\s)(?:trạm y tế|trung tâm y tế|ttyt|trung tâm kiểm soát bệnh tật|cdc|bệnh viện|sở y tế|phòng y tế|bộ y tế|ubnd|ủy ban nhân dân|uỷ ban nhân dân)(?![\p{L}\p{M}])/gu;
+
+const TITLE_BODY = /(?:^|\s)của\s+((?:trạm y tế|trung tâm y tế|ttyt|trung tâm kiểm soát bệnh tật|cdc|bệnh viện|sở y tế|phòng y tế)(?![\p{L}\p{M}]))/gu;
+// Where a body's name ends in a title: a period ("năm 2025", "6 tháng", "giai đoạn"), a number or punctuation.
+const TITLE_TAIL_END = /\s+(?:năm|giai đoạn|tháng|quý|và|về|tại|trên)(?![\p{L}\p{M}])|\s*[\d,;:.()–-]/u;
 
 /**
  * The header block of an administrative document: lines written in capitals
