@@ -82,4 +82,17 @@ describe('indicators read in context', () => {
     const text = '# Báo cáo của Sở Y tế và Trung tâm Kiểm soát bệnh tật về công tác phối hợp năm 2025\n\nCông suất sử dụng giường bệnh đạt 92,4%.\n';
     assert.equal(readingAt(text, '92,4%')!.place.key, 'doc');
   });
+
+  it('under a plan heading, a table column of an earlier year is that year\'s result, the plan year\'s column the plan', () => {
+    const text =
+      '# Báo cáo tổng kết công tác y tế năm 2025\n\n## I. Kết quả năm 2025\n\nTỷ lệ dân số tham gia bảo hiểm y tế đạt 95,1%.\n\n' +
+      '## II. Phương hướng năm 2026\n\nPhấn đấu tỷ lệ dân số tham gia bảo hiểm y tế đạt 95,5%.\n\n' +
+      '| Chỉ tiêu | 2024 | 2025 | KH 2026 |\n|---|---:|---:|---:|\n| Tỷ lệ tham gia BHYT (%) | 94,3 | 95,3 | 95,5 |\n';
+    const cell = readingAt(text, '95,3 |')!;
+    assert.match(cell.key!, /\|2025\|.*\|achieved$/);
+    // 95,3 in the "2025" column restates the year's result (95,1%) differently: one conflict, on the table's line.
+    for (const t of [text, text.normalize('NFD'), text.replace(/\n/g, '\r\n')]) assert.deepEqual(conflictLines(t), [13]);
+    assert.deepEqual(conflictLines(text.replace('95,3 |', '95,1 |')), []);
+    assert.match(readingAt(text, '95,5 |')!.key!, /\|2026\|.*\|target$/);
+  });
 });

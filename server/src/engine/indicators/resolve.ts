@@ -377,7 +377,11 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
     // "so với năm 2022 (8,2)", "từ 24,3% năm 2022": an earlier level with its year named, before the report's year,
     // is that year's achieved value (compared as such; still shown as an earlier level).
     const earlierAchieved = kind === 'previous' && !m.sameTerm && m.periodFrom === 'sentence' && m.period?.year !== undefined && docYear !== undefined && m.period.year < docYear && m.period.year2 === undefined;
-    if (!m.kindExplicit && kind === 'achieved') {
+    // A figure of an earlier year than the plan its caption or heading is about ("2025" beside "KH 2026" under
+    // "Phương hướng năm 2026") is that year's result, not part of the plan.
+    const ctxYear = tableCaption?.period?.year ?? inner('period')?.year;
+    const earlierThanPlan = m.period?.year !== undefined && m.period.year2 === undefined && ctxYear !== undefined && m.period.year < ctxYear;
+    if (!m.kindExplicit && kind === 'achieved' && !(earlierThanPlan && (tableCaption?.kind ?? inner('kind')) === 'target')) {
       kind = tableCaption?.kind ?? inner('kind') ?? 'achieved';
       if (tableCaption?.kind) how.kind = 'caption';
       else if (inner('kind')) how.kind = 'heading';
