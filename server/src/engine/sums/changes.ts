@@ -49,6 +49,12 @@ const real = (h: string | undefined) => !!h && h !== 'ước';
 
 const isLevel = (t: Tok | undefined): t is Tok => isQty(t) && !t.year && !t.range;
 
+/** "quý II/2026", "tháng 6/2026": the "/year" that ends a period after its quarter or month. */
+function periodSlash(toks: Tok[], j: number): boolean {
+  const y = toks[j + 1];
+  return isP(toks[j], '/') && toks[j - 1]?.t === 'w' && y !== undefined && (y.t === 'x' || y.t === 'n') && /^(?:19|20)\d\d$/.test(y.raw) && !isP(toks[j + 2], '/');
+}
+
 export function readChanges(toks: Tok[], lo: number, hi: number, segment: number, out: Change[]): void {
   for (let i = lo; i < hi; i++) {
     const verb = verbAt(toks, i);
@@ -118,8 +124,8 @@ function readRef(toks: Tok[], i: number, verb: { dir: 'up' | 'down'; next: numbe
     j += 2;
     sawSoVoi = true;
     let n = 0;
-    while (j < hi && n < 10 && (toks[j].t === 'w' || (isQty(toks[j]) && toks[j].year) || (toks[j].t === 'x' && toks[j].num?.kind === 'date'))) {
-      j++;
+    while (j < hi && n < 10 && (toks[j].t === 'w' || (isQty(toks[j]) && toks[j].year) || (toks[j].t === 'x' && toks[j].num?.kind === 'date') || periodSlash(toks, j))) {
+      j += periodSlash(toks, j) ? 2 : 1;
       n++;
     }
   }
@@ -127,7 +133,12 @@ function readRef(toks: Tok[], i: number, verb: { dir: 'up' | 'down'; next: numbe
   j++;
   let refWords = 0;
   let periodWord = false;
-  while (j < hi && refWords < 8 && (toks[j].t === 'w' || (isQty(toks[j]) && toks[j].year && !isP(toks[j + 1], ')')))) {
+  while (j < hi && refWords < 8 && (toks[j].t === 'w' || (isQty(toks[j]) && toks[j].year && !isP(toks[j + 1], ')')) || periodSlash(toks, j))) {
+    if (periodSlash(toks, j)) {
+      j += 2;
+      periodWord = true;
+      continue;
+    }
     if (isW(toks[j], 'năm', 'kỳ', 'cùng', 'trước', 'tháng', 'quý') || (isQty(toks[j]) && toks[j].year)) periodWord = true;
     // A change or a share inside the parentheses: not the reference value.
     if (isW(toks[j], 'tăng', 'giảm', 'chiếm', 'bằng', 'đạt', 'vượt', 'kế', 'chỉ', 'mục')) return;
