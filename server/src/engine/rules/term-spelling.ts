@@ -4,6 +4,7 @@
 // "COVID- 19", "covid 19" -> "COVID-19". The config key `terms`
 // (canonical -> variants, matched literally) adds terms or replaces a built-in
 // one whose canonical form it spells differently.
+import { derivedFrom } from '../memo';
 import type { Draft } from '../types';
 import { msg, type Rule } from '../rule';
 import type { ResolvedConfig } from '../config';
@@ -97,51 +98,40 @@ function findLiterals(index: LiteralIndex, text: string, push: (s: number, e: nu
   }
 }
 
-const cache = new WeakMap<object, Map<boolean, Matcher[]>>();
-const indexCache = new WeakMap<object, LiteralIndex>();
+const literalIndexOf = derivedFrom((terms: ResolvedConfig['terms']) => buildIndex(terms));
 
 function literalIndex(config: ResolvedConfig): LiteralIndex {
-  let ix = indexCache.get(config.terms);
-  if (!ix) indexCache.set(config.terms, (ix = buildIndex(config.terms)));
-  return ix;
+  return literalIndexOf(config.terms);
 }
+
+const builtinMatchersOf = derivedFrom((terms: ResolvedConfig['terms']): Matcher[] => {
+  const out: Matcher[] = [];
+  const configured = Object.keys(terms);
+  for (const term of BUILTIN_TERMS) {
+    const loose = looseTermRegex(term);
+    // A configured canonical that is a spelling of this term replaces it ("Covid-19" preferred);
+    // the same canonical keeps the built-in matching and adds the configured variants.
+    const overridden = configured.some((c) => {
+      loose.lastIndex = 0;
+      const m = loose.exec(c);
+      return c !== term && m !== null && m[0] === c;
+    });
+    if (!overridden) out.push({ canonical: term, re: loose, pre: new RegExp(escape(firstPart(term)), 'iu') });
+  }
+  return out;
+});
+const NO_MATCHERS: Matcher[] = [];
 
 /** The built-in (loose) term matchers not overridden by a configured canonical. */
 export function termMatchers(config: ResolvedConfig, builtin: boolean): Matcher[] {
-  let byFlag = cache.get(config.terms);
-  if (!byFlag) cache.set(config.terms, (byFlag = new Map()));
-  const hit = byFlag.get(builtin);
-  if (hit) return hit;
-  const out: Matcher[] = [];
-  const configured = Object.keys(config.terms);
-  if (builtin) {
-    for (const term of BUILTIN_TERMS) {
-      const loose = looseTermRegex(term);
-      // A configured canonical that is a spelling of this term replaces it ("Covid-19" preferred);
-      // the same canonical keeps the built-in matching and adds the configured variants.
-      const overridden = configured.some((c) => {
-        loose.lastIndex = 0;
-        const m = loose.exec(c);
-        return c !== term && m !== null && m[0] === c;
-      });
-      if (!overridden) out.push({ canonical: term, re: loose, pre: new RegExp(escape(firstPart(term)), 'iu') });
-    }
-  }
-  byFlag.set(builtin, out);
-  return out;
+  return builtin ? builtinMatchersOf(config.terms) : NO_MATCHERS;
 }
 
 // One regex for the first parts of all loose terms: one scan tells a block names none of them.
-const anyCache = new WeakMap<Matcher[], RegExp | null>();
-function anyLoose(all: Matcher[]): RegExp | null {
-  let r = anyCache.get(all);
-  if (r === undefined) {
-    const pres = all.flatMap((x) => (typeof x.pre === 'string' ? [] : [x.pre.source]));
-    r = pres.length ? new RegExp(pres.join('|'), 'iu') : null;
-    anyCache.set(all, r);
-  }
-  return r;
-}
+const anyLoose = derivedFrom((all: Matcher[]): RegExp | null => {
+  const pres = all.flatMap((x) => (typeof x.pre === 'string' ? [] : [x.pre.source]));
+  return pres.length ? new RegExp(pres.join('|'), 'iu') : null;
+});
 
 export const rule: Rule = {
   meta: {

@@ -18,17 +18,6 @@ interface Summary {
   prefer: unknown;
 }
 
-const fixedCache = new Map<string, string>();
-function fixedText(text: string, target: ToneStyle): string {
-  const k = target[0] + text;
-  let f = fixedCache.get(k);
-  if (f === undefined) {
-    f = toStyle(text, target);
-    if (fixedCache.size > 10_000) fixedCache.clear();
-    fixedCache.set(k, f);
-  }
-  return f;
-}
 
 const NAME: Record<ToneStyle, { vi: string; en: string }> = {
   traditional: { vi: 'kiểu cũ (dấu trên o/u: hòa, thủy, khỏe)', en: 'traditional (mark on o/u: hòa, thủy, khỏe)' },
@@ -100,7 +89,7 @@ function draftsOf(block: Block, config: ResolvedConfig, s: Summary): DocDraft[] 
   const out: DocDraft[] = [];
   for (const w of f.styled) {
     if (w.style === target) continue;
-    const fixed = fixedText(w.text, target);
+    const fixed = toStyle(w.text, target);
     out.push({
       block,
       start: w.start,
