@@ -47,7 +47,7 @@ const walk = (dir) => {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const p = join(dir, e.name);
     if (e.isDirectory()) walk(p);
-    else if (/\.(ts|json)$/.test(e.name) && !e.name.endsWith('.generated.ts')) hash.update(p.slice(root.length)).update('\0').update(readFileSync(p)).update('\0');
+    else if (/\.(ts|json)$/.test(e.name) && !/\.generated\.(ts|json)$/.test(e.name)) hash.update(p.slice(root.length)).update('\0').update(readFileSync(p)).update('\0');
   }
 };
 walk(engineDir);
@@ -88,8 +88,8 @@ const VALIDATOR_PATH = join(root, 'server/src/engine/config-validate.generated.t
 const stubValidator = {
   name: 'stub-validator',
   setup(b) {
-    b.onResolve({ filter: /config-validate\.generated$/ }, () => ({ path: 'stub', namespace: 'stub-validator' }));
-    b.onLoad({ filter: /.*/, namespace: 'stub-validator' }, () => ({ contents: 'export const validate = () => true;', loader: 'js' }));
+    b.onResolve({ filter: /\.generated(\.json)?$/ }, (args) => ({ path: args.path, namespace: 'stub-validator' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub-validator' }, (args) => ({ contents: args.path.endsWith('.json') ? 'module.exports = {};' : 'export const validate = () => true;', loader: 'js' }));
   },
 };
 const schemaBundle = await build({
@@ -97,13 +97,19 @@ const schemaBundle = await build({
   sourcemap: false,
   minify: false,
   write: false,
-  stdin: { contents: "export { configSchema } from './server/src/engine/index';", resolveDir: root, loader: 'ts', sourcefile: 'config-schema-entry.ts' },
+  stdin: { contents: "export { configSchema } from './server/src/engine/index';\nexport { placeKeyData } from './server/src/engine/vietnamese/places';", resolveDir: root, loader: 'ts', sourcefile: 'config-schema-entry.ts' },
   outfile: join(root, 'server/out/config-schema.js'),
   plugins: [jsonAsParse, stubValidator],
 });
 const schemaModule = { exports: {} };
 new Function('module', 'exports', 'require', schemaBundle.outputFiles[0].text)(schemaModule, schemaModule.exports, createRequire(import.meta.url));
 const configSchemaJson = schemaModule.exports.configSchema();
+// 1e. The gazetteer's keys (a key per syllable of ~13.000 names, ~60 ms at first use otherwise).
+const PLACE_KEYS_PATH = join(root, 'server/src/engine/data/places-keys.generated.json');
+{
+  const json = JSON.stringify(schemaModule.exports.placeKeyData()) + '\n';
+  if (!existsSync(PLACE_KEYS_PATH) || readFileSync(PLACE_KEYS_PATH, 'utf8') !== json) writeFileSync(PLACE_KEYS_PATH, json);
+}
 {
   const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: false, code: { source: true, esm: true } });
   // Descriptions do not validate anything: leave them out of the generated code (most of its size).
