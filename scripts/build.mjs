@@ -84,7 +84,8 @@ const common = {
 // 1d. The .vnhrrc.json validator, compiled from the config schema now (ajv standalone code), so
 // no run of the CLI, server or library compiles a schema (~0.2 s at start-up). The schema comes
 // from the rules' metadata: a throwaway bundle of the engine (the validator stubbed) prints it.
-const VALIDATOR_PATH = join(root, 'server/src/engine/config-validate.generated.ts');
+const ENGINE_DIR_SRC = join(root, 'server/src/engine');
+const VALIDATOR_PATH = join(ENGINE_DIR_SRC, 'config-validate.generated.ts');
 const stubValidator = {
   name: 'stub-validator',
   setup(b) {
@@ -97,18 +98,32 @@ const schemaBundle = await build({
   sourcemap: false,
   minify: false,
   write: false,
-  stdin: { contents: "export { configSchema } from './server/src/engine/index';\nexport { placeKeyData } from './server/src/engine/vietnamese/places';", resolveDir: root, loader: 'ts', sourcefile: 'config-schema-entry.ts' },
+  stdin: {
+    contents: [
+      "export { configSchema } from './server/src/engine/index';",
+      "export { placeKeyData } from './server/src/engine/vietnamese/places';",
+      "export { builtinPhrases } from './server/src/engine/vietnamese/misspellings';",
+      "export { catalogueAdds, shippedIndicators } from './server/src/engine/indicators/catalogue';",
+    ].join('\n'), resolveDir: root, loader: 'ts', sourcefile: 'config-schema-entry.ts' },
   outfile: join(root, 'server/out/config-schema.js'),
   plugins: [jsonAsParse, stubValidator],
 });
 const schemaModule = { exports: {} };
 new Function('module', 'exports', 'require', schemaBundle.outputFiles[0].text)(schemaModule, schemaModule.exports, createRequire(import.meta.url));
 const configSchemaJson = schemaModule.exports.configSchema();
-// 1e. The gazetteer's keys (a key per syllable of ~13.000 names, ~60 ms at first use otherwise).
-const PLACE_KEYS_PATH = join(root, 'server/src/engine/data/places-keys.generated.json');
-{
-  const json = JSON.stringify(schemaModule.exports.placeKeyData()) + '\n';
-  if (!existsSync(PLACE_KEYS_PATH) || readFileSync(PLACE_KEYS_PATH, 'utf8') !== json) writeFileSync(PLACE_KEYS_PATH, json);
+// 1e. Tables derived from the data files that a check would otherwise build at first use (keys
+// per syllable of ~13.000 place names, the fixed phrases, the indicator names' lexer keys).
+// The data files stay the source: each function is the engine's own, and a test per table
+// compares the file with the function's result now.
+const pre = schemaModule.exports;
+for (const [file, value] of [
+  ['data/places-keys.generated.json', () => pre.placeKeyData()],
+  ['vietnamese/misspelling-phrases.generated.json', () => pre.builtinPhrases()],
+  ['indicators/catalogue-adds.generated.json', () => pre.catalogueAdds(pre.shippedIndicators())],
+]) {
+  const path = join(ENGINE_DIR_SRC, file);
+  const json = JSON.stringify(value()) + '\n';
+  if (!existsSync(path) || readFileSync(path, 'utf8') !== json) writeFileSync(path, json);
 }
 {
   const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: false, code: { source: true, esm: true } });
