@@ -38,7 +38,7 @@ describe('npm package (pack, install, run outside the repository)', function () 
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('holds the bundles, declarations, rule pages and schema, and no sources or tests', () => {
-    for (const f of ['package.json', 'bin/vnhr.js', 'bin/vnhr-language-server.js', 'bin/load-bundle.js', 'server/out/cli.js', 'server/out/cli.js.cache', 'server/out/word.js', 'server/out/fast-glob.js', 'server/out/checkWorker.js', 'server/out/server.js', 'server/out/lib.js', 'server/out/tsc/lib.d.ts', 'schemas/vnhrrc.schema.json', 'docs/rules/whitespace.md', 'LICENSE', 'README.md'])
+    for (const f of ['package.json', 'bin/vnhr.js', 'bin/vnhr-language-server.js', 'bin/load-bundle.js', 'server/out/cli.js', 'server/out/cli.js.cache', 'server/out/word.js', 'server/out/fast-glob.js', 'server/out/engine-light.js', 'server/out/checkWorker.js', 'server/out/server.js', 'server/out/lib.js', 'server/out/tsc/lib.d.ts', 'schemas/vnhrrc.schema.json', 'docs/rules/whitespace.md', 'LICENSE', 'README.md'])
       assert.ok(files.includes(f), `${f} missing from the tarball`);
     const stray = files.filter((f) => /^(server\/src|test|client|scripts|examples|node_modules)\/|\.map$|\.tsbuildinfo$|^server\/out\/tsc\/.*\.js$/.test(f));
     assert.deepEqual(stray, []);
