@@ -13,7 +13,7 @@ const ENGINE_IMPORTS = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/out/**', '**/node_modules/**', 'test/e2e/.run/**', 'test/e2e/artifacts/**', 'server/src/engine/rules/index.ts', 'server/src/version.ts', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['**/out/**', '**/node_modules/**', 'test/e2e/.run/**', 'test/e2e/artifacts/**', 'server/src/engine/rules/index.ts', 'server/src/engine/config-validate.generated.ts', 'server/src/version.ts', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   {
     files: ['**/*.ts'],
     languageOptions: { parser: tseslint.parser },

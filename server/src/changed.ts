@@ -1,13 +1,14 @@
 // `vnhr check --changed <git-ref>`: the lines of a file changed since a ref,
 // read from `git diff --unified=0` (hunk headers only), so a pull request's
 // review sees only the findings its change brought in.
-import { spawnSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { basename, dirname } from 'node:path';
 
 /** 1-based changed line numbers, 'all' for a file git does not track, or an error. */
 export type ChangedLines = Set<number> | 'all' | { error: string };
 
-const git = (args: string[], cwd: string) => spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+// child_process is required by --changed only (loading it is start-up time for every check).
+const git = (args: string[], cwd: string) => (require('node:child_process') as typeof ChildProcess).spawnSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
 /** Does the ref name a commit? (checked once, before any file) */
 export function checkRef(ref: string, cwd: string): string | undefined {

@@ -5,7 +5,7 @@ import { readFileSync, statSync, writeFileSync, renameSync, unlinkSync, chmodSyn
 import { dirname, join, relative, resolve, basename } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import fg from 'fast-glob';
+import { fastGlob, wordModule } from './lazy';
 import { globMatch } from './glob';
 import {
   check,
@@ -26,7 +26,7 @@ import {
   type Severity,
 } from './engine';
 import { findConfigFile, readConfigFile, formatConfigProblem, type LoadedConfig } from './configFiles';
-import { docxForCheck, locate, describeLocation, type DocxMarkdown } from './word';
+import type { DocxMarkdown } from './word';
 import { wordCommand, WORD_USAGE } from './word/cli-word';
 import { VERSION } from './version';
 import { localDocsBase, normalizeDocsBase } from './docsLink';
@@ -389,9 +389,9 @@ async function runCheckCommand(opts: Options, io: { out: (s: string) => void; er
           if (!opts.allowEmpty) ioError = true;
         }
         for (const f of found.sort()) targets.push({ file: f, explicit: false, shown: relative(io.cwd, f) || basename(f) });
-      } else if (fg.isDynamicPattern(p)) {
+      } else if (fastGlob().isDynamicPattern(p)) {
         // Like folders: never into symlinked folders (two self-links made the walk endless).
-        const found = await fg(p.replace(/\\/g, '/'), { cwd: io.cwd, absolute: true, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false });
+        const found = await fastGlob()(p.replace(/\\/g, '/'), { cwd: io.cwd, absolute: true, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false });
         if (!found.length) {
           io.err(`vnhr: no files match ${escapeControls(p)}\n`);
           if (!opts.allowEmpty) ioError = true;
@@ -520,7 +520,7 @@ function readWord(file: string): DocxMarkdown | { error: string } {
     return { error: `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
   }
   try {
-    return docxForCheck(bytes);
+    return wordModule().docxForCheck(bytes);
   } catch (e) {
     return { error: `cannot read Word file: ${(e as Error).message}` };
   }
@@ -623,12 +623,12 @@ function toJson(results: FileResult[], locale: Locale) {
           message: localize(f.message, locale),
           // For a Word file the range is in the Markdown it was read as; `word` says where it is in Word.
           range: li.rangeAt(f.start, f.end),
-          ...(r.word ? { word: locate(r.word, f.start, f.end) } : {}),
+          ...(r.word ? { word: wordModule().locate(r.word, f.start, f.end) } : {}),
           related: (f.related ?? []).map((x) => {
             // Another report's figure (cross-file): its path and its range in that file.
             const o = x.file !== undefined ? other(x.file) : undefined;
             if (!o) return { message: localize(x.message, locale), range: li.rangeAt(x.start, x.end) };
-            return { message: localize(x.message, locale), file: x.file, range: o.li.rangeAt(x.start, x.end), ...(o.r.word ? { word: locate(o.r.word, x.start, x.end) } : {}) };
+            return { message: localize(x.message, locale), file: x.file, range: o.li.rangeAt(x.start, x.end), ...(o.r.word ? { word: wordModule().locate(o.r.word, x.start, x.end) } : {}) };
           }),
           fixes: (f.fixes ?? []).map((x) => ({ title: localize(x.title, locale), safe: x.safe, edits: x.edits.map((e) => ({ range: li.rangeAt(e.start, e.end), newText: e.newText })) })),
         })),
@@ -724,11 +724,11 @@ function toSarif(results: FileResult[], locale: Locale, cwd: string) {
 
 /** A SARIF location in a Word file: the file, a logical location (paragraph or cell) and the quoted words. */
 function wordLocation(word: DocxMarkdown, artifactLocation: { uri: string; uriBaseId: string }, start: number, end: number, locale: Locale) {
-  const l = locate(word, start, end);
+  const l = wordModule().locate(word, start, end);
   return {
     // No region: offsets of the Markdown reading mean nothing in Word; the logical location and the quote do.
     physicalLocation: { artifactLocation },
-    logicalLocations: [{ name: describeLocation(l, locale), kind: l.table ? 'tableCell' : l.footnote !== undefined ? 'footnote' : 'paragraph' }],
+    logicalLocations: [{ name: wordModule().describeLocation(l, locale), kind: l.table ? 'tableCell' : l.footnote !== undefined ? 'footnote' : 'paragraph' }],
     properties: { word: l },
   };
 }
@@ -742,7 +742,7 @@ function toGithub(results: FileResult[], locale: Locale): string {
     const li = new LineIndex(r.text);
     for (const f of r.findings) {
       const file = githubEscape(r.path.replace(/\\/g, '/'), true);
-      const msg = githubEscape(`${localize(f.message, locale)}${r.word ? ` (${describeLocation(locate(r.word, f.start, f.end), locale)})` : ''}`);
+      const msg = githubEscape(`${localize(f.message, locale)}${r.word ? ` (${wordModule().describeLocation(wordModule().locate(r.word, f.start, f.end), locale)})` : ''}`);
       if (r.word) {
         out += `::${GITHUB_LEVEL[f.severity]} file=${file},title=${githubEscape(f.rule, true)}::${msg}\n`;
         continue;
@@ -773,7 +773,7 @@ function toStylish(results: FileResult[], locale: Locale): string {
     for (const x of f.related ?? []) {
       const o = x.file !== undefined ? other(x.file) : undefined;
       if (!o) continue;
-      const at = o.r.word ? describeLocation(locate(o.r.word, x.start, x.end), locale) : (({ line, character }) => `${line + 1}:${character + 1}`)(o.li.positionAt(x.start));
+      const at = o.r.word ? wordModule().describeLocation(wordModule().locate(o.r.word, x.start, x.end), locale) : (({ line, character }) => `${line + 1}:${character + 1}`)(o.li.positionAt(x.start));
       s += `        ${c('90', '↳')} ${escapeControls(o.r.path)}:${at}  ${localize(x.message, locale)}\n`;
     }
     return s;
@@ -787,8 +787,8 @@ function toStylish(results: FileResult[], locale: Locale): string {
       counts[f.severity]++;
       if (r.word) {
         // Word has no stable lines: the paragraph or cell, its heading, and the words around.
-        const l = locate(r.word, f.start, f.end);
-        out += `  ${describeLocation(l, locale)}: ${c(sevColor[f.severity], localize(sevName[f.severity], locale))} ${localize(f.message, locale)}  ${c('90', f.rule)}\n      «${l.quote}»\n` + crossLines(f);
+        const l = wordModule().locate(r.word, f.start, f.end);
+        out += `  ${wordModule().describeLocation(l, locale)}: ${c(sevColor[f.severity], localize(sevName[f.severity], locale))} ${localize(f.message, locale)}  ${c('90', f.rule)}\n      «${l.quote}»\n` + crossLines(f);
         continue;
       }
       const p = li.positionAt(f.start);

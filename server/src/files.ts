@@ -3,7 +3,7 @@
 // (config `ignore` / `include`, relative to the config file's folder).
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
-import fg from 'fast-glob';
+import { fastGlob } from './lazy';
 import type { ResolvedConfig } from './engine';
 import { configGlobs, isCheckedRel, isIgnoredRel, isIncludedRel } from './checked';
 
@@ -15,7 +15,7 @@ export const SKIPPED_FOLDERS = ['**/node_modules/**', '**/.git/**'];
 /** Reports under a folder (absolute paths, sorted): Markdown, and Word files when `docx`. Word's lock files (~$name.docx) are not documents. */
 export async function reportFilesIn(dir: string, opts: { docx: boolean }): Promise<string[]> {
   const patterns = opts.docx ? ['**/*.md', '**/*.docx', '!**/~$*'] : ['**/*.md'];
-  const found = await fg(patterns, { cwd: dir, absolute: true, dot: false, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false });
+  const found = await fastGlob()(patterns, { cwd: dir, absolute: true, dot: false, ignore: SKIPPED_FOLDERS, followSymbolicLinks: false });
   return found.sort();
 }
 

@@ -7,7 +7,7 @@
 // between them (a ServerPlatform), so a feature is registered once, here.
 import { TextDocuments, TextDocumentSyncKind, type InitializeParams, type Connection, type ServerCapabilities } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { allRules } from './engine';
+import { RULE_COUNT } from './buildId';
 import { VERSION } from './version';
 import { normalizeDocsBase } from './docsBase';
 import { createContext, type ServerContext, type Workspace } from './features/context';
@@ -70,7 +70,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     ctx.client.workspaceFoldersChange = !!params.capabilities.workspace?.workspaceFolders;
     ctx.client.registerWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration && !options?.watchesFiles;
     platform.initialize?.(params.initializationOptions as Record<string, unknown> | undefined);
-    ctx.log(`vnhr server started (${platform.name}, locale ${params.locale ?? 'none'} -> ${ctx.client.locale}, ${allRules.length} rules)`);
+    ctx.log(`vnhr server started (${platform.name}, locale ${params.locale ?? 'none'} -> ${ctx.client.locale}, ${RULE_COUNT} rules)`);
     return { capabilities, serverInfo: { name: 'vnhr', version: VERSION } };
   });
 

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../helpers/corpus';
 import { LspClient } from '../helpers/lsp';
+import { makeDocx } from '../helpers/docx';
 
 const npm = (args: string[], cwd: string) => spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
 const SLIP = '# Báo cáo công tác y tế năm 2024\n\nNăm 2024, ngành y tế đã hoàn thành  tốt các nhiệm vụ được giao.\n';
@@ -37,7 +38,7 @@ describe('npm package (pack, install, run outside the repository)', function () 
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('holds the bundles, declarations, rule pages and schema, and no sources or tests', () => {
-    for (const f of ['package.json', 'bin/vnhr.js', 'bin/vnhr-language-server.js', 'server/out/cli.js', 'server/out/checkWorker.js', 'server/out/server.js', 'server/out/lib.js', 'server/out/tsc/lib.d.ts', 'schemas/vnhrrc.schema.json', 'docs/rules/whitespace.md', 'LICENSE', 'README.md'])
+    for (const f of ['package.json', 'bin/vnhr.js', 'bin/vnhr-language-server.js', 'bin/load-bundle.js', 'server/out/cli.js', 'server/out/cli.js.cache', 'server/out/word.js', 'server/out/fast-glob.js', 'server/out/engine-light.js', 'server/out/checkWorker.js', 'server/out/server.js', 'server/out/lib.js', 'server/out/tsc/lib.d.ts', 'schemas/vnhrrc.schema.json', 'docs/rules/whitespace.md', 'LICENSE', 'README.md'])
       assert.ok(files.includes(f), `${f} missing from the tarball`);
     const stray = files.filter((f) => /^(server\/src|test|client|scripts|examples|node_modules)\/|\.map$|\.tsbuildinfo$|^server\/out\/tsc\/.*\.js$/.test(f));
     assert.deepEqual(stray, []);
@@ -55,6 +56,17 @@ describe('npm package (pack, install, run outside the repository)', function () 
     const sarif = JSON.parse(spawnSync(bin, ['check', '--format', 'sarif', 'bao-cao.md'], { cwd: work, encoding: 'utf8' }).stdout);
     const help = sarif.runs[0].tool.driver.rules.find((x: { id: string }) => x.id === 'whitespace').helpUri as string;
     assert.ok(help.startsWith('file:') && existsSync(fileURLToPath(help)) && fileURLToPath(help).startsWith(prefix), help);
+  });
+
+  it('checks a Word file and a glob with the chunks it loads on demand (server/out/word.js, fast-glob.js)', async () => {
+    const work = join(dir, 'word');
+    mkdirSync(work);
+    writeFileSync(join(work, 'bao-cao.docx'), await makeDocx({ paragraphs: ['Năm 2024, ngành y tế đã hoàn thành  tốt các nhiệm vụ được giao.'] }));
+    writeFileSync(join(work, 'bao-cao.md'), SLIP);
+    const bin = join(prefix, 'bin', 'vnhr');
+    const r = spawnSync(bin, ['check', '--format', 'json', '--no-cross-file', 'bao-cao.docx', '*.md'], { cwd: work, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).files.map((f: { diagnostics: { rule: string }[] }) => f.diagnostics.map((d) => d.rule)), [['whitespace'], ['whitespace']]);
   });
 
   it('starts the installed language server over stdio: handshake, diagnostics with a page that exists', async () => {

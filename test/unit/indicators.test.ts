@@ -8,6 +8,7 @@ import Ajv from 'ajv';
 import { check, configFromObject, getDefaultConfig, loadConfig, buildDocModel, DocumentCache, LineIndex, applyFixes, type Finding, type ResolvedConfig } from '../helpers/engine';
 import { REPO_ROOT } from '../helpers/corpus';
 import { indicatorSummary, renderIndicatorSummary, shippedIndicators, catalogueFor, blockIndicators, type IndicatorMentionInfo } from '../../server/src/engine/indicators';
+import { catalogueAdds, compileCatalogue, type CatalogueAdds } from '../../server/src/engine/indicators/catalogue';
 import { intervalOf, overlaps, formatVi } from '../../server/src/engine/indicators/compare';
 import { matches } from '../../server/src/engine/indicators/fractions';
 import { fold } from '../../server/src/engine/indicators/lexer';
@@ -334,5 +335,17 @@ describe('indicator summary (editor)', () => {
     // Cell text with a pipe is escaped.
     const pipe = renderIndicatorSummary([{ ...summary(text)[0], written: { vi: 'a|b', en: 'a|b' } }]);
     assert.ok(pipe.includes('a\\|b'));
+  });
+});
+
+// Built by scripts/build.mjs so a check does not lex every alias at first use.
+describe('catalogue keys generated at build time', () => {
+  it('equal what catalogueAdds() makes of the shipped catalogue now, and compile to the same tries', () => {
+    const built = JSON.parse(readFileSync(join(REPO_ROOT, 'server/src/engine/indicators/catalogue-adds.generated.json'), 'utf8')) as CatalogueAdds;
+    const live = catalogueAdds(shippedIndicators());
+    assert.ok(live.names.length > 100 && live.numerators.length > 0);
+    assert.deepEqual(built, live);
+    assert.deepEqual(compileCatalogue(shippedIndicators(), built), compileCatalogue(shippedIndicators()));
+    assert.deepEqual(catalogueFor(getDefaultConfig()).names, compileCatalogue(shippedIndicators()).names);
   });
 });

@@ -10,6 +10,7 @@ import { check, configFromObject, fixAll, getDefaultConfig, loadConfig, type Fin
 import { REPO_ROOT } from '../helpers/corpus';
 import { analyzeWord, toStyle } from '../../server/src/engine/vietnamese/syllable';
 import { PhraseIndex, nearStats, sylKey } from '../../server/src/engine/vietnamese/nearphrase';
+import { builtinPhrases } from '../../server/src/engine/vietnamese/misspellings';
 import { PROVINCES_63, PROVINCES_34, DISTRICTS, COMMUNES } from '../../server/src/engine/vietnamese/places';
 
 const found = (rule: string, text: string, config = getDefaultConfig()): string[] =>
@@ -226,4 +227,14 @@ describe('doc pages of common-misspelling and place-name: the examples hold', ()
       for (const l of right) assert.deepEqual(found(id, l + '\n'), [], l);
     });
   }
+});
+
+// Built by scripts/build.mjs so a check does not derive it at first use.
+describe('fixed phrases generated at build time', () => {
+  it('equal what builtinPhrases() derives from the data files now', () => {
+    const built = JSON.parse(readFileSync(join(REPO_ROOT, 'server/src/engine/vietnamese/misspelling-phrases.generated.json'), 'utf8')) as string[];
+    const live = builtinPhrases();
+    assert.ok(live.length > 100, `${live.length} phrases`);
+    assert.deepEqual(built, live);
+  });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { check } from '../helpers/engine';
 import { REPO_ROOT } from '../helpers/corpus';
-import { COMMUNES, COMMUNES_2025, PROVINCES_34 } from '../../server/src/engine/vietnamese/places';
+import { COMMUNES, COMMUNES_2025, PROVINCES_34, placeKeyData } from '../../server/src/engine/vietnamese/places';
 
 describe('gazetteer: the 3.321 commune-level units from 01/07/2025', function () {
   this.timeout(120_000);
@@ -42,5 +42,15 @@ describe('gazetteer: the 3.321 commune-level units from 01/07/2025', function ()
     // Names new in 2025 whose syllables break the Vietnamese rules on purpose (minority languages).
     const nfd = 'Các xã Đakrông, La Êê, Ea Khăl, Ea Knuếc, Dur Kmăl và phường Văn Miếu - Quốc Tử Giám.\n'.normalize('NFD');
     assert.deepEqual(check(nfd).filter((f) => f.rule !== 'unicode-normalization').map((f) => f.rule), []);
+  });
+});
+
+// The gazetteer's keys are computed by scripts/build.mjs (start-up would spend ~60 ms on them).
+describe('gazetteer keys generated at build time', () => {
+  it('equal what placeKeyData() computes from the data files now', () => {
+    const live = placeKeyData();
+    const built = JSON.parse(readFileSync(join(REPO_ROOT, 'server/src/engine/data/places-keys.generated.json'), 'utf8')) as typeof live;
+    assert.ok(live.knownKeys.length > 5000 && live.nameSyllables.length > 1000 && live.variants.length > 0);
+    assert.deepEqual(built, live);
   });
 });

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync, unlinkS
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { check, getDefaultConfig, localize, LineIndex } from '../engine';
 import { findConfigFile, readConfigFile } from '../configFiles';
-import { importDocx, markdownToDocx } from './index';
+import { wordModule } from '../lazy';
 
 export const WORD_USAGE = `  vnhr import FILE.docx [-o FILE.md] [--force]
                                 Word → Markdown (images into a folder beside it)
@@ -74,7 +74,7 @@ export async function wordCommand(cmd: 'import' | 'export', args: string[], io: 
   try {
     if (cmd === 'import') {
       const imageDir = basename(output, extname(output)) + '-images';
-      const conv = importDocx(bytes, imageDir);
+      const conv = wordModule().importDocx(bytes, imageDir);
       if (conv.images.size) mkdirSync(join(dirname(output), imageDir), { recursive: true });
       for (const [rel, data] of conv.images) writeFileAtomic(join(dirname(output), rel), data);
       writeFileAtomic(output, conv.markdown);
@@ -91,7 +91,7 @@ export async function wordCommand(cmd: 'import' | 'export', args: string[], io: 
       io.err(`vnhr export: the report has ${errors.length} error(s); fix them or export anyway with --force\n`);
       return 1;
     }
-    const docx = await markdownToDocx(text, {}, {
+    const docx = await wordModule().markdownToDocx(text, {}, {
       readImage: (src) => {
         const p = resolve(dirname(input), src);
         try {

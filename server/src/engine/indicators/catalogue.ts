@@ -2,6 +2,7 @@
 // by the config's "indicators" entries, compiled into phrase tries for the
 // mention extractor. One compiled catalogue per distinct config.
 import shipped from './catalogue.json';
+import generatedAdds from './catalogue-adds.generated.json';
 import type { ResolvedConfig } from '../config';
 import { lexString, PhraseTrie } from './lexer';
 import { parsePer, type Den } from './lexicon';
@@ -94,11 +95,30 @@ export function mergeIndicators(base: readonly Indicator[], extra: readonly Reco
   return [...out.values()];
 }
 
+/** What compileCatalogue puts in its two tries, in order (keys, value). */
+export interface CatalogueAdds {
+  names: [string[], NameEntry][];
+  numerators: [string[], string][];
+}
+
 /** Compile the phrase tries. Count and other kinds are not extracted. */
-export function compileCatalogue(list: Indicator[]): Catalogue {
+export function compileCatalogue(list: Indicator[], adds: CatalogueAdds = catalogueAdds(list)): Catalogue {
   const names = new PhraseTrie<NameEntry>();
   const numerators = new PhraseTrie<string>();
-  const byId = new Map(list.map((i) => [i.id, i]));
+  for (const [keys, v] of adds.names) names.add(keys, v);
+  for (const [keys, v] of adds.numerators) numerators.add(keys, v);
+  return { list, byId: new Map(list.map((i) => [i.id, i])), names, numerators };
+}
+
+/**
+ * The phrase keys of a list's names and numerators (the lexer's keys of every alias). For the
+ * shipped list scripts/build.mjs writes them to catalogue-adds.generated.json (read by
+ * catalogueFor when the config adds no indicator; indicators.test.ts checks they agree).
+ */
+export function catalogueAdds(list: Indicator[]): CatalogueAdds {
+  const out: CatalogueAdds = { names: [], numerators: [] };
+  const names = { add: (keys: string[], v: NameEntry) => void (keys.length && out.names.push([keys, v])) };
+  const numerators = { add: (keys: string[], id: string) => void out.numerators.push([keys, id]) };
   const seenNum = new Set<string>();
   const addNum = (keys: string[], id: string) => {
     const k = id + '|' + keys.join(' ');
@@ -137,7 +157,7 @@ export function compileCatalogue(list: Indicator[]): Catalogue {
       }
     }
   }
-  return { list, byId, names, numerators };
+  return out;
 }
 
 const compiled = new Map<string, Catalogue>();
@@ -149,7 +169,8 @@ export function catalogueFor(config: ResolvedConfig | undefined): Catalogue {
   let c = compiled.get(key);
   if (!c) {
     if (compiled.size > 16) compiled.clear();
-    c = compileCatalogue(mergeIndicators(shippedIndicators(), extra));
+    const list = mergeIndicators(shippedIndicators(), extra);
+    c = key ? compileCatalogue(list) : compileCatalogue(list, generatedAdds as unknown as CatalogueAdds);
     compiled.set(key, c);
   }
   return c;

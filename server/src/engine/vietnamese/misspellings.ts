@@ -19,6 +19,7 @@ import type { MisspellingEntry, ResolvedConfig } from '../config';
 import { analysis } from '../rule';
 import { PhraseIndex, sylKey, keyedChains, respell, slipIsOurs, type SlipKind } from './nearphrase';
 import { analyzeWord } from './syllable';
+import generatedPhrases from './misspelling-phrases.generated.json';
 
 /** A pair of data/misspellings.json or the config's `misspellings`. */
 export type MisspellingPair = MisspellingEntry;
@@ -42,8 +43,11 @@ const words = (s: string) => s.normalize('NFC').trim().split(/\s+/).filter(Boole
 /** Words at a phrase's edge that make it a fragment ("số bác sĩ trên"): not a fixed phrase. */
 const FUNCTION_WORDS = new Set(words('trên dưới của cho với và là ở trong ngoài có từ đến khi về theo được bị mỗi các những một'));
 
-/** The fixed phrases: the data's, the abbreviations' expansions and the indicator names (≥ 3 syllables, all Vietnamese). */
-function builtinPhrases(): string[] {
+/**
+ * The fixed phrases: the data's, the abbreviations' expansions and the indicator names (≥ 3 syllables, all Vietnamese).
+ * scripts/build.mjs writes the result to misspelling-phrases.generated.json, which tables() reads (ortho-lexicon.test.ts checks they agree).
+ */
+export function builtinPhrases(): string[] {
   const out = new Set<string>(data.phrases);
   const texts: string[] = [];
   for (const it of abbreviations.items) texts.push(it.expansion);
@@ -76,7 +80,7 @@ function tables(config: ResolvedConfig, extraPhrases: string[]): Tables {
     else pairs.set(keys[0], [c]);
     phrases.addKnown(pair.right);
   }
-  for (const p of [...(builtin ??= builtinPhrases()), ...extraPhrases]) if (words(p).length >= 3) phrases.add(p, p.normalize('NFC'));
+  for (const p of [...(builtin ??= generatedPhrases), ...extraPhrases]) if (words(p).length >= 3) phrases.add(p, p.normalize('NFC'));
   t = { pairs, phrases };
   if (tableCache.size > 16) tableCache.clear();
   tableCache.set(key, t);
