@@ -6,7 +6,7 @@
 // nonce'd script and stylesheet from the extension, nothing remote.
 import * as vscode from 'vscode';
 import { toCsv, type FromWebview, type IndicatorRow, type PanelLocale, type PanelRow, type Scope, type ToWebview } from './panelModel';
-import { INDICATOR_ROWS_CHANGED, INDICATOR_ROWS_REQUEST, type IndicatorRowsParams, type IndicatorRowsResult } from '../../server/src/protocol';
+import { INDICATOR_ROWS_CHANGED, INDICATOR_ROWS_REQUEST, uiLocale, type IndicatorRowsParams, type IndicatorRowsResult } from '../../server/src/protocol';
 
 export const INDICATOR_VIEW = 'vnHealthReport.indicators';
 const CSV_NAME: Record<PanelLocale, string> = { vi: 'bang-chi-so.csv', en: 'indicators.csv' };
@@ -18,9 +18,7 @@ export interface PanelClient {
 }
 
 function panelLocale(): PanelLocale {
-  const s = vscode.workspace.getConfiguration('vnHealthReport').get<string>('locale', 'auto');
-  if (s === 'vi' || s === 'en') return s;
-  return vscode.env.language.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+  return uiLocale(vscode.workspace.getConfiguration('vnHealthReport').get<string>('locale', 'auto'), vscode.env.language);
 }
 
 function nonce(): string {

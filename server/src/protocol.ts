@@ -3,6 +3,13 @@
 // once for both sides. It imports nothing, so the client bundles it without
 // pulling in the server or the engine (test/unit/architecture.test.ts).
 
+/** The locale of what the user reads (diagnostics, hovers, the panel): the `vnHealthReport.locale` setting when it names one, else the editor's language tag ("vi", "vi-VN" → vi; any other → en; none → vi). Server and client decide alike, so the panel's rows and its labels agree. */
+export function uiLocale(setting: unknown, language: string | undefined): 'vi' | 'en' {
+  if (setting === 'vi' || setting === 'en') return setting;
+  if (!language) return 'vi';
+  return language.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+}
+
 /** Request: every indicator figure of a document as a Markdown table (the "Show indicator summary" command). */
 export const INDICATOR_SUMMARY_REQUEST = 'vnhr/indicatorSummary';
 export interface IndicatorSummaryParams {

@@ -20,7 +20,7 @@ import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerIndicatorSummary } from './features/indicatorSummary';
 import { registerIndicatorPanel } from './features/indicatorPanel';
 import { createInsights } from './insights';
-import type { InitializationOptions } from './protocol';
+import { uiLocale, type InitializationOptions } from './protocol';
 
 /** What differs between the node server and the web-worker server. */
 export interface ServerPlatform {
@@ -62,7 +62,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   };
 
   connection.onInitialize((params: InitializeParams) => {
-    ctx.client.locale = params.locale?.toLowerCase().startsWith('vi') ? 'vi' : params.locale ? 'en' : 'vi';
+    ctx.client.language = params.locale;
+    ctx.client.locale = uiLocale('auto', params.locale);
     ctx.client.configuration = !!params.capabilities.workspace?.configuration;
     ctx.client.resolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     // Sent by any client: a field of the wrong type is ignored where it is read.
