@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { activateShared, currentClient, deactivateShared } from './extensionShared';
+import { CONFIG_FILES_NOTIFICATION, type ConfigFilesParams } from '../../server/src/protocol';
 
 /** The web worker constructor and blob URLs (the web extension host has them; the DOM types are not in this project's lib). */
 interface WorkerLike {
@@ -38,13 +39,11 @@ let worker: WorkerLike | undefined;
 
 const CONFIG_WAIT_MS = 3000;
 const CONFIG_GLOB = '**/.vnhrrc{,.json}';
-/** server/src/server.browser.ts CONFIG_FILES_NOTIFICATION. */
-const CONFIG_FILES_NOTIFICATION = 'vnhr/configFiles';
 /** Schemes of the web's file systems: local folders, GitHub/Azure repos (vscode-vfs), remotes, the test host. */
 const SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web'];
 
 /** Every config file of the workspace with its text (a file that cannot be read is left out). */
-async function readConfigFiles(): Promise<{ uri: string; text: string }[]> {
+async function readConfigFiles(): Promise<ConfigFilesParams['files']> {
   const uris = await vscode.workspace.findFiles(CONFIG_GLOB, '**/node_modules/**', 200);
   const files = await Promise.all(
     uris.map(async (uri) => {
@@ -74,7 +73,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const resend = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void readConfigFiles().then((files) => currentClient()?.sendNotification(CONFIG_FILES_NOTIFICATION, { files })), 200);
+    timer = setTimeout(() => void readConfigFiles().then((files) => currentClient()?.sendNotification(CONFIG_FILES_NOTIFICATION, { files } satisfies ConfigFilesParams)), 200);
   };
   // The config files go with initialize, so the first checks use them; a
   // search slower than this (a large repository on github.dev) does not hold
@@ -97,7 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return new LanguageClient('vnHealthReport', 'Vietnamese Health Report', worker as unknown as ConstructorParameters<typeof LanguageClient>[2], options);
     },
   });
-  if (!early) void reading.then((files) => currentClient()?.sendNotification(CONFIG_FILES_NOTIFICATION, { files }));
+  if (!early) void reading.then((files) => currentClient()?.sendNotification(CONFIG_FILES_NOTIFICATION, { files } satisfies ConfigFilesParams));
   context.subscriptions.push(configWatcher.onDidCreate(resend), configWatcher.onDidChange(resend), configWatcher.onDidDelete(resend));
 }
 

@@ -8,14 +8,13 @@ import { ErrorAction, CloseAction, RevealOutputChannelOn, type BaseLanguageClien
 import { registerTemplateCommands } from './templates';
 import { registerRulePages, rulePagesBase } from './rulePages';
 import { registerIndicatorPanel } from './indicatorPanel';
-
-const FIX_ALL_COMMAND = 'vnhr.server.fixAll';
+import { FIX_ALL_COMMAND, INDICATOR_SUMMARY_REQUEST, type FixAllResult, type IndicatorSummaryParams, type IndicatorSummaryResult, type InitializationOptions } from '../../server/src/protocol';
 
 export interface ClientPlatform {
   /** Documents the server checks (node: files on disk and untitled; web: the virtual file systems too). */
   documentSelector: DocumentSelector;
   /** Merged into initializationOptions (web: the config files' texts). */
-  initializationOptions?: Record<string, unknown>;
+  initializationOptions?: InitializationOptions;
   /** File watchers whose events go to the server (didChangeWatchedFiles). */
   fileEvents: vscode.FileSystemWatcher[];
   createClient(options: LanguageClientOptions): BaseLanguageClient;
@@ -57,7 +56,7 @@ export async function activateShared(context: vscode.ExtensionContext, output: v
     diagnosticCollectionName: 'vnhr',
     // Diagnostics link rule pages through this extension (offline), or a published address.
     // watchesFiles: the watchers above send the file events; the server need not register its own.
-    initializationOptions: { docsBaseUrl: rulePagesBase(context), watchesFiles: true, ...platform.initializationOptions },
+    initializationOptions: { docsBaseUrl: rulePagesBase(context), watchesFiles: true, ...platform.initializationOptions } satisfies InitializationOptions,
   };
 
   client = platform.createClient(clientOptions);
@@ -87,7 +86,7 @@ export async function activateShared(context: vscode.ExtensionContext, output: v
     vscode.commands.registerCommand('vnHealthReport.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return 0;
-      const r = (await client.sendRequest('workspace/executeCommand', { command: FIX_ALL_COMMAND, arguments: [editor.document.uri.toString()] })) as { applied: number } | null;
+      const r = (await client.sendRequest('workspace/executeCommand', { command: FIX_ALL_COMMAND, arguments: [editor.document.uri.toString()] })) as FixAllResult | null;
       const n = r?.applied ?? 0;
       void vscode.window.setStatusBarMessage(n ? vscode.l10n.t('Fixed {0} problem(s)', n) : vscode.l10n.t('Nothing to fix'), 4000);
       return n;
@@ -106,7 +105,7 @@ export async function activateShared(context: vscode.ExtensionContext, output: v
     vscode.commands.registerCommand('vnHealthReport.showIndicatorSummary', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return undefined;
-      const r = (await client.sendRequest('vnhr/indicatorSummary', { uri: editor.document.uri.toString() })) as { markdown: string };
+      const r = await client.sendRequest<IndicatorSummaryResult>(INDICATOR_SUMMARY_REQUEST, { uri: editor.document.uri.toString() } satisfies IndicatorSummaryParams);
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: r.markdown || vscode.l10n.t('No indicators found in this report.') });
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
       return r.markdown;

@@ -6,6 +6,7 @@
 // nonce'd script and stylesheet from the extension, nothing remote.
 import * as vscode from 'vscode';
 import { toCsv, type FromWebview, type IndicatorRow, type PanelLocale, type PanelRow, type Scope, type ToWebview } from './panelModel';
+import { INDICATOR_ROWS_CHANGED, INDICATOR_ROWS_REQUEST, uiLocale, type IndicatorRowsParams, type IndicatorRowsResult } from '../../server/src/protocol';
 
 export const INDICATOR_VIEW = 'vnHealthReport.indicators';
 const CSV_NAME: Record<PanelLocale, string> = { vi: 'bang-chi-so.csv', en: 'indicators.csv' };
@@ -17,9 +18,7 @@ export interface PanelClient {
 }
 
 function panelLocale(): PanelLocale {
-  const s = vscode.workspace.getConfiguration('vnHealthReport').get<string>('locale', 'auto');
-  if (s === 'vi' || s === 'en') return s;
-  return vscode.env.language.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+  return uiLocale(vscode.workspace.getConfiguration('vnHealthReport').get<string>('locale', 'auto'), vscode.env.language);
 }
 
 function nonce(): string {
@@ -50,7 +49,7 @@ export function registerIndicatorPanel(context: vscode.ExtensionContext, client:
   async function load(): Promise<PanelRow[]> {
     const file = scope === 'file' ? currentFile() : undefined;
     if (scope === 'file' && !file) return [];
-    const r = await client.sendRequest<{ rows: IndicatorRow[] }>('vnhr/indicatorRows', file ? { uri: file.toString() } : {});
+    const r = await client.sendRequest<IndicatorRowsResult>(INDICATOR_ROWS_REQUEST, (file ? { uri: file.toString() } : {}) satisfies IndicatorRowsParams);
     return r.rows.map((row) => ({ ...row, file: vscode.workspace.asRelativePath(vscode.Uri.parse(row.uri), vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1) }));
   }
 
@@ -150,7 +149,7 @@ export function registerIndicatorPanel(context: vscode.ExtensionContext, client:
       },
     }),
     // A hidden view reloads when shown again (its 'ready' refreshes it): no work for it meanwhile.
-    client.onNotification('vnhr/indicatorRowsChanged', () => {
+    client.onNotification(INDICATOR_ROWS_CHANGED, () => {
       if (view?.visible) void refresh();
     }),
     vscode.window.onDidChangeActiveTextEditor((e) => {

@@ -2,26 +2,10 @@
 // and the webview script (client/webview/indicatorPanel.ts): the rows the server
 // sends, the messages between the two sides, filtering and sorting, the trend
 // series of one indicator, the CSV text, and the UI strings. Pure: no vscode, no DOM.
+import type { IndicatorRow } from '../../server/src/protocol';
 
-/** One figure, as the server's `vnhr/indicatorRows` sends it (server/src/features/indicatorPanel.ts). */
-export interface IndicatorRow {
-  uri: string;
-  line: number;
-  character: number;
-  endCharacter: number;
-  indicator: string;
-  name: string;
-  subgroup: string;
-  period: string;
-  periodKey: string;
-  place: string;
-  kind: string;
-  value: number;
-  written: string;
-  unit: string;
-  target?: boolean;
-  conflict: boolean;
-}
+/** One figure, as the server's `vnhr/indicatorRows` sends it. */
+export type { IndicatorRow };
 
 export type PanelLocale = 'vi' | 'en';
 export type Scope = 'workspace' | 'file';

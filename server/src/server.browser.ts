@@ -1,7 +1,7 @@
 // The language server in a web worker (vscode.dev, github.dev, any VS Code
 // for the web): the shared wiring (serverMain.ts) with what a worker has. No
 // file system: the client reads the config files through vscode.workspace.fs
-// and sends them (initializationOptions.configFiles at start, then
+// and sends them (initializationOptions.files at start, then
 // `vnhr/configFiles` when one changes); only open reports are checked (no
 // workspace scan). scripts/build.mjs bundles this for platform "browser" and
 // fails if a node built-in is imported on the way.
@@ -9,7 +9,8 @@ import { createConnection, BrowserMessageReader, BrowserMessageWriter, type Serv
 import type { ServerContext, Workspace, WorkspaceReport } from './features/context';
 import { toDiagnostic } from './features/diagnostics';
 import { LineIndex, buildDocModel, indicatorSummary } from './engine';
-import { CONFIG_FILES_NOTIFICATION, sentConfigFiles, type ConfigFilesParams } from './serverBrowserConfig';
+import { sentConfigFiles } from './serverBrowserConfig';
+import { CONFIG_FILES_NOTIFICATION, type ConfigFilesParams } from './protocol';
 import { startServer, type ServerPlatform } from './serverMain';
 
 /** No workspace scan in the browser: open reports only; a closed report's diagnostics are cleared. */
@@ -71,8 +72,7 @@ export function browserPlatform(workerUrl: string | undefined): ServerPlatform {
       return openReportsOnly(ctx);
     },
     initialize(options) {
-      const sent = (options as Partial<ConfigFilesParams> | undefined)?.files;
-      if (Array.isArray(sent)) files.replace(sent);
+      if (Array.isArray(options?.files)) files.replace(options.files);
     },
   };
 }

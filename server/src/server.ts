@@ -13,7 +13,7 @@ import { startServer as startShared, type ServerPlatform } from './serverMain';
 import type { Connection } from 'vscode-languageserver';
 
 export { FIX_ALL_KIND } from './features/codeActions';
-export { FIX_ALL_COMMAND } from './features/commands';
+export { FIX_ALL_COMMAND } from './protocol';
 export type { ServerPlatform };
 
 const pathOf = (uri: string): string | undefined => {

@@ -5,12 +5,7 @@
 import { loadConfig } from './engine';
 import { CONFIG_NAMES } from './checked';
 import type { ConfigFiles, LoadedConfig } from './features/configuration';
-
-/** The client's notification: every config file of the workspace, with its text (replaces what was sent before). */
-export const CONFIG_FILES_NOTIFICATION = 'vnhr/configFiles';
-export interface ConfigFilesParams {
-  files: { uri: string; text: string }[];
-}
+import type { ConfigFilesParams } from './protocol';
 
 /** "scheme://authority" and the path of a hierarchical URI (file:, vscode-vfs:, vscode-remote:…), else undefined. */
 function splitUri(uri: string): { prefix: string; path: string } | undefined {

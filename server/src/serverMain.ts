@@ -20,6 +20,7 @@ import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerIndicatorSummary } from './features/indicatorSummary';
 import { registerIndicatorPanel } from './features/indicatorPanel';
 import { createInsights } from './insights';
+import { uiLocale, type InitializationOptions } from './protocol';
 
 /** What differs between the node server and the web-worker server. */
 export interface ServerPlatform {
@@ -35,7 +36,7 @@ export interface ServerPlatform {
   /** Reports beyond the open ones (node: the workspace scan from disk; browser: none). */
   registerWorkspace(ctx: ServerContext, conf: Configuration): { workspace: Workspace; capabilities: ServerCapabilities };
   /** initialize's initializationOptions, for what only this platform reads (browser: the config files the client sent). */
-  initialize?(options: Record<string, unknown> | undefined): void;
+  initialize?(options: InitializationOptions | undefined): void;
 }
 
 export function startServer(connection: Connection, platform: ServerPlatform): void {
@@ -61,15 +62,17 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   };
 
   connection.onInitialize((params: InitializeParams) => {
-    ctx.client.locale = params.locale?.toLowerCase().startsWith('vi') ? 'vi' : params.locale ? 'en' : 'vi';
+    ctx.client.language = params.locale;
+    ctx.client.locale = uiLocale('auto', params.locale);
     ctx.client.configuration = !!params.capabilities.workspace?.configuration;
     ctx.client.resolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
-    const options = params.initializationOptions as { docsBaseUrl?: string; watchesFiles?: boolean } | undefined;
+    // Sent by any client: a field of the wrong type is ignored where it is read.
+    const options = params.initializationOptions as InitializationOptions | undefined;
     ctx.client.docsBase = normalizeDocsBase(options?.docsBaseUrl) ?? platform.docsBase();
     ctx.client.workspaceFolders = platform.initialFolders(params);
     ctx.client.workspaceFoldersChange = !!params.capabilities.workspace?.workspaceFolders;
     ctx.client.registerWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration && !options?.watchesFiles;
-    platform.initialize?.(params.initializationOptions as Record<string, unknown> | undefined);
+    platform.initialize?.(options);
     ctx.log(`vnhr server started (${platform.name}, locale ${params.locale ?? 'none'} -> ${ctx.client.locale}, ${RULE_COUNT} rules)`);
     return { capabilities, serverInfo: { name: 'vnhr', version: VERSION } };
   });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient } from '../helpers/lsp';
-import type { IndicatorRow } from '../../server/src/features/indicatorPanel';
+import type { IndicatorRow } from '../../server/src/protocol';
 
 // A province's annual report: a table with three years and the plan, and a sentence that disagrees with the table.
 const PROVINCE = [

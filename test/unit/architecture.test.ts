@@ -1,7 +1,7 @@
 // The code map's import rules (ARCHITECTURE.md), checked on the sources: no
 // import cycle anywhere in server/src (type-only imports included: a cycle of
-// types is still two modules that cannot be read apart), and the client never
-// imports the server or the engine. (eslint.config.mjs checks the engine's
+// types is still two modules that cannot be read apart), and the client imports
+// of the server only server/src/protocol.ts (the messages), never the engine. (eslint.config.mjs checks the engine's
 // own boundary: no vscode, LSP, fs or front-end imports.)
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -92,8 +92,19 @@ describe('architecture: imports follow the code map', () => {
     assert.deepEqual(cycles(g).sort(), [['a', 'b', 'c'], ['config', 'rule']]);
   });
 
-  it('the client imports neither the server nor the engine', () => {
-    const bad = tsFiles(join(REPO_ROOT, 'client', 'src')).flatMap((f) => importsOf(f).filter((i) => i.includes(join('server', 'src'))).map((i) => `${relative(REPO_ROOT, f)} -> ${relative(REPO_ROOT, i)}`));
+  it('the client imports of the server only its protocol module, which imports nothing', () => {
+    const protocol = join(REPO_ROOT, 'server', 'src', 'protocol.ts');
+    const client = [...tsFiles(join(REPO_ROOT, 'client', 'src')), ...tsFiles(join(REPO_ROOT, 'client', 'webview'))];
+    const used = client.flatMap((f) => importsOf(f).filter((i) => i.includes(join('server', 'src'))).map((i) => `${relative(REPO_ROOT, f)} -> ${relative(REPO_ROOT, i)}`));
+    assert.ok(used.some((u) => u.endsWith(join('server', 'src', 'protocol.ts'))), 'the client imports the protocol (the check sees its imports)');
+    assert.deepEqual(used.filter((u) => !u.endsWith(join('server', 'src', 'protocol.ts'))), []);
+    // Any import, a package's included: the client's bundle would carry it.
+    assert.deepEqual([...readFileSync(protocol, 'utf8').matchAll(IMPORT)].map((m) => m[1] ?? m[2]), []);
+  });
+
+  it('no custom message name (vnhr/…) is spelled outside the protocol module', () => {
+    const files = [...tsFiles(join(REPO_ROOT, 'server', 'src')), ...tsFiles(join(REPO_ROOT, 'client', 'src'))].filter((f) => !f.endsWith(join('server', 'src', 'protocol.ts')));
+    const bad = files.filter((f) => /['"]vnhr\/[A-Za-z]/.test(readFileSync(f, 'utf8'))).map((f) => relative(REPO_ROOT, f));
     assert.deepEqual(bad, []);
   });
 

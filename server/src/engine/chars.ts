@@ -10,6 +10,11 @@ export function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+/** Either half of a surrogate pair (not a character by itself). */
+export function isSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdfff;
+}
+
 const MARK = /\p{M}/u;
 /** Is the code unit at `j` a combining mark (one unit; nothing below U+0300 is)? */
 export function isMarkAt(s: string, j: number): boolean {

@@ -3,6 +3,7 @@
 //   <!-- vnhr-disable rule-id ... --> ... <!-- vnhr-enable rule-id ... -->
 import type { Block } from './types';
 import { countAtOrBelow } from './search';
+import { afterLineBreak } from './document';
 
 export interface DisabledRanges {
   isEmpty: boolean;
@@ -28,7 +29,7 @@ export function computeDisabled(text: string, blocks: readonly Block[]): Disable
       if (m[1] === 'disable-next-line') {
         // From the end of the comment's line to the end of the next line.
         const eol = nextLineEnd(text, end);
-        const nextEnd = nextLineEnd(text, afterLineEnd(text, eol));
+        const nextEnd = nextLineEnd(text, afterLineBreak(text, eol));
         for (const id of ids) spans.push({ rule: id, start: at, end: nextEnd + 1 });
       } else if (m[1] === 'disable') {
         for (const id of ids) if (!open.has(id)) open.set(id, at);
@@ -78,8 +79,3 @@ function nextLineEnd(text: string, from: number): number {
   return m ? m.index : text.length;
 }
 const LINE_END = /[\r\n]/g;
-
-/** Start of the line after the line end at `eol`. */
-function afterLineEnd(text: string, eol: number): number {
-  return eol + (text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? 2 : 1);
-}

@@ -28,6 +28,18 @@ export function findLineStarts(s: string): number[] {
   return starts;
 }
 
+/** Start of the line after the line break at `eol` (a \r\n is one break). */
+export function afterLineBreak(text: string, eol: number): number {
+  return eol + (text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? 2 : 1);
+}
+
+/** The end of the line starting at `start` whose next line starts at `next` (or the text ends), its line break left out. */
+export function lineContentEnd(text: string, start: number, next: number): number {
+  let end = next;
+  while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return end;
+}
+
 /** Line index over a text. Line ends: \n, \r\n and lone \r, as LSP. */
 export class LineIndex {
   readonly lineStarts: number[];
@@ -53,9 +65,7 @@ export class LineIndex {
     const start = this.lineStarts[pos.line];
     const next = pos.line + 1 < this.lineStarts.length ? this.lineStarts[pos.line + 1] : this.text.length;
     // Do not run past the line's own end-of-line characters.
-    let lineEnd = next;
-    while (lineEnd > start && (this.text.charCodeAt(lineEnd - 1) === 10 || this.text.charCodeAt(lineEnd - 1) === 13)) lineEnd--;
-    return Math.min(start + Math.max(0, pos.character), lineEnd);
+    return Math.min(start + Math.max(0, pos.character), lineContentEnd(this.text, start, next));
   }
 
   rangeAt(start: number, end: number): Range {

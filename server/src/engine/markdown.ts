@@ -4,8 +4,8 @@
 // URLs, link destinations, front matter, Markdown syntax) becomes MASK.
 import MarkdownIt from 'markdown-it';
 type Token = ReturnType<MarkdownIt['parse']>[number];
-import { nfcView, nfcBounded, findLineStarts, MAX_MARKS, type NfcView } from './document';
-import { isSpaceOrTab } from './chars';
+import { nfcView, nfcBounded, findLineStarts, afterLineBreak, lineContentEnd, MAX_MARKS, type NfcView } from './document';
+import { isMarkAt, isSpaceOrTab } from './chars';
 import { countBelow } from './search';
 import { MASK, type Block, type ListInfo, type Segment } from './types';
 
@@ -126,7 +126,7 @@ function scanChunks(text: string, from: number, chunks: Chunk[], stop?: (at: num
     if (nextCr < lineStart && nextCr !== text.length) nextCr = indexOrEnd(text, '\r', lineStart);
     const lineEnd = Math.min(nextLf, nextCr);
     const line = text.slice(lineStart, lineEnd);
-    const next = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
+    const next = afterLineBreak(text, lineEnd);
     if (fence) {
       const m = FENCE_OPEN.exec(line);
       if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1].trim()) fence = null;
@@ -248,13 +248,11 @@ function plainTokens(src: string, lineStarts: number[], lineText: (l: number) =>
 
 function buildBlock(chunk: Chunk, fast: boolean): Block {
   const src = chunk.text;
-  if (chunk.kind === 'frontmatter') return makeBlock(chunk, 'frontmatter', MASK.repeat(0) + maskAll(src), [], []);
+  if (chunk.kind === 'frontmatter') return makeBlock(chunk, 'frontmatter', maskAll(src), [], []);
   const lineStarts = findLineStarts(src);
   const lineText = (l: number) => {
     const s = lineStarts[l];
-    let e = l + 1 < lineStarts.length ? lineStarts[l + 1] : src.length;
-    while (e > s && (src.charCodeAt(e - 1) === 10 || src.charCodeAt(e - 1) === 13)) e--;
-    return src.slice(s, e);
+    return src.slice(s, lineContentEnd(src, s, l + 1 < lineStarts.length ? lineStarts[l + 1] : src.length));
   };
   const tokens: MiniToken[] = (fast && plainTokens(src, lineStarts, lineText)) || md.parse(src, {});
   // Prose ranges grouped per inline token (its lines) or table cell: inline
@@ -629,16 +627,15 @@ const INLINE_NON_PROSE = new RegExp(
 
 const maskKeepingLines = (m: string): string => m.replace(/[^\r\n]/g, MASK);
 
-/** Replace inline non-prose with MASK (same length, newlines kept). */
 /**
  * Where a match of [start, end) should end so that NFC and NFD text mask the
  * same letters: before a base letter that composes with the marks after it.
  */
 function clusterSafeEnd(s: string, start: number, end: number): number {
-  while (end > start && end < s.length && isCombining(s.charCodeAt(end))) {
+  while (end > start && end < s.length && isMarkAt(s, end)) {
     let k = end;
     // At most a cluster's worth of marks: normalize() is quadratic on a long run.
-    while (k < s.length && k - end < MAX_MARKS && isCombining(s.charCodeAt(k))) k++;
+    while (k < s.length && k - end < MAX_MARKS && isMarkAt(s, k)) k++;
     const seq = s.slice(end - 1, k);
     if (seq.normalize('NFC').length === seq.length) break;
     end--;
@@ -646,10 +643,7 @@ function clusterSafeEnd(s: string, start: number, end: number): number {
   return end;
 }
 
-function isCombining(c: number): boolean {
-  return (c >= 0x300 && c <= 0x36f) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f);
-}
-
+/** Replace inline non-prose with MASK (same length, newlines kept). */
 export function maskInline(s: string): string {
   if (!/[`<\]!\\*_~:@w./]/.test(s)) return s;
   const out: string[] = [];

@@ -2,11 +2,10 @@
 import type { ServerContext } from './context';
 import type { Diagnostics } from './diagnostics';
 import { fixAllEdits, safelyFixable } from './codeActions';
-
-export const FIX_ALL_COMMAND = 'vnhr.server.fixAll';
+import { FIX_ALL_COMMAND, type FixAllResult } from '../protocol';
 
 export function registerCommands(ctx: ServerContext, diags: Diagnostics) {
-  ctx.connection.onExecuteCommand(async (params) => {
+  ctx.connection.onExecuteCommand(async (params): Promise<FixAllResult | undefined> => {
     if (params.command !== FIX_ALL_COMMAND) return undefined;
     const uri = String(params.arguments?.[0] ?? '');
     const cur = await diags.currentFindings(uri);

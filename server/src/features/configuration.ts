@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { getDefaultConfig, loadConfig, LineIndex, type Locale, type ResolvedConfig, type ConfigProblem } from '../engine';
 import { isCheckedRel } from '../checked';
 import type { ServerContext } from './context';
+import { uiLocale } from '../protocol';
 
 export interface Settings {
   enable: boolean;
@@ -150,7 +151,7 @@ export function registerConfiguration(ctx: ServerContext, files: ConfigFiles, on
   return {
     settingsFor,
     configFor,
-    localeOf: (s) => (s.locale === 'vi' || s.locale === 'en' ? s.locale : ctx.client.locale),
+    localeOf: (s) => uiLocale(s.locale, ctx.client.language),
     isChecked: (s, text, uri) => {
       if (!s.enable) return false;
       const configPath = files.nearest(uri);

@@ -5,7 +5,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, IndicatorMentionInfo, LineIndex, Locale, ResolvedConfig, DocumentCache } from '../engine';
 
 export interface ClientInfo {
-  /** The locale the client started with (settings may override it). */
+  /** initialize's locale (the editor's language tag), if any. */
+  language?: string;
+  /** The locale that tag gives (the `locale` setting may override it per document). */
   locale: Locale;
   /** workspace/configuration is available. */
   configuration: boolean;

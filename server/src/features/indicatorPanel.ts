@@ -6,34 +6,7 @@
 import { localize, type Locale, type Finding } from '../engine';
 import type { ServerContext, Workspace, WorkspaceReport } from './context';
 import type { Configuration } from './configuration';
-
-export const INDICATOR_ROWS_REQUEST = 'vnhr/indicatorRows';
-export const INDICATOR_ROWS_CHANGED = 'vnhr/indicatorRowsChanged';
-
-export interface IndicatorRow {
-  uri: string;
-  /** Zero-based line and UTF-16 characters of the figure (its % sign included). */
-  line: number;
-  character: number;
-  endCharacter: number;
-  /** Catalogue id of the indicator. */
-  indicator: string;
-  name: string;
-  /** Sub-group ("nữ", "dưới 5 tuổi"), joined; empty for the whole population. */
-  subgroup: string;
-  period: string;
-  /** Period key ("2024", "6T/2024"): sorts and groups the trend chart; empty when unknown. */
-  periodKey: string;
-  place: string;
-  kind: string;
-  value: number;
-  written: string;
-  unit: string;
-  /** The figure is a target (plan), not an achieved value. */
-  target?: boolean;
-  /** An indicator-conflict finding covers the figure. */
-  conflict: boolean;
-}
+import { INDICATOR_ROWS_CHANGED, INDICATOR_ROWS_REQUEST, type IndicatorRow, type IndicatorRowsParams, type IndicatorRowsResult } from '../protocol';
 
 // No node:url here: the web worker's server registers this feature too.
 const pathOf = (uri: string): string => {
@@ -97,7 +70,7 @@ export function indicatorRows(reports: ReadonlyMap<string, WorkspaceReport>, loc
 }
 
 export function registerIndicatorPanel(ctx: ServerContext, conf: Configuration, workspace: Workspace) {
-  ctx.connection.onRequest(INDICATOR_ROWS_REQUEST, async (p: { uri?: string } | null) => {
+  ctx.connection.onRequest(INDICATOR_ROWS_REQUEST, async (p: IndicatorRowsParams | null): Promise<IndicatorRowsResult> => {
     const uri = p?.uri || undefined;
     const settings = await conf.settingsFor(uri ?? ctx.client.workspaceFolders[0] ?? '');
     return { rows: indicatorRows(workspace.reports(), conf.localeOf(settings), uri) };

@@ -21,23 +21,8 @@ import type { ServerContext, Workspace, OpenReport } from './context';
 import type { Configuration, Settings } from './configuration';
 import { checkSliced } from './diagnostics';
 import { createCrossReports } from './crossReports';
+import { WORKSPACE_STATUS_REQUEST, type WorkspaceStatus } from '../protocol';
 export type { Workspace };
-
-export interface WorkspaceStatus {
-  /** Workspace folders (URIs). */
-  folders: string[];
-  /** Unopened reports known from the last scan and file events. */
-  files: number;
-  /** Checks run on unopened files since start (a file skipped by the content hash is not counted). */
-  checks: number;
-  scans: number;
-  /** A scan or a changed file is being processed. */
-  busy: boolean;
-}
-
-
-/** Test and bench hook: counts of the workspace scan. */
-export const WORKSPACE_STATUS_REQUEST = 'vnhr/workspaceStatus';
 
 interface FileState {
   hash: string;

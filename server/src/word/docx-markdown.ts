@@ -5,6 +5,7 @@
 // turns its offsets into Word locations. Import writes the same Markdown.
 import type { DocxDocument, DocxParagraph, DocxRun } from './docx-read';
 import { msg, localize } from '../engine/msg';
+import { upperBound } from '../engine/search';
 import type { Locale, Msg } from '../engine/types';
 
 export interface WordLocation {
@@ -192,16 +193,8 @@ function fixSpans(raw: string, spans: Span[]): Span[] {
 /** Where a Markdown offset is in the Word document, with a quote of the words around it. */
 export function locate(conv: DocxMarkdown, start: number, end: number = start): WordLocation & { quote: string } {
   const { spans, markdown } = conv;
-  let lo = 0;
-  let hi = spans.length - 1;
-  let hit = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].start <= start) {
-      hit = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  // The last span starting at or before `start`.
+  const hit = upperBound(spans, start, (s) => s.start) - 1;
   const span = hit >= 0 ? spans[hit] : spans[0];
   if (!span) return { quote: '' };
   const from = Math.max(span.start, start - 30);

@@ -11,24 +11,11 @@ import type { MentionKind } from './mentions';
 import { overlaps } from './compare';
 import { foldPhrase } from './lexer';
 import type { ResolvedMention } from './resolve';
+import type { IndicatorMentionInfo } from './info';
 import { SCOPES, SCOPE_LABEL, type Scope } from './scope';
 
-/** What a mention must say to be compared across reports (IndicatorMentionInfo has all of it). */
-export interface CrossMention {
-  start: number;
-  end: number;
-  line: number;
-  indicator: string;
-  name: Msg;
-  written: Msg;
-  period?: { key: string; label: Msg };
-  kindLabel: Msg;
-  reading: Msg;
-  /** The interval of true values in the catalogue unit (rounding, truncation, hedges). */
-  interval: [number, number];
-  value: number;
-  cross?: { key: string; place: Msg };
-}
+/** What a mention must say to be compared across reports. */
+export type CrossMention = Pick<IndicatorMentionInfo, 'start' | 'end' | 'line' | 'indicator' | 'name' | 'written' | 'period' | 'kindLabel' | 'reading' | 'interval' | 'value' | 'cross'>;
 
 export interface CrossReport {
   /** The report's id (a path, a URI): `related[].file` of the other report's findings. */

@@ -6,55 +6,17 @@ import type { Locale, Msg } from '../types';
 import { localize, msg } from '../msg';
 import { docOffset } from '../engine';
 import { resolveDocument, display, readingOf, KIND_LABEL } from './resolve';
-import { formatVi, type Hedge } from './compare';
-import { factorOf, type MentionKind } from './mentions';
+import { formatVi } from './compare';
+import { factorOf } from './mentions';
 import { crossKeyOf } from './crossfile';
+import type { IndicatorMentionInfo } from './info';
 
 export { catalogueFor, shippedIndicators, type Indicator, type Catalogue } from './catalogue';
 export { resolveDocument, type ResolvedMention, type DocIndicators } from './resolve';
 export { blockIndicators, type Mention, type MentionKind } from './mentions';
 export { crossReportConflicts, newCrossMemo, type CrossReport, type CrossMention, type CrossMemo } from './crossfile';
+export type { IndicatorMentionInfo } from './info';
 
-export interface IndicatorMentionInfo {
-  /** Document offsets (UTF-16, original text) of the figure, % sign included. */
-  start: number;
-  end: number;
-  /** Zero-based line of the figure. */
-  line: number;
-  indicator: string;
-  name: Msg;
-  /** The figure as written, with its hedge and unit ("trên 90%", "12,5 bác sĩ/vạn dân"). */
-  written: Msg;
-  /** The value in the catalogue unit (the lower end for a range). */
-  value: number;
-  /** Top of a range ("2,0 - 2,1"). */
-  valueHi?: number;
-  /** The value in the catalogue unit, written the Vietnamese way ("12,5"). */
-  normalized: string;
-  /** The catalogue unit ("bác sĩ/10.000 dân", "%"). */
-  unit: string;
-  period?: { key: string; label: Msg };
-  place: { key: string; label: Msg };
-  kind: MentionKind;
-  kindLabel: Msg;
-  hedge?: Hedge;
-  /** Sub-types that set this figure apart ("sex:nữ", "age:dưới 5"). */
-  subtypes: string[];
-  /** Mentions with the same key state the same fact; undefined when this one is not compared (unknown period, change, enumeration). */
-  key?: string;
-  /** The interval of true values in the catalogue unit (rounding, truncation, hedges): two figures of one key agree when these overlap. */
-  interval: [number, number];
-  /**
-   * The key across reports (`key` with the report's own place named by its issuer, a table row's
-   * place label as the place) and that place's label; undefined when the place cannot be named
-   * outside this report, or the figure is not compared.
-   */
-  cross?: { key: string; place: Msg };
-  /** Why it is not compared, when it is not. */
-  notCompared?: 'period-unknown' | 'change' | 'enumeration' | 'indicator' | 'norm' | 'reference';
-  /** How it was read: period, place, kind, where each came from and the words that decided; and why it is not compared. */
-  reading: Msg;
-}
 
 const NOT_COMPARED: Record<NonNullable<IndicatorMentionInfo['notCompared']>, Msg> = {
   'period-unknown': { vi: 'không so sánh: không rõ kỳ của số liệu', en: 'not compared: its period is unknown' },

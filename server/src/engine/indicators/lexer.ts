@@ -6,6 +6,7 @@ import type { Block } from '../types';
 import type { ResolvedConfig } from '../config';
 import { numbersOf, tokenizeNumbers, type NumToken } from '../vietnamese/numbers';
 import type { SegmentToken } from '../tokens';
+import { isHighSurrogate, isSurrogate } from '../chars';
 
 export type Tok =
   | (SegmentToken<'w'> & { k: string; raw: string })
@@ -92,7 +93,7 @@ function lexText(text: string, from: number, to: number, nums: readonly NumToken
       continue;
     }
     // A lone surrogate half does not start a word (as a one-unit test would say).
-    if ((code < 0xd800 || code > 0xdfff) && wordAt(text, i, code)) {
+    if (!isSurrogate(code) && wordAt(text, i, code)) {
       // Plain lower-case ASCII with no final y folds to itself (most of "và", "so", "dân"...).
       let plain = code >= 97 && code <= 122;
       let j = i;
@@ -101,7 +102,7 @@ function lexText(text: string, from: number, to: number, nums: readonly NumToken
         if (c >= 97 && c <= 122) j++;
         else if (c < 0x80 ? (c >= 65 && c <= 90) : j < to && wordAt(text, j, c)) {
           plain = false;
-          j += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+          j += isHighSurrogate(c) ? 2 : 1;
         } else break;
         if (j >= to) break;
       }

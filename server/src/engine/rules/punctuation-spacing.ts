@@ -13,6 +13,7 @@ import type { Draft, Msg } from '../types';
 import { msg, type Rule } from '../rule';
 import { proseRuns } from '../vietnamese/text';
 import { C_L, C_LL, C_LMN, C_LU, C_M, charClass } from '../vietnamese/chars';
+import { isSurrogate } from '../chars';
 
 // Found from the mark backwards (a regex starting at the spaces would rescan long space runs: quadratic).
 const PUNCT = /[,.;:!?)]/g;
@@ -41,7 +42,7 @@ const F_DASH = 128; // a dash before a space
 
 const isSpaceCode = (c: number) => c === 32 || c === 0xa0 || c === 9;
 /** Maybe a letter or mark (a surrogate may start or end one). */
-const letterish = (c: number) => (c >= 0xd800 && c <= 0xdfff) || (charClass(c) & (C_L | C_M)) !== 0;
+const letterish = (c: number) => isSurrogate(c) || (charClass(c) & (C_L | C_M)) !== 0;
 
 function blockFlags(p: string): number {
   let f = 0;
@@ -49,7 +50,7 @@ function blockFlags(p: string): number {
   for (let i = 0; i < n; i++) {
     const c = p.charCodeAt(i);
     // Letters (most characters) first.
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 0xff && c !== 0x2026 && c !== 0x2013 && c !== 0x2014 && (c < 0xd800 || c > 0xdfff))) continue;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 0xff && c !== 0x2026 && c !== 0x2013 && c !== 0x2014 && !isSurrogate(c))) continue;
     const next = i + 1 < n ? p.charCodeAt(i + 1) : -1;
     if (c >= 48 && c <= 57) {
       if ((i > 0 && letterish(p.charCodeAt(i - 1))) || (next >= 0 && letterish(next))) f |= F_DIGIT_LETTER;

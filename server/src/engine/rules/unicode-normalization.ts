@@ -11,6 +11,7 @@ import type { Block, Draft } from '../types';
 import { msg, type Rule } from '../rule';
 import { proseRuns } from '../vietnamese/text';
 import { clusterEnd, MAX_MARKS } from '../document';
+import { isMarkAt } from '../chars';
 
 /** Cyrillic and Greek letters that look like Latin ones. */
 const LOOKALIKE: Record<string, string> = {
@@ -105,8 +106,6 @@ function strayMarks(block: Block, out: Draft[]): void {
 }
 
 /** Ð/ð for Đ/đ, and Cyrillic/Greek look-alikes inside Latin words (prose coordinates). */
-const MARK = /^\p{M}$/u;
-
 function lookalikes(block: Block, out: Draft[]): void {
   if (!SUSPECT.test(block.prose)) return;
   for (const run of proseRuns(block)) {
@@ -129,7 +128,7 @@ function lookalikes(block: Block, out: Draft[]): void {
         const s = base + k;
         // Its combining marks go with it ("А̀": a range never splits a letter from its marks).
         let e = k + 1;
-        while (e < w.length && MARK.test(w[e])) e++;
+        while (e < w.length && isMarkAt(w, e)) e++;
         const marks = w.slice(k + 1, e);
         out.push({
           start: s,

@@ -4,10 +4,10 @@
 import type { Draft } from '../types';
 import { msg, type Rule } from '../rule';
 import { proseRuns } from '../vietnamese/text';
+import { isMarkAt } from '../chars';
 
 const BAD = /[ \t\u00a0\u2000-\u200a\u202f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u3000]/g;
 const ANY_BAD = new RegExp(BAD.source);
-const COMBINING = /^\p{M}/u;
 
 export const rule: Rule = {
   meta: {
@@ -30,7 +30,7 @@ export const rule: Rule = {
         let e = s + m[0].length;
         // A space followed by combining marks is their base: it stays with them (a range never
         // splits a base from its marks, so replacing it would change nothing).
-        if (COMBINING.test(block.prose[e] ?? '')) e--;
+        if (isMarkAt(block.prose, e)) e--;
         const ws = block.prose.slice(s, e);
         if (!ws || ws === ' ') continue;
         // Only between two prose characters: not at the edge of a masked span or line.

@@ -4,7 +4,7 @@
 // as emphasis markers) are not tokens: they set `gap` on the next token, so
 // "**6/6** nhiệm vụ" reads like "6/6 nhiệm vụ". One sticky regex, linear.
 
-import { isSpace } from '../chars';
+import { isHighSurrogate, isLowSurrogate, isSpace, isSurrogate } from '../chars';
 import type { SegmentToken } from '../tokens';
 
 export type TokType = 'num' | 'word' | 'slash' | 'punct';
@@ -89,9 +89,8 @@ function letterClass(c: number): number {
  */
 function letterAt(text: string, pos: number): number {
   const c = text.charCodeAt(pos);
-  if (c >= 0xd800 && c <= 0xdfff) {
-    const d = text.charCodeAt(pos + 1);
-    if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) return LETTER.test(text.slice(pos, pos + 2)) ? 2 + 4 : 0;
+  if (isSurrogate(c)) {
+    if (isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(pos + 1))) return LETTER.test(text.slice(pos, pos + 2)) ? 2 + 4 : 0;
     return 0;
   }
   const k = c < 128 && c > 0 ? letterBmp[c] : letterClass(c);
@@ -155,7 +154,7 @@ export function lex(text: string, base: number): Tok[] {
         out.push({ t: 'word', s: base + s, e: base + pos, text: raw, low: upper & 4 ? raw.toLowerCase() : raw, gap, nl, int: undefined, plain: undefined });
       } else {
         // One code point ([^] with the u flag): a surrogate pair stays whole.
-        pos += c >= 0xd800 && c <= 0xdbff && pos + 1 < n && (text.charCodeAt(pos + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+        pos += isHighSurrogate(c) && pos + 1 < n && isLowSurrogate(text.charCodeAt(pos + 1)) ? 2 : 1;
         const raw = text.slice(s, pos);
         out.push({ t: 'punct', s: base + s, e: base + pos, text: raw, low: raw, gap, nl, int: undefined, plain: undefined });
       }

@@ -5,6 +5,7 @@
 // The class of a code unit is exactly what the regexes of the rules say about
 // the one-unit string: a lone surrogate is no letter, mark or number. Code
 // points beyond the BMP (a surrogate pair) are classified by `classAt`.
+import { isHighSurrogate, isLowSurrogate, isSurrogate } from '../chars';
 
 /** \p{L} */
 export const C_L = 1;
@@ -49,7 +50,7 @@ export function fillClass(code: number): number {
 export function charClass(code: number): number {
   const v = table[code];
   if (v !== 0) return v & ~KNOWN;
-  const c = code >= 0xd800 && code <= 0xdfff ? 0 : compute(String.fromCharCode(code));
+  const c = isSurrogate(code) ? 0 : compute(String.fromCharCode(code));
   table[code] = c | KNOWN;
   return c;
 }
@@ -63,9 +64,9 @@ const astral = new Map<number, number>();
  */
 export function classAt(s: string, i: number, limit: number): number {
   const c = s.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff || i + 1 >= limit) return charClass(c) | 256;
+  if (!isHighSurrogate(c) || i + 1 >= limit) return charClass(c) | 256;
   const d = s.charCodeAt(i + 1);
-  if (d < 0xdc00 || d > 0xdfff) return charClass(c) | 256;
+  if (!isLowSurrogate(d)) return charClass(c) | 256;
   const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
   let v = astral.get(cp);
   if (v === undefined) {
@@ -85,7 +86,7 @@ export function lowerUnit(code: number): number {
   if (v !== 0) return v;
   let l = LOWER_UNKNOWN;
   if (code === 0) l = 0;
-  else if (code !== 0x3a3 && (code < 0xd800 || code > 0xdfff)) {
+  else if (code !== 0x3a3 && !isSurrogate(code)) {
     const s = String.fromCharCode(code).toLowerCase();
     if (s.length === 1) l = s.charCodeAt(0);
   }

@@ -9,6 +9,7 @@
 // (invalid words, words whose tone placement shows a style, i/y variants), so
 // the memo each block retains is small.
 import { MASK, type Block } from '../types';
+import { isHighSurrogate } from '../chars';
 import { analysis } from '../rule';
 import { proseRuns } from './text';
 import { analyzeWord, type ToneStyle, type WordAnalysis } from './syllable';
@@ -234,7 +235,7 @@ function scanTokens(block: Block): void {
       if (k === 0) k = fillClass(c);
       let w = 1;
       if (!(k & C_LMN)) {
-        if (c < 0xd800 || c > 0xdbff) {
+        if (!isHighSurrogate(c)) {
           i++;
           continue;
         }
@@ -278,7 +279,7 @@ function scanTokens(block: Block): void {
         if (k === 0) k = fillClass(c);
         w = 1;
         if (!(k & C_LMN)) {
-          if (c < 0xd800 || c > 0xdbff) break;
+          if (!isHighSurrogate(c)) break;
           const a = classAt(p, i, hi);
           k = a & 255;
           w = a >> 8;
