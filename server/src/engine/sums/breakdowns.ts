@@ -493,16 +493,21 @@ function readLooseShares(toks: Tok[], sents: [number, number][], segment: number
       }
       // The base: an earlier count in the same unit in this sentence, else the total of the sentence before.
       let base: Tok | undefined;
+      let ambiguous = false;
       let depth = 0;
       for (let k = i - 1; k >= lo; k--) {
         if (isP(toks[k], ')')) depth++;
         else if (isP(toks[k], '(')) depth--;
         if (depth > 0 || !isTotalLike(toks, k, lo, hi)) continue;
         if (unitAfter(toks, k, hi).key === u.key && toks[k].v > toks[i].v) {
-          base = toks[k];
+          // "1.187 mẫu đạt, chiếm 94,2%; 73 mẫu không đạt, chiếm 5,8%": a larger count with its own share is
+          // a sibling part of a split (or a subset holding this one): which base the share means is not readable.
+          if (shareAfter(toks, k, hi) < 0) base = toks[k];
+          else ambiguous = true;
           break;
         }
       }
+      if (ambiguous) continue;
       if (!base && si > 0) {
         const [plo, phi] = sents[si - 1];
         let sawTotal = false;
@@ -521,6 +526,21 @@ function readLooseShares(toks: Tok[], sents: [number, number][], segment: number
   });
 }
 
+
+/** The index of a share written right after the count at i ("1.187 mẫu đạt, chiếm 94,2%", "61 ca (82,4%)"), or -1. */
+function shareAfter(toks: Tok[], i: number, hi: number): number {
+  let j = unitAfter(toks, i, hi).next;
+  let n = 0;
+  while (j < hi && n < 6 && toks[j].t === 'w' && !SHARE_VERB.has(toks[j].k) && !isW(toks[j], 'tăng', 'giảm', 'so', 'là', 'và', 'tỷ', 'tỉ', 'trong')) {
+    j++;
+    n++;
+  }
+  if (isP(toks[j], '(')) j++;
+  else if (isP(toks[j], ',') && SHARE_VERB.has(toks[j + 1]?.k ?? '')) j += 2;
+  else if (SHARE_VERB.has(toks[j]?.k ?? '')) j++;
+  else return -1;
+  return j < hi && isQty(toks[j]) && toks[j].pct ? j : -1;
+}
 
 function commonSuffix(a: string[], b: string[]): number {
   let n = 0;
