@@ -237,7 +237,7 @@ function readPart(toks: Tok[], p: number, hi: number, unit: string | undefined, 
   const label: string[] = [];
   let rest = false;
   // Label first: "tuyến tỉnh 1.250 giường", "nam: 620 người", "còn lại 560 giường".
-  while (p < hi && toks[p].t === 'w' && label.length < MAX_LABEL && !NOT_LABEL.has(toks[p].k) && !HEDGES.has(toks[p].k)) {
+  while (p < hi && toks[p].t === 'w' && label.length < MAX_LABEL && (!NOT_LABEL.has(toks[p].k) || centralGov(toks, p)) && !HEDGES.has(toks[p].k)) {
     if (CONNECT.has(toks[p].k) && label.length) break;
     // "và" inside a label joins two names of one part ("loại đặc biệt và loại I là 4.368 ca").
     if ((toks[p].k === 'và' || toks[p].k === 'hoặc') && !label.length) return undefined;
@@ -350,8 +350,8 @@ function readShareSplits(toks: Tok[], lo: number, hi: number, segment: number, o
     if (!isW(toks[i], 'chiếm')) continue;
     const q = toks[i + 1];
     if (!isQty(q) || !q.pct) continue;
-    // The label before "chiếm", back to a separator.
-    const first = labelBefore(toks, i, lo);
+    // The label before "chiếm", back to a separator; or "nam 663.400 người, chiếm 49,4%": the label before the count.
+    const first = labelBefore(toks, i, lo) ?? labelBeforeCount(toks, i, lo);
     if (!first) continue;
     const parts: Part[] = [{ qi: i + 1, q, label: first.label, unit: '%', rest: isRest(first.label), s: toks[first.start].s, e: q.e }];
     let p = i + 2;
@@ -362,6 +362,12 @@ function readShareSplits(toks: Tok[], lo: number, hi: number, segment: number, o
       const ls = s;
       while (s < hi && toks[s].t === 'w' && label.length < MAX_LABEL && toks[s].k !== 'chiếm' && !HEDGES.has(toks[s].k)) label.push(toks[s++].k);
       if (isW(toks[s], 'chiếm')) s++;
+      else if (isQty(toks[s]) && !toks[s].pct) {
+        // "; nữ 679.200 người, chiếm 50,6%": the count, its unit words, then the share.
+        let j = s + 1;
+        while (j < hi && j < s + 4 && toks[j].t === 'w') j++;
+        if (isP(toks[j], ',') && isW(toks[j + 1], 'chiếm')) s = j + 2;
+      }
       const r = toks[s];
       if (!label.length || !isQty(r) || !r.pct) break;
       parts.push({ qi: s, q: r, label, unit: '%', rest: isRest(label), s: toks[ls].s, e: r.e });
@@ -399,6 +405,15 @@ function labelBefore(toks: Tok[], i: number, lo: number): { label: string[]; sta
   return { label, start: k + 1 };
 }
 
+
+/** "nam 663.400 người, chiếm …": the label before the count the share follows (the count's unit words, then a comma). */
+function labelBeforeCount(toks: Tok[], i: number, lo: number): { label: string[]; start: number } | undefined {
+  if (!isP(toks[i - 1], ',')) return undefined;
+  let k = i - 2;
+  while (k >= lo && k > i - 6 && toks[k].t === 'w') k--;
+  if (k < lo || !isQty(toks[k]) || toks[k].pct || k === i - 2) return undefined;
+  return labelBefore(toks, k, lo);
+}
 
 /** Words only (no figure) from p to the end of the clause, ending with "khác": the rest of the last label. */
 function restTail(toks: Tok[], p: number, hi: number): boolean {
@@ -540,6 +555,11 @@ function shareAfter(toks: Tok[], i: number, hi: number): number {
   else if (SHARE_VERB.has(toks[j]?.k ?? '')) j++;
   else return -1;
   return j < hi && isQty(toks[j]) && toks[j].pct ? j : -1;
+}
+
+/** "trung ương" (central government, "ngân sách trung ương") is a name, not "trung bình". */
+function centralGov(toks: Tok[], p: number): boolean {
+  return toks[p].k === 'trung' && isW(toks[p + 1], 'ương');
 }
 
 function commonSuffix(a: string[], b: string[]): number {
