@@ -52,6 +52,17 @@ describe('precision causes: a share after a sibling part of a split', () => {
     assert.deepEqual(rules(text, 'sum-mismatch'), []);
   });
 
+  it('the sibling\'s own share names the base (1.187 of 1.260 is 94,2%): a wrong share of the same base is found', () => {
+    const text = 'Các đơn vị đã lấy 1.260 mẫu thực phẩm để xét nghiệm, có 1.187 mẫu đạt yêu cầu, chiếm 94,2%; 73 mẫu không đạt, chiếm 8,3%.\n';
+    const f = rules(text, 'sum-mismatch');
+    assert.equal(f.length, 1);
+    assert.match(f[0].message.en, /73 \/ 1\.260/);
+  });
+
+  it('a nested subset ("300 mẫu thịt (23,8%), trong đó 20 mẫu không đạt (6,7%)") is not read against the outer base', () => {
+    assert.deepEqual(rules('Các đơn vị đã lấy 1.260 mẫu, có 300 mẫu thịt (23,8%), trong đó 20 mẫu không đạt (6,7%).\n', 'sum-mismatch'), []);
+  });
+
   it('control: a share whose only base is the sentence\'s count is still checked', () => {
     const text = 'Các đơn vị đã lấy 1.260 mẫu thực phẩm để xét nghiệm, có 73 mẫu không đạt, chiếm 7,8%.\n';
     assert.equal(rules(text, 'sum-mismatch').length, 1);

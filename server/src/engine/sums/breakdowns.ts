@@ -517,8 +517,14 @@ function readLooseShares(toks: Tok[], sents: [number, number][], segment: number
         if (unitAfter(toks, k, hi).key === u.key && toks[k].v > toks[i].v) {
           // "1.187 mẫu đạt, chiếm 94,2%; 73 mẫu không đạt, chiếm 5,8%": a larger count with its own share is
           // a sibling part of a split (or a subset holding this one): which base the share means is not readable.
-          if (shareAfter(toks, k, hi) < 0) base = toks[k];
-          else ambiguous = true;
+          const sib = shareAfter(toks, k, hi);
+          if (sib < 0) base = toks[k];
+          else {
+            // Its share names its own base: an earlier count it matches, with no "trong đó" (nesting) between.
+            const far = siblingBase(toks, k, toks[sib], u.key, lo, hi);
+            if (far && !nestedBetween(toks, k, i)) base = far;
+            else ambiguous = true;
+          }
           break;
         }
       }
@@ -541,6 +547,21 @@ function readLooseShares(toks: Tok[], sents: [number, number][], segment: number
   });
 }
 
+
+/** The earlier count of the sentence, in the same unit, of which the sibling at k with its share is that share. */
+function siblingBase(toks: Tok[], k: number, share: Tok, unit: string | undefined, lo: number, hi: number): Tok | undefined {
+  for (let m = k - 1; m >= lo; m--) {
+    if (!isTotalLike(toks, m, lo, hi) || unitAfter(toks, m, hi).key !== unit || toks[m].v <= toks[k].v) continue;
+    const exact = (100 * toks[k].v) / toks[m].v;
+    return Math.abs(exact - share.v) <= share.half + 1e-9 ? toks[m] : undefined;
+  }
+  return undefined;
+}
+
+function nestedBetween(toks: Tok[], a: number, b: number): boolean {
+  for (let j = a; j < b; j++) if (isW(toks[j], 'trong') && isW(toks[j + 1], 'đó', 'số')) return true;
+  return false;
+}
 
 /** The index of a share written right after the count at i ("1.187 mẫu đạt, chiếm 94,2%", "61 ca (82,4%)"), or -1. */
 function shareAfter(toks: Tok[], i: number, hi: number): number {
