@@ -94,6 +94,9 @@ function isTotalLike(toks: Tok[], i: number, lo: number, hi: number): boolean {
     if (isP(toks[k], ',', ';', '(', ':')) break;
     if (toks[k].t !== 'w' || !AVERAGE_WORDS.has(toks[k].k)) continue;
     if ((toks[k].k === 'tỷ' || toks[k].k === 'tỉ') && !isW(toks[k + 1], 'lệ', 'suất', 'số', 'trọng')) continue;
+    // Only with their partner: "Trung tâm", "Ninh Bình", "Công Thương" are names, not "trung bình", "công suất".
+    const partner = AVERAGE_PAIRS[toks[k].k];
+    if (partner && !isW(toks[k + 1], ...partner) && !(toks[k].k === 'bình' && isW(toks[k - 1], 'trung')) && !(toks[k].k === 'quân' && isW(toks[k - 1], 'bình'))) continue;
     // "dân số trung bình" (mid-year population) is a count.
     if ((toks[k].k === 'trung' || toks[k].k === 'bình') && isW(toks[k - 1], 'số') && isW(toks[k - 2], 'dân')) continue;
     if (toks[k].k === 'bình' && isW(toks[k - 1], 'trung') && isW(toks[k - 2], 'số') && isW(toks[k - 3], 'dân')) continue;
@@ -104,6 +107,8 @@ function isTotalLike(toks: Tok[], i: number, lo: number, hi: number): boolean {
 
 /** Units of measures that do not add up across groups. */
 const NON_ADDITIVE = new Set(['tuổi', 'điểm', 'kg', 'g', 'cm', 'm', 'mmhg', 'độ', '°c', 'calo', 'kcal']);
+/** The word each of these must come with to make an average or a rate ("bình" also after "trung", "quân" after "bình"). */
+const AVERAGE_PAIRS: Record<string, string[]> = { trung: ['bình'], bình: ['quân'], quân: [], công: ['suất'], mật: ['độ'], chỉ: ['số'], hệ: ['số'], tốc: ['độ'] };
 /** Words before a figure that make it an average, a rate or an index. */
 const AVERAGE_WORDS = new Set(['trung', 'bình', 'tỷ', 'tỉ', 'tuổi', 'công', 'mật', 'chỉ', 'hệ', 'tốc', 'quân']);
 
@@ -237,12 +242,14 @@ function readPart(toks: Tok[], p: number, hi: number, unit: string | undefined, 
   const label: string[] = [];
   let rest = false;
   // Label first: "tuyến tỉnh 1.250 giường", "nam: 620 người", "còn lại 560 giường".
-  while (p < hi && toks[p].t === 'w' && label.length < MAX_LABEL && (!NOT_LABEL.has(toks[p].k) || centralGov(toks, p)) && !HEDGES.has(toks[p].k)) {
+  while (p < hi && toks[p].t === 'w' && label.length < MAX_LABEL && (!NOT_LABEL.has(toks[p].k) || centralGov(toks, p) || programme(label, toks, p)) && !HEDGES.has(toks[p].k)) {
     if (CONNECT.has(toks[p].k) && label.length) break;
     // "và" inside a label joins two names of one part ("loại đặc biệt và loại I là 4.368 ca").
     if ((toks[p].k === 'và' || toks[p].k === 'hoặc') && !label.length) return undefined;
     label.push(toks[p].k);
     p++;
+    // "chương trình mục tiêu y tế - dân số 2,6 tỷ đồng": a hyphen between the words of a name.
+    if (isP(toks[p], '-') && label.length && toks[p + 1]?.t === 'w' && !NOT_LABEL.has(toks[p + 1].k)) p++;
     // "tuyến quận, huyện 812.400 lượt": a comma inside the label when words then the figure follow.
     if (isP(toks[p], ',') && toks[p + 1]?.t === 'w') {
       let j = p + 1;
@@ -581,6 +588,13 @@ function shareAfter(toks: Tok[], i: number, hi: number): number {
 /** "trung ương" (central government, "ngân sách trung ương") is a name, not "trung bình". */
 function centralGov(toks: Tok[], p: number): boolean {
   return toks[p].k === 'trung' && isW(toks[p + 1], 'ương');
+}
+
+/** "chương trình mục tiêu" (a national target programme) is a name, not a target. */
+function programme(label: string[], toks: Tok[], p: number): boolean {
+  const n = label.length;
+  if (toks[p].k === 'mục') return isW(toks[p + 1], 'tiêu') && n >= 2 && label[n - 2] === 'chương' && label[n - 1] === 'trình';
+  return toks[p].k === 'tiêu' && n >= 3 && label[n - 3] === 'chương' && label[n - 2] === 'trình' && label[n - 1] === 'mục';
 }
 
 function commonSuffix(a: string[], b: string[]): number {
