@@ -68,3 +68,22 @@ describe('precision causes: a share after a sibling part of a split', () => {
     assert.equal(rules(text, 'sum-mismatch').length, 1);
   });
 });
+
+describe('precision causes: a place read from a heading in capitals', () => {
+  const text = (cell: string) =>
+    'UBND TỈNH HÀ TĨNH\nSỞ Y TẾ\n\n# Báo cáo trả lời chất vấn năm 2024\n\n## III. VỀ TRẠM Y TẾ XÃ VÀ BÁC SĨ LÀM VIỆC TẠI TRẠM\n\n' +
+    'Năm 2024, tỷ lệ trạm y tế xã có bác sĩ làm việc đạt 91,7%.\n\n' +
+    `| Chỉ tiêu | Năm 2023 | Năm 2024 |\n|---|---|---|\n| Tỷ lệ trạm y tế xã có bác sĩ làm việc (%) | 89,4 | ${cell} |\n`;
+  it('"XÃ VÀ BÁC SĨ LÀM VIỆC" is no place: the section\'s figures stay the report\'s own and are compared', () => {
+    assert.equal(rules(text('81,6'), 'indicator-conflict').length, 1);
+    assert.deepEqual(rules(text('91,7'), 'indicator-conflict'), []);
+  });
+  it('"Bệnh viện Đa khoa tỉnh" in prose and "BỆNH VIỆN ĐA KHOA TỈNH" in a heading are one place', () => {
+    const t = (cell: string) =>
+      'UBND TỈNH HÀ TĨNH\nSỞ Y TẾ\n\n# Báo cáo năm 2024\n\n## V. VỀ QUÁ TẢI TẠI BỆNH VIỆN ĐA KHOA TỈNH VÀ TIÊM CHỦNG\n\n' +
+      'Năm 2024, công suất sử dụng giường bệnh của Bệnh viện Đa khoa tỉnh là 121,4%.\n\n' +
+      `| Chỉ tiêu | Năm 2023 | Năm 2024 |\n|---|---|---|\n| Công suất sử dụng giường bệnh (%) | 127,6 | ${cell} |\n`;
+    assert.equal(rules(t('112,7'), 'indicator-conflict').length, 1);
+    assert.deepEqual(rules(t('121,4'), 'indicator-conflict'), []);
+  });
+});

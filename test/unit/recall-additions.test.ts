@@ -78,3 +78,26 @@ describe('recall additions: prose shares and sums', () => {
     assert.deepEqual(found('Trong đó, nam 663.400 người, chiếm 49,4%; nữ 679.200 người, chiếm 50,6%.\n', 'sum-mismatch'), []);
   });
 });
+
+describe('recall additions: tables by place and names in totals', () => {
+  const table = (total: string) =>
+    '| Đơn vị | Số trẻ sinh ra | Bé trai | Bé gái | Tỷ số giới tính khi sinh |\n|---|---|---|---|---|\n' +
+    '| Thành phố Hưng Yên | 1.520 | 796 | 724 | 109,9 |\n| Huyện Văn Lâm | 1.810 | 962 | 848 | 113,4 |\n| Huyện Khoái Châu | 2.640 | 1.402 | 1.238 | 113,2 |\n' +
+    `| Toàn tỉnh | ${total} | 3.160 | 2.810 | 112,5 |\n`;
+  it('a first column headed "Đơn vị" holds the rows\' places: a "Toàn tỉnh" row is their total', () => {
+    const f = found(table('6.070'), 'sum-mismatch');
+    assert.equal(f.length, 1);
+    assert.match(f[0].message.en, /5\.970/);
+  });
+  it('the right total is silent, and a "Tỷ số …" column (a ratio) is never summed', () => {
+    assert.deepEqual(found(table('5.970'), 'sum-mismatch'), []);
+  });
+  it('"Trung tâm", "chương trình mục tiêu y tế - dân số" in a total\'s sentence and its parts are names', () => {
+    const t = (x: string) => `Tổng kinh phí giao cho Trung tâm năm 2024 là 18,6 tỷ đồng, gồm ngân sách tỉnh 14,9 tỷ đồng, chương trình mục tiêu y tế - dân số 2,6 tỷ đồng và nguồn viện trợ ${x} tỷ đồng.\n`;
+    assert.equal(found(t('1,6'), 'sum-mismatch').length, 1);
+    assert.deepEqual(found(t('1,1'), 'sum-mismatch'), []);
+  });
+  it('an average stays an average: "tuổi thọ trung bình … trong đó nam …" is not summed', () => {
+    assert.deepEqual(found('Tuổi thọ trung bình là 74,5 tuổi, trong đó nam 72,1 tuổi và nữ 77,2 tuổi.\n', 'sum-mismatch'), []);
+  });
+});
