@@ -1,4 +1,5 @@
-// The seven hand-written, CORRECT reports in test/reports/ (one per issuer, two six-month reviews). Every
+// The hand-written, CORRECT reports in test/reports/ (one per issuer, two six-month reviews, and four genres:
+// a CDC six-month review, a population report, a food-safety inter-sector report, answers to council questions). Every
 // figure in them was computed (fractions, ratios, sums, changes agree), so any
 // high-stakes finding on them is a false alarm. commune-tyt.md has CRLF line ends.
 import { readdirSync, readFileSync } from 'node:fs';

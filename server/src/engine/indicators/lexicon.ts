@@ -286,6 +286,15 @@ const nationalNames = new PhraseTrie<string>();
 nationalNames.add(foldPhrase('Việt Nam'), 'Việt Nam');
 
 const UPPER = /^\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+/** A word written wholly in capitals ("VÀ"), as in a heading in capitals; one letter is not. */
+function isAllCaps(t: Tok): boolean {
+  return t.t === 'w' && t.raw.length > 1 && !LOWER.test(t.raw);
+}
+// Words that are never inside a place's name: in a heading in capitals they end it.
+const NOT_IN_NAME = wordSet('và', 'của', 'tại', 'trong', 'với', 'về', 'các', 'những', 'là', 'có', 'năm', 'tháng', 'đến', 'theo');
+const HOSPITAL_TAIL = wordSet('khoa');
+const HOSPITAL_LEVEL = wordSet('tỉnh', 'huyện', 'thành', 'khu', 'trung');
 /** Capitalised word (ASCII answered without a regex). */
 export function isCap(t: Tok | undefined): boolean {
   if (!t || t.t !== 'w') return false;
@@ -324,8 +333,14 @@ export function matchPlace(toks: readonly Tok[], i: number): { end: number; key:
     if (pv && isCap(toks[pv.end - 1])) return { end: pv.end, key: 'place:' + foldKey(toks, j, pv.end), label: kind + ' ' + pv.values[0] };
   }
   const nameStart = j;
-  while (j < toks.length && j - nameStart < 5 && (isCap(toks[j]) || (toks[j].k === '-' && isCap(toks[j + 1]) && j > nameStart))) j++;
+  // In capitals ("VỀ TRẠM Y TẾ XÃ VÀ BÁC SĨ"), every word is capitalised: a name stops at a function word.
+  while (j < toks.length && j - nameStart < 5 && ((isCap(toks[j]) && !(inW(toks[j], NOT_IN_NAME) && isAllCaps(toks[j]))) || (toks[j].k === '-' && isCap(toks[j + 1]) && j > nameStart))) j++;
   if (j === nameStart) return undefined;
+  // "Bệnh viện Đa khoa tỉnh": the generic name of a hospital goes on in lower case.
+  if (kind === 'bệnh viện' && j === nameStart + 1 && inW(toks[j], HOSPITAL_TAIL)) {
+    j++;
+    if (inW(toks[j], HOSPITAL_LEVEL)) j++;
+  }
   return { end: j, key: 'place:' + foldKey(toks, nameStart, j), label: kind + ' ' + toks.slice(nameStart, j).map((x) => (x.t === 'w' ? x.raw : x.k)).join(' ') };
 }
 

@@ -20,13 +20,15 @@ import type { PeriodSpec } from './read';
 import { intervalOf } from './compare';
 import { isCountId } from './counts';
 import { lineInBlock } from '../lines';
-import { issuerOfTitle, scopeBit, scopeOfFrontMatter, scopeOfPlaceLabel, SCOPES, SCOPE_LABEL, type Issuer, type Scope } from './scope';
+import { issuerOfTitle, sameUnit, scopeBit, scopeOfFrontMatter, scopeOfPlaceLabel, SCOPES, SCOPE_LABEL, unitOfPlaceLabel, type Issuer, type Scope } from './scope';
 
 /** The document's own scope and how it was read. */
 export interface DocScope {
   scope?: Scope;
   /** The issuer's own place key ("place:ninh phuoc"): figures of that place are the document's own. */
   place?: string;
+  /** The unit word the issuer's place was written with ("tỉnh"), when written. */
+  unit?: string;
   /** Where it was read and the words that decided ("header: TRUNG TÂM Y TẾ HUYỆN NINH PHƯỚC"). */
   from?: 'front matter' | 'header' | 'title' | 'text';
   words?: string;
@@ -181,7 +183,7 @@ export function resolveDocument(doc: DocModel, config: ResolvedConfig): DocIndic
 function docScope(doc: DocModel, st: State): DocScope {
   let next: DocScope = NO_SCOPE;
   const fm = scopeOfFrontMatter(doc.frontMatter);
-  if (fm) next = { scope: fm.scope, place: fm.place, from: 'front matter', words: fm.words };
+  if (fm) next = { scope: fm.scope, place: fm.place, unit: fm.unit, from: 'front matter', words: fm.words };
   else {
     let seen = 0;
     for (let i = 0; i < st.flags.length && seen < 12; i++) {
@@ -189,7 +191,7 @@ function docScope(doc: DocModel, st: State): DocScope {
       seen++;
       const is = st.issuer[i];
       if (is) {
-        next = { scope: is.scope, place: is.place, from: st.flags[i] & HEAD ? 'title' : 'header', words: is.words };
+        next = { scope: is.scope, place: is.place, unit: is.unit, from: st.flags[i] & HEAD ? 'title' : 'header', words: is.words };
         break;
       }
     }
@@ -277,7 +279,7 @@ function sync(st: State, blocks: readonly Block[], config: ResolvedConfig): void
       const tp = info.heading.level === 1 ? info.heading.place : undefined;
       if (tp) {
         const sc = tp.key === 'national' ? 'national' : scopeOfPlaceLabel(tp.label);
-        if (sc) issuer[i] = { scope: sc, place: sc === 'national' ? undefined : tp.key, words: tp.label };
+        if (sc) issuer[i] = { scope: sc, place: sc === 'national' ? undefined : tp.key, words: tp.label, unit: unitOfPlaceLabel(tp.label) };
       }
       // "... của Trung tâm Y tế khu vực Lạc Thủy": the issuing body named in the title.
       if (info.heading.level === 1 && !issuer[i]) issuer[i] = issuerOfTitle(b.prose);
@@ -404,9 +406,13 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
       }
     }
     // The document's own scope: no place, its level's words ("toàn huyện" in a district's report) or its own named place.
-    if (!place || place === scope.scope || (scope.place !== undefined && place === scope.place)) {
+    if (!place || place === scope.scope || (scope.place !== undefined && place === scope.place && sameUnit(placeLabelRaw, scope.unit))) {
       place = scope.scope ?? 'doc';
       placeLabelRaw = undefined;
+    } else if (place === scope.place) {
+      // The issuer's name under another unit word ("thành phố Hưng Yên" in the province's report): another place, keyed apart
+      // so it meets neither the report's own figures nor, across reports, the issuer's.
+      place = `${place}@${unitOfPlaceLabel(placeLabelRaw) ?? ''}`;
     }
     const f = factorOf(ind, m);
     const comparable = ind.compare !== false && kind !== 'change' && !m.ambiguous && periodKey !== undefined && m.ref !== 'norm' && m.ref !== 'unknown';

@@ -30,6 +30,41 @@ export interface Issuer {
   place?: string;
   /** The words that decided ("TRUNG TÂM Y TẾ HUYỆN NINH PHƯỚC"). */
   words: string;
+  /** The unit word before the place's name ("huyện", "tỉnh", "thành phố"), when written. */
+  unit?: string;
+}
+
+// Unit words before a place's name. "Thành phố Hưng Yên" is a city inside "tỉnh Hưng Yên":
+// the same name under another unit word is another place.
+const UNIT_WORDS: [RegExp, string][] = [
+  [/^(?:thành phố|tp)(?![\p{L}\p{M}])/u, 'thành phố'],
+  [/^tỉnh(?![\p{L}\p{M}])/u, 'tỉnh'],
+  [/^huyện(?![\p{L}\p{M}])/u, 'huyện'],
+  [/^quận(?![\p{L}\p{M}])/u, 'quận'],
+  [/^thị xã(?![\p{L}\p{M}])/u, 'thị xã'],
+  [/^thị trấn(?![\p{L}\p{M}])/u, 'thị trấn'],
+  [/^xã(?![\p{L}\p{M}])/u, 'xã'],
+  [/^phường(?![\p{L}\p{M}])/u, 'phường'],
+  // A regional centre's area ("Trung tâm Y tế khu vực Hòa Bình") is not the province or city of that name.
+  [/^khu vực(?![\p{L}\p{M}])/u, 'khu vực'],
+];
+
+/** The unit word a place label starts with ("thành phố Hưng Yên" → "thành phố"), if any. */
+export function unitOfPlaceLabel(label: string | undefined): string | undefined {
+  if (!label) return undefined;
+  const l = fold(label);
+  for (const [re, u] of UNIT_WORDS) if (re.test(l)) return u;
+  return undefined;
+}
+
+/**
+ * Is a named place (its label) the issuer's own place, given the same name key? Not when
+ * both write a unit word and the words differ: "thành phố Hưng Yên" in the report of
+ * "SỞ Y TẾ TỈNH HƯNG YÊN", "xã Tam Nông" in the report of "huyện Tam Nông".
+ */
+export function sameUnit(label: string | undefined, issuerUnit: string | undefined): boolean {
+  const u = unitOfPlaceLabel(label);
+  return !u || !issuerUnit || u === issuerUnit;
 }
 
 // Issuing bodies, most specific first. Linear: alternations of fixed words, one optional name tail.
@@ -62,7 +97,10 @@ export function issuerOfLine(line: string): Issuer | undefined {
     const name = (m[1] ?? '').replace(/[^\p{L}\p{M}\d\s-]/gu, ' ').replace(/\s+/g, ' ').trim();
     // The place key as mentions write it ("place:" + folded words), so "huyện Ninh Phước" in the text is the issuer's own place.
     const key = name && scope !== 'national' ? foldPhrase(name).filter((w) => /\p{L}/u.test(w)).join(' ') : '';
-    return { scope, place: key ? 'place:' + key : undefined, words: line.trim() };
+    // The unit word is what precedes the name ("sở y tế tỉnh" → "tỉnh").
+    const before = l.slice(0, l.length - (m[1] ?? '').length).trim();
+    const unit = UNIT_WORDS.find(([, u]) => before.endsWith(' ' + u) || before === u)?.[1];
+    return { scope, place: key ? 'place:' + key : undefined, words: line.trim(), ...(key && unit ? { unit } : {}) };
   }
   return undefined;
 }

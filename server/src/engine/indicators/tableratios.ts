@@ -6,7 +6,7 @@
 import { analysis } from '../rule';
 import type { Block, Segment } from '../types';
 import type { ResolvedConfig } from '../config';
-import { lexString, type Tok } from './lexer';
+import { foldPhrase, lexString, type Tok } from './lexer';
 import { readColumnHeader, type ColumnReading, type ColumnRole } from './columns';
 import { matches } from './fractions';
 import { formatVi, roundTo } from './compare';
@@ -147,6 +147,15 @@ function checkTable(block: Block, cells: Segment[], out: TableRatio[]): void {
   // "Tăng/giảm (%)": a change in % of the later value over the earlier one.
   const isChange = (c: ColumnReading) => c.role === 'change' && !!c.percent;
   const ratioCols = cols.map((c, i) => (c.role === 'ratio' || isChange(c) ? i : -1)).filter((i) => i >= 0);
+  const rows = new Map<number, Map<number, Segment>>();
+  for (const c of cells) {
+    const t = c.table!;
+    if (t.row === 0) continue;
+    let r = rows.get(t.row);
+    if (!r) rows.set(t.row, (r = new Map()));
+    r.set(t.col, c);
+  }
+  shareColumns(block, headerTexts, new Set(ratioCols), rows, out);
   if (!ratioCols.length) return;
   const plans = new Map<number, [number, number]>();
   for (const rc of ratioCols) {
@@ -156,14 +165,6 @@ function checkTable(block: Block, cells: Segment[], out: TableRatio[]): void {
     if (ops) plans.set(rc, ops);
   }
   if (!plans.size) return;
-  const rows = new Map<number, Map<number, Segment>>();
-  for (const c of cells) {
-    const t = c.table!;
-    if (t.row === 0) continue;
-    let r = rows.get(t.row);
-    if (!r) rows.set(t.row, (r = new Map()));
-    r.set(t.col, c);
-  }
   for (const [rc, [a, b]] of plans) {
     const change = isChange(cols[rc]);
     const found: TableRatio[] = [];
@@ -208,6 +209,84 @@ function checkTable(block: Block, cells: Segment[], out: TableRatio[]): void {
     // A column where no row agrees is not the ratio we think (another base, another formula): not checked.
     if (okCount === 0 && found.length >= 2) continue;
     out.push(...found);
+  }
+}
+
+// Words a share header and its count column share that say nothing of what is counted.
+const GENERIC = new Set([...foldPhrase('số tỷ tỉ lệ tổng cơ sở người lượt ca đơn vị năm trong đó được có đã và của'), '%', '(', ')']);
+const RATE_HEAD = foldPhrase('tỷ tỉ lệ');
+const MIN_AGREE = 3;
+
+/**
+ * A share column, "Tỷ lệ vi phạm (%)" beside "Số cơ sở được kiểm tra | Số cơ sở vi phạm": its cell is
+ * 100 × one count of the row over another. Which two the header does not say; the rows do. The column
+ * is read only when exactly one pair of columns agrees with at least three rows and every row but one,
+ * and the numerator's header names what the share's header names ("vi phạm"); the one row that
+ * disagrees is then a slip.
+ */
+function shareColumns(block: Block, headers: readonly string[], taken: Set<number>, rows: Map<number, Map<number, Segment>>, out: TableRatio[]): void {
+  if (rows.size < MIN_AGREE + 1) return;
+  const words = (h: string) => new Set(lexString(h).map((t) => t.k).filter((k) => !GENERIC.has(k) && !/^\d/.test(k)));
+  for (let rc = 0; rc < headers.length; rc++) {
+    if (taken.has(rc)) continue;
+    const toks = lexString(headers[rc]).map((t) => t.k);
+    if (!(toks[0] === RATE_HEAD[0] || toks[0] === RATE_HEAD[1]) || toks[1] !== RATE_HEAD[2] || !toks.includes('%')) continue;
+    const own = words(headers[rc]);
+    if (!own.size) continue;
+    // Every row's numbers, read once.
+    const nums = [...rows.values()].map((r) => {
+      const m = new Map<number, CellNum>();
+      for (const [c, seg] of r) {
+        const n = cellNumber(block, seg);
+        if (n) m.set(c, n);
+      }
+      return m;
+    });
+    let pick: { a: number; b: number; agree: number } | undefined;
+    let ties = 0;
+    for (let a = 0; a < headers.length; a++) {
+      if (a === rc || taken.has(a) || ![...words(headers[a])].some((w) => own.has(w))) continue;
+      for (let b = 0; b < headers.length; b++) {
+        if (b === rc || b === a || taken.has(b)) continue;
+        let agree = 0;
+        let seen = 0;
+        for (const m of nums) {
+          const x = m.get(rc);
+          const na = m.get(a);
+          const nb = m.get(b);
+          if (!x || !na || !nb || nb.value <= 0 || na.value > nb.value) continue;
+          seen++;
+          if (matches((100 * na.value) / nb.value, x.value, x.decimals)) agree++;
+        }
+        if (agree < MIN_AGREE || seen - agree > 1) continue;
+        if (!pick || agree > pick.agree) {
+          pick = { a, b, agree };
+          ties = 0;
+        } else if (agree === pick.agree) ties++;
+      }
+    }
+    if (!pick || ties) continue;
+    for (const m of nums) {
+      const x = m.get(rc);
+      const na = m.get(pick.a);
+      const nb = m.get(pick.b);
+      if (!x || !na || !nb || nb.value <= 0 || na.value > nb.value) continue;
+      const exact = (100 * na.value) / nb.value;
+      const ok = matches(exact, x.value, x.decimals);
+      out.push({
+        start: x.start,
+        end: x.end,
+        numStart: x.numStart,
+        numEnd: x.numEnd,
+        written: x.value,
+        decimals: x.decimals,
+        num: { start: na.start, end: na.end, value: na.value, header: headers[pick.a] },
+        den: { start: nb.start, end: nb.end, value: nb.value, header: headers[pick.b] },
+        exact,
+        ratioHeader: headers[rc],
+        ok,
+      });
+    }
   }
 }
 

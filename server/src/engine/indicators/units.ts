@@ -53,8 +53,11 @@ function hitAt(r: Reading, k: number): Hit | undefined {
 /** The unit base the indicator is written in, when it is a ratio to a population (not a percentage). */
 function nonPercent(ind: Indicator): boolean {
   if (ind.kind === 'percent' || /%/.test(ind.unit)) return false;
-  return ind.kind === 'permille' || (ind.per !== undefined && ind.per >= 1000);
+  // A rate per one (tổng tỷ suất sinh: con/phụ nữ) is never a percentage either.
+  return ind.kind === 'permille' || (ind.per !== undefined && ind.per >= 1000) || (ind.kind === 'rate' && ind.per === 1);
 }
+
+const W_TONG = wordSet('tổng');
 
 function slipsIn(block: Block, r: Reading, byId: Map<string, Indicator>, out: UnitSlip[]): void {
   const toks = r.toks;
@@ -88,13 +91,18 @@ function slipsIn(block: Block, r: Reading, byId: Map<string, Indicator>, out: Un
     if (ids.size !== 1) continue;
     const ind = byId.get(entries[0].ind);
     if (!ind) continue;
-    const rateName = inW(toks[own.s], W_RATE) && inW(toks[own.s + 1], W_SUAT);
+    // "tỷ suất …", "tổng tỷ suất sinh": the name says it is a rate.
+    const r0 = inW(toks[own.s], W_TONG) ? own.s + 1 : own.s;
+    const rateName = inW(toks[r0], W_RATE) && inW(toks[r0 + 1], W_SUAT);
     if (kind === 'permille') {
       // "tỷ lệ thấp còi 17,4‰": a percentage indicator written per mille.
       if (ind.kind !== 'percent' || /‰/.test(ind.unit)) continue;
     } else if (kind === 'percent') {
       // The name must say it is a ratio to a population: "trên vạn dân", "tỷ suất ...", an IMR-type indicator.
       if (!nonPercent(ind) || !(own.name.per || ind.kind === 'permille' || rateName)) continue;
+      // A rate per one: only its own figure, right after the name ("tổng tỷ suất sinh của tỉnh là 2,08%"),
+      // not "số phụ nữ có tổng tỷ suất sinh cao chiếm 12%".
+      if (ind.per === 1 && !plainLink(r, own.e, i)) continue;
     } else if (kind === 'pp') {
       if (ind.kind === 'percent' || /%/.test(ind.unit)) continue;
     } else {
@@ -103,6 +111,19 @@ function slipsIn(block: Block, r: Reading, byId: Map<string, Indicator>, out: Un
     }
     out.push({ kind, ind: ind.id, start: t.s, end, nameStart: toks[own.s].s, nameEnd: toks[own.e - 1].e });
   }
+}
+
+/** Only linking words, periods and places between the name's end and the figure. */
+function plainLink(r: Reading, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const h = hitAt(r, k);
+    if (h && (h.type === 'period' || h.type === 'place')) {
+      k = h.e - 1;
+      continue;
+    }
+    if (!inW(r.toks[k], LINK)) return false;
+  }
+  return true;
 }
 
 const W_DIEM = wordSet('điểm');

@@ -94,6 +94,9 @@ function isTotalLike(toks: Tok[], i: number, lo: number, hi: number): boolean {
     if (isP(toks[k], ',', ';', '(', ':')) break;
     if (toks[k].t !== 'w' || !AVERAGE_WORDS.has(toks[k].k)) continue;
     if ((toks[k].k === 'tỷ' || toks[k].k === 'tỉ') && !isW(toks[k + 1], 'lệ', 'suất', 'số', 'trọng')) continue;
+    // Only with their partner: "Trung tâm", "Ninh Bình", "Công Thương" are names, not "trung bình", "công suất".
+    const partner = AVERAGE_PAIRS[toks[k].k];
+    if (partner && !isW(toks[k + 1], ...partner) && !(toks[k].k === 'bình' && isW(toks[k - 1], 'trung')) && !(toks[k].k === 'quân' && isW(toks[k - 1], 'bình'))) continue;
     // "dân số trung bình" (mid-year population) is a count.
     if ((toks[k].k === 'trung' || toks[k].k === 'bình') && isW(toks[k - 1], 'số') && isW(toks[k - 2], 'dân')) continue;
     if (toks[k].k === 'bình' && isW(toks[k - 1], 'trung') && isW(toks[k - 2], 'số') && isW(toks[k - 3], 'dân')) continue;
@@ -104,6 +107,8 @@ function isTotalLike(toks: Tok[], i: number, lo: number, hi: number): boolean {
 
 /** Units of measures that do not add up across groups. */
 const NON_ADDITIVE = new Set(['tuổi', 'điểm', 'kg', 'g', 'cm', 'm', 'mmhg', 'độ', '°c', 'calo', 'kcal']);
+/** The word each of these must come with to make an average or a rate ("bình" also after "trung", "quân" after "bình"). */
+const AVERAGE_PAIRS: Record<string, string[]> = { trung: ['bình'], bình: ['quân'], quân: [], công: ['suất'], mật: ['độ'], chỉ: ['số'], hệ: ['số'], tốc: ['độ'] };
 /** Words before a figure that make it an average, a rate or an index. */
 const AVERAGE_WORDS = new Set(['trung', 'bình', 'tỷ', 'tỉ', 'tuổi', 'công', 'mật', 'chỉ', 'hệ', 'tốc', 'quân']);
 
@@ -237,12 +242,14 @@ function readPart(toks: Tok[], p: number, hi: number, unit: string | undefined, 
   const label: string[] = [];
   let rest = false;
   // Label first: "tuyến tỉnh 1.250 giường", "nam: 620 người", "còn lại 560 giường".
-  while (p < hi && toks[p].t === 'w' && label.length < MAX_LABEL && !NOT_LABEL.has(toks[p].k) && !HEDGES.has(toks[p].k)) {
+  while (p < hi && toks[p].t === 'w' && label.length < MAX_LABEL && (!NOT_LABEL.has(toks[p].k) || centralGov(toks, p) || programme(label, toks, p)) && !HEDGES.has(toks[p].k)) {
     if (CONNECT.has(toks[p].k) && label.length) break;
     // "và" inside a label joins two names of one part ("loại đặc biệt và loại I là 4.368 ca").
     if ((toks[p].k === 'và' || toks[p].k === 'hoặc') && !label.length) return undefined;
     label.push(toks[p].k);
     p++;
+    // "chương trình mục tiêu y tế - dân số 2,6 tỷ đồng": a hyphen between the words of a name.
+    if (isP(toks[p], '-') && label.length && toks[p + 1]?.t === 'w' && !NOT_LABEL.has(toks[p + 1].k)) p++;
     // "tuyến quận, huyện 812.400 lượt": a comma inside the label when words then the figure follow.
     if (isP(toks[p], ',') && toks[p + 1]?.t === 'w') {
       let j = p + 1;
@@ -350,8 +357,8 @@ function readShareSplits(toks: Tok[], lo: number, hi: number, segment: number, o
     if (!isW(toks[i], 'chiếm')) continue;
     const q = toks[i + 1];
     if (!isQty(q) || !q.pct) continue;
-    // The label before "chiếm", back to a separator.
-    const first = labelBefore(toks, i, lo);
+    // The label before "chiếm", back to a separator; or "nam 663.400 người, chiếm 49,4%": the label before the count.
+    const first = labelBefore(toks, i, lo) ?? labelBeforeCount(toks, i, lo);
     if (!first) continue;
     const parts: Part[] = [{ qi: i + 1, q, label: first.label, unit: '%', rest: isRest(first.label), s: toks[first.start].s, e: q.e }];
     let p = i + 2;
@@ -362,6 +369,12 @@ function readShareSplits(toks: Tok[], lo: number, hi: number, segment: number, o
       const ls = s;
       while (s < hi && toks[s].t === 'w' && label.length < MAX_LABEL && toks[s].k !== 'chiếm' && !HEDGES.has(toks[s].k)) label.push(toks[s++].k);
       if (isW(toks[s], 'chiếm')) s++;
+      else if (isQty(toks[s]) && !toks[s].pct) {
+        // "; nữ 679.200 người, chiếm 50,6%": the count, its unit words, then the share.
+        let j = s + 1;
+        while (j < hi && j < s + 4 && toks[j].t === 'w') j++;
+        if (isP(toks[j], ',') && isW(toks[j + 1], 'chiếm')) s = j + 2;
+      }
       const r = toks[s];
       if (!label.length || !isQty(r) || !r.pct) break;
       parts.push({ qi: s, q: r, label, unit: '%', rest: isRest(label), s: toks[ls].s, e: r.e });
@@ -399,6 +412,15 @@ function labelBefore(toks: Tok[], i: number, lo: number): { label: string[]; sta
   return { label, start: k + 1 };
 }
 
+
+/** "nam 663.400 người, chiếm …": the label before the count the share follows (the count's unit words, then a comma). */
+function labelBeforeCount(toks: Tok[], i: number, lo: number): { label: string[]; start: number } | undefined {
+  if (!isP(toks[i - 1], ',')) return undefined;
+  let k = i - 2;
+  while (k >= lo && k > i - 6 && toks[k].t === 'w') k--;
+  if (k < lo || !isQty(toks[k]) || toks[k].pct || k === i - 2) return undefined;
+  return labelBefore(toks, k, lo);
+}
 
 /** Words only (no figure) from p to the end of the clause, ending with "khác": the rest of the last label. */
 function restTail(toks: Tok[], p: number, hi: number): boolean {
@@ -493,16 +515,27 @@ function readLooseShares(toks: Tok[], sents: [number, number][], segment: number
       }
       // The base: an earlier count in the same unit in this sentence, else the total of the sentence before.
       let base: Tok | undefined;
+      let ambiguous = false;
       let depth = 0;
       for (let k = i - 1; k >= lo; k--) {
         if (isP(toks[k], ')')) depth++;
         else if (isP(toks[k], '(')) depth--;
         if (depth > 0 || !isTotalLike(toks, k, lo, hi)) continue;
         if (unitAfter(toks, k, hi).key === u.key && toks[k].v > toks[i].v) {
-          base = toks[k];
+          // "1.187 mẫu đạt, chiếm 94,2%; 73 mẫu không đạt, chiếm 5,8%": a larger count with its own share is
+          // a sibling part of a split (or a subset holding this one): which base the share means is not readable.
+          const sib = shareAfter(toks, k, hi);
+          if (sib < 0) base = toks[k];
+          else {
+            // Its share names its own base: an earlier count it matches, with no "trong đó" (nesting) between.
+            const far = siblingBase(toks, k, toks[sib], u.key, lo, hi);
+            if (far && !nestedBetween(toks, k, i)) base = far;
+            else ambiguous = true;
+          }
           break;
         }
       }
+      if (ambiguous) continue;
       if (!base && si > 0) {
         const [plo, phi] = sents[si - 1];
         let sawTotal = false;
@@ -521,6 +554,48 @@ function readLooseShares(toks: Tok[], sents: [number, number][], segment: number
   });
 }
 
+
+/** The earlier count of the sentence, in the same unit, of which the sibling at k with its share is that share. */
+function siblingBase(toks: Tok[], k: number, share: Tok, unit: string | undefined, lo: number, hi: number): Tok | undefined {
+  for (let m = k - 1; m >= lo; m--) {
+    if (!isTotalLike(toks, m, lo, hi) || unitAfter(toks, m, hi).key !== unit || toks[m].v <= toks[k].v) continue;
+    const exact = (100 * toks[k].v) / toks[m].v;
+    return Math.abs(exact - share.v) <= share.half + 1e-9 ? toks[m] : undefined;
+  }
+  return undefined;
+}
+
+function nestedBetween(toks: Tok[], a: number, b: number): boolean {
+  for (let j = a; j < b; j++) if (isW(toks[j], 'trong') && isW(toks[j + 1], 'đó', 'số')) return true;
+  return false;
+}
+
+/** The index of a share written right after the count at i ("1.187 mẫu đạt, chiếm 94,2%", "61 ca (82,4%)"), or -1. */
+function shareAfter(toks: Tok[], i: number, hi: number): number {
+  let j = unitAfter(toks, i, hi).next;
+  let n = 0;
+  while (j < hi && n < 6 && toks[j].t === 'w' && !SHARE_VERB.has(toks[j].k) && !isW(toks[j], 'tăng', 'giảm', 'so', 'là', 'và', 'tỷ', 'tỉ', 'trong')) {
+    j++;
+    n++;
+  }
+  if (isP(toks[j], '(')) j++;
+  else if (isP(toks[j], ',') && SHARE_VERB.has(toks[j + 1]?.k ?? '')) j += 2;
+  else if (SHARE_VERB.has(toks[j]?.k ?? '')) j++;
+  else return -1;
+  return j < hi && isQty(toks[j]) && toks[j].pct ? j : -1;
+}
+
+/** "trung ương" (central government, "ngân sách trung ương") is a name, not "trung bình". */
+function centralGov(toks: Tok[], p: number): boolean {
+  return toks[p].k === 'trung' && isW(toks[p + 1], 'ương');
+}
+
+/** "chương trình mục tiêu" (a national target programme) is a name, not a target. */
+function programme(label: string[], toks: Tok[], p: number): boolean {
+  const n = label.length;
+  if (toks[p].k === 'mục') return isW(toks[p + 1], 'tiêu') && n >= 2 && label[n - 2] === 'chương' && label[n - 1] === 'trình';
+  return toks[p].k === 'tiêu' && n >= 3 && label[n - 3] === 'chương' && label[n - 2] === 'trình' && label[n - 1] === 'mục';
+}
 
 function commonSuffix(a: string[], b: string[]): number {
   let n = 0;

@@ -25,6 +25,8 @@ export interface Change {
   hedged: boolean;
   /** An estimate ("ước đạt"): one more unit of the last digit is allowed. */
   est?: boolean;
+  /** The verb as written when not tăng/giảm ("vượt" a plan). */
+  word?: string;
 }
 
 const UP = new Set(['tăng']);
@@ -62,7 +64,8 @@ export function readChanges(toks: Tok[], lo: number, hi: number, segment: number
       readRef(toks, i, verb, lo, hi, segment, out);
       continue;
     }
-    if (isW(toks[i], 'từ')) readFromTo(toks, i, lo, hi, segment, out);
+    if (isW(toks[i], 'vượt')) readPlanExcess(toks, i, lo, hi, segment, out);
+    else if (isW(toks[i], 'từ')) readFromTo(toks, i, lo, hi, segment, out);
     else if (isW(toks[i], 'nâng') || (isW(toks[i], 'đưa') && isW(toks[i + 1], 'tổng'))) readTotal(toks, i, lo, hi, segment, out);
   }
 }
@@ -172,6 +175,40 @@ function readRef(toks: Tok[], i: number, verb: { dir: 'up' | 'down'; next: numbe
   };
   out.push(base);
   if (rel) out.push({ ...base, d: rel, dUnit: '%', dHedge: undefined });
+}
+
+/** Words between "kế hoạch" / "chỉ tiêu" and the plan's parenthesis ("kế hoạch năm 2024 được giao (…)"). */
+const PLAN_TAIL = new Set(['năm', 'được', 'giao', 'đề', 'ra']);
+
+/**
+ * "V [unit], vượt D% kế hoạch [năm] (P [unit])": the result over the plan, a change from P to V.
+ * "vượt 104,4% kế hoạch" written for "đạt 104,4%" (the ratio, not the excess) is a wording slip,
+ * not a wrong figure: it is not read as a change.
+ */
+function readPlanExcess(toks: Tok[], i: number, lo: number, hi: number, segment: number, out: Change[]): void {
+  const cf = changeFigure(toks, i + 1, hi);
+  if (!cf || !cf.d.pct || cf.hedge) return;
+  let j = cf.next;
+  if (isW(toks[j], 'kế') && isW(toks[j + 1], 'hoạch')) j += 2;
+  else if (isW(toks[j], 'chỉ') && isW(toks[j + 1], 'tiêu')) j += 2;
+  else if (isW(toks[j], 'kh')) j++;
+  else return;
+  for (let n = 0; j < hi && n < 4 && (isW(toks[j], ...PLAN_TAIL) || (isQty(toks[j]) && toks[j].year)); n++) j++;
+  if (!isP(toks[j], '(')) return;
+  j++;
+  if (isP(toks[j], ':')) j++;
+  const prev = toks[j];
+  if (!isLevel(prev) || prev.pct || prev.v <= 0 || hedgeBefore(toks, j, lo)) return;
+  const pu = unitAfter(toks, j, hi);
+  if (!isP(toks[pu.next], ')')) return;
+  // V: the clause before the comma.
+  if (!isP(toks[i - 1], ',')) return;
+  const lv = levelBefore(toks, i - 2, lo, hi);
+  if (!lv || lv.tok.pct || real(lv.hedge)) return;
+  if (!unitsAgree(lv.unit ?? pu.key, pu.key ?? lv.unit) || (lv.unit !== undefined && pu.key !== undefined && lv.unit !== pu.key)) return;
+  const ratio = (100 * lv.tok.v) / prev.v;
+  if (Math.abs(ratio - cf.d.v) <= cf.d.half + 1e-9) return;
+  out.push({ segment, shape: 'ref', dir: 'up', d: cf.d, dUnit: '%', cur: lv.tok, curUnit: lv.unit, prev, prevUnit: pu.key, hedged: false, est: lv.hedge === 'ước', word: 'vượt' });
 }
 
 /** "[tăng D,] từ P [unit] [năm X] lên|xuống V [unit] [năm Y] [(tăng D ...)]". */

@@ -11,7 +11,7 @@ const FUNCTION = new Set(
     'chỉ tiêu cùng kỳ trước sau mới thêm lần điểm khi mà với vào các những ước đạt xấp xỉ chưa khác lại nay toàn cả').split(' '),
 );
 /** Second syllables that continue a unit noun ("giường bệnh", "lượt người", "cán bộ"). */
-const UNIT_CONT = new Set('bệnh người bộ sĩ sỹ nhân em viên dưỡng sinh tế gia đình khám dân tiêm lực phẩm liều mũi'.split(' '));
+const UNIT_CONT = new Set('bệnh người bộ sĩ sỹ nhân em viên dưỡng sinh tế gia đình khám dân tiêm lực phẩm liều mũi sở mắc'.split(' '));
 
 export const HEDGES = new Set(['hơn', 'gần', 'khoảng', 'trên', 'ước', 'xấp', 'xỉ', 'dưới', 'chừng', 'tầm', 'hàng', 'gần như', 'tối thiểu', 'tối đa', 'ít nhất', 'chưa đến', 'chưa tới', 'trên dưới', 'non', 'ngót']);
 

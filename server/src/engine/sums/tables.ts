@@ -27,7 +27,7 @@ interface Table {
 
 const TOTAL_LABEL = /^(?:tổng số|tổng cộng|tổng|cộng|toàn tỉnh|toàn huyện|toàn thành phố|toàn thị xã|toàn quận|toàn xã|toàn viện|toàn ngành|toàn quốc|cả nước|chung|chung toàn tỉnh|tổng chung)(?:\s*\(.*\))?\s*:?$/u;
 const SUBTOTAL_LABEL = /^(?:cộng|tổng|tổng cộng|cộng tuyến|cộng khối|tổng tuyến)\b/u;
-const RATIO = /%|‰|\/|tỷ lệ|tỉ lệ|tỷ suất|tỉ suất|bình quân|trung bình|công suất|so sánh|chỉ số|điểm|tuổi thọ|mật độ|hệ số|tốc độ|tăng\s*\/|tăng giảm|tăng, giảm|chênh lệch|ghi chú|mã/u;
+const RATIO = /%|‰|\/|tỷ lệ|tỉ lệ|tỷ suất|tỉ suất|tỷ số|tỉ số|bình quân|trung bình|công suất|so sánh|chỉ số|điểm|tuổi thọ|mật độ|hệ số|tốc độ|tăng\s*\/|tăng giảm|tăng, giảm|chênh lệch|ghi chú|mã/u;
 const UNIT_HEADER = /^(?:đvt|đơn vị tính|đơn vị|đv)$/u;
 const KIND_HEADER = /(?:^|\s)(?:kh|th|kế hoạch|thực hiện|ước|ước th|cùng kỳ|năm|chỉ tiêu|mục tiêu|so)(?:\s|$)|\b(?:19|20)\d\d\b/u;
 const SCALED = /nghìn|ngàn|triệu|tỷ|tỉ/u;
@@ -100,9 +100,14 @@ function countColumns(t: Table, min = 2): number[] {
   return cols;
 }
 
+/** The unit-of-measure column ("ĐVT"); the first column is the rows' labels even when headed "Đơn vị" (the district, the facility). */
+function unitColumn(t: Table): number {
+  return t.headers.findIndex((h, c) => c > 0 && UNIT_HEADER.test(h));
+}
+
 /** Does row r count things (its unit or label is not a ratio)? */
 function rowIsCount(t: Table, r: number): boolean {
-  const unitCol = t.headers.findIndex((h) => UNIT_HEADER.test(h));
+  const unitCol = unitColumn(t);
   const unit = unitCol >= 0 ? t.rows[r][unitCol]?.text ?? '' : '';
   return !RATIO.test(unit) && !RATIO.test(t.labels[r]);
 }
@@ -189,7 +194,7 @@ function columnTotals(t: Table, out: Issue[]): void {
   // Share columns: a "%"/"tỷ lệ"/"cơ cấu" column whose total is 100.
   const results: { col: number; g: Group; sum: number; tol: number; total: Cell; parts: Cell[] }[] = [];
   let checked = 0;
-  const unitCol = t.headers.findIndex((h) => UNIT_HEADER.test(h));
+  const unitCol = unitColumn(t);
   for (const g of groups) {
     if (!rowIsCount(t, g.total) || g.parts.some((r) => !rowIsCount(t, r))) continue;
     // Rows in different units (lượt, ca) do not add up.

@@ -145,7 +145,7 @@ export function changeIssue(c: Change): Issue | undefined {
   // An estimate may be one unit of its last digit off.
   const est = c.est ? Math.pow(10, -cur.dec) / 4 : 0;
   const tolAbs = cur.half + prev.half + est + EPS;
-  const upWord = c.dir === 'up' ? 'tăng' : 'giảm';
+  const upWord = c.word ?? (c.dir === 'up' ? 'tăng' : 'giảm');
   const related = [
     { start: prev.s, end: prev.e, message: msg(`Giá trị trước / so sánh: ${shown(prev)}`, `Earlier / reference value: ${shown(prev)}`) },
     { start: cur.s, end: cur.e, message: msg(`Giá trị sau: ${shown(cur)}`, `Later value: ${shown(cur)}`) },
