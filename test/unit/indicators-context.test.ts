@@ -78,6 +78,14 @@ describe('indicators read in context', () => {
     assert.equal(readingAt(untitled, '92,4%')!.place.key, 'province');
   });
 
+  it('a regional centre is not the province of the same name ("khu vực Hòa Bình" vs "tỉnh Hòa Bình")', () => {
+    const text =
+      '# Báo cáo kết quả 9 tháng đầu năm 2026 của Trung tâm Y tế khu vực Hòa Bình\n\nCông suất sử dụng giường bệnh đạt 92,4%.\n\n' +
+      'Công suất sử dụng giường bệnh của tỉnh Hòa Bình (cũ) đạt 85,1%.\n';
+    assert.deepEqual(conflictLines(text), []);
+    assert.notEqual(readingAt(text, '85,1%')!.place.key, readingAt(text, '92,4%')!.place.key);
+  });
+
   it('a title naming two bodies names no issuer', () => {
     const text = '# Báo cáo của Sở Y tế và Trung tâm Kiểm soát bệnh tật về công tác phối hợp năm 2025\n\nCông suất sử dụng giường bệnh đạt 92,4%.\n';
     assert.equal(readingAt(text, '92,4%')!.place.key, 'doc');
