@@ -183,40 +183,19 @@ export class PhraseIndex<T> {
    * that is itself a known phrase, or near two different phrases, is left out.
    */
   near(keys: string[], allow: (n: number, diff: number, kind: SlipKind, written: string) => boolean): NearMatch<T>[] {
-    const found = new Map<string, NearMatch<T>[]>();
-    const tryPhrase = (p: number, s: number, want: (d: number) => boolean) => {
-      const ph = this.phrases[p];
-      const n = ph.keys.length;
-      if (s + n > keys.length) return;
-      nearStats.compared++;
-      let diff = -1;
-      for (let t = 0; t < n; t++) {
-        if (keys[s + t] === ph.keys[t]) continue;
-        if (diff >= 0) return;
-        diff = t;
-      }
-      if (diff < 0 || !want(diff)) return;
-      const kind = slipKind(keys[s + diff], ph.keys[diff]);
-      if (!kind || !allow(n, diff, kind, keys[s + diff])) return;
-      if (this.exact.has(keys.slice(s, s + n).join(' '))) return;
-      const id = s + ':' + n;
-      const m = { phrase: ph, start: s, diff, kind };
-      const at = found.get(id);
-      if (at) at.push(m);
-      else found.set(id, [m]);
-    };
-    const each = (list: number[] | undefined, s: number, want: (d: number) => boolean) => {
-      if (list) for (const p of list) tryPhrase(p, s, want);
-    };
+    // Hot: called for every word chain of every block. No closures per call;
+    // the window's key is a number (start, length) and the map is made on the first hit.
+    let found: Map<number, NearMatch<T>[]> | undefined;
     for (let s = 0; s + 1 < keys.length; s++) {
-      each(this.two0.get(keys[s]), s, (d) => d === 1);
-      each(this.two1.get(keys[s + 1]), s, (d) => d === 0);
+      found = this.each(this.two0.get(keys[s]), s, 1, keys, allow, found);
+      found = this.each(this.two1.get(keys[s + 1]), s, 0, keys, allow, found);
       if (s + 2 >= keys.length) continue;
       // Nested maps: no key strings built per word.
-      each(this.by01.get(keys[s])?.get(keys[s + 1]), s, (d) => d >= 2);
-      each(this.by02.get(keys[s])?.get(keys[s + 2]), s, (d) => d === 1);
-      each(this.by12.get(keys[s + 1])?.get(keys[s + 2]), s, (d) => d === 0);
+      found = this.each(this.by01.get(keys[s])?.get(keys[s + 1]), s, WANT_LATER, keys, allow, found);
+      found = this.each(this.by02.get(keys[s])?.get(keys[s + 2]), s, 1, keys, allow, found);
+      found = this.each(this.by12.get(keys[s + 1])?.get(keys[s + 2]), s, 0, keys, allow, found);
     }
+    if (!found) return [];
     const out: NearMatch<T>[] = [];
     for (const list of found.values()) {
       const first = list[0];
@@ -226,7 +205,47 @@ export class PhraseIndex<T> {
     }
     return out.sort((a, b) => a.start - b.start);
   }
+
+  /** Compare the window at s with each listed phrase; `want`: the index the slip must be at (WANT_LATER: 2 or later). */
+  private each(
+    list: number[] | undefined,
+    s: number,
+    want: number,
+    keys: string[],
+    allow: (n: number, diff: number, kind: SlipKind, written: string) => boolean,
+    found: Map<number, NearMatch<T>[]> | undefined,
+  ): Map<number, NearMatch<T>[]> | undefined {
+    if (!list) return found;
+    for (let li = 0; li < list.length; li++) {
+      const ph = this.phrases[list[li]];
+      const n = ph.keys.length;
+      if (s + n > keys.length) continue;
+      nearStats.compared++;
+      let diff = -1;
+      let t = 0;
+      for (; t < n; t++) {
+        if (keys[s + t] === ph.keys[t]) continue;
+        if (diff >= 0) break;
+        diff = t;
+      }
+      if (t < n || diff < 0 || (want === WANT_LATER ? diff < 2 : diff !== want)) continue;
+      const kind = slipKind(keys[s + diff], ph.keys[diff]);
+      if (!kind || !allow(n, diff, kind, keys[s + diff])) continue;
+      if (this.exact.has(keys.slice(s, s + n).join(' '))) continue;
+      // (start, length) as one number: a phrase is far shorter than 2^16 words.
+      const id = s * 65536 + n;
+      const m = { phrase: ph, start: s, diff, kind };
+      found ??= new Map();
+      const at = found.get(id);
+      if (at) at.push(m);
+      else found.set(id, [m]);
+    }
+    return found;
+  }
 }
+
+/** `want` of PhraseIndex.each: the slip is at index 2 or later. */
+const WANT_LATER = -2;
 
 /** Words that follow each other with only spaces between them, in one segment (a run of a sentence). */
 export function wordChains(block: Block, config: ResolvedConfig): Word[][] {
