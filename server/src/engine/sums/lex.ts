@@ -72,7 +72,10 @@ function isSkip(c: number): boolean {
   return c === 0 || c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0;
 }
 
-/** Tokens of each segment of the block (index = segment index). Computed per call: rules cache their results. */
+/**
+ * Tokens of each segment of the block (index = segment index); none for a prose
+ * segment without numbers. Computed per call: rules cache their results.
+ */
 export function segmentTokens(block: Block, config: ResolvedConfig): Tok[][] {
   const p = block.prose;
   const nums = numbersOf(block, config);
@@ -82,6 +85,9 @@ export function segmentTokens(block: Block, config: ResolvedConfig): Tok[][] {
     const seg = block.segments[si];
     const toks = out[si];
     while (ni < nums.length && nums[ni].start < seg.start) ni++;
+    // Every breakdown and change has a quantity: a prose segment where no number
+    // starts has nothing to read (a table cell's lone "-" is read as 0: kept).
+    if (seg.kind !== 'table-cell' && !(ni < nums.length && nums[ni].start < seg.end)) continue;
     let i = seg.start;
     while (i < seg.end) {
       if (ni < nums.length && nums[ni].start === i) {
