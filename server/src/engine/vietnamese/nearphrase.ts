@@ -7,8 +7,8 @@
 // syllables' keys; each window start of the text makes at most five lookups
 // and compares only the phrases found. No regex per phrase.
 import type { Block } from '../types';
-import type { ResolvedConfig } from '../config';
-import { wordsOf, type Word } from './text';
+import { proseRuns, type Word } from './text';
+import { C_LM, CLASS, classAt, fillClass } from './chars';
 import { analysis } from '../rule';
 import { toStyle, analyzeWord } from './syllable';
 
@@ -247,27 +247,54 @@ export class PhraseIndex<T> {
 /** `want` of PhraseIndex.each: the slip is at index 2 or later. */
 const WANT_LATER = -2;
 
-/** Words that follow each other with only spaces between them, in one segment (a run of a sentence). */
-export function wordChains(block: Block, config: ResolvedConfig): Word[][] {
-  const words = wordsOf(block, config);
+/** Code units of the letter or mark ([\p{L}\p{M}] by code point) at i, or 0; `limit`: the end of the run. */
+function letterLen(p: string, i: number, limit: number): number {
+  const c = p.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const x = classAt(p, i, limit);
+    return x & C_LM ? x >> 8 : 0;
+  }
+  let k = CLASS[c];
+  if (k === 0) k = fillClass(c);
+  return k & C_LM ? 1 : 0;
+}
+
+/**
+ * Words (letter runs: Vietnamese syllables, foreign words, abbreviations) that
+ * follow each other with only one or two spaces between them, in one run of a
+ * segment (a stretch of a sentence). One scan of the runs by the character table.
+ */
+export function wordChains(block: Block): Word[][] {
   const p = block.prose;
   const out: Word[][] = [];
   let cur: Word[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (cur.length) {
-      const prev = cur[cur.length - 1];
-      let joined = prev.segment === w.segment && w.start - prev.end <= 2 && w.start > prev.end;
-      for (let k = prev.end; joined && k < w.start; k++) {
-        const c = p.charCodeAt(k);
-        if (c !== 32 && c !== 0xa0) joined = false;
+  for (const run of proseRuns(block)) {
+    const end = run.start + run.text.length;
+    let i = run.start;
+    while (i < end) {
+      let len = letterLen(p, i, end);
+      if (len === 0) {
+        i++;
+        continue;
       }
-      if (!joined) {
-        out.push(cur);
-        cur = [];
+      let j = i + len;
+      while (j < end && (len = letterLen(p, j, end)) > 0) j += len;
+      const w: Word = { start: i, end: j, text: p.slice(i, j), segment: run.segment };
+      if (cur.length) {
+        const prev = cur[cur.length - 1];
+        let joined = prev.segment === w.segment && w.start - prev.end <= 2 && w.start > prev.end;
+        for (let k = prev.end; joined && k < w.start; k++) {
+          const c = p.charCodeAt(k);
+          if (c !== 32 && c !== 0xa0) joined = false;
+        }
+        if (!joined) {
+          out.push(cur);
+          cur = [];
+        }
       }
+      cur.push(w);
+      i = j;
     }
-    cur.push(w);
   }
   if (cur.length) out.push(cur);
   return out;
@@ -276,7 +303,17 @@ export function wordChains(block: Block, config: ResolvedConfig): Word[][] {
 /** The word chains of a block with their keys, shared by place-name and common-misspelling (block rules only: transient). */
 export const keyedChains = analysis(
   'word-chains',
-  (block: Block, config: ResolvedConfig): { words: Word[]; keys: string[] }[] => wordChains(block, config).map((words) => ({ words, keys: words.map((w) => sylKey(w.text)) })),
+  (block: Block): { words: Word[]; keys: string[] }[] => {
+    const chains = wordChains(block);
+    const out: { words: Word[]; keys: string[] }[] = new Array(chains.length);
+    for (let c = 0; c < chains.length; c++) {
+      const words = chains[c];
+      const keys: string[] = new Array(words.length);
+      for (let k = 0; k < words.length; k++) keys[k] = sylKey(words[k].text);
+      out[c] = { words, keys };
+    }
+    return out;
+  },
   { transient: true },
 );
 
