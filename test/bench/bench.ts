@@ -5,7 +5,8 @@
 // Knobs: VNHR_BENCH_RUNS (default 10), VNHR_BENCH_QUICK=1 (no 10 MB, one run
 // of each whole process, a folder of 40 reports), VNHR_BENCH_ML10=1
 // (markdownlint-cli2 on 10 MB too), VNHR_BENCH_ONLY=process (only the
-// whole-process table: vnhr check beside markdownlint-cli2).
+// whole-process table: vnhr check beside markdownlint-cli2), VNHR_BENCH_ONLY=full
+// (only the full-check table).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem, platform, arch } from 'node:os';
@@ -25,6 +26,7 @@ const MB = 1024 * 1024;
 const RUNS = Math.max(1, Number(process.env.VNHR_BENCH_RUNS) || 10);
 const QUICK = process.env.VNHR_BENCH_QUICK === '1';
 const PROCESS_ONLY = process.env.VNHR_BENCH_ONLY === 'process';
+const FULL_ONLY = process.env.VNHR_BENCH_ONLY === 'full';
 const SEED = 2024;
 
 // A forced collection between timed runs keeps one run's garbage out of the next.
@@ -392,6 +394,10 @@ async function main(): Promise<void> {
     say('parse = split into top-level blocks + markdown-it (block phase) per block + prose view; <family> = that family\'s rules (block and document checks); rest = mapping, inline-disable filter, sort.');
     say('In the edit table, engine = the pipeline outside the rules (cached findings moved, document meta, inline-disable filter, sort).');
     say('');
+    if (FULL_ONLY) {
+      say(`VNHR_BENCH_ONLY=full: nothing else measured; load average at end ${loadavg()[0].toFixed(2)}`);
+      return;
+    }
 
     // 2. One-character edits in the middle, through the server's code path.
     const editDocs = docs.filter((d) => d.bytes === 200 * KB || d.bytes === MB);

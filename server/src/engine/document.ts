@@ -113,7 +113,14 @@ export function clusterEnd(s: string, i: number, end: number = s.length): number
 
 /** True when s has a run of marks longer than a cluster holds (normalize() would be quadratic on it). */
 export function hasLongMarkRun(s: string): boolean {
-  return LONG_MARK_RUN.test(s);
+  // Every mark is at or above U+0300 (an astral one is two such units): without
+  // 31 such units in a row there is no long run, and the regex need not scan.
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) < 0x300) run = 0;
+    else if (++run > MAX_MARKS) return LONG_MARK_RUN.test(s);
+  }
+  return false;
 }
 
 /** s in NFC, in linear time: cluster by cluster when s has long mark runs (stray marks dropped). */

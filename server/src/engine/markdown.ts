@@ -625,6 +625,13 @@ const INLINE_NON_PROSE = new RegExp(
   'g',
 );
 
+/**
+ * A character some alternative of INLINE_NON_PROSE needs. Only two need none of
+ * the symbols: "www." and a file name, whose "." comes before a letter (or "7z"); a
+ * sentence's full stop (before a space) does not call for the big regex.
+ */
+const MAY_HAVE_NON_PROSE = /[`<\]!\\*_~@/]|www\.|\.(?:[A-Za-z]|7z)/;
+
 const maskKeepingLines = (m: string): string => m.replace(/[^\r\n]/g, MASK);
 
 /**
@@ -645,7 +652,7 @@ function clusterSafeEnd(s: string, start: number, end: number): number {
 
 /** Replace inline non-prose with MASK (same length, newlines kept). */
 export function maskInline(s: string): string {
-  if (!/[`<\]!\\*_~:@w./]/.test(s)) return s;
+  if (!MAY_HAVE_NON_PROSE.test(s)) return s;
   const out: string[] = [];
   let pos = 0;
   // The next HTML comment at or after `from`: [start, index of its "-->"], or

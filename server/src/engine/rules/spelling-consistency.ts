@@ -34,15 +34,15 @@ const LETTER = /[\p{L}\p{M}\-‐–]/u;
 const TERMS = new RegExp(`(?:${TERM_BODY})${TERM_END}`, 'iuy');
 const JOINTS = /[ \u00a0]*[-‐–][ \u00a0]*|[ \u00a0]+/gu;
 const FIRST_SYLLABLES = new Set(hyphenData.terms.map((t) => t.slice(0, t.indexOf(' '))));
+/** Some first syllable followed by a space, a hyphen or a no-break space (one scan, not one per syllable and joint). */
+const FIRST_JOINED = new RegExp(`(?:${[...FIRST_SYLLABLES].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[ \u00a0-]`, 'u');
 
 /** The loanword spellings of a block: key = syllables joined by spaces, form = the joints as written (normalized). */
 function termsOf(block: Block): TermVariant[] {
   const out: TermVariant[] = [];
   const lower = block.prose.toLowerCase();
   // Cheap prefilter: a first syllable of some term, followed by a joint.
-  let any = false;
-  for (const f of FIRST_SYLLABLES) if (lower.includes(f + ' ') || lower.includes(f + '-') || lower.includes(f + '\u00a0')) any = true;
-  if (!any) return out;
+  if (!FIRST_JOINED.test(lower)) return out;
   for (const run of proseRuns(block)) {
     const low = run.text.toLowerCase();
     // Lower-casing keeps the length of Vietnamese text; anything else is read as it is.

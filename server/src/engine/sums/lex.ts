@@ -7,6 +7,7 @@ import type { Block } from '../types';
 import { numbersOf, type BlockNumber } from '../vietnamese/numbers';
 import { analysis } from '../rule';
 import type { ResolvedConfig } from '../config';
+import { C_LM, CLASS, classAt, fillClass, lowerUnit } from '../vietnamese/chars';
 
 export interface Tok {
   /** n: a quantity; x: another figure (date, fraction, code, document number); w: word; p: punctuation. */
@@ -35,13 +36,46 @@ export interface Tok {
   num?: BlockNumber;
 }
 
-const WORD = /[\p{L}\p{M}]+/uy;
+/**
+ * End of the run of letters and marks ([\p{L}\p{M}]+ by code point) starting at i,
+ * or i; by the character table, not a regex per word.
+ */
+function wordEnd(p: string, i: number): number {
+  let j = i;
+  const n = p.length;
+  while (j < n) {
+    const c = p.charCodeAt(j);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const x = classAt(p, j, n);
+      if ((x & C_LM) === 0) break;
+      j += x >> 8;
+      continue;
+    }
+    let k = CLASS[c];
+    if (k === 0) k = fillClass(c);
+    if ((k & C_LM) === 0) break;
+    j++;
+  }
+  return j;
+}
+
+/** w.toLowerCase(), without a new string when every unit is already lower case. */
+function lowerWord(w: string): string {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (lowerUnit(c) !== c) return w.toLowerCase();
+  }
+  return w;
+}
 
 function isSkip(c: number): boolean {
   return c === 0 || c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0;
 }
 
-/** Tokens of each segment of the block (index = segment index). Computed per call: rules cache their results. */
+/**
+ * Tokens of each segment of the block (index = segment index); none for a prose
+ * segment without numbers. Computed per call: rules cache their results.
+ */
 export function segmentTokens(block: Block, config: ResolvedConfig): Tok[][] {
   const p = block.prose;
   const nums = numbersOf(block, config);
@@ -51,6 +85,9 @@ export function segmentTokens(block: Block, config: ResolvedConfig): Tok[][] {
     const seg = block.segments[si];
     const toks = out[si];
     while (ni < nums.length && nums[ni].start < seg.start) ni++;
+    // Every breakdown and change has a quantity: a prose segment where no number
+    // starts has nothing to read (a table cell's lone "-" is read as 0: kept).
+    if (seg.kind !== 'table-cell' && !(ni < nums.length && nums[ni].start < seg.end)) continue;
     let i = seg.start;
     while (i < seg.end) {
       if (ni < nums.length && nums[ni].start === i) {
@@ -66,12 +103,12 @@ export function segmentTokens(block: Block, config: ResolvedConfig): Tok[][] {
         i++;
         continue;
       }
-      WORD.lastIndex = i;
-      const m = WORD.exec(p);
-      if (m && m[0].length) {
+      const we = wordEnd(p, i);
+      if (we > i) {
         // A word cannot swallow a number's start (numbers start at digits, words at letters).
-        toks.push({ t: 'w', s: i, e: i + m[0].length, k: m[0].toLowerCase(), raw: m[0], v: 0, half: 0, dec: 0, pct: false, year: false, range: false, ns: i, ne: i });
-        i += m[0].length;
+        const raw = p.slice(i, we);
+        toks.push({ t: 'w', s: i, e: we, k: lowerWord(raw), raw, v: 0, half: 0, dec: 0, pct: false, year: false, range: false, ns: i, ne: i });
+        i = we;
         continue;
       }
       if (c >= 48 && c <= 57) {

@@ -103,6 +103,9 @@ export interface MisspellingSlip {
   slipped?: string;
 }
 
+/** Which phrase slips count: an edge word may belong to the next phrase (see the file's head). */
+const allowSlip = (n: number, d: number, _kind: SlipKind, written: string): boolean => (d > 0 && d < n - 1) || n >= 5 || (n >= 4 && analyzeWord(written).status === 'invalid');
+
 /** The misspellings of a block, for the rule and for syllable (which leaves these words to it). */
 export const misspellingSlips = analysis('misspelling-slips', (block: Block, config: ResolvedConfig): MisspellingSlip[] => {
   const opt = config.rules['common-misspelling']?.options.phrases;
@@ -142,7 +145,7 @@ export const misspellingSlips = analysis('misspelling-slips', (block: Block, con
       // 2. One slip in a fixed phrase.
       // An edge word may belong to the next phrase ("trạm y tế xa khu dân cư", "chuyển đổi số y tế"):
       // a slip there needs a long phrase, or a written word that is no syllable at all.
-      const near = t.phrases.near(keys, (n, d, _kind, written) => (d > 0 && d < n - 1) || n >= 5 || (n >= 4 && analyzeWord(written).status === 'invalid'));
+      const near = t.phrases.near(keys, allowSlip);
       let last = -1;
       for (const m of near) {
         const n = m.phrase.keys.length;

@@ -7,8 +7,8 @@
 // syllables' keys; each window start of the text makes at most five lookups
 // and compares only the phrases found. No regex per phrase.
 import type { Block } from '../types';
-import type { ResolvedConfig } from '../config';
-import { wordsOf, type Word } from './text';
+import { proseRuns, type Word } from './text';
+import { C_LM, CLASS, classAt, fillClass } from './chars';
 import { analysis } from '../rule';
 import { toStyle, analyzeWord } from './syllable';
 
@@ -183,40 +183,19 @@ export class PhraseIndex<T> {
    * that is itself a known phrase, or near two different phrases, is left out.
    */
   near(keys: string[], allow: (n: number, diff: number, kind: SlipKind, written: string) => boolean): NearMatch<T>[] {
-    const found = new Map<string, NearMatch<T>[]>();
-    const tryPhrase = (p: number, s: number, want: (d: number) => boolean) => {
-      const ph = this.phrases[p];
-      const n = ph.keys.length;
-      if (s + n > keys.length) return;
-      nearStats.compared++;
-      let diff = -1;
-      for (let t = 0; t < n; t++) {
-        if (keys[s + t] === ph.keys[t]) continue;
-        if (diff >= 0) return;
-        diff = t;
-      }
-      if (diff < 0 || !want(diff)) return;
-      const kind = slipKind(keys[s + diff], ph.keys[diff]);
-      if (!kind || !allow(n, diff, kind, keys[s + diff])) return;
-      if (this.exact.has(keys.slice(s, s + n).join(' '))) return;
-      const id = s + ':' + n;
-      const m = { phrase: ph, start: s, diff, kind };
-      const at = found.get(id);
-      if (at) at.push(m);
-      else found.set(id, [m]);
-    };
-    const each = (list: number[] | undefined, s: number, want: (d: number) => boolean) => {
-      if (list) for (const p of list) tryPhrase(p, s, want);
-    };
+    // Hot: called for every word chain of every block. No closures per call;
+    // the window's key is a number (start, length) and the map is made on the first hit.
+    let found: Map<number, NearMatch<T>[]> | undefined;
     for (let s = 0; s + 1 < keys.length; s++) {
-      each(this.two0.get(keys[s]), s, (d) => d === 1);
-      each(this.two1.get(keys[s + 1]), s, (d) => d === 0);
+      found = this.each(this.two0.get(keys[s]), s, 1, keys, allow, found);
+      found = this.each(this.two1.get(keys[s + 1]), s, 0, keys, allow, found);
       if (s + 2 >= keys.length) continue;
       // Nested maps: no key strings built per word.
-      each(this.by01.get(keys[s])?.get(keys[s + 1]), s, (d) => d >= 2);
-      each(this.by02.get(keys[s])?.get(keys[s + 2]), s, (d) => d === 1);
-      each(this.by12.get(keys[s + 1])?.get(keys[s + 2]), s, (d) => d === 0);
+      found = this.each(this.by01.get(keys[s])?.get(keys[s + 1]), s, WANT_LATER, keys, allow, found);
+      found = this.each(this.by02.get(keys[s])?.get(keys[s + 2]), s, 1, keys, allow, found);
+      found = this.each(this.by12.get(keys[s + 1])?.get(keys[s + 2]), s, 0, keys, allow, found);
     }
+    if (!found) return [];
     const out: NearMatch<T>[] = [];
     for (const list of found.values()) {
       const first = list[0];
@@ -226,29 +205,96 @@ export class PhraseIndex<T> {
     }
     return out.sort((a, b) => a.start - b.start);
   }
+
+  /** Compare the window at s with each listed phrase; `want`: the index the slip must be at (WANT_LATER: 2 or later). */
+  private each(
+    list: number[] | undefined,
+    s: number,
+    want: number,
+    keys: string[],
+    allow: (n: number, diff: number, kind: SlipKind, written: string) => boolean,
+    found: Map<number, NearMatch<T>[]> | undefined,
+  ): Map<number, NearMatch<T>[]> | undefined {
+    if (!list) return found;
+    for (let li = 0; li < list.length; li++) {
+      const ph = this.phrases[list[li]];
+      const n = ph.keys.length;
+      if (s + n > keys.length) continue;
+      nearStats.compared++;
+      let diff = -1;
+      let t = 0;
+      for (; t < n; t++) {
+        if (keys[s + t] === ph.keys[t]) continue;
+        if (diff >= 0) break;
+        diff = t;
+      }
+      if (t < n || diff < 0 || (want === WANT_LATER ? diff < 2 : diff !== want)) continue;
+      const kind = slipKind(keys[s + diff], ph.keys[diff]);
+      if (!kind || !allow(n, diff, kind, keys[s + diff])) continue;
+      if (this.exact.has(keys.slice(s, s + n).join(' '))) continue;
+      // (start, length) as one number: a phrase is far shorter than 2^16 words.
+      const id = s * 65536 + n;
+      const m = { phrase: ph, start: s, diff, kind };
+      found ??= new Map();
+      const at = found.get(id);
+      if (at) at.push(m);
+      else found.set(id, [m]);
+    }
+    return found;
+  }
 }
 
-/** Words that follow each other with only spaces between them, in one segment (a run of a sentence). */
-export function wordChains(block: Block, config: ResolvedConfig): Word[][] {
-  const words = wordsOf(block, config);
+/** `want` of PhraseIndex.each: the slip is at index 2 or later. */
+const WANT_LATER = -2;
+
+/** Code units of the letter or mark ([\p{L}\p{M}] by code point) at i, or 0; `limit`: the end of the run. */
+function letterLen(p: string, i: number, limit: number): number {
+  const c = p.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const x = classAt(p, i, limit);
+    return x & C_LM ? x >> 8 : 0;
+  }
+  let k = CLASS[c];
+  if (k === 0) k = fillClass(c);
+  return k & C_LM ? 1 : 0;
+}
+
+/**
+ * Words (letter runs: Vietnamese syllables, foreign words, abbreviations) that
+ * follow each other with only one or two spaces between them, in one run of a
+ * segment (a stretch of a sentence). One scan of the runs by the character table.
+ */
+export function wordChains(block: Block): Word[][] {
   const p = block.prose;
   const out: Word[][] = [];
   let cur: Word[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (cur.length) {
-      const prev = cur[cur.length - 1];
-      let joined = prev.segment === w.segment && w.start - prev.end <= 2 && w.start > prev.end;
-      for (let k = prev.end; joined && k < w.start; k++) {
-        const c = p.charCodeAt(k);
-        if (c !== 32 && c !== 0xa0) joined = false;
+  for (const run of proseRuns(block)) {
+    const end = run.start + run.text.length;
+    let i = run.start;
+    while (i < end) {
+      let len = letterLen(p, i, end);
+      if (len === 0) {
+        i++;
+        continue;
       }
-      if (!joined) {
-        out.push(cur);
-        cur = [];
+      let j = i + len;
+      while (j < end && (len = letterLen(p, j, end)) > 0) j += len;
+      const w: Word = { start: i, end: j, text: p.slice(i, j), segment: run.segment };
+      if (cur.length) {
+        const prev = cur[cur.length - 1];
+        let joined = prev.segment === w.segment && w.start - prev.end <= 2 && w.start > prev.end;
+        for (let k = prev.end; joined && k < w.start; k++) {
+          const c = p.charCodeAt(k);
+          if (c !== 32 && c !== 0xa0) joined = false;
+        }
+        if (!joined) {
+          out.push(cur);
+          cur = [];
+        }
       }
+      cur.push(w);
+      i = j;
     }
-    cur.push(w);
   }
   if (cur.length) out.push(cur);
   return out;
@@ -257,7 +303,17 @@ export function wordChains(block: Block, config: ResolvedConfig): Word[][] {
 /** The word chains of a block with their keys, shared by place-name and common-misspelling (block rules only: transient). */
 export const keyedChains = analysis(
   'word-chains',
-  (block: Block, config: ResolvedConfig): { words: Word[]; keys: string[] }[] => wordChains(block, config).map((words) => ({ words, keys: words.map((w) => sylKey(w.text)) })),
+  (block: Block): { words: Word[]; keys: string[] }[] => {
+    const chains = wordChains(block);
+    const out: { words: Word[]; keys: string[] }[] = new Array(chains.length);
+    for (let c = 0; c < chains.length; c++) {
+      const words = chains[c];
+      const keys: string[] = new Array(words.length);
+      for (let k = 0; k < words.length; k++) keys[k] = sylKey(words[k].text);
+      out[c] = { words, keys };
+    }
+    return out;
+  },
   { transient: true },
 );
 

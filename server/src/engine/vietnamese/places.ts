@@ -10,6 +10,7 @@ import type { Block } from '../types';
 import { analysis } from '../rule';
 import { PhraseIndex, sylKey, knownKey, keyedChains, respell, slipIsOurs, type SlipKind } from './nearphrase';
 import type { Word } from './text';
+import { lowerUnit } from './chars';
 
 export interface PlaceInfo {
   name: string;
@@ -151,11 +152,13 @@ export interface PlaceSlip {
   note?: string;
 }
 
-/** The word starts with a capital letter (ASCII decided without building a lower-case copy). */
+/** The word starts with a capital letter (its first unit differs from its lower case; decided without building strings). */
 const capital = (w: Word) => {
   const c = w.text.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
-  return w.text[0] !== w.text[0].toLowerCase();
+  // A lone surrogate half lower-cases to itself; any other unit by the table (no strings made).
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return lowerUnit(c) !== c;
 };
 
 /** Misspelt or outdated place names in a block (shared by place-name and syllable). */

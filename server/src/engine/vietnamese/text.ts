@@ -1,7 +1,7 @@
 // Shared text helpers for rules: prose runs (maximal unmasked stretches within
 // one segment and one line) and word tokens.
 import type { Block } from '../types';
-import { analysis, TRANSIENT } from '../rule';
+import { TRANSIENT } from '../rule';
 
 export interface Run {
   /** Offset in block.prose. */
@@ -46,15 +46,3 @@ export interface Word {
   text: string;
   segment: number;
 }
-
-/** Letter runs (Vietnamese syllables, foreign words, abbreviations), in prose coordinates. */
-export const WORD_RE = /[\p{L}\p{M}]+/gu;
-export const wordsOf = analysis('words', (block): Word[] => {
-  const out: Word[] = [];
-  for (const run of runsOf(block)) {
-    WORD_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = WORD_RE.exec(run.text))) out.push({ start: run.start + m.index, end: run.start + m.index + m[0].length, text: m[0], segment: run.segment });
-  }
-  return out;
-});
