@@ -4,9 +4,9 @@
 import { sectionUnitOf } from './counts';
 import { CHI_WORD, targetValidity } from './kind';
 import { inW, wordSet } from './lexicon';
-import { hitAt, inPairs, pairSet, specKey, type Context } from './mention';
+import { inPairs, pairSet, specKey, type Context } from './mention';
 import type { PeriodSpec } from './period';
-import type { Hit, Reading } from './read';
+import { hitAt, type Hit, type Reading } from './read';
 
 /** A caption starts "Bảng 2.", "Biểu 3.". */
 const CAPTION_WORDS = wordSet('bảng', 'biểu');

@@ -5,9 +5,9 @@
 // toàn tỉnh (81,2%)", "vượt kế hoạch (92%)") or as a norm.
 import type { Tok } from './lexer';
 import { foldKeyOf as K, inW, wordSet } from './lexicon';
-import { hitAt, type Mention, type MentionKind, type RefRole } from './mention';
+import type { Mention, MentionKind, RefRole } from './mention';
 import { isN } from './numbers';
-import { visibleFrom, type Hit, type Reading } from './read';
+import { hitAt, visibleFrom, type Hit, type Reading } from './read';
 
 /** How far back (in tokens) a figure's qualifiers are looked for: keeps long run-on paragraphs linear. */
 export const WINDOW = 160;

@@ -8,7 +8,7 @@ import { intervalOf, overlaps, type Hedge } from './compare';
 import { countIndicator } from './counts';
 import { isN, isYearTok, numValue, type NumTok } from './numbers';
 import type { PeriodSpec } from './period';
-import type { Hit, NameHit, Reading, UnitInfo } from './read';
+import type { NameHit, Reading, UnitInfo } from './read';
 import type { Issuer } from './scope';
 
 export type MentionKind = 'achieved' | 'target' | 'previous' | 'change';
@@ -179,12 +179,6 @@ export function compatible(ind: Indicator, u: UnitInfo, name: NameHit, fig: Fig,
     default:
       return false;
   }
-}
-
-/** The hit covering token k, if any. */
-export function hitAt(r: Reading, k: number): Hit | undefined {
-  const h = k >= 0 && k < r.hitOf.length ? r.hitOf[k] : -1;
-  return h >= 0 ? r.hits[h] : undefined;
 }
 
 const SPACES = /\s+/g;

@@ -9,10 +9,10 @@ import { countIdOf, countIndicator, countUnitAt } from './counts';
 import { comparedPlace, readReference, scanKind, WINDOW, type Reference } from './kind';
 import type { Tok } from './lexer';
 import { foldKeyOf as K, inW, wordSet } from './lexicon';
-import { compatible, extractable, figureAt, hitAt, inPairs, markClashes, pairSet, specKey, wordsOf, type Fig, type Mention, type MentionKind, type MissingUnit, type ReadCtx } from './mention';
+import { compatible, extractable, figureAt, inPairs, markClashes, pairSet, specKey, wordsOf, type Fig, type Mention, type MentionKind, type MissingUnit, type ReadCtx } from './mention';
 import { figureLike, isN } from './numbers';
 import type { PeriodSpec } from './period';
-import { FOLLOW_OK, visibleFrom, type NameHit, type Reading, type UnitInfo } from './read';
+import { FOLLOW_OK, hitAt, visibleFrom, type NameHit, type Reading, type UnitInfo } from './read';
 
 /** "93,2% số hộ ...", "78% các xã ...": the words between a percentage and what it counts. */
 const COUNTED_NOUN_LEAD = wordSet('số', 'các', 'những', 'tổng');
@@ -57,7 +57,7 @@ export function extractProse(ctx: ReadCtx, r: Reading, seg: number, out: Mention
     // Only figures give mentions: a sentence without a number token gives none.
     let hasNumber = false;
     for (let i = a; i < b && !hasNumber; i++) if (toks[i].t === 'n') hasNumber = true;
-    if (hasNumber) readSentence(ctx, { r, a, b, seg, figAt: new Map(), claimed: new Set(), usedPost: new Set(), para, missing }, out);
+    if (hasNumber) readSentence(ctx, { r, a, b, seg, figAt: new Map(), claimed: new Set(), usedPost: new Set(), para, leadEnd: -1, missing }, out);
     // A sentence opening with a period sets it for the sentences after it.
     const h0 = hitAt(r, a);
     if (h0?.type === 'period' && (h0.ptype === 'at' || h0.ptype === 'until')) para.period = h0.spec;
@@ -110,6 +110,8 @@ interface Sentence {
   /** Name hits taken as the name written after a percentage ("93,2% dân số tham gia ..."). */
   usedPost: Set<number>;
   para: ParagraphState;
+  /** The end of the sentence's lead-in (leadInEnd), once read; -1 before. */
+  leadEnd: number;
   /** Figures of a percentage indicator written without "%" (for indicator-unit-mismatch). */
   missing: MissingUnit[];
 }
@@ -474,7 +476,8 @@ function leadInEnd(r: Reading, a: number, b: number): number {
 function readPrefix(s: Sentence, fig: Fig, role: Role, isFrom: boolean, q: Qualifiers): boolean {
   const { r, a, claimed } = s;
   const toks = r.toks;
-  const leadEnd = leadInEnd(r, a, s.b);
+  if (s.leadEnd < 0) s.leadEnd = leadInEnd(r, a, s.b);
+  const leadEnd = s.leadEnd;
   let subsetAt = -1;
   let seenSubOrPlaceAfterSubset = false;
   let crossed = false;

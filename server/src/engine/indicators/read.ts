@@ -76,7 +76,7 @@ export type Hit =
 export interface Reading {
   toks: readonly Tok[];
   hits: Hit[];
-  /** For each token, the index in `hits` of the hit covering it, or -1. */
+  /** For each token, the index in `hits` of the hit covering it, or a negative number (free: -1, or NO_START). */
   hitOf: number[];
   /** Units after figures, by the figure's token index. */
   unitAt: readonly (UnitInfo | undefined)[];
@@ -105,6 +105,8 @@ export const FOLLOW_OK = new Set(
   ].map((w) => K(w)),
 );
 
+/** hitOf of a free word that starts no name, period, label, age, place or qualifier (read once, by readNames). */
+const NO_START = -2;
 const NO_PARENS = new Map<number, number>();
 const NO_UNITS: (UnitInfo | undefined)[] = [];
 /** -1 everywhere (only read): the group of every token of a text without parentheses. */
@@ -160,6 +162,12 @@ function free(r: Reading, s: number, e: number): boolean {
   return true;
 }
 
+/** The hit covering token k, if any. */
+export function hitAt(r: Reading, k: number): Hit | undefined {
+  const h = k >= 0 && k < r.hitOf.length ? r.hitOf[k] : -1;
+  return h >= 0 ? r.hits[h] : undefined;
+}
+
 /** Is a hit at index h visible from index v: not inside a parenthesis group that v is outside of? */
 export function visibleFrom(r: Reading, h: number, v: number): boolean {
   const g = r.groupOf[h];
@@ -194,10 +202,8 @@ export function readTokens(toks: readonly Tok[], cat: Catalogue): Reading {
   const r: Reading = { toks, hits: [], hitOf: new Array(n).fill(-1), unitAt: NO_UNITS, groupOf: noGroups, closeOf: NO_PARENS, openOf: NO_PARENS };
   parens(r);
   readUnits(r, cat);
-  // Token i may start a hit of readQualifiers (readNames asks the same question first).
-  const mayStart = new Uint8Array(n);
-  readNames(r, cat, mayStart);
-  readQualifiers(r, mayStart);
+  readNames(r, cat);
+  readQualifiers(r);
   readCounts(r);
   return r;
 }
@@ -216,16 +222,18 @@ function readUnits(r: Reading, cat: Catalogue): void {
 }
 
 /** Names of indicators on the tokens left (an alias with a denominator needs one after its head noun). */
-function readNames(r: Reading, cat: Catalogue, mayStart: Uint8Array): void {
+function readNames(r: Reading, cat: Catalogue): void {
   const toks = r.toks;
   const starts = startWords(cat);
   for (let i = 0; i < toks.length; i++) {
     if (r.hitOf[i] >= 0) continue;
     const t = toks[i];
     if (t.t === 'p' || t.t === 'nl') continue;
-    const may = t.t !== 'w' || starts.has(t.k);
-    mayStart[i] = may ? 1 : 0;
-    if (!may) continue;
+    if (t.t === 'w' && !starts.has(t.k)) {
+      // readQualifiers asks the same question: the answer is kept in hitOf (still free, no allocation).
+      r.hitOf[i] = NO_START;
+      continue;
+    }
     const hit = nameAt(r, cat, i);
     if (!hit) continue;
     add(r, { type: 'name', s: i, e: hit.e, name: hit });
@@ -253,7 +261,7 @@ function nameAt(r: Reading, cat: Catalogue, i: number): NameHit | undefined {
 }
 
 /** Periods, ages, labels, places, qualifiers on the tokens left. */
-function readQualifiers(r: Reading, mayStart: Uint8Array): void {
+function readQualifiers(r: Reading): void {
   const toks = r.toks;
   for (let i = 0; i < toks.length; i++) {
     if (r.hitOf[i] >= 0) continue;
@@ -263,7 +271,7 @@ function readQualifiers(r: Reading, mayStart: Uint8Array): void {
       if (t.t === 'p' && HEDGE_SYMBOLS[t.k]) add(r, { type: 'qual', s: i, e: i + 1, qual: { cat: 'hedge', val: HEDGE_SYMBOLS[t.k] } });
       continue;
     }
-    if (t.t === 'w' && !mayStart[i] && !isCap(t)) continue;
+    if (t.t === 'w' && r.hitOf[i] === NO_START && !isCap(t)) continue;
     i = qualifierAt(r, i) - 1;
   }
 }

@@ -8,10 +8,10 @@ import { contextOf } from './context';
 import { countIdOf, countUnitAt } from './counts';
 import { lexString, type Tok } from './lexer';
 import { foldKeyOf as K, inW, wordSet } from './lexicon';
-import { extractable, figureAt, hitAt, markClashes, specKey, wordsOf, type Context, type Fig, type Mention, type MentionKind, type ReadCtx } from './mention';
+import { extractable, figureAt, markClashes, specKey, wordsOf, type Context, type Fig, type Mention, type MentionKind, type ReadCtx } from './mention';
 import { figureLike, isN } from './numbers';
 import type { PeriodSpec } from './period';
-import type { Hit, NameHit, Reading } from './read';
+import { hitAt, type Hit, type NameHit, type Reading } from './read';
 
 /** A unit column's header: "ĐVT", "Đơn vị tính". */
 const UNIT_HEADERS = new Set(['đvt', 'đơn vị tính', 'dvt', 'đơn vị tính (đvt)'].map((w) => lexString(w).map((t) => t.k).join(' ')));
@@ -66,6 +66,8 @@ interface Layout {
   unitCol: number;
   tableId: number;
   caption: Context | undefined;
+  /** The cue of each header cell and row label quoted so far. */
+  cues: Map<Cell, string | undefined>;
 }
 
 /** The mentions of one table (its cells are the segments `segs` of the block) into `out`. */
@@ -101,7 +103,7 @@ function layoutOf(ctx: ReadCtx, block: Block, readings: Reading[], segs: number[
   for (const [col, c] of header) if (UNIT_HEADERS.has(c.r.toks.filter((t) => t.t === 'w' || t.k === '(' || t.k === ')').map((t) => t.k).join(' '))) unitCol = col;
   const headerCtx = new Map<number, HeaderInfo>();
   for (const [col, c] of header) headerCtx.set(col, withColumnRole(headerInfo(c.r), ctx.prose.slice(block.segments[c.seg].start, block.segments[c.seg].end)));
-  return { ctx, header, headerCtx, rows, unitCol, tableId, caption };
+  return { ctx, header, headerCtx, rows, unitCol, tableId, caption, cues: new Map() };
 }
 
 /** One body row: its label (the first cell that is not a lone figure), its unit, and the mentions of its figure cells. */
@@ -174,7 +176,7 @@ function cellMention(t: Layout, row: Row, c: Cell, fig: LoneFig): Mention | unde
   m.tableId = t.tableId;
   // Say why: the column header (or row label) that gave the kind and period.
   const hc = name === rowName ? header.get(c.col) : label;
-  if (hc && hc.r.toks.length) m.cue = wordsOf(ctx.prose, hc.r, 0, hc.r.toks.length);
+  if (hc && hc.r.toks.length) m.cue = cueOf(t, hc);
   // A caption in the same block ("Bảng 3. ... năm 2023" right above the table).
   if (!m.period && caption?.period) {
     m.period = caption.period;
@@ -186,6 +188,14 @@ function cellMention(t: Layout, row: Row, c: Cell, fig: LoneFig): Mention | unde
   }
   if (caption?.unit && countId) m.sub = [...m.sub, 'unit:' + caption.unit].sort();
   return m;
+}
+
+/** The words of a header cell or row label as written (once per cell: every figure of its column or row quotes them). */
+function cueOf(t: Layout, hc: Cell): string | undefined {
+  if (t.cues.has(hc)) return t.cues.get(hc);
+  const cue = wordsOf(t.ctx.prose, hc.r, 0, hc.r.toks.length);
+  t.cues.set(hc, cue);
+  return cue;
 }
 
 /** A numbering cell "I", "IV." (the cell's tokens written together). */
@@ -364,11 +374,7 @@ function tableCountId(name: NameHit, cell: Reading | undefined, unitCell: Readin
 function countMention(ctx: ReadCtx, c: Cell, fig: LoneFig, id: string, label: string, q: HeaderInfo): Mention | undefined {
   const t = c.r.toks[fig.first];
   if (fig.unit.kind !== 'bare' || !isN(t) || t.num.kind !== 'number' || t.num.scale || fig.hi !== undefined) return undefined;
-  return { ...cellFigure(ctx, c, fig, q), ind: id, unitText: '', sub: [...q.sub].sort(), unitExplicit: true, countLabel: label };
-}
-
-/** What a table cell's figure says whatever its indicator: where it is, its value, and what the headers make it. */
-function cellFigure(ctx: ReadCtx, c: Cell, fig: LoneFig, q: HeaderInfo) {
+  // One object literal, keys in one order (a spread of shared fields made every mention a slow dictionary object).
   return {
     segment: c.seg,
     start: fig.start,
@@ -381,12 +387,17 @@ function cellFigure(ctx: ReadCtx, c: Cell, fig: LoneFig, q: HeaderInfo) {
     hi: fig.hi,
     decimals: fig.decimals,
     hedge: fig.hedge,
-    kind: q.kind ?? ('achieved' as const),
+    kind: q.kind ?? 'achieved',
     kindExplicit: !!q.kind,
     period: q.period,
-    periodFrom: q.period ? ('table' as const) : undefined,
+    periodFrom: q.period ? 'table' : undefined,
     place: q.place?.key,
     placeLabel: q.place?.label,
+    ind: id,
+    unitText: '',
+    sub: [...q.sub].sort(),
+    unitExplicit: true,
+    countLabel: label,
   };
 }
 
@@ -427,7 +438,23 @@ function tableMention(ctx: ReadCtx, c: Cell, fig: LoneFig, name: NameHit, unit: 
   const ind = cat.byId.get(ok[0])!;
   if (ind.kind === 'percent' && per !== undefined && per !== 100 && per !== 1000) return undefined;
   return {
-    ...cellFigure(ctx, c, fig, q),
+    segment: c.seg,
+    start: fig.start,
+    end: fig.end,
+    numStart: fig.numStart,
+    numEnd: fig.numEnd,
+    raw: ctx.prose.slice(fig.start, fig.end),
+    numText: ctx.prose.slice(fig.numStart, fig.numEnd),
+    value: fig.value,
+    hi: fig.hi,
+    decimals: fig.decimals,
+    hedge: fig.hedge,
+    kind: q.kind ?? 'achieved',
+    kindExplicit: !!q.kind,
+    period: q.period,
+    periodFrom: q.period ? 'table' : undefined,
+    place: q.place?.key,
+    placeLabel: q.place?.label,
     ind: ind.id,
     unitText: u.end > fig.last + 1 ? ctx.prose.slice(fig.end, c.r.toks[u.end - 1].e).trim() : '',
     per,
