@@ -32,17 +32,20 @@ export interface PeriodAt {
   type: PeriodType;
 }
 
-const YEAR_WORD = wordSet('năm');
+/** Period words other readers share (one list each). */
+export const YEAR_WORD = wordSet('năm');
 const FROM_WORD = wordSet('từ');
 const KE_WORD = wordSet('kể');
-const SO_WORD = wordSet('so');
+/** "so (với)": compared with. */
+export const SO_WORD = wordSet('so');
 const WITH_WORD = wordSet('với');
-const SAME_WORD = wordSet('cùng');
-const PERIOD_KY_WORD = wordSet('kỳ');
+/** "cùng kỳ": the same part of an earlier year. */
+export const SAME_WORD = wordSet('cùng');
+export const TERM_WORD = wordSet('kỳ');
 const TINH_WORD = wordSet('tính');
 const DEN_WORD = wordSet('đến');
 const TOI_WORD = wordSet('tới');
-const UNTIL_WORDS = wordSet('đến', 'tới');
+export const UNTIL_WORDS = wordSet('đến', 'tới');
 const END_OF_WORDS = wordSet('hết', 'cuối');
 const DAY_WORD = wordSet('ngày');
 const SO_PRELIM_WORD = wordSet('sơ');
@@ -96,7 +99,7 @@ function sinceYear(toks: readonly Tok[], i: number): PeriodAt | undefined {
 function comparedYear(toks: readonly Tok[], i: number): PeriodAt | undefined {
   let j = i + 1;
   if (inW(toks[j], WITH_WORD)) j++;
-  if (inW(toks[j], SAME_WORD) && inW(toks[j + 1], PERIOD_KY_WORD)) j += 2;
+  if (inW(toks[j], SAME_WORD) && inW(toks[j + 1], TERM_WORD)) j += 2;
   if (inW(toks[j], YEAR_WORD)) j++;
   return isYearTok(toks[j]) ? { e: j + 1, spec: { year: yearOf(toks[j]) }, type: 'cmp' } : undefined;
 }

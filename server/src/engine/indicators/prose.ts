@@ -11,14 +11,13 @@ import type { Tok } from './lexer';
 import { foldKeyOf as K, inW, wordSet } from './lexicon';
 import { compatible, extractable, figureAt, inPairs, markClashes, pairSet, specKey, wordsOf, type Fig, type Mention, type MentionKind, type MissingUnit, type ReadCtx } from './mention';
 import { figureLike, isN } from './numbers';
-import type { PeriodSpec } from './period';
+import { SAME_WORD, TERM_WORD, YEAR_WORD, type PeriodSpec } from './period';
 import { FOLLOW_OK, hitAt, visibleFrom, type NameHit, type Reading, type UnitInfo } from './read';
 
 /** "93,2% số hộ ...", "78% các xã ...": the words between a percentage and what it counts. */
 const COUNTED_NOUN_LEAD = wordSet('số', 'các', 'những', 'tổng');
 /** Words that end a figure's postfix (a new clause or a comparison starts). */
 const CLAUSE_LINKS = wordSet('và', 'còn', 'nhưng', 'trong', 'so', 'tăng', 'giảm');
-const YEAR_WORD = wordSet('năm');
 const AND_WORD = wordSet('và');
 /** "98% KH", "102% so với ...": after a percentage, a ratio to the plan or an earlier year. */
 const RATIO_TO_PLAN = wordSet('kh', 'so');
@@ -26,9 +25,6 @@ const RATIO_TO_PLAN = wordSet('kh', 'so');
 const LINK_VERBS = wordSet('là', 'đạt', 'chiếm', 'có');
 /** Prepositions skipped after a figure before its year or place ("vào năm 2023", "của tỉnh"). */
 const POSTFIX_PREPOSITIONS = wordSet('vào', 'trong', 'của', 'tại', 'ở');
-/** "cùng kỳ": the same part of an earlier year. */
-const SAME_WORD = wordSet('cùng');
-const TERM_WORD = wordSet('kỳ');
 /** "1.236 ca mắc": the count's verb after its unit. */
 const MAC = K('mắc');
 /** "tại", "ở": a locative before a count's phrase. */

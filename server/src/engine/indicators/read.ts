@@ -7,7 +7,7 @@ import { type Tok } from './lexer';
 import { countLabelAt, countPhraseAt, type CountPhrase } from './counts';
 import { foldKeyOf as K, HEDGE_SYMBOLS, inW, isCap, lexiconStartWords, wordSet, matchPlace, matchQual, parsePer, type Den, type Qual } from './lexicon';
 import { figureLike, isN, isYearTok, type NumTok } from './numbers';
-import { PERIOD_START, periodAt, type PeriodSpec, type PeriodType } from './period';
+import { PERIOD_START, periodAt, UNTIL_WORDS, YEAR_WORD, type PeriodSpec, type PeriodType } from './period';
 
 export { figureLike, isN, isYearTok, numValue } from './numbers';
 export type { PeriodSpec, PeriodType } from './period';
@@ -24,10 +24,8 @@ const POINT_WORD = wordSet('điểm');
 const TIMES_WORD = wordSet('lần');
 const AGE_WORD = wordSet('tuổi');
 const HEALTHY_WORD = wordSet('khỏe');
-const YEAR_WORD = wordSet('năm');
 /** "5 năm qua", "3 năm liên tiếp", "2 năm trở lại đây": a duration, not an age. */
 const DURATION_AFTER_YEAR = wordSet('qua', 'nay', 'trước', 'gần', 'liên', 'tới', 'sau', 'trở', 'đầu', 'cuối', 'học', 'tuổi');
-const UNTIL_WORDS = wordSet('đến', 'tới');
 /** The bound an age group may start with: "dưới 5 tuổi", "từ 60 tuổi", "đủ 18 tuổi". */
 const AGE_LEAD = wordSet('dưới', 'trên', 'từ', 'đủ');
 /** Nouns of people before an age group ("người từ 60 tuổi trở lên"): an old age there is a group, not a value. */

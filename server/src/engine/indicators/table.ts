@@ -10,7 +10,7 @@ import { lexString, type Tok } from './lexer';
 import { foldKeyOf as K, inW, wordSet } from './lexicon';
 import { extractable, figureAt, markClashes, specKey, wordsOf, type Context, type Fig, type Mention, type MentionKind, type ReadCtx } from './mention';
 import { figureLike, isN } from './numbers';
-import type { PeriodSpec } from './period';
+import { SO_WORD, type PeriodSpec } from './period';
 import { hitAt, type Hit, type NameHit, type Reading } from './read';
 
 /** A unit column's header: "ĐVT", "Đơn vị tính". */
@@ -26,8 +26,7 @@ const SEX_HEADERS = new Map([
 /** "KH", "CT": a plan (target) column; "TH", "TT": an achieved one. */
 const HDR_TARGET = new Set(['kh', 'ct'].map((w) => K(w)));
 const HDR_ACHIEVED = new Set(['th', 'tt'].map((w) => K(w)));
-/** "So sánh", "Chênh lệch": a comparison column. */
-const SO_WORD = wordSet('so');
+/** "Chênh lệch" (and "So sánh", SO_WORD): a comparison column. */
 const CHENH_WORD = wordSet('chênh');
 /** The words of a total row: "Tổng số", "Tổng cộng", "Cộng", "Toàn bộ". */
 const TOTAL_WORDS = wordSet('tổng', 'số', 'cộng', 'chung', 'toàn', 'bộ');
