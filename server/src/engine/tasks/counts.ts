@@ -666,6 +666,7 @@ function endsWithSeq(toks: Tok[], i: number, seq: readonly string[]): boolean {
 /** Look-back window for verbs and "complete" cues, in tokens. */
 const WINDOW = 40;
 
+/** What a count's sentence says about it: its sentence, verb, negation, a "complete" claim, its year, a stated rest, its intro. */
 function addContext(c: TaskCount, ci: number, toks: Tok[], ix: SegIndex, segCounts: TaskCount[], exact: Int32Array, seg: Segment, block: Block, markers: Marker[]): void {
   const i0 = tokAt(toks, c.start);
   const iEnd = tokAt(toks, c.phraseEnd);
@@ -673,10 +674,23 @@ function addContext(c: TaskCount, ci: number, toks: Tok[], ix: SegIndex, segCoun
   const se = ix.sentEnd[Math.min(iEnd, toks.length)];
   c.sentenceStart = toks[ss]?.s ?? c.start;
   c.sentenceEnd = se < toks.length ? toks[se].e : seg.end;
-
   // The clause before the count: back to , : ; . (parentheses are transparent).
   const cs = Math.max(ix.clauseStart[i0], i0 - WINDOW);
-  // The nearest achievement verb before the count ("hoàn thành 3/3 ... và đạt 8/9": đạt for 8/9).
+  verbBefore(c, toks, cs, i0);
+  for (let q = cs; q < i0; q++) if (toks[q].t === 'word' && (toks[q].low === 'chưa' || toks[q].low === 'không')) c.negated = true;
+  completeBefore(c, toks, cs, i0, segCounts[ci - 1], block);
+  verbAfter(c, toks, iEnd);
+  if (!c.complete) completeAfter(c, toks, iEnd, se, block);
+  c.yearHint = yearHintOf(toks, ix, i0, iEnd, ss, se);
+  if (c.kind === 'fraction') complementOf(c, ci, toks, ix, segCounts, se, seg);
+  c.intro = introOf(c, toks, ix, iEnd, ss, se, segCounts, exact, markers);
+  const st = statusOf(c, toks, iEnd);
+  if (st) c.status = st;
+  if (c.kind === 'bare' && !c.approx && wholeCue(toks, i0, iEnd)) c.whole = true;
+}
+
+/** The nearest achievement verb before the count in its clause ("hoàn thành 3/3 ... và đạt 8/9": đạt for 8/9). */
+function verbBefore(c: TaskCount, toks: Tok[], cs: number, i0: number): void {
   for (let q = i0 - 1; q >= cs && !c.verb; q--) {
     const w = toks[q].t === 'word' ? toks[q].low : '';
     if (w === 'thành' && prevWord(toks, q) === 'hoàn') c.verb = 'hoàn thành';
@@ -684,9 +698,10 @@ function addContext(c: TaskCount, ci: number, toks: Tok[], ix: SegIndex, segCoun
     else if (w === 'vượt') c.verb = 'vượt';
   }
   if (c.verb) c.verbBefore = true;
-  for (let q = cs; q < i0; q++) if (toks[q].t === 'word' && (toks[q].low === 'chưa' || toks[q].low === 'không')) c.negated = true;
-  // "Complete" cues in the clause before, after any earlier count ("toàn bộ 3/3 ... và 13/16": not for 13/16).
-  const prev = segCounts[ci - 1];
+}
+
+/** "Complete" cues in the clause before, after any earlier count ("toàn bộ 3/3 ... và 13/16": not for 13/16). */
+function completeBefore(c: TaskCount, toks: Tok[], cs: number, i0: number, prev: TaskCount | undefined, block: Block): void {
   const cueFrom = prev && prev.phraseEnd > (toks[cs]?.s ?? 0) ? Math.max(cs, tokAt(toks, prev.phraseEnd)) : cs;
   for (let k = cueFrom; k < i0; k++) {
     const t = toks[k];
@@ -705,10 +720,13 @@ function addContext(c: TaskCount, ci: number, toks: Tok[], ix: SegIndex, segCoun
     }
     if (cue) {
       c.complete = { ...cue, text: block.prose.slice(cue.s, cue.e) };
-      break;
+      return;
     }
   }
-  // After the noun phrase: ") đạt", "đạt 100%", "(100%)".
+}
+
+/** A verb after the noun phrase: ") đạt", "đã hoàn thành", "được công nhận". */
+function verbAfter(c: TaskCount, toks: Tok[], iEnd: number): void {
   let k = iEnd;
   while (k < toks.length && toks[k].t === 'punct' && (toks[k].text === ')' || toks[k].text === ',')) k++;
   while (k < iEnd + 4 && toks[k]?.t === 'word' && ['đã', 'đều', 'cũng', 'đều đã'].includes(toks[k].low)) k++;
@@ -719,62 +737,63 @@ function addContext(c: TaskCount, ci: number, toks: Tok[], ix: SegIndex, segCoun
     else if (a0.low === 'hoàn' && a1?.low === 'thành') c.verb = 'hoàn thành';
     else if (a0.low === 'được' && a1?.low === 'công' && toks[k + 2]?.low === 'nhận') c.verb = 'đạt';
   }
-  if (!c.complete) {
-    for (let m = iEnd; m < Math.min(se, iEnd + 8); m++) {
-      const t = toks[m];
-      const n = toks[m + 1];
-      if (t.t === 'num' && t.int === 100 && n?.t === 'punct' && n.text === '%' && !n.gap && toks[m + 2]?.t !== 'word') {
-        c.complete = { s: t.s, e: n.e, text: block.prose.slice(t.s, n.e) };
-        break;
-      }
+}
+
+/** "đạt 100%", "(100%)" shortly after the noun phrase. */
+function completeAfter(c: TaskCount, toks: Tok[], iEnd: number, se: number, block: Block): void {
+  for (let m = iEnd; m < Math.min(se, iEnd + 8); m++) {
+    const t = toks[m];
+    const n = toks[m + 1];
+    if (t.t === 'num' && t.int === 100 && n?.t === 'punct' && n.text === '%' && !n.gap && toks[m + 2]?.t !== 'word') {
+      c.complete = { s: t.s, e: n.e, text: block.prose.slice(t.s, n.e) };
+      return;
     }
   }
+}
 
-  // Year: the sentence before the count, then "năm YYYY" after it in the sentence, then the paragraph before.
-  // A part of the year goes with where the year was read: in the clause before the count ("Trong 6 tháng
-  // cuối năm 2025, ... 5 nhiệm vụ"), or right before the "năm YYYY" that follows the noun ("nhiệm vụ 6 tháng
-  // cuối năm 2025"); "Trong 6 tháng đầu năm, Sở triển khai 8/10 nhiệm vụ trọng tâm năm 2025" is the year's group.
+/**
+ * Year: the sentence before the count, then "năm YYYY" after it in the sentence, then the paragraph before.
+ * A part of the year goes with where the year was read: in the clause before the count ("Trong 6 tháng
+ * cuối năm 2025, ... 5 nhiệm vụ"), or right before the "năm YYYY" that follows the noun ("nhiệm vụ 6 tháng
+ * cuối năm 2025"); "Trong 6 tháng đầu năm, Sở triển khai 8/10 nhiệm vụ trọng tâm năm 2025" is the year's group.
+ * A span of years ("giai đoạn 2021-2025") wins.
+ */
+function yearHintOf(toks: Tok[], ix: SegIndex, i0: number, iEnd: number, ss: number, se: number): YearHint | undefined {
   const span = spanIn(toks, Math.max(ss, i0 - WINDOW), i0) ?? spanIn(toks, iEnd, Math.min(se, iEnd + 10));
+  if (span) return { span };
   const partBefore = partIn(toks, Math.max(ss, i0 - WINDOW), i0);
   const before = yearIn(ix, ss, i0);
-  if (before) c.yearHint = partBefore ? { ...before, part: partBefore } : before;
-  else {
-    const after = yearAfter(ix, iEnd, se);
-    if (after) {
-      const part = partEndingAt(toks, ix.nextNamYear[iEnd] - 2);
-      c.yearHint = part ? { ...after, part } : after;
-    } else c.yearHint = yearIn(ix, 0, ss) ?? (partBefore ? { part: partBefore } : undefined);
+  if (before) return partBefore ? { ...before, part: partBefore } : before;
+  const after = yearAfter(ix, iEnd, se);
+  if (after) {
+    const part = partEndingAt(toks, ix.nextNamYear[iEnd] - 2);
+    return part ? { ...after, part } : after;
   }
-  if (span) c.yearHint = { span };
+  return yearIn(ix, 0, ss) ?? (partBefore ? { part: partBefore } : undefined);
+}
 
-  // A stated complement after a fraction: "còn lại 3 tỉnh", "chỉ còn 3 tỉnh", "3 tỉnh còn lại", "còn 1 nhiệm vụ chưa ...".
-  if (c.kind === 'fraction') {
-    const next = se < toks.length ? ix.sentEnd[se + 1] : toks.length;
-    const limitOff = next < toks.length ? toks[next].e : seg.end;
-    for (let q = ci + 1, seen = 0; q < segCounts.length && seen < 6; q++, seen++) {
-      const o = segCounts[q];
-      if (o.start > limitOff) break;
-      if (o.noun.syllables[0] !== c.noun.syllables[0]) continue;
-      // A later fraction of the same noun is nearer: the rest is its rest.
-      if (o.kind === 'fraction') break;
-      const oi = tokAt(toks, o.start);
-      const w1 = prevWord(toks, oi);
-      const w2 = prevWord(toks, oi, 2);
-      const oe = tokAt(toks, o.nounEnd);
-      const after1 = toks[oe]?.t === 'word' ? toks[oe].low : undefined;
-      const after2 = toks[oe + 1]?.t === 'word' ? toks[oe + 1].low : undefined;
-      const cue = (w2 === 'còn' && w1 === 'lại') || (w2 === 'chỉ' && w1 === 'còn') || (after1 === 'còn' && after2 === 'lại') || (w1 === 'còn' && (after1 === 'chưa' || after2 === 'chưa'));
-      if (cue) {
-        c.complement = { ...o.x, nounEnd: o.nounEnd };
-        break;
-      }
+/** A stated complement after a fraction: "còn lại 3 tỉnh", "chỉ còn 3 tỉnh", "3 tỉnh còn lại", "còn 1 nhiệm vụ chưa ...". */
+function complementOf(c: TaskCount, ci: number, toks: Tok[], ix: SegIndex, segCounts: TaskCount[], se: number, seg: Segment): void {
+  const next = se < toks.length ? ix.sentEnd[se + 1] : toks.length;
+  const limitOff = next < toks.length ? toks[next].e : seg.end;
+  for (let q = ci + 1, seen = 0; q < segCounts.length && seen < 6; q++, seen++) {
+    const o = segCounts[q];
+    if (o.start > limitOff) break;
+    if (o.noun.syllables[0] !== c.noun.syllables[0]) continue;
+    // A later fraction of the same noun is nearer: the rest is its rest.
+    if (o.kind === 'fraction') break;
+    const oi = tokAt(toks, o.start);
+    const w1 = prevWord(toks, oi);
+    const w2 = prevWord(toks, oi, 2);
+    const oe = tokAt(toks, o.nounEnd);
+    const after1 = toks[oe]?.t === 'word' ? toks[oe].low : undefined;
+    const after2 = toks[oe + 1]?.t === 'word' ? toks[oe + 1].low : undefined;
+    const cue = (w2 === 'còn' && w1 === 'lại') || (w2 === 'chỉ' && w1 === 'còn') || (after1 === 'còn' && after2 === 'lại') || (w1 === 'còn' && (after1 === 'chưa' || after2 === 'chưa'));
+    if (cue) {
+      c.complement = { ...o.x, nounEnd: o.nounEnd };
+      return;
     }
   }
-
-  c.intro = introOf(c, toks, ix, iEnd, ss, se, segCounts, exact, markers);
-  const st = statusOf(c, toks, iEnd);
-  if (st) c.status = st;
-  if (c.kind === 'bare' && !c.approx && wholeCue(toks, i0, iEnd)) c.whole = true;
 }
 
 /**
