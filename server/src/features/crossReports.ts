@@ -30,7 +30,6 @@ export interface ReportInput {
 interface Entry extends WorkspaceReport {
   input: ReportInput;
   cross: Finding[];
-  crossSig: string;
   group: string[] | undefined;
   /** The last diagnostics sent were not empty. */
   sent: boolean;
@@ -80,6 +79,21 @@ function carried(old: readonly Finding[], mentions: readonly IndicatorMentionInf
   return out;
 }
 
+/** Would the two lists of cross-file findings publish the same diagnostics (ranges, messages, related locations)? */
+function sameCross(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) continue;
+    if (x.start !== y.start || x.end !== y.end || x.severity !== y.severity || x.message.vi !== y.message.vi || x.message.en !== y.message.en) return false;
+    const rx = x.related ?? [];
+    const ry = y.related ?? [];
+    if (rx.length !== ry.length || rx.some((r, i) => r.file !== ry[i].file || r.start !== ry[i].start || r.end !== ry[i].end || r.message.vi !== ry[i].message.vi || r.message.en !== ry[i].message.en)) return false;
+  }
+  return true;
+}
+
 export function createCrossReports(ctx: ServerContext): CrossReports {
   const entries = new Map<string, Entry>();
   const listeners = new Set<() => void>();
@@ -127,7 +141,10 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
       byFinding.set(f, d);
       return d;
     });
-    published.set(uri, { text: e.input.text, locale: e.input.locale, docsBase, byFinding });
+    // Only an open document's Diagnostics are kept for the next publish (typing); an unopened
+    // report's are made again when its cross-file findings change (memory: hundreds of reports).
+    if (e.input.version !== undefined) published.set(uri, { text: e.input.text, locale: e.input.locale, docsBase, byFinding });
+    else published.delete(uri);
     void ctx.connection.sendDiagnostics({ uri, version: e.input.version, diagnostics });
   }
 
@@ -157,10 +174,12 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
       // Keys whose figures did not change give the same objects (the memo): nothing to compare further.
       if (cross.length === e.cross.length && cross.every((f, k) => f === e.cross[k])) continue;
       // The message names the other file's line: a changed message is a change.
-      const sig = cross.length ? JSON.stringify(cross.map((f) => [f.start, f.end, f.message.vi, f.related?.map((r) => [r.file, r.start, r.end])])) : '';
-      if (sig === e.crossSig) continue;
+      if (sameCross(cross, e.cross)) {
+        // The same findings as new objects: kept, so that the next comparison sees the memo's objects.
+        e.cross = cross;
+        continue;
+      }
       e.cross = cross;
-      e.crossSig = sig;
       publish(uri, e);
     }
     for (const l of [...listeners]) l();
@@ -177,7 +196,6 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
         findings: input.findings,
         // Until compared again, the cross-file findings it had, moved to where their figures are now (no flicker while typing).
         cross: !prev ? [] : same ? prev.cross : carried(prev.cross, input.mentions),
-        crossSig: same ? prev.crossSig : '',
         group: groupOf(uri, input.config),
         sent: prev?.sent ?? false,
       };
