@@ -237,26 +237,52 @@ function where(r: CrossReport, m: CrossMention): Msg {
   return r.lineless ? { vi: name, en: name } : { vi: `${name}, dòng ${m.line + 1}`, en: `${name}, line ${m.line + 1}` };
 }
 
+/**
+ * A message written when it is read. A figure that disagrees across a large
+ * workspace gives one finding per mention, tens of thousands in a folder of
+ * hundreds of reports; written out (both languages, the reading of both
+ * figures, up to five related notes) each took ~4.7 KB that the server kept
+ * for as long as the report stayed in the comparison. Made from the mention and
+ * the other figures (kept anyway), the text is built when published; JSON gets
+ * `{vi, en}` (toJSON).
+ */
+class MadeMsg implements Msg {
+  readonly #make: (k: 'vi' | 'en') => string;
+  constructor(make: (k: 'vi' | 'en') => string) {
+    this.#make = make;
+  }
+  get vi(): string {
+    return this.#make('vi');
+  }
+  get en(): string {
+    return this.#make('en');
+  }
+  toJSON(): Msg {
+    return { vi: this.vi, en: this.en };
+  }
+}
+
 function finding(m: CrossMention, others: { r: CrossReport; o: CrossMention }[], config: ResolvedConfig): Finding {
   const ctx = (k: 'vi' | 'en') => [m.period?.label[k], m.cross!.place[k], m.kindLabel[k]].filter(Boolean).join(', ');
   const first = others[0];
-  const w0 = where(first.r, first.o);
-  const listVi = others.map(({ r: x, o }) => `${o.written.vi} (${where(x, o).vi})`).join(', ');
-  const listEn = others.map(({ r: x, o }) => `${o.written.en} (${where(x, o).en})`).join(', ');
+  const message = new MadeMsg((k) => {
+    const w0 = where(first.r, first.o)[k];
+    const list = others.map(({ r: x, o }) => `${o.written[k]} (${where(x, o)[k]})`).join(', ');
+    return k === 'vi'
+      ? `${m.name.vi} (${ctx('vi')}) ghi ${m.written.vi} ở đây nhưng ${list} ở báo cáo khác. Cách đọc: ${m.written.vi} — ${m.reading.vi}. ${first.o.written.vi} (${w0}) — ${first.o.reading.vi}.`
+      : `${m.name.en} (${ctx('en')}) is ${m.written.en} here but ${list} in another report. Read as: ${m.written.en} — ${m.reading.en}. ${first.o.written.en} (${w0}) — ${first.o.reading.en}.`;
+  });
   return {
     rule: RULE,
     severity: config.rules[RULE].severity,
     start: m.start,
     end: m.end,
-    message: {
-      vi: `${m.name.vi} (${ctx('vi')}) ghi ${m.written.vi} ở đây nhưng ${listVi} ở báo cáo khác. Cách đọc: ${m.written.vi} — ${m.reading.vi}. ${first.o.written.vi} (${w0.vi}) — ${first.o.reading.vi}.`,
-      en: `${m.name.en} (${ctx('en')}) is ${m.written.en} here but ${listEn} in another report. Read as: ${m.written.en} — ${m.reading.en}. ${first.o.written.en} (${w0.en}) — ${first.o.reading.en}.`,
-    },
+    message,
     related: others.map(({ r: x, o }) => ({
       file: x.id,
       start: o.start,
       end: o.end,
-      message: { vi: `Giá trị khác của cùng chỉ số ở báo cáo ${x.name ?? x.id}: ${o.written.vi}`, en: `Other value of the same indicator in ${x.name ?? x.id}: ${o.written.en}` },
+      message: new MadeMsg((k) => (k === 'vi' ? `Giá trị khác của cùng chỉ số ở báo cáo ${x.name ?? x.id}: ${o.written.vi}` : `Other value of the same indicator in ${x.name ?? x.id}: ${o.written.en}`)),
     })),
     data: { crossFile: true, indicator: m.indicator, key: m.cross!.key, values: [m.value, ...others.map(({ o }) => o.value)], files: others.map(({ r: x }) => x.id) },
   };
