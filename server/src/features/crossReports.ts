@@ -9,14 +9,17 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { crossReportConflicts, newCrossMemo, getDefaultConfig, LineIndex, type CrossReport, type Finding, type IndicatorMentionInfo, type Locale, type ResolvedConfig } from '../engine';
+import { crossReportConflicts, newCrossMemo, getDefaultConfig, LineIndex, type Position, type Range, type CrossReport, type Finding, type IndicatorMentionInfo, type Locale, type ResolvedConfig } from '../engine';
 import { crossGroupOf } from '../crossfile';
 import { findConfigFile } from '../configFiles';
 import type { ServerContext, WorkspaceReport } from './context';
 import { toDiagnostic, samePrefix, before } from './diagnostics';
 
 export interface ReportInput {
+  /** Kept for an open document only (typing reuses Diagnostics up to the first changed character). */
   text: string;
+  /** A hash of the text: an unopened report keeps this, not its text. */
+  hash?: string;
   /** The editor's version (open documents). */
   version?: number;
   findings: Finding[];
@@ -33,6 +36,38 @@ interface Entry extends WorkspaceReport {
   group: string[] | undefined;
   /** The last diagnostics sent were not empty. */
   sent: boolean;
+}
+
+/**
+ * Offsets to positions without the text (an unopened report's diagnostics and
+ * panel rows need nothing else): the line starts in a typed array and the
+ * length, ~4 KB instead of the ~100 KB of a 50 KB report's text. The same
+ * positions as the engine's LineIndex (whose line starts it copies).
+ */
+export class Positions {
+  private readonly starts: Uint32Array;
+  private readonly length: number;
+  constructor(text: string) {
+    this.starts = Uint32Array.from(new LineIndex(text).lineStarts);
+    this.length = text.length;
+  }
+
+  positionAt(offset: number): Position {
+    offset = Math.max(0, Math.min(offset, this.length));
+    // The last line start at or below the offset (starts[0] is 0).
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] };
+  }
+
+  rangeAt(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
 }
 
 /** Wait after a change before comparing again (a scan or typing changes many reports in a row). */
@@ -188,10 +223,12 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
   return {
     set(uri, input, force = false) {
       const prev = entries.get(uri);
-      const same = prev && prev.input.text === input.text;
+      const same = prev && (input.hash !== undefined ? prev.input.hash === input.hash : prev.input.text === input.text);
+      const open = input.version !== undefined;
       const e: Entry = {
-        input,
-        lines: new LineIndex(input.text),
+        // An unopened report keeps no text (its hash tells an unchanged text).
+        input: open || input.hash === undefined ? input : { ...input, text: '' },
+        lines: open ? new LineIndex(input.text) : new Positions(input.text),
         indicators: input.mentions,
         findings: input.findings,
         // Until compared again, the cross-file findings it had, moved to where their figures are now (no flicker while typing).

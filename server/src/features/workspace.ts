@@ -181,7 +181,7 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
     const wasStale = stale.delete(uri);
     if (mentions) {
       // Published with its cross-file findings (and the reports it affects re-published once compared).
-      store.set(uri, { text, findings, mentions, config, locale, name: nameOf(uri) }, !!prev?.published || wasStale);
+      store.set(uri, { text, hash, findings, mentions, config, locale, name: nameOf(uri) }, !!prev?.published || wasStale);
       return;
     }
     const sent = store.sent(uri);
