@@ -140,6 +140,29 @@ interface Member {
 const sameMembers = (a: readonly Member[], b: readonly Member[]) =>
   a.length === b.length && a.every((x, k) => x.r.id === b[k].r.id && x.r.name === b[k].r.name && x.group === b[k].group && x.config === b[k].config && x.list.length === b[k].list.length && x.list.every((m, n) => m === b[k].list[n]));
 
+/** Work counted (tests: the comparison stays linear in the mentions). */
+export interface CrossStats {
+  /** Reports looked at while finding the ones each figure disagrees with. */
+  visits: number;
+}
+
+/**
+ * Several figures of one report for a fact: does the union of their intervals
+ * leave a gap? Only then can a value inside their hull disagree with all of
+ * them; a report without a gap agrees with every value its hull overlaps
+ * (hull and figures compared with the same overlaps()).
+ */
+function hasGap(list: readonly CrossMention[]): boolean {
+  const sorted = [...list].sort((a, b) => a.interval[0] - b.interval[0]);
+  const run: [number, number] = [sorted[0].interval[0], sorted[0].interval[1]];
+  for (let k = 1; k < sorted.length; k++) {
+    const iv = sorted[k].interval;
+    if (!overlaps(iv, run)) return true;
+    run[1] = Math.max(run[1], iv[1]);
+  }
+  return false;
+}
+
 /**
  * Cross-report conflicts: for each report id, its findings (rule
  * indicator-conflict, `data.crossFile = true`, `related[].file` = the other
@@ -151,7 +174,7 @@ const sameMembers = (a: readonly Member[], b: readonly Member[]) =>
  * for each figure the (at most MAX_RELATED) reports it disagrees with; with a
  * `memo`, keys whose figures did not change keep their findings.
  */
-export function crossReportConflicts(reports: ReadonlyArray<CrossReport>, config: ResolvedConfig, memo?: CrossMemo): Map<string, Finding[]> {
+export function crossReportConflicts(reports: ReadonlyArray<CrossReport>, config: ResolvedConfig, memo?: CrossMemo, stats?: CrossStats): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   const byKey = new Map<string, Member[]>();
   reports.forEach((r, i) => {
@@ -179,7 +202,7 @@ export function crossReportConflicts(reports: ReadonlyArray<CrossReport>, config
   for (const [key, members] of byKey) {
     if (members.length < 2) continue;
     const before = memo?.keys.get(key);
-    const km = before && sameMembers(before.members, members) ? before : compareKey(members, before?.made);
+    const km = before && sameMembers(before.members, members) ? before : compareKey(members, before?.made, stats);
     keys?.set(key, km);
     for (const [id, f] of km.found) add(id, f);
   }
@@ -192,17 +215,20 @@ const sameOthers = (a: readonly { r: CrossReport; o: CrossMention }[], b: readon
   a.length === b.length && a.every((x, k) => x.o === b[k].o && x.r.id === b[k].r.id && x.r.name === b[k].r.name && x.r.lineless === b[k].r.lineless);
 
 /** The findings of one key's figures across its reports (`before`: what the last comparison made, to reuse). */
-function compareKey(members: Member[], before?: KeyMemo['made']): KeyMemo {
+function compareKey(members: Member[], before?: KeyMemo['made'], stats?: CrossStats): KeyMemo {
   const found: [string, Finding][] = [];
   const made: KeyMemo['made'] = new Map();
   // Reports whose figures all lie above / below a value are found from the ends of these orders.
   const byLoDesc = [...members].sort((a, b) => b.lo - a.lo);
   const byHiAsc = [...members].sort((a, b) => a.hi - b.hi);
-  const multi = members.filter((x) => x.list.length > 1);
+  // Reports whose own figures leave a gap: a value inside their hull may still match none (the others agree with it or are found above).
+  // Not every report with several figures: many reports restating one fact twice would make this loop quadratic.
+  const multi = members.filter((x) => x.list.length > 1 && hasGap(x.list));
   for (const a of members) {
     for (const m of a.list) {
       const others: Member[] = [];
       const take = (x: Member) => {
+        if (stats) stats.visits++;
         if (x !== a && !others.includes(x) && together(a.group, x.group)) others.push(x);
       };
       // Above: its lowest figure cannot be this value or less.
@@ -217,6 +243,7 @@ function compareKey(members: Member[], before?: KeyMemo['made']): KeyMemo {
       // A report with several figures for the fact around this value: it agrees when any of them can be this value.
       for (const x of multi) {
         if (others.length >= MAX_RELATED) break;
+        if (stats) stats.visits++;
         if (!x.list.some((o) => overlaps(o.interval, m.interval))) take(x);
       }
       if (!others.length) continue;

@@ -13,7 +13,7 @@ import { crossKeyOf } from './crossfile';
 export { catalogueFor, shippedIndicators, type Indicator, type Catalogue } from './catalogue';
 export { resolveDocument, type ResolvedMention, type DocIndicators } from './resolve';
 export { blockIndicators, type Mention, type MentionKind } from './mentions';
-export { crossReportConflicts, newCrossMemo, type CrossReport, type CrossMention, type CrossMemo } from './crossfile';
+export { crossReportConflicts, newCrossMemo, type CrossReport, type CrossMention, type CrossMemo, type CrossStats } from './crossfile';
 
 export interface IndicatorMentionInfo {
   /** Document offsets (UTF-16, original text) of the figure, % sign included. */
