@@ -85,7 +85,20 @@ export interface CrossReports {
   onDidChange(listener: () => void): { dispose(): void };
   /** Compare only once the returned function is called (a scan sets hundreds of reports: one comparison at its end). */
   hold(): () => void;
+  /** Counts for the status request (tests, bench). */
+  stats(): CrossStatus;
   dispose(): void;
+}
+
+export interface CrossStatus {
+  /** Comparisons across reports run so far. */
+  comparisons: number;
+  /** Reports re-published by them (their cross-file findings changed). */
+  republished: number;
+  /** Duration of the last comparison, publishing included. */
+  lastCompareMs: number;
+  /** Cross-file findings after it. */
+  crossFindings: number;
 }
 
 /**
@@ -192,9 +205,12 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
     timer = setTimeout(compare, COMPARE_DELAY_MS);
   }
 
+  const status: CrossStatus = { comparisons: 0, republished: 0, lastCompareMs: 0, crossFindings: 0 };
+
   function compare() {
     timer = undefined;
     due = false;
+    const t0 = performance.now();
     const reports: CrossReport[] = [];
     for (const [uri, e] of entries) reports.push({ id: uri, name: e.input.name, mentions: e.input.mentions, config: e.input.config, group: e.group });
     let found: Map<string, Finding[]>;
@@ -216,7 +232,12 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
       }
       e.cross = cross;
       publish(uri, e);
+      status.republished++;
     }
+    status.comparisons++;
+    status.crossFindings = 0;
+    for (const list of found.values()) status.crossFindings += list.length;
+    status.lastCompareMs = performance.now() - t0;
     for (const l of [...listeners]) l();
   }
 
@@ -261,6 +282,7 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
         if (!held && due) schedule();
       };
     },
+    stats: () => ({ ...status }),
     dispose() {
       if (timer) clearTimeout(timer);
       timer = undefined;

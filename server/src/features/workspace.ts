@@ -20,7 +20,7 @@ import { reportFilesIn, readText } from '../files';
 import type { ServerContext, Workspace, OpenReport } from './context';
 import type { Configuration, Settings } from './configuration';
 import { checkSliced } from './diagnostics';
-import { createCrossReports } from './crossReports';
+import { createCrossReports, type CrossStatus } from './crossReports';
 import { compactMentions } from './compactMentions';
 export type { Workspace };
 
@@ -34,6 +34,8 @@ export interface WorkspaceStatus {
   scans: number;
   /** A scan or a changed file is being processed. */
   busy: boolean;
+  /** The comparison across reports (crossReports.ts). */
+  cross: CrossStatus;
 }
 
 
@@ -308,7 +310,7 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
     store.dispose();
   });
 
-  connection.onRequest(WORKSPACE_STATUS_REQUEST, (): WorkspaceStatus => ({ folders, files: files.size, checks, scans, busy: pending > 0 }));
+  connection.onRequest(WORKSPACE_STATUS_REQUEST, (): WorkspaceStatus => ({ folders, files: files.size, checks, scans, busy: pending > 0, cross: store.stats() }));
 
   return { workspace: { closed, rescan, reports: store.reports, onDidChangeReports: store.onDidChange, openChecked, openNotChecked }, capabilities: { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } };
 }
