@@ -9,7 +9,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { crossReportConflicts, newCrossMemo, getDefaultConfig, LineIndex, type Position, type Range, type CrossReport, type Finding, type IndicatorMentionInfo, type Locale, type ResolvedConfig } from '../engine';
+import { crossReportConflicts, newCrossMemo, getDefaultConfig, LineIndex, type Position, type Range, type CrossReport, type Finding, type IndicatorMentionInfo, type Locale, type Msg, type ResolvedConfig } from '../engine';
 import { crossGroupOf } from '../crossfile';
 import { findConfigFile } from '../configFiles';
 import type { ServerContext, WorkspaceReport } from './context';
@@ -32,6 +32,8 @@ export interface ReportInput {
 
 interface Entry extends WorkspaceReport {
   input: ReportInput;
+  /** The mentions compared across reports: the previous check's when its figures compared across files read the same. */
+  compared: IndicatorMentionInfo[];
   cross: Finding[];
   group: string[] | undefined;
   /** The last diagnostics sent were not empty. */
@@ -91,6 +93,8 @@ export interface CrossReports {
 }
 
 export interface CrossStatus {
+  /** Changes settled (after the debounce): a comparison, or only the listeners told when no compared figure changed. */
+  updates: number;
   /** Comparisons across reports run so far. */
   comparisons: number;
   /** Reports re-published by them (their cross-file findings changed). */
@@ -126,6 +130,41 @@ function carried(old: readonly Finding[], mentions: readonly IndicatorMentionInf
   }
   return out;
 }
+
+const sameMsg = (a: Msg | undefined, b: Msg | undefined) => a === b || (!!a && !!b && a.vi === b.vi && a.en === b.en);
+
+/**
+ * Do two checks of a report give the same figures to compare across reports
+ * (everything crossReportConflicts reads of them)? Then no cross-file finding
+ * of any report can change: no comparison is needed (an edit that moves no
+ * figure, the file saved again).
+ */
+function sameCrossMentions(a: readonly IndicatorMentionInfo[], b: readonly IndicatorMentionInfo[]): boolean {
+  const xs = a.filter((m) => m.cross);
+  const ys = b.filter((m) => m.cross);
+  if (xs.length !== ys.length) return false;
+  return xs.every((x, k) => {
+    const y = ys[k];
+    return (
+      x.start === y.start &&
+      x.end === y.end &&
+      x.line === y.line &&
+      x.value === y.value &&
+      x.interval[0] === y.interval[0] &&
+      x.interval[1] === y.interval[1] &&
+      x.indicator === y.indicator &&
+      x.cross!.key === y.cross!.key &&
+      sameMsg(x.cross!.place, y.cross!.place) &&
+      sameMsg(x.written, y.written) &&
+      sameMsg(x.reading, y.reading) &&
+      sameMsg(x.name, y.name) &&
+      sameMsg(x.kindLabel, y.kindLabel) &&
+      sameMsg(x.period?.label, y.period?.label)
+    );
+  });
+}
+
+const sameGroup = (a: string[] | undefined, b: string[] | undefined) => a === b || (!!a && !!b && a.length === b.length && a.every((g, k) => g === b[k]));
 
 /** Would the two lists of cross-file findings publish the same diagnostics (ranges, messages, related locations)? */
 function sameCross(a: readonly Finding[], b: readonly Finding[]): boolean {
@@ -196,23 +235,34 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
     void ctx.connection.sendDiagnostics({ uri, version: e.input.version, diagnostics });
   }
 
-  function schedule() {
+  const status: CrossStatus = { updates: 0, comparisons: 0, republished: 0, lastCompareMs: 0, crossFindings: 0 };
+
+  /** A report changed in a way the comparison sees (else only the listeners are told, e.g. the panel's rows). */
+  let dirty = false;
+
+  function schedule(compareToo = true) {
+    if (compareToo) dirty = true;
     if (held) {
       due = true;
       return;
     }
     if (timer) clearTimeout(timer);
-    timer = setTimeout(compare, COMPARE_DELAY_MS);
+    timer = setTimeout(run, COMPARE_DELAY_MS);
   }
 
-  const status: CrossStatus = { comparisons: 0, republished: 0, lastCompareMs: 0, crossFindings: 0 };
-
-  function compare() {
+  function run() {
     timer = undefined;
     due = false;
+    if (dirty) compare();
+    else for (const l of [...listeners]) l();
+    status.updates++;
+  }
+
+  function compare() {
+    dirty = false;
     const t0 = performance.now();
     const reports: CrossReport[] = [];
-    for (const [uri, e] of entries) reports.push({ id: uri, name: e.input.name, mentions: e.input.mentions, config: e.input.config, group: e.group });
+    for (const [uri, e] of entries) reports.push({ id: uri, name: e.input.name, mentions: e.compared, config: e.input.config, group: e.group });
     let found: Map<string, Finding[]>;
     try {
       found = crossReportConflicts(reports, getDefaultConfig(), memo);
@@ -246,20 +296,24 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
       const prev = entries.get(uri);
       const same = prev && (input.hash !== undefined ? prev.input.hash === input.hash : prev.input.text === input.text);
       const open = input.version !== undefined;
+      const group = groupOf(uri, input.config);
+      // The figures compared across reports read the same as before: the comparison's result stands.
+      const unchanged = !!prev && prev.input.name === input.name && prev.input.config.key === input.config.key && sameGroup(prev.group, group) && sameCrossMentions(prev.compared, input.mentions);
       const e: Entry = {
         // An unopened report keeps no text (its hash tells an unchanged text).
         input: open || input.hash === undefined ? input : { ...input, text: '' },
         lines: open ? new LineIndex(input.text) : new Positions(input.text),
         indicators: input.mentions,
+        compared: unchanged ? prev.compared : input.mentions,
         findings: input.findings,
         // Until compared again, the cross-file findings it had, moved to where their figures are now (no flicker while typing).
-        cross: !prev ? [] : same ? prev.cross : carried(prev.cross, input.mentions),
-        group: groupOf(uri, input.config),
+        cross: !prev ? [] : same || unchanged ? prev.cross : carried(prev.cross, input.mentions),
+        group,
         sent: prev?.sent ?? false,
       };
       entries.set(uri, e);
       publish(uri, e, force);
-      schedule();
+      schedule(!unchanged);
     },
     delete(uri) {
       published.delete(uri);
@@ -279,7 +333,7 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
         if (done) return;
         done = true;
         held--;
-        if (!held && due) schedule();
+        if (!held && due) schedule(false);
       };
     },
     stats: () => ({ ...status }),
