@@ -274,15 +274,17 @@ function where(r: CrossReport, m: CrossMention): Msg {
  * `{vi, en}` (toJSON).
  */
 class MadeMsg implements Msg {
-  readonly #make: (k: 'vi' | 'en') => string;
-  constructor(make: (k: 'vi' | 'en') => string) {
-    this.#make = make;
+  readonly #vi: () => string;
+  readonly #en: () => string;
+  constructor(vi: () => string, en: () => string) {
+    this.#vi = vi;
+    this.#en = en;
   }
   get vi(): string {
-    return this.#make('vi');
+    return this.#vi();
   }
   get en(): string {
-    return this.#make('en');
+    return this.#en();
   }
   toJSON(): Msg {
     return { vi: this.vi, en: this.en };
@@ -292,13 +294,11 @@ class MadeMsg implements Msg {
 function finding(m: CrossMention, others: { r: CrossReport; o: CrossMention }[], config: ResolvedConfig): Finding {
   const ctx = (k: 'vi' | 'en') => [m.period?.label[k], m.cross!.place[k], m.kindLabel[k]].filter(Boolean).join(', ');
   const first = others[0];
-  const message = new MadeMsg((k) => {
-    const w0 = where(first.r, first.o)[k];
-    const list = others.map(({ r: x, o }) => `${o.written[k]} (${where(x, o)[k]})`).join(', ');
-    return k === 'vi'
-      ? `${m.name.vi} (${ctx('vi')}) ghi ${m.written.vi} ở đây nhưng ${list} ở báo cáo khác. Cách đọc: ${m.written.vi} — ${m.reading.vi}. ${first.o.written.vi} (${w0}) — ${first.o.reading.vi}.`
-      : `${m.name.en} (${ctx('en')}) is ${m.written.en} here but ${list} in another report. Read as: ${m.written.en} — ${m.reading.en}. ${first.o.written.en} (${w0}) — ${first.o.reading.en}.`;
-  });
+  const list = (k: 'vi' | 'en') => others.map(({ r: x, o }) => `${o.written[k]} (${where(x, o)[k]})`).join(', ');
+  const message = new MadeMsg(
+    () => `${m.name.vi} (${ctx('vi')}) ghi ${m.written.vi} ở đây nhưng ${list('vi')} ở báo cáo khác. Cách đọc: ${m.written.vi} — ${m.reading.vi}. ${first.o.written.vi} (${where(first.r, first.o).vi}) — ${first.o.reading.vi}.`,
+    () => `${m.name.en} (${ctx('en')}) is ${m.written.en} here but ${list('en')} in another report. Read as: ${m.written.en} — ${m.reading.en}. ${first.o.written.en} (${where(first.r, first.o).en}) — ${first.o.reading.en}.`,
+  );
   return {
     rule: RULE,
     severity: config.rules[RULE].severity,
@@ -309,7 +309,10 @@ function finding(m: CrossMention, others: { r: CrossReport; o: CrossMention }[],
       file: x.id,
       start: o.start,
       end: o.end,
-      message: new MadeMsg((k) => (k === 'vi' ? `Giá trị khác của cùng chỉ số ở báo cáo ${x.name ?? x.id}: ${o.written.vi}` : `Other value of the same indicator in ${x.name ?? x.id}: ${o.written.en}`)),
+      message: new MadeMsg(
+        () => `Giá trị khác của cùng chỉ số ở báo cáo ${x.name ?? x.id}: ${o.written.vi}`,
+        () => `Other value of the same indicator in ${x.name ?? x.id}: ${o.written.en}`,
+      ),
     })),
     data: { crossFile: true, indicator: m.indicator, key: m.cross!.key, values: [m.value, ...others.map(({ o }) => o.value)], files: others.map(({ r: x }) => x.id) },
   };
