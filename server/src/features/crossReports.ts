@@ -204,10 +204,11 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
     }
   }
 
-  function publish(uri: string, e: Entry, force = false) {
+  /** Sends the report's diagnostics; the promise settles once they are written (undefined: nothing sent). */
+  function publish(uri: string, e: Entry, force = false): Promise<void> | undefined {
     const all = e.cross.length ? [...e.input.findings, ...e.cross].sort((a, b) => a.start - b.start || a.end - b.end) : e.input.findings;
     e.findings = all;
-    if (!all.length && !e.sent && !force) return;
+    if (!all.length && !e.sent && !force) return undefined;
     e.sent = all.length > 0;
     const other = (file: string) => {
       const o = entries.get(file);
@@ -232,7 +233,7 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
     // report's are made again when its cross-file findings change (memory: hundreds of reports).
     if (e.input.version !== undefined) published.set(uri, { text: e.input.text, locale: e.input.locale, docsBase, byFinding });
     else published.delete(uri);
-    void ctx.connection.sendDiagnostics({ uri, version: e.input.version, diagnostics });
+    return ctx.connection.sendDiagnostics({ uri, version: e.input.version, diagnostics });
   }
 
   const status: CrossStatus = { updates: 0, comparisons: 0, republished: 0, lastCompareMs: 0, crossFindings: 0 };
@@ -253,21 +254,25 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
   function run() {
     timer = undefined;
     due = false;
-    if (dirty) compare();
-    else for (const l of [...listeners]) l();
-    status.updates++;
+    if (dirty) compare(); // counts the update once its reports are re-published
+    else {
+      for (const l of [...listeners]) l();
+      status.updates++;
+    }
   }
 
   function compare() {
     dirty = false;
     const t0 = performance.now();
     const reports: CrossReport[] = [];
+    const changed: string[] = [];
     for (const [uri, e] of entries) reports.push({ id: uri, name: e.input.name, mentions: e.compared, config: e.input.config, group: e.group });
     let found: Map<string, Finding[]>;
     try {
       found = crossReportConflicts(reports, getDefaultConfig(), memo);
     } catch (err) {
       ctx.log(`cross-file comparison failed: ${(err as Error).stack ?? String(err)}`);
+      status.updates++;
       return;
     }
     for (const [uri, e] of entries) {
@@ -281,14 +286,37 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
         continue;
       }
       e.cross = cross;
-      publish(uri, e);
-      status.republished++;
+      changed.push(uri);
     }
     status.comparisons++;
+    status.republished += changed.length;
     status.crossFindings = 0;
     for (const list of found.values()) status.crossFindings += list.length;
-    status.lastCompareMs = performance.now() - t0;
-    for (const l of [...listeners]) l();
+    void republish(changed).finally(() => {
+      status.lastCompareMs = performance.now() - t0;
+      for (const l of [...listeners]) l();
+      status.updates++;
+    });
+  }
+
+  /**
+   * Publishes the reports whose cross-file findings changed, a few at a time,
+   * waiting for the writes: the first comparison of a scan re-publishes
+   * hundreds of reports, and written in one go their diagnostics all stayed in
+   * memory until the client had read them (the server's peak). Each is sent
+   * as it is then (a newer check of it may have come meanwhile).
+   */
+  async function republish(uris: readonly string[]): Promise<void> {
+    const BATCH = 8;
+    for (let k = 0; k < uris.length; k += BATCH) {
+      const sent: Promise<void>[] = [];
+      for (const uri of uris.slice(k, k + BATCH)) {
+        const e = entries.get(uri);
+        const p = e && publish(uri, e);
+        if (p) sent.push(p);
+      }
+      await Promise.all(sent).catch(() => undefined);
+    }
   }
 
   return {
