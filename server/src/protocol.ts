@@ -70,6 +70,22 @@ export interface WorkspaceStatus {
   scans: number;
   /** A scan or a changed file is being processed. */
   busy: boolean;
+  /** The comparison across reports (server/src/features/crossReports.ts). */
+  cross: CrossStatus;
+}
+
+/** Counts of the comparison across reports, for tests and the bench. */
+export interface CrossStatus {
+  /** Changes settled (after the debounce): a comparison, or only the listeners told when no compared figure changed. */
+  updates: number;
+  /** Comparisons across reports run so far. */
+  comparisons: number;
+  /** Reports re-published by them (their cross-file findings changed). */
+  republished: number;
+  /** Duration of the last comparison, publishing included. */
+  lastCompareMs: number;
+  /** Cross-file findings after it. */
+  crossFindings: number;
 }
 
 /**

@@ -6,7 +6,8 @@
 // of each whole process, a folder of 40 reports), VNHR_BENCH_ML10=1
 // (markdownlint-cli2 on 10 MB too), VNHR_BENCH_ONLY=process (only the
 // whole-process table: vnhr check beside markdownlint-cli2), VNHR_BENCH_ONLY=full
-// (only the full-check table).
+// (only the full-check table), VNHR_BENCH_WORKSPACE=N (the whole-workspace table
+// with N reports; default 500, 100 when quick).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem, platform, arch } from 'node:os';
@@ -452,7 +453,8 @@ async function main(): Promise<void> {
     if (!PROCESS_ONLY && existsSync(join(REPO_ROOT, 'server', 'out', 'server.js'))) {
       process.stderr.write('workspace...\n');
       try {
-        for (const line of workspaceBenchLines(await workspaceBench(material, QUICK ? 100 : 500, 50 * KB))) say(line);
+        const reports = Number(process.env.VNHR_BENCH_WORKSPACE) || (QUICK ? 100 : 500);
+        for (const line of workspaceBenchLines(await workspaceBench(material, reports, 50 * KB))) say(line);
       } catch (e) {
         say(`[notice] workspace not measured: ${(e as Error).message.split('\n')[0]}`);
         say('');

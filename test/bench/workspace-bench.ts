@@ -28,6 +28,17 @@ export interface WorkspaceBenchResult {
   requestMs: number[];
   /** File changed on disk + didChangeWatchedFiles -> its diagnostics published. */
   republishMs: number[];
+  /** initialized -> the first comparison across reports done and its reports re-published (complete diagnostics). */
+  completeMs: number;
+  /** Diagnostics published once complete, and how many of them are cross-file findings. */
+  completeDiagnostics: number;
+  crossFindings: number;
+  /** The first comparison's own duration (publishing included), in the server. */
+  firstCompareMs: number;
+  /** File changed on disk -> the comparison after it done (its re-publishing included), or settled without one when no figure compared across files changed. */
+  recompareMs: number[];
+  /** Reports re-published by the comparison after each edit (only those whose cross-file findings changed). */
+  republishedPerEdit: number[];
   /** A second scan with nothing changed (settings change): content hashes skip every file. */
   rescanMs: number;
   rescanChecks: number;
@@ -62,7 +73,16 @@ export async function workspaceBench(material: Material, n = 500, bytes = 50 * 1
   const probe = join(__dirname, 'memprobe.js');
   const c = new LspClient({ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(probe)}`.trim() });
   const pid = c.proc.pid!;
-  const status = () => c.conn.sendRequest('vnhr/workspaceStatus') as Promise<{ checks: number; busy: boolean; scans: number }>;
+  type Status = { checks: number; busy: boolean; scans: number; cross: { updates: number; comparisons: number; republished: number; lastCompareMs: number; crossFindings: number } };
+  const status = () => c.conn.sendRequest('vnhr/workspaceStatus') as Promise<Status>;
+  /** Until the change after `before` settled: compared (or nothing compared across files changed), nothing queued. */
+  const compared = async (before: number): Promise<Status> => {
+    for (;;) {
+      const st = await status();
+      if (st.cross.updates > before && !st.busy) return st;
+      await sleep(10);
+    }
+  };
   try {
     const t0 = performance.now();
     await c.initialize('vi', {}, { workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'bench' }], window: { workDoneProgress: true } });
@@ -86,25 +106,42 @@ export async function workspaceBench(material: Material, n = 500, bytes = 50 * 1
       republishMs: [],
       rescanMs: NaN,
       rescanChecks: 0,
+      completeMs: NaN,
+      completeDiagnostics: 0,
+      crossFindings: 0,
+      firstCompareMs: NaN,
+      recompareMs: [],
+      republishedPerEdit: [],
     };
+    const first = await compared(0);
+    out.completeMs = performance.now() - t0;
+    out.completeDiagnostics = [...c.latest.values()].reduce((k, p) => k + p.diagnostics.length, 0);
+    out.crossFindings = first.cross.crossFindings;
+    out.firstCompareMs = first.cross.lastCompareMs;
     await sleep(200);
     Object.assign(out, procStatus(pid));
     const before = c.stderr.length;
     process.kill(pid, 'SIGUSR2');
-    for (let w = 0; w < 100 && !c.stderr.slice(before).includes('VNHR_MEM'); w++) await sleep(20);
+    for (let w = 0; w < 500 && !c.stderr.slice(before).includes('VNHR_MEM'); w++) await sleep(20);
     const m = /VNHR_MEM (\{.*\})/.exec(c.stderr.slice(before));
     if (m) out.heapUsed = (JSON.parse(m[1]) as { heapUsed: number }).heapUsed;
 
     for (let k = 0; k < edits; k++) {
       const p = paths[Math.floor(((k + 0.5) * n) / edits)];
       const uri = pathToFileURL(p).toString();
-      const had = c.latest.get(uri)?.diagnostics.length ?? 0;
-      writeFileSync(p, readFileSync(p, 'utf8') + SLIP(k));
-      const wait = c.diagnostics(uri, (d) => d.diagnostics.length > had, 60000);
+      // Every other edit also changes a percentage (a figure that may be compared across reports); the others touch no figure.
+      const text = readFileSync(p, 'utf8') + SLIP(k);
+      writeFileSync(p, k % 2 ? text.replace(/(\d{2}),(\d)%/, (_, a: string, b: string) => `${Number(a) + 1},${b}%`) : text);
+      // The previous change has settled: the next publish of this file is the edit's.
+      const wait = c.diagnostics(uri, () => true, 60000);
+      const st0 = await status();
       const t = performance.now();
       await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
       await wait;
       out.republishMs.push(performance.now() - t);
+      const st1 = await compared(st0.cross.updates);
+      out.recompareMs.push(performance.now() - t);
+      out.republishedPerEdit.push(st1.cross.republished - st0.cross.republished);
     }
 
     // Nothing changed on disk: a settings change rescans, and the hashes skip every file.
@@ -142,6 +179,12 @@ export function workspaceBenchLines(r: WorkspaceBenchResult): string[] {
     '| first scan: initialized -> all published, s | reports published | diagnostics | checks | RSS after MB | peak RSS MB | heap used MB | request during scan: median / max ms | re-publish after a disk edit: median / max ms | rescan, nothing changed: ms (checks) |',
     '|---|---|---|---|---|---|---|---|---|---|',
     `| ${(r.firstScanMs / 1000).toFixed(1)} | ${r.published} | ${r.diagnostics} | ${r.checks} | ${mb(r.rss)} | ${mb(r.hwm)} | ${mb(r.heapUsed)} | ${median(r.requestMs).toFixed(1)} / ${Math.max(0, ...r.requestMs).toFixed(0)} | ${median(r.republishMs).toFixed(0)} / ${Math.max(0, ...r.republishMs).toFixed(0)} | ${r.rescanMs.toFixed(0)} (${r.rescanChecks}) |`,
+    '',
+    'Figures compared across the reports (after the scan, and after each disk edit):',
+    '',
+    '| complete (cross-file findings published), s | diagnostics then | of them cross-file | first comparison in the server, ms | edit -> compared and re-published: median / max ms | reports re-published per edit: median / max |',
+    '|---|---|---|---|---|---|',
+    `| ${(r.completeMs / 1000).toFixed(1)} | ${r.completeDiagnostics} | ${r.crossFindings} | ${r.firstCompareMs.toFixed(0)} | ${median(r.recompareMs).toFixed(0)} / ${Math.max(0, ...r.recompareMs).toFixed(0)} | ${median(r.republishedPerEdit)} / ${Math.max(0, ...r.republishedPerEdit)} |`,
     '',
   ];
 }

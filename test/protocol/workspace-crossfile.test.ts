@@ -70,6 +70,47 @@ describe('LSP server: figures compared across the reports of the workspace', fun
     assert.match(cross(await back)[0].message, /ghi 95,8 ở đây nhưng 93,0% \(huyen-ninh-phuoc\/bao-cao-2023\.md, dòng 8\)/);
   });
 
+  it('an edit that moves no compared figure keeps the cross-file findings without comparing again; one that does compares', async () => {
+    type Status = { busy: boolean; cross: { updates: number; comparisons: number; republished: number } };
+    const status = () => c.conn.sendRequest('vnhr/workspaceStatus') as Promise<Status>;
+    const settled = async (before: Status) => {
+      for (let k = 0; k < 1000; k++) {
+        const st = await status();
+        if (st.cross.updates > before.cross.updates && !st.busy) return st;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error('not settled');
+    };
+    const base = DISTRICT_A_2023.replace('94,6%', '93,0%');
+    const before = await status();
+    put(HUYEN_A, base);
+    await changed(HUYEN_A);
+    const s0 = await settled(before);
+    // A slip appended after the last figure: the district is re-published with its conflict, nothing is compared.
+    const republished = c.diagnostics(uri(HUYEN_A), (p) => p.diagnostics.some((d) => d.code === 'whitespace') && cross(p).length === 1);
+    put(HUYEN_A, base + '\n\nNăm 2023, trung tâm đã hoàn thành  tốt nhiệm vụ.\n');
+    await changed(HUYEN_A);
+    assert.match(cross(await republished)[0].message, /ghi 93,0% ở đây nhưng 95,8/);
+    const s1 = await settled(s0);
+    assert.equal(s1.cross.comparisons, s0.cross.comparisons);
+    assert.equal(s1.cross.republished, s0.cross.republished);
+    assert.equal(cross(c.latest.get(uri(TINH))).length, 1);
+    // The figure itself changes: compared again, the province re-published without its conflict.
+    const provinceClean = c.diagnostics(uri(TINH), (p) => cross(p).length === 0);
+    put(HUYEN_A, DISTRICT_A_2023.replace('94,6%', '95,8%'));
+    await changed(HUYEN_A);
+    await provinceClean;
+    const s2 = await settled(s1);
+    assert.equal(s2.cross.comparisons, s1.cross.comparisons + 1);
+    assert.ok(s2.cross.republished >= s1.cross.republished + 1);
+    // Back to the conflicting figure for the next test.
+    const back = c.diagnostics(uri(TINH), (p) => cross(p).length === 1);
+    put(HUYEN_A, base);
+    await changed(HUYEN_A);
+    await back;
+    await settled(s2);
+  });
+
   it('an open document counts with its editor text, and its file on disk again once closed', async () => {
     const provinceClean = c.diagnostics(uri(TINH), (p) => cross(p).length === 0);
     const editor = c.diagnostics(uri(HUYEN_A), (p) => p.version === 1);

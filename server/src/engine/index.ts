@@ -15,7 +15,7 @@ export { applyFixes, applyEditGroups } from './fixes';
 export { docsUrl, analysisRuns } from './rule';
 export { msg, localize } from './msg';
 // The indicator and task models, for the editor features (hover, outline, summary).
-export { indicatorSummary, renderIndicatorSummary, crossReportConflicts, newCrossMemo, type IndicatorMentionInfo, type CrossReport, type CrossMention, type CrossMemo } from './indicators';
+export { indicatorSummary, renderIndicatorSummary, crossReportConflicts, newCrossMemo, type IndicatorMentionInfo, type CrossReport, type CrossMention, type CrossMemo, type CrossStats } from './indicators';
 export { taskSummary, taskHover, type TaskSummary, type TaskCountSummary, type TaskGroupSummary } from './tasks';
 export type { Rule, RuleContext, DocModel } from './rule';
 export { DocumentCache, CancelledError, checkSteps, buildDocModel, docModelSteps, docOffset, type CheckOptions, type CheckStats };

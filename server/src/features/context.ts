@@ -47,7 +47,8 @@ export function createContext(connection: Connection, documents: TextDocuments<T
 
 /** One checked report of the workspace (open: its editor text; else the file on disk). */
 export interface WorkspaceReport {
-  lines: LineIndex;
+  /** Positions of offsets (an unopened report keeps no text, hence no full LineIndex). */
+  lines: Pick<LineIndex, 'positionAt' | 'rangeAt'>;
   indicators: IndicatorMentionInfo[];
   /** What is published for it: its own findings and the cross-file ones. */
   findings: Finding[];

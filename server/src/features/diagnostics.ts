@@ -65,7 +65,7 @@ export async function checkSliced(text: string, config: ResolvedConfig, opts: { 
  * A finding as an LSP diagnostic (code actions match diagnostics by this).
  * `other(file)`: another report's URI and lines, for related ranges in it (cross-file findings); unknown ones are left out.
  */
-export function toDiagnostic(f: Finding, li: LineIndex, uri: string, locale: Locale, docsBase: string, other?: (file: string) => { uri: string; lines: LineIndex } | undefined): Diagnostic {
+export function toDiagnostic(f: Finding, li: Pick<LineIndex, 'rangeAt'>, uri: string, locale: Locale, docsBase: string, other?: (file: string) => { uri: string; lines: Pick<LineIndex, 'rangeAt'> } | undefined): Diagnostic {
   const d: Diagnostic = {
     range: li.rangeAt(f.start, f.end),
     severity: SEVERITY[f.severity],

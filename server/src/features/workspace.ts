@@ -21,6 +21,7 @@ import type { ServerContext, Workspace, OpenReport } from './context';
 import type { Configuration, Settings } from './configuration';
 import { checkSliced } from './diagnostics';
 import { createCrossReports } from './crossReports';
+import { compactMentions } from './compactMentions';
 import { WORKSPACE_STATUS_REQUEST, type WorkspaceStatus } from '../protocol';
 export type { Workspace };
 
@@ -154,10 +155,13 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
         log(`workspace: check failed for ${uri}: ${(e as Error).stack ?? String(e)}`);
         return;
       }
-      // An unopened report's mentions are kept after its model is dropped: a copy, so that their
-      // strings (slices of the blocks' prose) do not hold the model alive (0.43 → 0.10 MB per
-      // 50 KB report). An open document keeps its model anyway: no copy on every keystroke.
-      mentions = structuredClone(mentionsOf(text, config, cache));
+      // An unopened report's mentions are kept after its model is dropped: a compact copy whose
+      // strings hold no block alive, labels shared across reports (compactMentions.ts). An open
+      // document keeps its model anyway: no copy on every keystroke.
+      mentions = compactMentions(mentionsOf(text, config, cache));
+      // An unopened report's findings are only published and listed (code actions come from an open
+      // document's own check): their fixes and data are not kept (~17 KB per 50 KB report).
+      findings = findings.map(({ rule, severity, message, start, end, related }) => (related ? { rule, severity, message, start, end, related } : { rule, severity, message, start, end }));
       checks++;
     }
     if (isOpen(uri)) return; // opened meanwhile
@@ -165,7 +169,7 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
     const wasStale = stale.delete(uri);
     if (mentions) {
       // Published with its cross-file findings (and the reports it affects re-published once compared).
-      store.set(uri, { text, findings, mentions, config, locale, name: nameOf(uri) }, !!prev?.published || wasStale);
+      store.set(uri, { text, hash, findings, mentions, config, locale, name: nameOf(uri) }, !!prev?.published || wasStale);
       return;
     }
     const sent = store.sent(uri);
@@ -292,7 +296,7 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
     store.dispose();
   });
 
-  connection.onRequest(WORKSPACE_STATUS_REQUEST, (): WorkspaceStatus => ({ folders, files: files.size, checks, scans, busy: pending > 0 }));
+  connection.onRequest(WORKSPACE_STATUS_REQUEST, (): WorkspaceStatus => ({ folders, files: files.size, checks, scans, busy: pending > 0, cross: store.stats() }));
 
   return { workspace: { closed, rescan, reports: store.reports, onDidChangeReports: store.onDidChange, openChecked, openNotChecked }, capabilities: { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } };
 }

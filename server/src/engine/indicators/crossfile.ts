@@ -127,6 +127,29 @@ interface Member {
 const sameMembers = (a: readonly Member[], b: readonly Member[]) =>
   a.length === b.length && a.every((x, k) => x.r.id === b[k].r.id && x.r.name === b[k].r.name && x.group === b[k].group && x.config === b[k].config && x.list.length === b[k].list.length && x.list.every((m, n) => m === b[k].list[n]));
 
+/** Work counted (tests: the comparison stays linear in the mentions). */
+export interface CrossStats {
+  /** Reports looked at while finding the ones each figure disagrees with. */
+  visits: number;
+}
+
+/**
+ * Several figures of one report for a fact: does the union of their intervals
+ * leave a gap? Only then can a value inside their hull disagree with all of
+ * them; a report without a gap agrees with every value its hull overlaps
+ * (hull and figures compared with the same overlaps()).
+ */
+function hasGap(list: readonly CrossMention[]): boolean {
+  const sorted = [...list].sort((a, b) => a.interval[0] - b.interval[0]);
+  const run: [number, number] = [sorted[0].interval[0], sorted[0].interval[1]];
+  for (let k = 1; k < sorted.length; k++) {
+    const iv = sorted[k].interval;
+    if (!overlaps(iv, run)) return true;
+    run[1] = Math.max(run[1], iv[1]);
+  }
+  return false;
+}
+
 /**
  * Cross-report conflicts: for each report id, its findings (rule
  * indicator-conflict, `data.crossFile = true`, `related[].file` = the other
@@ -138,7 +161,7 @@ const sameMembers = (a: readonly Member[], b: readonly Member[]) =>
  * for each figure the (at most MAX_RELATED) reports it disagrees with; with a
  * `memo`, keys whose figures did not change keep their findings.
  */
-export function crossReportConflicts(reports: ReadonlyArray<CrossReport>, config: ResolvedConfig, memo?: CrossMemo): Map<string, Finding[]> {
+export function crossReportConflicts(reports: ReadonlyArray<CrossReport>, config: ResolvedConfig, memo?: CrossMemo, stats?: CrossStats): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   const byKey = new Map<string, Member[]>();
   reports.forEach((r, i) => {
@@ -166,7 +189,7 @@ export function crossReportConflicts(reports: ReadonlyArray<CrossReport>, config
   for (const [key, members] of byKey) {
     if (members.length < 2) continue;
     const before = memo?.keys.get(key);
-    const km = before && sameMembers(before.members, members) ? before : compareKey(members, before?.made);
+    const km = before && sameMembers(before.members, members) ? before : compareKey(members, before?.made, stats);
     keys?.set(key, km);
     for (const [id, f] of km.found) add(id, f);
   }
@@ -179,17 +202,20 @@ const sameOthers = (a: readonly { r: CrossReport; o: CrossMention }[], b: readon
   a.length === b.length && a.every((x, k) => x.o === b[k].o && x.r.id === b[k].r.id && x.r.name === b[k].r.name && x.r.lineless === b[k].r.lineless);
 
 /** The findings of one key's figures across its reports (`before`: what the last comparison made, to reuse). */
-function compareKey(members: Member[], before?: KeyMemo['made']): KeyMemo {
+function compareKey(members: Member[], before?: KeyMemo['made'], stats?: CrossStats): KeyMemo {
   const found: [string, Finding][] = [];
   const made: KeyMemo['made'] = new Map();
   // Reports whose figures all lie above / below a value are found from the ends of these orders.
   const byLoDesc = [...members].sort((a, b) => b.lo - a.lo);
   const byHiAsc = [...members].sort((a, b) => a.hi - b.hi);
-  const multi = members.filter((x) => x.list.length > 1);
+  // Reports whose own figures leave a gap: a value inside their hull may still match none (the others agree with it or are found above).
+  // Not every report with several figures: many reports restating one fact twice would make this loop quadratic.
+  const multi = members.filter((x) => x.list.length > 1 && hasGap(x.list));
   for (const a of members) {
     for (const m of a.list) {
       const others: Member[] = [];
       const take = (x: Member) => {
+        if (stats) stats.visits++;
         if (x !== a && !others.includes(x) && together(a.group, x.group)) others.push(x);
       };
       // Above: its lowest figure cannot be this value or less.
@@ -204,6 +230,7 @@ function compareKey(members: Member[], before?: KeyMemo['made']): KeyMemo {
       // A report with several figures for the fact around this value: it agrees when any of them can be this value.
       for (const x of multi) {
         if (others.length >= MAX_RELATED) break;
+        if (stats) stats.visits++;
         if (!x.list.some((o) => overlaps(o.interval, m.interval))) take(x);
       }
       if (!others.length) continue;
@@ -224,26 +251,55 @@ function where(r: CrossReport, m: CrossMention): Msg {
   return r.lineless ? { vi: name, en: name } : { vi: `${name}, dòng ${m.line + 1}`, en: `${name}, line ${m.line + 1}` };
 }
 
+/**
+ * A message written when it is read. A figure that disagrees across a large
+ * workspace gives one finding per mention, tens of thousands in a folder of
+ * hundreds of reports; written out (both languages, the reading of both
+ * figures, up to five related notes) each took ~4.7 KB that the server kept
+ * for as long as the report stayed in the comparison. Made from the mention and
+ * the other figures (kept anyway), the text is built when published; JSON gets
+ * `{vi, en}` (toJSON).
+ */
+class MadeMsg implements Msg {
+  readonly #vi: () => string;
+  readonly #en: () => string;
+  constructor(vi: () => string, en: () => string) {
+    this.#vi = vi;
+    this.#en = en;
+  }
+  get vi(): string {
+    return this.#vi();
+  }
+  get en(): string {
+    return this.#en();
+  }
+  toJSON(): Msg {
+    return { vi: this.vi, en: this.en };
+  }
+}
+
 function finding(m: CrossMention, others: { r: CrossReport; o: CrossMention }[], config: ResolvedConfig): Finding {
   const ctx = (k: 'vi' | 'en') => [m.period?.label[k], m.cross!.place[k], m.kindLabel[k]].filter(Boolean).join(', ');
   const first = others[0];
-  const w0 = where(first.r, first.o);
-  const listVi = others.map(({ r: x, o }) => `${o.written.vi} (${where(x, o).vi})`).join(', ');
-  const listEn = others.map(({ r: x, o }) => `${o.written.en} (${where(x, o).en})`).join(', ');
+  const list = (k: 'vi' | 'en') => others.map(({ r: x, o }) => `${o.written[k]} (${where(x, o)[k]})`).join(', ');
+  const message = new MadeMsg(
+    () => `${m.name.vi} (${ctx('vi')}) ghi ${m.written.vi} ở đây nhưng ${list('vi')} ở báo cáo khác. Cách đọc: ${m.written.vi} — ${m.reading.vi}. ${first.o.written.vi} (${where(first.r, first.o).vi}) — ${first.o.reading.vi}.`,
+    () => `${m.name.en} (${ctx('en')}) is ${m.written.en} here but ${list('en')} in another report. Read as: ${m.written.en} — ${m.reading.en}. ${first.o.written.en} (${where(first.r, first.o).en}) — ${first.o.reading.en}.`,
+  );
   return {
     rule: RULE,
     severity: config.rules[RULE].severity,
     start: m.start,
     end: m.end,
-    message: {
-      vi: `${m.name.vi} (${ctx('vi')}) ghi ${m.written.vi} ở đây nhưng ${listVi} ở báo cáo khác. Cách đọc: ${m.written.vi} — ${m.reading.vi}. ${first.o.written.vi} (${w0.vi}) — ${first.o.reading.vi}.`,
-      en: `${m.name.en} (${ctx('en')}) is ${m.written.en} here but ${listEn} in another report. Read as: ${m.written.en} — ${m.reading.en}. ${first.o.written.en} (${w0.en}) — ${first.o.reading.en}.`,
-    },
+    message,
     related: others.map(({ r: x, o }) => ({
       file: x.id,
       start: o.start,
       end: o.end,
-      message: { vi: `Giá trị khác của cùng chỉ số ở báo cáo ${x.name ?? x.id}: ${o.written.vi}`, en: `Other value of the same indicator in ${x.name ?? x.id}: ${o.written.en}` },
+      message: new MadeMsg(
+        () => `Giá trị khác của cùng chỉ số ở báo cáo ${x.name ?? x.id}: ${o.written.vi}`,
+        () => `Other value of the same indicator in ${x.name ?? x.id}: ${o.written.en}`,
+      ),
     })),
     data: { crossFile: true, indicator: m.indicator, key: m.cross!.key, values: [m.value, ...others.map(({ o }) => o.value)], files: others.map(({ r: x }) => x.id) },
   };

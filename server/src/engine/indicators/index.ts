@@ -14,7 +14,7 @@ import type { IndicatorMentionInfo } from './info';
 export { catalogueFor, shippedIndicators, type Indicator, type Catalogue } from './catalogue';
 export { resolveDocument, type ResolvedMention, type DocIndicators } from './resolve';
 export { blockIndicators, type Mention, type MentionKind } from './mentions';
-export { crossReportConflicts, newCrossMemo, type CrossReport, type CrossMention, type CrossMemo } from './crossfile';
+export { crossReportConflicts, newCrossMemo, type CrossReport, type CrossMention, type CrossMemo, type CrossStats } from './crossfile';
 export type { IndicatorMentionInfo } from './info';
 
 
