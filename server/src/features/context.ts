@@ -2,7 +2,7 @@
 // and what the client said it can do (filled in at initialize).
 import type { Connection, TextDocuments, FileEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, IndicatorMentionInfo, LineIndex, Locale, ResolvedConfig, DocumentCache } from '../engine';
+import type { Finding, IndicatorMentionInfo, LineIndex, Locale, ResolvedConfig } from '../engine';
 
 export interface ClientInfo {
   /** The locale the client started with (settings may override it). */
@@ -58,8 +58,14 @@ export interface OpenReport {
   findings: Finding[];
   config: ResolvedConfig;
   locale: Locale;
-  /** The document's cache (its indicator mentions are read from the same blocks). */
-  cache: DocumentCache;
+  /**
+   * Its indicator mentions, read from the check's blocks when first asked (the comparison across
+   * reports, the panel) and kept: an indicator summary of the whole report costs about as much as
+   * the check itself, too much for every keystroke when nothing reads it.
+   */
+  mentions(): IndicatorMentionInfo[];
+  /** A newer check of the document is running: reading the mentions now would move its cache under it (read them later). */
+  busy(): boolean;
 }
 
 /** The whole-workspace scan as other features see it (features/workspace.ts implements it). */

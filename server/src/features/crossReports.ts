@@ -8,19 +8,21 @@
 // findings changed.
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver/node';
 import { crossReportConflicts, newCrossMemo, getDefaultConfig, LineIndex, type CrossReport, type Finding, type IndicatorMentionInfo, type Locale, type ResolvedConfig } from '../engine';
 import { crossGroupOf } from '../crossfile';
 import { findConfigFile } from '../configFiles';
 import type { ServerContext, WorkspaceReport } from './context';
-import { toDiagnostic, samePrefix, before } from './diagnostics';
+import { toDiagnostic, reuseDiagnostics, type SentDiagnostics } from './diagnostics';
 
 export interface ReportInput {
   text: string;
   /** The editor's version (open documents). */
   version?: number;
   findings: Finding[];
+  /** May be a getter that reads them on first use (an open document's: not on every keystroke). */
   mentions: IndicatorMentionInfo[];
+  /** Reading `mentions` must wait (a newer check of the document is running): the comparison is put off. */
+  busy?: () => boolean;
   config: ResolvedConfig;
   locale: Locale;
   /** Shown in other reports' messages (the path relative to its workspace folder). */
@@ -88,8 +90,8 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
   let due = false;
   // Keys whose figures did not change keep their findings between comparisons.
   const memo = newCrossMemo();
-  /** The Diagnostic sent for each finding of a report's last publish, and the text it was for. */
-  const published = new Map<string, { text: string; locale: Locale; docsBase: string; byFinding: WeakMap<Finding, Diagnostic> }>();
+  /** The diagnostics of each report's last publish, and the text, locale and docs base they were made for. */
+  const published = new Map<string, SentDiagnostics & { locale: Locale; docsBase: string }>();
 
   function groupOf(uri: string, config: ResolvedConfig): string[] | undefined {
     if (!config.crossFile.groups.length || !uri.startsWith('file:')) return undefined;
@@ -112,22 +114,12 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
       const o = entries.get(file);
       return o && { uri: file, lines: o.lines };
     };
-    // Typing: the engine hands back the same Finding object for a block that neither changed nor
-    // moved; its Diagnostic is reused when all its offsets lie before the first changed character
-    // (same lines and columns), so only the diagnostics at and after the edit are rebuilt.
+    // Typing: the Diagnostic of every finding whose line and column cannot have changed is reused (diagnostics.ts reuseDiagnostics).
     const docsBase = ctx.client.docsBase;
     const last = published.get(uri);
-    const old = last && last.locale === e.input.locale && last.docsBase === docsBase ? last : undefined;
-    const same = old ? samePrefix(old.text, e.input.text) : 0;
-    const byFinding = new WeakMap<Finding, Diagnostic>();
-    const diagnostics: Diagnostic[] = all.map((f) => {
-      let d = old?.byFinding.get(f);
-      if (d && (!before(f, same) || f.related?.some((r) => r.file !== undefined))) d = undefined;
-      d ??= toDiagnostic(f, e.lines, uri, e.input.locale, docsBase, other);
-      byFinding.set(f, d);
-      return d;
-    });
-    published.set(uri, { text: e.input.text, locale: e.input.locale, docsBase, byFinding });
+    const prev = last && last.locale === e.input.locale && last.docsBase === docsBase ? last : undefined;
+    const diagnostics = reuseDiagnostics(prev, e.input.text, e.lines, all, (f) => toDiagnostic(f, e.lines, uri, e.input.locale, docsBase, other));
+    published.set(uri, { text: e.input.text, lines: e.lines, findings: all, diagnostics, locale: e.input.locale, docsBase });
     void ctx.connection.sendDiagnostics({ uri, version: e.input.version, diagnostics });
   }
 
@@ -143,8 +135,16 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
   function compare() {
     timer = undefined;
     due = false;
+    // An open document being checked again: compare once its check is done.
+    for (const e of entries.values()) {
+      if (e.input.busy?.()) {
+        schedule();
+        return;
+      }
+    }
     const reports: CrossReport[] = [];
-    for (const [uri, e] of entries) reports.push({ id: uri, name: e.input.name, mentions: e.input.mentions, config: e.input.config, group: e.group });
+    // Mentions read only by the comparison (a getter for open documents), and not at all for one report alone.
+    if (entries.size > 1) for (const [uri, e] of entries) reports.push({ id: uri, name: e.input.name, get mentions() { return e.input.mentions; }, config: e.input.config, group: e.group });
     let found: Map<string, Finding[]>;
     try {
       found = crossReportConflicts(reports, getDefaultConfig(), memo);
@@ -173,10 +173,12 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
       const e: Entry = {
         input,
         lines: new LineIndex(input.text),
-        indicators: input.mentions,
+        get indicators() {
+          return input.mentions;
+        },
         findings: input.findings,
         // Until compared again, the cross-file findings it had, moved to where their figures are now (no flicker while typing).
-        cross: !prev ? [] : same ? prev.cross : carried(prev.cross, input.mentions),
+        cross: !prev ? [] : same ? prev.cross : prev.cross.length ? carried(prev.cross, input.mentions) : [],
         crossSig: same ? prev.crossSig : '',
         group: groupOf(uri, input.config),
         sent: prev?.sent ?? false,
