@@ -38,7 +38,8 @@ function openReportsOnly(ctx: ServerContext): { workspace: Workspace; capabiliti
         const prev = last && last.locale === r.locale && last.docsBase === docsBase ? last : undefined;
         const diagnostics = reuseDiagnostics(prev, r.text, lines, r.findings, (f) => toDiagnostic(f, lines, uri, r.locale, docsBase));
         sent.set(uri, { text: r.text, lines, findings: r.findings, diagnostics, locale: r.locale, docsBase });
-        void ctx.connection.sendDiagnostics({ uri, version: r.version, diagnostics });
+        if (ctx.pull.active) ctx.pull.set(uri, r.version, diagnostics);
+        else void ctx.connection.sendDiagnostics({ uri, version: r.version, diagnostics });
         reports.set(uri, {
           lines,
           get indicators() {

@@ -5,7 +5,8 @@
 // Knobs: VNHR_BENCH_RUNS (default 10), VNHR_BENCH_QUICK=1 (no 10 MB, one run
 // of each whole process, a folder of 40 reports), VNHR_BENCH_ML10=1
 // (markdownlint-cli2 on 10 MB too), VNHR_BENCH_ONLY=process (only the
-// whole-process table: vnhr check beside markdownlint-cli2).
+// whole-process table: vnhr check beside markdownlint-cli2), VNHR_BENCH_ONLY=edits (only
+// typing: the edit table and the server's memory).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem, platform, arch } from 'node:os';
@@ -25,6 +26,7 @@ const MB = 1024 * 1024;
 const RUNS = Math.max(1, Number(process.env.VNHR_BENCH_RUNS) || 10);
 const QUICK = process.env.VNHR_BENCH_QUICK === '1';
 const PROCESS_ONLY = process.env.VNHR_BENCH_ONLY === 'process';
+const EDITS_ONLY = process.env.VNHR_BENCH_ONLY === 'edits';
 const SEED = 2024;
 
 // A forced collection between timed runs keeps one run's garbage out of the next.
@@ -235,7 +237,20 @@ interface ServerResult {
   heapTotal?: number;
   idleRss?: number;
   edits: Record<string, number[]>;
+  /** The server process's CPU ms (user + system, from /proc) per edit: what other load on the machine does not inflate. */
+  editCpu: Record<string, number>;
   diagnostics: number;
+}
+
+/** CPU ms (user + system) a process has used, from /proc/<pid>/stat (clock ticks of 10 ms). */
+function procCpuMs(pid: number): number | undefined {
+  try {
+    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The built server over stdio: open the 1 MB report, read its memory, type into it; then the 200 KB one. */
@@ -245,7 +260,7 @@ async function serverBench(files: { bytes: number; path: string; text: string }[
   // Debounce 0: measure the check, not the typing pause the server waits for.
   c.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ debounceMs: 0 })));
   const pid = c.proc.pid!;
-  const out: ServerResult = { openMs: NaN, edits: {}, diagnostics: 0 };
+  const out: ServerResult = { openMs: NaN, edits: {}, editCpu: {}, diagnostics: 0 };
   try {
     await c.initialize('vi');
     out.idleRss = procStatus(pid).rss;
@@ -277,7 +292,9 @@ async function serverBench(files: { bytes: number; path: string; text: string }[
       let text = f.text;
       const at = editPoint(text);
       const times: number[] = [];
+      let cpu0: number | undefined;
       for (let k = 0; k < edits + 2; k++) {
+        if (k === 2) cpu0 = procCpuMs(pid);
         const li = new LineIndex(text);
         const pos = li.positionAt(at + k);
         const ch = TYPED[k % TYPED.length];
@@ -291,6 +308,8 @@ async function serverBench(files: { bytes: number; path: string; text: string }[
         if (k >= 2) times.push(performance.now() - t);
       }
       out.edits[label(f.bytes)] = times;
+      const cpu1 = procCpuMs(pid);
+      if (cpu0 !== undefined && cpu1 !== undefined) out.editCpu[label(f.bytes)] = (cpu1 - cpu0) / edits;
       await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }
   } finally {
@@ -361,7 +380,7 @@ async function main(): Promise<void> {
   try {
     // 1. Full check, by size.
     const rows: FullRow[] = [];
-    for (const d of PROCESS_ONLY ? [] : docs) {
+    for (const d of PROCESS_ONLY || EDITS_ONLY ? [] : docs) {
       process.stderr.write(`full check ${label(d.bytes)}...\n`);
       rows.push(fullCheck(d.text, d.bytes));
     }
@@ -429,6 +448,7 @@ async function main(): Promise<void> {
     say(table(['report', 'path', 'median ms', 'p90 ms', 'blocks reused', 'median ms by step'], editRows));
     say('');
     say(`Heap kept after one character typed in each of 60 paragraphs (engine, in process): ${growth}.`);
+    if (server) say(`Server CPU per edit over LSP (user + system, /proc; 10 ms ticks): ${Object.entries(server.editCpu).map(([k, v]) => `${k} ${ms(v)} ms`).join(', ')}.`);
     say('');
     say('## Server memory with the 1 MB report open (built server/out/server.js over stdio)');
     say('');
@@ -441,6 +461,13 @@ async function main(): Promise<void> {
       );
     } else say(`[notice] server not measured: ${serverError}`);
     say('');
+
+    if (EDITS_ONLY) {
+      for (const r of editRows) say(`- edit ${r[0]} via ${String(r[1]).split(':')[0]}: ${r[2]} ms (target ${r[0] === '1 MB' ? 20 : 10} ms)`);
+      if (server) say(`- server RSS with 1 MB open ≤ 100 MB: ${mb(server.rss)} MB (peak ${mb(server.hwm)} MB); idle ${mb(server.idleRss)} MB`);
+      say(`load average at end ${loadavg()[0].toFixed(2)}; bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      return;
+    }
 
     // 3b. Whole-workspace diagnostics: 500 unopened reports of 50 KB (100 with VNHR_BENCH_QUICK).
     if (!PROCESS_ONLY && existsSync(join(REPO_ROOT, 'server', 'out', 'server.js'))) {

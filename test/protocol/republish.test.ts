@@ -99,7 +99,7 @@ describe('LSP: re-published diagnostics after edits equal a fresh check', functi
     const later = async (what: string) => {
       const at = text.indexOf(' ', Math.floor(text.length * 0.8)) + 1;
       // A doubled word: its finding lands where the server applied the edit.
-      await edit(at, at, 'rất rất ', `a doubled word typed after ${what}`);
+      await edit(at, at, 'cho cho ', `a doubled word typed after ${what}`);
     };
     const lf = text.indexOf('\n', text.length >> 2);
     await edit(lf, lf, '\r', 'a CR typed before an LF');

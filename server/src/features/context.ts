@@ -3,6 +3,7 @@
 import type { Connection, TextDocuments, FileEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, IndicatorMentionInfo, LineIndex, Locale, ResolvedConfig } from '../engine';
+import type { PullResults } from './pullDiagnostics';
 
 export interface ClientInfo {
   /** The locale the client started with (settings may override it). */
@@ -28,6 +29,8 @@ export interface ServerContext {
   log(s: string): void;
   /** Listeners of workspace/didChangeWatchedFiles for non-config files (the protocol allows one handler; configuration.ts owns it). */
   watchers: ((changes: FileEvent[]) => void)[];
+  /** An open document's diagnostics when the client pulls them (pull.active); else they are pushed. */
+  pull: PullResults;
 }
 
 /** `host`: what the node or browser entry adds (server.ts, server.browser.ts). */
@@ -40,7 +43,8 @@ export function createContext(connection: Connection, documents: TextDocuments<T
       /* logging must never break checking */
     }
   };
-  return { connection, documents, client: { locale: 'vi', configuration: false, resolveEdits: false, docsBase: host.docsBase, workspaceFolders: [], workspaceFoldersChange: false, registerWatchers: false }, log, watchers: [] };
+  const pull: PullResults = { active: false, set: () => undefined }; // replaced by serverMain (pullDiagnostics.ts)
+  return { connection, documents, client: { locale: 'vi', configuration: false, resolveEdits: false, docsBase: host.docsBase, workspaceFolders: [], workspaceFoldersChange: false, registerWatchers: false }, log, watchers: [], pull };
 }
 
 /** One checked report of the workspace (open: its editor text; else the file on disk). */

@@ -108,8 +108,13 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
   function publish(uri: string, e: Entry, force = false) {
     const all = e.cross.length ? [...e.input.findings, ...e.cross].sort((a, b) => a.start - b.start || a.end - b.end) : e.input.findings;
     e.findings = all;
-    if (!all.length && !e.sent && !force) return;
-    e.sent = all.length > 0;
+    // An open document whose client pulls: its result is kept for the pull (pullDiagnostics.ts), and
+    // what was pushed for its file before it was opened (the workspace scan) is cleared once.
+    const pulled = e.input.version !== undefined && ctx.pull.active;
+    if (pulled && e.sent) void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (pulled) e.sent = false;
+    else if (!all.length && !e.sent && !force) return;
+    else e.sent = all.length > 0;
     const other = (file: string) => {
       const o = entries.get(file);
       return o && { uri: file, lines: o.lines };
@@ -120,6 +125,7 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
     const prev = last && last.locale === e.input.locale && last.docsBase === docsBase ? last : undefined;
     const diagnostics = reuseDiagnostics(prev, e.input.text, e.lines, all, (f) => toDiagnostic(f, e.lines, uri, e.input.locale, docsBase, other));
     published.set(uri, { text: e.input.text, lines: e.lines, findings: all, diagnostics, locale: e.input.locale, docsBase });
+    if (pulled) return ctx.pull.set(uri, e.input.version!, diagnostics);
     void ctx.connection.sendDiagnostics({ uri, version: e.input.version, diagnostics });
   }
 

@@ -35,6 +35,8 @@ export interface Diagnostics {
   currentFindings(uri: string): Promise<Current | undefined>;
   /** Re-check every open document (the config changed). */
   recheckAll(): void;
+  /** The version a check of the document is scheduled or running for (undefined: none was ever), once a change just received is scheduled. */
+  scheduledVersion(uri: string): Promise<number | undefined>;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -210,7 +212,8 @@ export function registerDiagnostics(ctx: ServerContext, conf: Configuration, wor
       st.checkedVersion = version;
       st.checkedKey = undefined;
       workspace.openNotChecked(uri);
-      void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      if (ctx.pull.active) ctx.pull.set(uri, version, []);
+      else void connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
     const config = conf.configFor(uri, settings);
@@ -310,5 +313,11 @@ export function registerDiagnostics(ctx: ServerContext, conf: Configuration, wor
     return { doc, st, findings: st.findings, config, locale };
   }
 
-  return { stateOf, currentFindings, recheckAll };
+  async function scheduledVersion(uri: string): Promise<number | undefined> {
+    // A change schedules its check once its settings are read (onDidChangeContent): after them.
+    await conf.settingsFor(uri);
+    return states.get(uri)?.version;
+  }
+
+  return { stateOf, currentFindings, recheckAll, scheduledVersion };
 }
