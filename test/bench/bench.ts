@@ -318,6 +318,51 @@ async function serverBench(files: { bytes: number; path: string; text: string }[
   return out;
 }
 
+/**
+ * The same edits with a client that pulls (textDocument/diagnostic with the last result id, as
+ * VS Code's client can): the time from didChange to the answer, and how many answers were
+ * `unchanged` (no diagnostics sent).
+ */
+async function pullBench(files: { bytes: number; path: string; text: string }[], edits: number): Promise<Record<string, { times: number[]; unchanged: number }>> {
+  const c = new LspClient();
+  c.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ debounceMs: 0 })));
+  c.conn.onRequest('workspace/diagnostic/refresh', () => null);
+  const out: Record<string, { times: number[]; unchanged: number }> = {};
+  try {
+    await c.initialize('vi', { diagnostic: { dynamicRegistration: false } }, { workspace: { diagnostics: { refreshSupport: true } } });
+    for (const f of files) {
+      const uri = pathToFileURL(f.path).toString();
+      const pullReport = (previousResultId?: string) => c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId }) as Promise<{ kind: string; resultId?: string }>;
+      let version = 1;
+      await c.open(uri, f.text, version);
+      let id = (await pullReport()).resultId;
+      let text = f.text;
+      const at = editPoint(text);
+      const times: number[] = [];
+      let unchanged = 0;
+      for (let k = 0; k < edits + 2; k++) {
+        const pos = new LineIndex(text).positionAt(at + k);
+        const ch = TYPED[k % TYPED.length];
+        text = text.slice(0, at + k) + ch + text.slice(at + k);
+        const v = ++version;
+        const t = performance.now();
+        await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: pos, end: pos }, text: ch }] });
+        const r = await pullReport(id);
+        if (k >= 2) {
+          times.push(performance.now() - t);
+          if (r.kind === 'unchanged') unchanged++;
+        }
+        id = r.resultId;
+      }
+      out[label(f.bytes)] = { times, unchanged };
+      await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }
+  } finally {
+    await c.stop();
+  }
+  return out;
+}
+
 interface ProcResult {
   sec: number;
   /** User + system CPU seconds of the process and its threads (from /usr/bin/time): what other load on the machine does not inflate. */
@@ -439,6 +484,12 @@ async function main(): Promise<void> {
       for (const d of editDocs) {
         const t = server.edits[label(d.bytes)];
         if (t?.length) editRows.push([label(d.bytes), 'LSP: didChange -> publishDiagnostics (server over stdio, debounce 0)', ms(median(t)), ms(p90(t)), '', '']);
+      }
+      try {
+        const pulled = await pullBench(editDocs, RUNS);
+        for (const [size, r] of Object.entries(pulled)) editRows.push([size, `LSP pull: didChange -> textDocument/diagnostic (${r.unchanged}/${r.times.length} unchanged)`, ms(median(r.times)), ms(p90(r.times)), '', '']);
+      } catch (e) {
+        say(`[notice] pull diagnostics not measured: ${(e as Error).message.split('\n')[0]}`);
       }
     }
     editRows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
