@@ -49,12 +49,17 @@ export interface Word {
 
 /** Letter runs (Vietnamese syllables, foreign words, abbreviations), in prose coordinates. */
 export const WORD_RE = /[\p{L}\p{M}]+/gu;
-export const wordsOf = analysis('words', (block): Word[] => {
-  const out: Word[] = [];
-  for (const run of runsOf(block)) {
-    WORD_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = WORD_RE.exec(run.text))) out.push({ start: run.start + m.index, end: run.start + m.index + m[0].length, text: m[0], segment: run.segment });
-  }
-  return out;
-});
+/** Read only through the block rules' word chains (nearphrase.ts keyedChains): transient, not kept per block (14 MB on 1 MB of text). */
+export const wordsOf = analysis(
+  'words',
+  (block): Word[] => {
+    const out: Word[] = [];
+    for (const run of runsOf(block)) {
+      WORD_RE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = WORD_RE.exec(run.text))) out.push({ start: run.start + m.index, end: run.start + m.index + m[0].length, text: m[0], segment: run.segment });
+    }
+    return out;
+  },
+  { transient: true },
+);
