@@ -73,8 +73,11 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     ctx.client.workspaceFolders = platform.initialFolders(params);
     ctx.client.workspaceFoldersChange = !!params.capabilities.workspace?.workspaceFolders;
     ctx.client.registerWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration && !options?.watchesFiles;
-    // Pull diagnostics when the client can also be asked to pull again (a result changed by a check it did not wait for).
-    ctx.pull.active = !!params.capabilities.textDocument?.diagnostic && !!params.capabilities.workspace?.diagnostics?.refreshSupport;
+    // Pull diagnostics when the client asks for them (initializationOptions.pullDiagnostics) and can also be asked
+    // to pull again (a result changed by a check it did not wait for). Opt-in: VS Code's client pulls only for
+    // documents shown in a tab, so an open document without one would lose its diagnostics, which push shows.
+    const pullOption = (params.initializationOptions as { pullDiagnostics?: unknown } | undefined)?.pullDiagnostics === true;
+    ctx.pull.active = pullOption && !!params.capabilities.textDocument?.diagnostic && !!params.capabilities.workspace?.diagnostics?.refreshSupport;
     if (ctx.pull.active) capabilities.diagnosticProvider = { identifier: 'vnhr', interFileDependencies: true, workspaceDiagnostics: false };
     platform.initialize?.(params.initializationOptions as Record<string, unknown> | undefined);
     ctx.log(`vnhr server started (${platform.name}, locale ${params.locale ?? 'none'} -> ${ctx.client.locale}, ${allRules.length} rules)`);

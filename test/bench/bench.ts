@@ -319,8 +319,8 @@ async function serverBench(files: { bytes: number; path: string; text: string }[
 }
 
 /**
- * The same edits with a client that pulls (textDocument/diagnostic with the last result id, as
- * VS Code's client can): the time from didChange to the answer, and how many answers were
+ * The same edits with a client that pulls (initializationOptions.pullDiagnostics; textDocument/diagnostic
+ * with the last result id): the time from didChange to the answer, and how many answers were
  * `unchanged` (no diagnostics sent).
  */
 async function pullBench(files: { bytes: number; path: string; text: string }[], edits: number): Promise<Record<string, { times: number[]; unchanged: number }>> {
@@ -329,7 +329,7 @@ async function pullBench(files: { bytes: number; path: string; text: string }[],
   c.conn.onRequest('workspace/diagnostic/refresh', () => null);
   const out: Record<string, { times: number[]; unchanged: number }> = {};
   try {
-    await c.initialize('vi', { diagnostic: { dynamicRegistration: false } }, { workspace: { diagnostics: { refreshSupport: true } } });
+    await c.initialize('vi', { diagnostic: { dynamicRegistration: false } }, { workspace: { diagnostics: { refreshSupport: true } }, initializationOptions: { pullDiagnostics: true } });
     for (const f of files) {
       const uri = pathToFileURL(f.path).toString();
       const pullReport = (previousResultId?: string) => c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId }) as Promise<{ kind: string; resultId?: string }>;

@@ -1,5 +1,5 @@
-// Pull diagnostics (features/pullDiagnostics.ts): a client that supports textDocument/diagnostic and
-// the refresh request gets an open document's diagnostics by pulling them, the same ones a push
+// Pull diagnostics (features/pullDiagnostics.ts): a client that asks for them and supports
+// textDocument/diagnostic and the refresh request gets an open document's diagnostics by pulling them, the same ones a push
 // client gets for the same text; a result that did not change is `unchanged`; a changed result the
 // client did not wait for comes with a workspace/diagnostic/refresh request; nothing is pushed for
 // the open document.
@@ -28,10 +28,11 @@ describe('LSP: pull diagnostics (textDocument/diagnostic with result ids)', func
       refreshes++;
       return null;
     });
-    const caps = (await pullC.initialize('vi', { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } }, { workspace: { diagnostics: { refreshSupport: true } } })) as { capabilities: { diagnosticProvider?: unknown } };
+    const caps = (await pullC.initialize('vi', { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } }, { workspace: { diagnostics: { refreshSupport: true } }, initializationOptions: { pullDiagnostics: true } })) as { capabilities: { diagnosticProvider?: unknown } };
     assert.ok(caps.capabilities.diagnosticProvider, 'the server offers pull diagnostics');
-    const pushCaps = (await pushC.initialize('vi')) as { capabilities: { diagnosticProvider?: unknown } };
-    assert.equal(pushCaps.capabilities.diagnosticProvider, undefined, 'not to a client without pull support');
+    // A client that supports pull but does not ask for it (VS Code's) is pushed to.
+    const pushCaps = (await pushC.initialize('vi', { diagnostic: { dynamicRegistration: false } }, { workspace: { diagnostics: { refreshSupport: true } } })) as { capabilities: { diagnosticProvider?: unknown } };
+    assert.equal(pushCaps.capabilities.diagnosticProvider, undefined, 'not to a client that did not ask');
   });
   after(async () => {
     await pullC.stop();

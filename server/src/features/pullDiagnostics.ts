@@ -1,5 +1,7 @@
-// Pull diagnostics (LSP 3.17 textDocument/diagnostic) for an open document, when the client
-// supports them and the refresh request (VS Code's client does): the client asks, the answer
+// Pull diagnostics (LSP 3.17 textDocument/diagnostic) for an open document, when the client asks
+// for them (initializationOptions.pullDiagnostics: true) and supports the refresh request; VS Code's
+// client could, but it pulls only for documents shown in a tab (push shows every open document's),
+// so it is not asked to yet. The client asks, the answer
 // carries a result id, and a result that did not change is `unchanged` (no diagnostics sent).
 // Typing into a 1 MB report mostly changes no diagnostic: push would send all of them (about
 // 1 MB of JSON) on every keystroke. When a result changes and no request is waiting for it, the
