@@ -1,9 +1,8 @@
 // What every feature module gets: the connection, the open documents, the log,
 // and what the client said it can do (filled in at initialize).
-import type { Connection, TextDocuments, FileEvent } from 'vscode-languageserver';
+import type { Connection, TextDocuments, FileEvent, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, IndicatorMentionInfo, LineIndex, Locale, ResolvedConfig } from '../engine';
-import type { PullResults } from './pullDiagnostics';
 
 export interface ClientInfo {
   /** The locale the client started with (settings may override it). */
@@ -20,6 +19,14 @@ export interface ClientInfo {
   workspaceFoldersChange: boolean;
   /** The server registers its file watchers (dynamic registration, and the client does not watch by itself like ours in VS Code). */
   registerWatchers: boolean;
+}
+
+/** Where an open document's diagnostics go when the client pulls them (ctx.pull; features/pullDiagnostics.ts). */
+export interface PullResults {
+  /** The client pulls an open document's diagnostics (set at initialize). */
+  active: boolean;
+  /** The diagnostics of this version of an open document (replacing a push). */
+  set(uri: string, version: number, diagnostics: readonly Diagnostic[]): void;
 }
 
 export interface ServerContext {

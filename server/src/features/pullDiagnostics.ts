@@ -8,15 +8,7 @@
 // server asks the client to pull again (workspace/diagnostic/refresh). Unopened reports (the
 // workspace scan) are still pushed, and a client without pull support gets everything pushed.
 import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver';
-import type { ServerContext } from './context';
-
-/** Where an open document's diagnostics go when the client pulls (ctx.pull). */
-export interface PullResults {
-  /** The client pulls an open document's diagnostics (set at initialize). */
-  active: boolean;
-  /** The diagnostics of this version of an open document (replacing a push). */
-  set(uri: string, version: number, diagnostics: readonly Diagnostic[]): void;
-}
+import type { PullResults, ServerContext } from './context';
 
 interface Result {
   version: number;
