@@ -106,6 +106,8 @@ export interface InitializationOptions {
   watchesFiles?: boolean;
   /** Web: the config files, as in `vnhr/configFiles`. */
   files?: ConfigFilesParams['files'];
+  /** LSP 3.17 pull diagnostics (result ids, `unchanged`, refresh) instead of push, for clients that support pull and refresh. */
+  pullDiagnostics?: boolean;
 }
 
 /** workspace/executeCommand, arguments [uri]: every safe fix of the document, applied through workspace/applyEdit. */

@@ -7,8 +7,8 @@
 // fails if a node built-in is imported on the way.
 import { createConnection, BrowserMessageReader, BrowserMessageWriter, type ServerCapabilities, type InitializeParams } from 'vscode-languageserver/browser';
 import type { ServerContext, Workspace, WorkspaceReport } from './features/context';
-import { toDiagnostic } from './features/diagnostics';
-import { LineIndex, buildDocModel, indicatorSummary } from './engine';
+import { toDiagnostic, reuseDiagnostics, type SentDiagnostics } from './features/diagnostics';
+import { LineIndex } from './engine';
 import { sentConfigFiles } from './serverBrowserConfig';
 import { CONFIG_FILES_NOTIFICATION, type ConfigFilesParams } from './protocol';
 import { startServer, type ServerPlatform } from './serverMain';
@@ -17,6 +17,8 @@ import { startServer, type ServerPlatform } from './serverMain';
 function openReportsOnly(ctx: ServerContext): { workspace: Workspace; capabilities: ServerCapabilities } {
   // The open reports only (no file system to scan): published as checked, kept for the indicator panel.
   const reports = new Map<string, WorkspaceReport>();
+  /** The last diagnostics sent for each open report (reused while typing). */
+  const sent = new Map<string, SentDiagnostics & { locale: string; docsBase: string }>();
   const listeners = new Set<() => void>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const changed = () => {
@@ -32,15 +34,28 @@ function openReportsOnly(ctx: ServerContext): { workspace: Workspace; capabiliti
       },
       openChecked(uri, r) {
         const lines = new LineIndex(r.text);
-        const diagnostics = r.findings.map((f) => toDiagnostic(f, lines, uri, r.locale, ctx.client.docsBase));
-        void ctx.connection.sendDiagnostics({ uri, version: r.version, diagnostics });
-        reports.set(uri, { lines, indicators: indicatorSummary(buildDocModel(r.text, r.config, r.cache), r.config), findings: r.findings });
+        const docsBase = ctx.client.docsBase;
+        const last = sent.get(uri);
+        const prev = last && last.locale === r.locale && last.docsBase === docsBase ? last : undefined;
+        const diagnostics = reuseDiagnostics(prev, r.text, lines, r.findings, (f) => toDiagnostic(f, lines, uri, r.locale, docsBase));
+        sent.set(uri, { text: r.text, lines, findings: r.findings, diagnostics, locale: r.locale, docsBase });
+        if (ctx.pull.active) ctx.pull.set(uri, r.version, diagnostics);
+        else void ctx.connection.sendDiagnostics({ uri, version: r.version, diagnostics });
+        reports.set(uri, {
+          lines,
+          get indicators() {
+            return r.mentions();
+          },
+          findings: r.findings,
+        });
         changed();
       },
       openNotChecked(uri) {
+        sent.delete(uri);
         if (reports.delete(uri)) changed();
       },
       closed(uri) {
+        sent.delete(uri);
         if (reports.delete(uri)) changed();
         void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
       },

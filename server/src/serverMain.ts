@@ -21,6 +21,7 @@ import { registerIndicatorSummary } from './features/indicatorSummary';
 import { registerIndicatorPanel } from './features/indicatorPanel';
 import { createInsights } from './insights';
 import { uiLocale, type InitializationOptions } from './protocol';
+import { createPullDiagnostics } from './features/pullDiagnostics';
 
 /** What differs between the node server and the web-worker server. */
 export interface ServerPlatform {
@@ -42,6 +43,8 @@ export interface ServerPlatform {
 export function startServer(connection: Connection, platform: ServerPlatform): void {
   const documents = new TextDocuments(TextDocument);
   const ctx = createContext(connection, documents, { docsBase: platform.docsBase(), appendLog: platform.appendLog?.bind(platform) });
+  const pull = createPullDiagnostics(ctx);
+  ctx.pull = pull.results;
   // Configuration changes re-check every document and the workspace (called only once listening).
   const conf = registerConfiguration(ctx, platform.configFiles, () => {
     diags.recheckAll();
@@ -49,6 +52,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   });
   const workspace = platform.registerWorkspace(ctx, conf);
   const diags = registerDiagnostics(ctx, conf, workspace.workspace);
+  pull.register((uri) => diags.scheduledVersion(uri));
   const insightsOf = createInsights(ctx, conf, diags);
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -72,6 +76,11 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     ctx.client.workspaceFolders = platform.initialFolders(params);
     ctx.client.workspaceFoldersChange = !!params.capabilities.workspace?.workspaceFolders;
     ctx.client.registerWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration && !options?.watchesFiles;
+    // Pull diagnostics when the client asks for them (initializationOptions.pullDiagnostics) and can also be asked
+    // to pull again (a result changed by a check it did not wait for). Opt-in: VS Code's client pulls only for
+    // documents shown in a tab, so an open document without one would lose its diagnostics, which push shows.
+    ctx.pull.active = options?.pullDiagnostics === true && !!params.capabilities.textDocument?.diagnostic && !!params.capabilities.workspace?.diagnostics?.refreshSupport;
+    if (ctx.pull.active) capabilities.diagnosticProvider = { identifier: 'vnhr', interFileDependencies: true, workspaceDiagnostics: false };
     platform.initialize?.(options);
     ctx.log(`vnhr server started (${platform.name}, locale ${params.locale ?? 'none'} -> ${ctx.client.locale}, ${RULE_COUNT} rules)`);
     return { capabilities, serverInfo: { name: 'vnhr', version: VERSION } };

@@ -6,7 +6,8 @@
 // of each whole process, a folder of 40 reports), VNHR_BENCH_ML10=1
 // (markdownlint-cli2 on 10 MB too), VNHR_BENCH_ONLY=process (only the
 // whole-process table: vnhr check beside markdownlint-cli2), VNHR_BENCH_ONLY=full
-// (only the full-check table), VNHR_BENCH_WORKSPACE=N (the whole-workspace table
+// (only the full-check table), VNHR_BENCH_ONLY=edits (only typing: the edit table
+// and the server's memory), VNHR_BENCH_WORKSPACE=N (the whole-workspace table
 // with N reports; default 500, 100 when quick).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ const RUNS = Math.max(1, Number(process.env.VNHR_BENCH_RUNS) || 10);
 const QUICK = process.env.VNHR_BENCH_QUICK === '1';
 const PROCESS_ONLY = process.env.VNHR_BENCH_ONLY === 'process';
 const FULL_ONLY = process.env.VNHR_BENCH_ONLY === 'full';
+const EDITS_ONLY = process.env.VNHR_BENCH_ONLY === 'edits';
 const SEED = 2024;
 
 // A forced collection between timed runs keeps one run's garbage out of the next.
@@ -238,7 +240,20 @@ interface ServerResult {
   heapTotal?: number;
   idleRss?: number;
   edits: Record<string, number[]>;
+  /** The server process's CPU ms (user + system, from /proc) per edit: what other load on the machine does not inflate. */
+  editCpu: Record<string, number>;
   diagnostics: number;
+}
+
+/** CPU ms (user + system) a process has used, from /proc/<pid>/stat (clock ticks of 10 ms). */
+function procCpuMs(pid: number): number | undefined {
+  try {
+    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The built server over stdio: open the 1 MB report, read its memory, type into it; then the 200 KB one. */
@@ -248,7 +263,7 @@ async function serverBench(files: { bytes: number; path: string; text: string }[
   // Debounce 0: measure the check, not the typing pause the server waits for.
   c.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ debounceMs: 0 })));
   const pid = c.proc.pid!;
-  const out: ServerResult = { openMs: NaN, edits: {}, diagnostics: 0 };
+  const out: ServerResult = { openMs: NaN, edits: {}, editCpu: {}, diagnostics: 0 };
   try {
     await c.initialize('vi');
     out.idleRss = procStatus(pid).rss;
@@ -280,7 +295,9 @@ async function serverBench(files: { bytes: number; path: string; text: string }[
       let text = f.text;
       const at = editPoint(text);
       const times: number[] = [];
+      let cpu0: number | undefined;
       for (let k = 0; k < edits + 2; k++) {
+        if (k === 2) cpu0 = procCpuMs(pid);
         const li = new LineIndex(text);
         const pos = li.positionAt(at + k);
         const ch = TYPED[k % TYPED.length];
@@ -294,6 +311,53 @@ async function serverBench(files: { bytes: number; path: string; text: string }[
         if (k >= 2) times.push(performance.now() - t);
       }
       out.edits[label(f.bytes)] = times;
+      const cpu1 = procCpuMs(pid);
+      if (cpu0 !== undefined && cpu1 !== undefined) out.editCpu[label(f.bytes)] = (cpu1 - cpu0) / edits;
+      await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }
+  } finally {
+    await c.stop();
+  }
+  return out;
+}
+
+/**
+ * The same edits with a client that pulls (initializationOptions.pullDiagnostics; textDocument/diagnostic
+ * with the last result id): the time from didChange to the answer, and how many answers were
+ * `unchanged` (no diagnostics sent).
+ */
+async function pullBench(files: { bytes: number; path: string; text: string }[], edits: number): Promise<Record<string, { times: number[]; unchanged: number }>> {
+  const c = new LspClient();
+  c.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ debounceMs: 0 })));
+  c.conn.onRequest('workspace/diagnostic/refresh', () => null);
+  const out: Record<string, { times: number[]; unchanged: number }> = {};
+  try {
+    await c.initialize('vi', { diagnostic: { dynamicRegistration: false } }, { workspace: { diagnostics: { refreshSupport: true } }, initializationOptions: { pullDiagnostics: true } });
+    for (const f of files) {
+      const uri = pathToFileURL(f.path).toString();
+      const pullReport = (previousResultId?: string) => c.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId }) as Promise<{ kind: string; resultId?: string }>;
+      let version = 1;
+      await c.open(uri, f.text, version);
+      let id = (await pullReport()).resultId;
+      let text = f.text;
+      const at = editPoint(text);
+      const times: number[] = [];
+      let unchanged = 0;
+      for (let k = 0; k < edits + 2; k++) {
+        const pos = new LineIndex(text).positionAt(at + k);
+        const ch = TYPED[k % TYPED.length];
+        text = text.slice(0, at + k) + ch + text.slice(at + k);
+        const v = ++version;
+        const t = performance.now();
+        await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: pos, end: pos }, text: ch }] });
+        const r = await pullReport(id);
+        if (k >= 2) {
+          times.push(performance.now() - t);
+          if (r.kind === 'unchanged') unchanged++;
+        }
+        id = r.resultId;
+      }
+      out[label(f.bytes)] = { times, unchanged };
       await c.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }
   } finally {
@@ -364,7 +428,7 @@ async function main(): Promise<void> {
   try {
     // 1. Full check, by size.
     const rows: FullRow[] = [];
-    for (const d of PROCESS_ONLY ? [] : docs) {
+    for (const d of PROCESS_ONLY || EDITS_ONLY ? [] : docs) {
       process.stderr.write(`full check ${label(d.bytes)}...\n`);
       rows.push(fullCheck(d.text, d.bytes));
     }
@@ -428,6 +492,12 @@ async function main(): Promise<void> {
         const t = server.edits[label(d.bytes)];
         if (t?.length) editRows.push([label(d.bytes), 'LSP: didChange -> publishDiagnostics (server over stdio, debounce 0)', ms(median(t)), ms(p90(t)), '', '']);
       }
+      try {
+        const pulled = await pullBench(editDocs, RUNS);
+        for (const [size, r] of Object.entries(pulled)) editRows.push([size, `LSP pull: didChange -> textDocument/diagnostic (${r.unchanged}/${r.times.length} unchanged)`, ms(median(r.times)), ms(p90(r.times)), '', '']);
+      } catch (e) {
+        say(`[notice] pull diagnostics not measured: ${(e as Error).message.split('\n')[0]}`);
+      }
     }
     editRows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     const growth = (PROCESS_ONLY ? [] : editDocs).map((d) => `${label(d.bytes)} ${mb(heapGrowthAfterEdits(d.text, 60))} MB`).join(', ');
@@ -436,6 +506,7 @@ async function main(): Promise<void> {
     say(table(['report', 'path', 'median ms', 'p90 ms', 'blocks reused', 'median ms by step'], editRows));
     say('');
     say(`Heap kept after one character typed in each of 60 paragraphs (engine, in process): ${growth}.`);
+    if (server) say(`Server CPU per edit over LSP (user + system, /proc; 10 ms ticks): ${Object.entries(server.editCpu).map(([k, v]) => `${k} ${ms(v)} ms`).join(', ')}.`);
     say('');
     say('## Server memory with the 1 MB report open (built server/out/server.js over stdio)');
     say('');
@@ -448,6 +519,13 @@ async function main(): Promise<void> {
       );
     } else say(`[notice] server not measured: ${serverError}`);
     say('');
+
+    if (EDITS_ONLY) {
+      for (const r of editRows) say(`- edit ${r[0]} via ${String(r[1]).split(':')[0]}: ${r[2]} ms (target ${r[0] === '1 MB' ? 20 : 10} ms)`);
+      if (server) say(`- server RSS with 1 MB open ≤ 100 MB: ${mb(server.rss)} MB (peak ${mb(server.hwm)} MB); idle ${mb(server.idleRss)} MB`);
+      say(`load average at end ${loadavg()[0].toFixed(2)}; bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      return;
+    }
 
     // 3b. Whole-workspace diagnostics: 500 unopened reports of 50 KB (100 with VNHR_BENCH_QUICK).
     if (!PROCESS_ONLY && existsSync(join(REPO_ROOT, 'server', 'out', 'server.js'))) {

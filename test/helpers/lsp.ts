@@ -56,17 +56,17 @@ export class LspClient {
     this.conn.listen();
   }
 
-  /** `more`: workspace folders, window capabilities (workDoneProgress), initializationOptions. */
+  /** `more`: workspace folders, window capabilities (workDoneProgress), initializationOptions, more workspace capabilities. */
   async initialize(
     locale = 'vi',
     textDocument: Record<string, unknown> = {},
-    more: { workspaceFolders?: { uri: string; name: string }[]; window?: Record<string, unknown>; initializationOptions?: unknown } = {},
+    more: { workspaceFolders?: { uri: string; name: string }[]; window?: Record<string, unknown>; initializationOptions?: unknown; workspace?: Record<string, unknown> } = {},
   ): Promise<unknown> {
     const r = await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
       locale,
-      capabilities: { workspace: { configuration: true, workspaceFolders: !!more.workspaceFolders }, textDocument, window: more.window ?? {} },
+      capabilities: { workspace: { configuration: true, workspaceFolders: !!more.workspaceFolders, ...more.workspace }, textDocument, window: more.window ?? {} },
       workspaceFolders: more.workspaceFolders ?? null,
       initializationOptions: more.initializationOptions,
     });

@@ -1,8 +1,8 @@
 // What every feature module gets: the connection, the open documents, the log,
 // and what the client said it can do (filled in at initialize).
-import type { Connection, TextDocuments, FileEvent } from 'vscode-languageserver';
+import type { Connection, TextDocuments, FileEvent, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, IndicatorMentionInfo, LineIndex, Locale, ResolvedConfig, DocumentCache } from '../engine';
+import type { Finding, IndicatorMentionInfo, LineIndex, Locale, ResolvedConfig } from '../engine';
 
 export interface ClientInfo {
   /** initialize's locale (the editor's language tag), if any. */
@@ -23,6 +23,14 @@ export interface ClientInfo {
   registerWatchers: boolean;
 }
 
+/** Where an open document's diagnostics go when the client pulls them (ctx.pull; features/pullDiagnostics.ts). */
+export interface PullResults {
+  /** The client pulls an open document's diagnostics (set at initialize). */
+  active: boolean;
+  /** The diagnostics of this version of an open document (replacing a push). */
+  set(uri: string, version: number, diagnostics: readonly Diagnostic[]): void;
+}
+
 export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
@@ -30,6 +38,8 @@ export interface ServerContext {
   log(s: string): void;
   /** Listeners of workspace/didChangeWatchedFiles for non-config files (the protocol allows one handler; configuration.ts owns it). */
   watchers: ((changes: FileEvent[]) => void)[];
+  /** An open document's diagnostics when the client pulls them (pull.active); else they are pushed. */
+  pull: PullResults;
 }
 
 /** `host`: what the node or browser entry adds (server.ts, server.browser.ts). */
@@ -42,7 +52,8 @@ export function createContext(connection: Connection, documents: TextDocuments<T
       /* logging must never break checking */
     }
   };
-  return { connection, documents, client: { locale: 'vi', configuration: false, resolveEdits: false, docsBase: host.docsBase, workspaceFolders: [], workspaceFoldersChange: false, registerWatchers: false }, log, watchers: [] };
+  const pull: PullResults = { active: false, set: () => undefined }; // replaced by serverMain (pullDiagnostics.ts)
+  return { connection, documents, client: { locale: 'vi', configuration: false, resolveEdits: false, docsBase: host.docsBase, workspaceFolders: [], workspaceFoldersChange: false, registerWatchers: false }, log, watchers: [], pull };
 }
 
 /** One checked report of the workspace (open: its editor text; else the file on disk). */
@@ -61,8 +72,14 @@ export interface OpenReport {
   findings: Finding[];
   config: ResolvedConfig;
   locale: Locale;
-  /** The document's cache (its indicator mentions are read from the same blocks). */
-  cache: DocumentCache;
+  /**
+   * Its indicator mentions, read from the check's blocks when first asked (the comparison across
+   * reports, the panel) and kept: an indicator summary of the whole report costs about as much as
+   * the check itself, too much for every keystroke when nothing reads it.
+   */
+  mentions(): IndicatorMentionInfo[];
+  /** A newer check of the document is running: reading the mentions now would move its cache under it (read them later). */
+  busy(): boolean;
 }
 
 /** The whole-workspace scan as other features see it (features/workspace.ts implements it). */

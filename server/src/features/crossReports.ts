@@ -9,12 +9,11 @@
 import type { CrossStatus } from '../protocol';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver/node';
 import { crossReportConflicts, newCrossMemo, getDefaultConfig, LineIndex, type Position, type Range, type CrossReport, type Finding, type IndicatorMentionInfo, type Locale, type Msg, type ResolvedConfig } from '../engine';
 import { crossGroupOf } from '../crossfile';
 import { findConfigFile } from '../configFiles';
 import type { ServerContext, WorkspaceReport } from './context';
-import { toDiagnostic, samePrefix, before } from './diagnostics';
+import { toDiagnostic, reuseDiagnostics, type SentDiagnostics } from './diagnostics';
 
 export interface ReportInput {
   /** Kept for an open document only (typing reuses Diagnostics up to the first changed character). */
@@ -24,7 +23,10 @@ export interface ReportInput {
   /** The editor's version (open documents). */
   version?: number;
   findings: Finding[];
+  /** May be a getter that reads them on first use (an open document's: not on every keystroke). */
   mentions: IndicatorMentionInfo[];
+  /** Reading `mentions` must wait (a newer check of the document is running): the comparison is put off. */
+  busy?: () => boolean;
   config: ResolvedConfig;
   locale: Locale;
   /** Shown in other reports' messages (the path relative to its workspace folder). */
@@ -178,8 +180,8 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
   let due = false;
   // Keys whose figures did not change keep their findings between comparisons.
   const memo = newCrossMemo();
-  /** The Diagnostic sent for each finding of a report's last publish, and the text it was for. */
-  const published = new Map<string, { text: string; locale: Locale; docsBase: string; byFinding: WeakMap<Finding, Diagnostic> }>();
+  /** The diagnostics of each report's last publish, and the text, locale and docs base they were made for. */
+  const published = new Map<string, SentDiagnostics & { locale: Locale; docsBase: string }>();
 
   function groupOf(uri: string, config: ResolvedConfig): string[] | undefined {
     if (!config.crossFile.groups.length || !uri.startsWith('file:')) return undefined;
@@ -197,31 +199,36 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
   function publish(uri: string, e: Entry, force = false): Promise<void> | undefined {
     const all = e.cross.length ? [...e.input.findings, ...e.cross].sort((a, b) => a.start - b.start || a.end - b.end) : e.input.findings;
     e.findings = all;
-    if (!all.length && !e.sent && !force) return undefined;
-    e.sent = all.length > 0;
+    // An open document whose client pulls: its result is kept for the pull (pullDiagnostics.ts), and
+    // what was pushed for its file before it was opened (the workspace scan) is cleared once.
+    const pulled = e.input.version !== undefined && ctx.pull.active;
+    if (pulled && e.sent) void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (pulled) e.sent = false;
+    else if (!all.length && !e.sent && !force) return undefined;
+    else e.sent = all.length > 0;
     const other = (file: string) => {
       const o = entries.get(file);
       return o && { uri: file, lines: o.lines };
     };
-    // Typing: the engine hands back the same Finding object for a block that neither changed nor
-    // moved; its Diagnostic is reused when all its offsets lie before the first changed character
-    // (same lines and columns), so only the diagnostics at and after the edit are rebuilt.
+    // Typing: the Diagnostic of every finding whose line and column cannot have changed is reused (diagnostics.ts reuseDiagnostics).
     const docsBase = ctx.client.docsBase;
     const last = published.get(uri);
-    const old = last && last.locale === e.input.locale && last.docsBase === docsBase ? last : undefined;
-    const same = old ? samePrefix(old.text, e.input.text) : 0;
-    const byFinding = new WeakMap<Finding, Diagnostic>();
-    const diagnostics: Diagnostic[] = all.map((f) => {
-      let d = old?.byFinding.get(f);
-      if (d && (!before(f, same) || f.related?.some((r) => r.file !== undefined))) d = undefined;
-      d ??= toDiagnostic(f, e.lines, uri, e.input.locale, docsBase, other);
-      byFinding.set(f, d);
-      return d;
-    });
-    // Only an open document's Diagnostics are kept for the next publish (typing); an unopened
+    const make = (f: Finding) => toDiagnostic(f, e.lines, uri, e.input.locale, docsBase, other);
+    // Only an open document's diagnostics are kept for the next publish (typing); an unopened
     // report's are made again when its cross-file findings change (memory: hundreds of reports).
-    if (e.input.version !== undefined) published.set(uri, { text: e.input.text, locale: e.input.locale, docsBase, byFinding });
-    else published.delete(uri);
+    let diagnostics;
+    if (e.lines instanceof LineIndex) {
+      const prev = last && last.locale === e.input.locale && last.docsBase === docsBase ? last : undefined;
+      diagnostics = reuseDiagnostics(prev, e.input.text, e.lines, all, make);
+      published.set(uri, { text: e.input.text, lines: e.lines, findings: all, diagnostics, locale: e.input.locale, docsBase });
+    } else {
+      diagnostics = all.map(make);
+      published.delete(uri);
+    }
+    if (pulled) {
+      ctx.pull.set(uri, e.input.version!, diagnostics);
+      return undefined;
+    }
     return ctx.connection.sendDiagnostics({ uri, version: e.input.version, diagnostics });
   }
 
@@ -251,11 +258,19 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
   }
 
   function compare() {
+    // An open document being checked again: compare once its check is done.
+    for (const e of entries.values()) {
+      if (e.input.busy?.()) {
+        schedule();
+        return;
+      }
+    }
     dirty = false;
     const t0 = performance.now();
     const reports: CrossReport[] = [];
     const changed: string[] = [];
-    for (const [uri, e] of entries) reports.push({ id: uri, name: e.input.name, mentions: e.compared, config: e.input.config, group: e.group });
+    // Mentions read only by the comparison (a getter for open documents), and not at all for one report alone.
+    if (entries.size > 1) for (const [uri, e] of entries) reports.push({ id: uri, name: e.input.name, get mentions() { return e.compared; }, config: e.input.config, group: e.group });
     let found: Map<string, Finding[]>;
     try {
       found = crossReportConflicts(reports, getDefaultConfig(), memo);
@@ -315,16 +330,23 @@ export function createCrossReports(ctx: ServerContext): CrossReports {
       const open = input.version !== undefined;
       const group = groupOf(uri, input.config);
       // The figures compared across reports read the same as before: the comparison's result stands.
-      const unchanged = !!prev && prev.input.name === input.name && prev.input.config.key === input.config.key && sameGroup(prev.group, group) && sameCrossMentions(prev.compared, input.mentions);
+      // (Not asked of an open document: its mentions are not read on every keystroke.)
+      const unchanged = !open && !!prev && prev.input.name === input.name && prev.input.config.key === input.config.key && sameGroup(prev.group, group) && sameCrossMentions(prev.compared, input.mentions);
+      const kept = unchanged ? prev.compared : undefined;
       const e: Entry = {
         // An unopened report keeps no text (its hash tells an unchanged text).
         input: open || input.hash === undefined ? input : { ...input, text: '' },
         lines: open ? new LineIndex(input.text) : new Positions(input.text),
-        indicators: input.mentions,
-        compared: unchanged ? prev.compared : input.mentions,
+        // An open document's mentions are read only when asked (a getter: not on every keystroke).
+        get indicators() {
+          return input.mentions;
+        },
+        get compared() {
+          return kept ?? input.mentions;
+        },
         findings: input.findings,
         // Until compared again, the cross-file findings it had, moved to where their figures are now (no flicker while typing).
-        cross: !prev ? [] : same || unchanged ? prev.cross : carried(prev.cross, input.mentions),
+        cross: !prev ? [] : same || unchanged ? prev.cross : prev.cross.length ? carried(prev.cross, input.mentions) : [],
         group,
         sent: prev?.sent ?? false,
       };

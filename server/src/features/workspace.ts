@@ -181,7 +181,8 @@ export function registerWorkspace(ctx: ServerContext, conf: Configuration): { wo
   function openChecked(uri: string, r: OpenReport) {
     const c = canonical(uri);
     if (c !== uri) store.delete(c);
-    store.set(uri, { text: r.text, version: r.version, findings: r.findings, mentions: mentionsOf(r.text, r.config, r.cache), config: r.config, locale: r.locale, name: nameOf(c) }, true);
+    // Its mentions are read only when the comparison or the panel asks (not on every keystroke).
+    store.set(uri, { text: r.text, version: r.version, findings: r.findings, get mentions() { return r.mentions(); }, busy: r.busy, config: r.config, locale: r.locale, name: nameOf(c) }, true);
   }
 
   function openNotChecked(uri: string) {
