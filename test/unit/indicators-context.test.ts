@@ -103,4 +103,19 @@ describe('indicators read in context', () => {
     assert.deepEqual(conflictLines(text.replace('95,3 |', '95,1 |')), []);
     assert.match(readingAt(text, '95,5 |')!.key!, /\|2026\|.*\|target$/);
   });
+
+  it('a figure the sentence compares with the report\'s own place is not that place\'s (NFC, NFD, CRLF), and says why', () => {
+    const own = '# Báo cáo tổng kết công tác y tế năm 2025 của Sở Y tế tỉnh Sơn La\n\nTỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 92,8%.\n\n';
+    const text = own + 'Ở Mường La, tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 85,2%, thấp hơn 7,6 điểm phần trăm so với toàn tỉnh.\n';
+    for (const t of [text, text.normalize('NFD'), text.replace(/\n/g, '\r\n')]) assert.deepEqual(conflictLines(t), []);
+    const r = readingAt(text, '85,2%')!;
+    assert.equal(r.notCompared, 'contrasted');
+    assert.match(r.reading.en, /not compared: the sentence compares it with the very place/);
+    // Control: the same figure stated as the province's own, with no comparison, is a restatement that disagrees.
+    assert.deepEqual(conflictLines(own + 'Toàn tỉnh, tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 85,2%.\n'), [5]);
+    // A quoted figure of the province ("cao hơn mức chung của toàn tỉnh (85,1%)") in a report read as the province's.
+    const quoted = '# Báo cáo 9 tháng năm 2026\n\nToàn tỉnh có 92 trạm y tế.\n\nCông suất sử dụng giường bệnh đạt 92,4%, cao hơn mức chung của toàn tỉnh (85,1%).\n';
+    assert.deepEqual(conflictLines(quoted), []);
+    assert.equal(readingAt(quoted, '92,4%')!.notCompared, 'contrasted');
+  });
 });

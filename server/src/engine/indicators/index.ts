@@ -25,6 +25,7 @@ const NOT_COMPARED: Record<NonNullable<IndicatorMentionInfo['notCompared']>, Msg
   indicator: { vi: 'không so sánh: chỉ số này không được đối chiếu', en: 'not compared: this indicator is not compared' },
   norm: { vi: 'không so sánh: định mức/khuyến cáo', en: 'not compared: a norm or recommendation' },
   reference: { vi: 'không so sánh: số liệu dẫn để so sánh mà không rõ của ai', en: 'not compared: a figure quoted for comparison whose owner is not named' },
+  contrasted: { vi: 'không so sánh: câu so sánh số này với chính nơi của phạm vi văn bản, nên không rõ là số của nơi nào', en: "not compared: the sentence compares it with the very place of the document's scope, so whose it is is unknown" },
 };
 
 /**
@@ -72,7 +73,9 @@ export function indicatorSummary(doc: DocModel, config: ResolvedConfig): Indicat
               ? 'norm'
               : m.ref === 'unknown'
                 ? 'reference'
-                : m.ambiguous
+                : rm.how.contrasted
+                  ? 'contrasted'
+                  : m.ambiguous
                   ? 'enumeration'
                   : 'period-unknown';
     }

@@ -41,7 +41,7 @@ export interface IndicatorMentionInfo {
    */
   cross?: { key: string; place: Msg };
   /** Why it is not compared, when it is not. */
-  notCompared?: 'period-unknown' | 'change' | 'enumeration' | 'indicator' | 'norm' | 'reference';
+  notCompared?: 'period-unknown' | 'change' | 'enumeration' | 'indicator' | 'norm' | 'reference' | 'contrasted';
   /** How it was read: period, place, kind, where each came from and the words that decided; and why it is not compared. */
   reading: Msg;
 }

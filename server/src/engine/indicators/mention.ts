@@ -62,6 +62,11 @@ export interface Mention {
   sameTerm?: boolean;
   /** The words that decided the figure's role or kind ("cao hơn mức chung của toàn tỉnh", "vượt kế hoạch", "phấn đấu"). */
   cue?: string;
+  /**
+   * Places the sentence compares this figure with ("…, thấp hơn … so với toàn tỉnh", "cao hơn mức chung
+   * của toàn tỉnh (81,2%)"), set when the figure names no place of its own: it is not theirs.
+   */
+  notPlaces?: string[];
   /** A count outside the catalogue (ind "count:…"): its noun phrase as written. */
   countLabel?: string;
 }

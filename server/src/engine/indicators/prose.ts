@@ -140,7 +140,21 @@ function readSentence(ctx: ReadCtx, s: Sentence, out: Mention[]): void {
     else if (isN(t)) i = takeFigure(ctx, s, names, i, sent);
   }
   markAmbiguous(ctx, sent);
+  markContrasted(r, a, b, sent);
   out.push(...sent);
+}
+
+/**
+ * The places a sentence compares its figures with: another place's quoted figure ("cao hơn mức chung của
+ * toàn tỉnh (81,2%)") or a place after a comparison word ("thấp hơn … so với toàn tỉnh"). A figure of the
+ * sentence with no place of its own is not theirs (when the report's scope is that place, whose it is is unknown).
+ */
+function markContrasted(r: Reading, a: number, b: number, sent: Mention[]): void {
+  let against: string[] | undefined;
+  for (const m of sent) if (m.ref === 'place' && m.place) (against ??= []).push(m.place);
+  for (const h of r.hits) if (h.type === 'place' && h.s >= a && h.s < b && comparedPlace(r, h.s, a)) (against ??= []).push(h.key);
+  if (!against) return;
+  for (const m of sent) if (!m.ref && !m.place) m.notPlaces = against;
 }
 
 /** A hit passed while reading: a name starts a list, a count phrase is noted, other hits count as words. The index after it. */

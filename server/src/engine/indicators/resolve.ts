@@ -102,6 +102,8 @@ export interface Reading {
   period: 'sentence' | 'paragraph' | 'table' | 'caption' | 'heading' | 'document' | 'none';
   place: 'text' | 'heading' | 'scope';
   kind: 'text' | 'caption' | 'heading' | 'deadline' | 'default';
+  /** The report's scope gave the place, but the sentence compares the figure with that very place: not compared. */
+  contrasted?: true;
 }
 
 export interface DocIndicators {
@@ -414,8 +416,11 @@ function resolveBlock(cat: Catalogue, block: Block, info: BlockIndicators, br: B
       // so it meets neither the report's own figures nor, across reports, the issuer's.
       place = `${place}@${unitOfPlaceLabel(placeLabelRaw) ?? ''}`;
     }
+    // "Ở Mường La, tỷ lệ … đạt 85,2%, thấp hơn … so với toàn tỉnh" in the province's report: the scope says
+    // the province, the sentence says not the province. Whose figure it is cannot be read: it is not compared.
+    if (!m.place && how.place !== 'heading' && m.notPlaces && (m.notPlaces.includes(place) || (scope.place !== undefined && m.notPlaces.includes(scope.place)))) how.contrasted = true;
     const f = factorOf(ind, m);
-    const comparable = ind.compare !== false && kind !== 'change' && !m.ambiguous && periodKey !== undefined && m.ref !== 'norm' && m.ref !== 'unknown';
+    const comparable = ind.compare !== false && kind !== 'change' && !m.ambiguous && !how.contrasted && periodKey !== undefined && m.ref !== 'norm' && m.ref !== 'unknown';
     let sub = m.sub.length === 0 ? '' : m.sub.length === 1 ? m.sub[0] : m.sub.join('+');
     // A count under a heading about one facility or department ("### Khoa Nội") is that unit's.
     const unit = isCountId(m.ind) ? (tableCaption?.unit ?? inner('unit')) : undefined;
