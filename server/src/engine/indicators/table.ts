@@ -373,31 +373,8 @@ function tableCountId(name: NameHit, cell: Reading | undefined, unitCell: Readin
 function countMention(ctx: ReadCtx, c: Cell, fig: LoneFig, id: string, label: string, q: HeaderInfo): Mention | undefined {
   const t = c.r.toks[fig.first];
   if (fig.unit.kind !== 'bare' || !isN(t) || t.num.kind !== 'number' || t.num.scale || fig.hi !== undefined) return undefined;
-  // One object literal, keys in one order (a spread of shared fields made every mention a slow dictionary object).
-  return {
-    segment: c.seg,
-    start: fig.start,
-    end: fig.end,
-    numStart: fig.numStart,
-    numEnd: fig.numEnd,
-    raw: ctx.prose.slice(fig.start, fig.end),
-    numText: ctx.prose.slice(fig.numStart, fig.numEnd),
-    value: fig.value,
-    hi: fig.hi,
-    decimals: fig.decimals,
-    hedge: fig.hedge,
-    kind: q.kind ?? 'achieved',
-    kindExplicit: !!q.kind,
-    period: q.period,
-    periodFrom: q.period ? 'table' : undefined,
-    place: q.place?.key,
-    placeLabel: q.place?.label,
-    ind: id,
-    unitText: '',
-    sub: [...q.sub].sort(),
-    unitExplicit: true,
-    countLabel: label,
-  };
+  return cellMentionOf(ctx, c, fig, q, id, '', undefined, [...q.sub].sort(), true, label);
+
 }
 
 /** A catalogued indicator's figure in a cell: the one indicator of the name its unit (written on the figure, the row or the name) fits. */
@@ -436,6 +413,18 @@ function tableMention(ctx: ReadCtx, c: Cell, fig: LoneFig, name: NameHit, unit: 
   if (ok.length !== 1) return undefined;
   const ind = cat.byId.get(ok[0])!;
   if (ind.kind === 'percent' && per !== undefined && per !== 100 && per !== 1000) return undefined;
+  const unitText = u.end > fig.last + 1 ? ctx.prose.slice(fig.end, c.r.toks[u.end - 1].e).trim() : '';
+  // "trẻ dưới 5 tuổi" in the row label is part of what the indicator is (as in prose), not a sub-type.
+  const sub = (ind.age ? q.sub.filter((x) => x !== 'age:' + ind.age) : [...q.sub]).sort();
+  return cellMentionOf(ctx, c, fig, q, ind.id, unitText, per, sub, explicit, undefined);
+
+}
+
+/**
+ * A table cell's mention. One object literal, keys in one order, for every cell mention (a spread of
+ * shared fields made each mention a slow dictionary object).
+ */
+function cellMentionOf(ctx: ReadCtx, c: Cell, fig: LoneFig, q: HeaderInfo, ind: string, unitText: string, per: number | undefined, sub: string[], unitExplicit: boolean, countLabel: string | undefined): Mention {
   return {
     segment: c.seg,
     start: fig.start,
@@ -454,11 +443,11 @@ function tableMention(ctx: ReadCtx, c: Cell, fig: LoneFig, name: NameHit, unit: 
     periodFrom: q.period ? 'table' : undefined,
     place: q.place?.key,
     placeLabel: q.place?.label,
-    ind: ind.id,
-    unitText: u.end > fig.last + 1 ? ctx.prose.slice(fig.end, c.r.toks[u.end - 1].e).trim() : '',
+    ind,
+    unitText,
     per,
-    // "trẻ dưới 5 tuổi" in the row label is part of what the indicator is (as in prose), not a sub-type.
-    sub: (ind.age ? q.sub.filter((x) => x !== 'age:' + ind.age) : [...q.sub]).sort(),
-    unitExplicit: explicit,
+    sub,
+    unitExplicit,
+    countLabel,
   };
 }
