@@ -153,18 +153,9 @@ function periodOf(its: readonly Item[]): { period?: string; used: Set<number> } 
 
 const pctOf = (its: readonly Item[]): boolean => its.some((x) => x.k === '%');
 
-// Headers repeat across tables and checks ("Năm 2023", "KH 2024"): readings are kept per text (bounded).
-const memo = new Map<string, ColumnReading>();
-
+/** What a column header says (pure and cheap: headers are short; tables are read once per block through `analysis()`). */
 export function readColumnHeader(header: string): ColumnReading {
-  let r = memo.get(header);
-  if (!r) {
-    if (memo.size > 5000) memo.clear();
-    r = readHeader(header);
-    memo.set(header, r);
-  }
-  // A copy: callers may not change the shared reading.
-  return { ...r, ratioOf: r.ratioOf && { ...r.ratioOf }, years: r.years && [...r.years], formula: r.formula && [r.formula[0], r.formula[1]] };
+  return readHeader(header);
 }
 
 function readHeader(header: string): ColumnReading {
