@@ -152,7 +152,13 @@ function readSentence(ctx: ReadCtx, s: Sentence, out: Mention[]): void {
 function markContrasted(r: Reading, a: number, b: number, sent: Mention[]): void {
   let against: string[] | undefined;
   for (const m of sent) if (m.ref === 'place' && m.place) (against ??= []).push(m.place);
-  for (const h of r.hits) if (h.type === 'place' && h.s >= a && h.s < b && comparedPlace(r, h.s, a)) (against ??= []).push(h.key);
+  // The sentence's own tokens only (a scan of all the segment's hits per sentence would be quadratic on one long line).
+  for (let j = a; j < b; j++) {
+    const hix = r.hitOf[j];
+    if (hix < 0) continue;
+    const h = r.hits[hix];
+    if (h.s === j && h.type === 'place' && comparedPlace(r, h.s, a)) (against ??= []).push(h.key);
+  }
   if (!against) return;
   for (const m of sent) if (!m.ref && !m.place) m.notPlaces = against;
 }
