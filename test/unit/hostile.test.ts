@@ -236,3 +236,18 @@ describe('a big document is parsed in slices (issue 15 item 6, engine part)', ()
   });
 });
 
+
+describe('masked prose keeps the length of the text (found by npm run fuzz, seed 20261208)', () => {
+  it('a file name that starts with a backslash is masked whole, an escape keeps its character', () => {
+    const config = getDefaultConfig();
+    for (const t of ['\\du-lieu_Covid-19.xlsx* 302286\n', 'Xem \\bao-cao_2024.docx và \\* ký hiệu, 12,5%.\n', 'a \\_b\\_ c\n']) {
+      const b = buildDocModel(t, config).blocks.find((x) => x.segments.length)!;
+      assert.equal(b.prose.length, b.source.length, JSON.stringify(t));
+      assert.ok(b.segments.every((s) => s.end <= b.prose.length), JSON.stringify(t));
+    }
+    const escaped = buildDocModel('a \\* b\n', config).blocks[0].prose;
+    assert.equal(escaped.slice(2, 4), '\u0000*');
+    // Every rule runs on it without throwing.
+    assert.doesNotThrow(() => check('\\du-lieu_Covid-19.xlsx* 302286, tăng 5% so với năm 2023 (100).\n', config));
+  });
+});

@@ -697,7 +697,8 @@ export function maskInline(s: string): string {
       t = s.slice(m.index, cut);
     }
     out.push(s.slice(pos, m.index));
-    if (t[0] === '\\') out.push(MASK + t[1]); // keep the escaped character itself
+    // A backslash escape keeps the escaped character; a path-like token that starts with "\" is masked whole (same length).
+    if (t[0] === '\\' && t.length === 2) out.push(MASK + t[1]);
     else if (t.startsWith('](') || t.startsWith('][')) out.push(MASK.repeat(t.length)); // the link text before stays prose
     else out.push(maskKeepingLines(t));
     pos = m.index + t.length;

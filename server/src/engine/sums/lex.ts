@@ -89,7 +89,9 @@ export function segmentTokens(block: Block, config: ResolvedConfig): Tok[][] {
     // starts has nothing to read (a table cell's lone "-" is read as 0: kept).
     if (seg.kind !== 'table-cell' && !(ni < nums.length && nums[ni].start < seg.end)) continue;
     let i = seg.start;
-    while (i < seg.end) {
+    // A segment may end past the prose (found by npm run fuzz on a block of masked text): read what exists.
+    const segEnd = Math.min(seg.end, p.length);
+    while (i < segEnd) {
       if (ni < nums.length && nums[ni].start === i) {
         const n = nums[ni++];
         toks.push(numTok(n, p));
@@ -114,7 +116,7 @@ export function segmentTokens(block: Block, config: ResolvedConfig): Tok[][] {
       if (c >= 48 && c <= 57) {
         // A digit the tokenizer did not report (inside a code): opaque.
         let j = i + 1;
-        while (j < seg.end && /[0-9]/.test(p[j])) j++;
+        while (j < segEnd && /[0-9]/.test(p[j])) j++;
         toks.push({ t: 'x', s: i, e: j, k: p.slice(i, j), raw: p.slice(i, j), v: 0, half: 0, dec: 0, pct: false, year: false, range: false, ns: i, ne: j });
         i = j;
         continue;
