@@ -34,6 +34,23 @@ export interface TableRatio {
 }
 
 type N = Extract<Tok, { t: 'n' }>;
+
+/** A ratio cell x against the two cells na / nb it divides, with their headers. */
+function ratioOf(x: CellNum, na: CellNum, nb: CellNum, numHeader: string, denHeader: string, ratioHeader: string, exact: number, ok: boolean): TableRatio {
+  return {
+    start: x.start,
+    end: x.end,
+    numStart: x.numStart,
+    numEnd: x.numEnd,
+    written: x.value,
+    decimals: x.decimals,
+    num: { start: na.start, end: na.end, value: na.value, header: numHeader },
+    den: { start: nb.start, end: nb.end, value: nb.value, header: denHeader },
+    exact,
+    ratioHeader,
+    ok,
+  };
+}
 interface CellNum {
   start: number;
   end: number;
@@ -191,20 +208,7 @@ function checkTable(block: Block, cells: Segment[], out: TableRatio[]): void {
         // A ratio written as a fraction of 1 ("1,08").
         matches(na.value / nb.value, x.value, x.decimals);
       if (ok) okCount++;
-      found.push({
-        start: x.start,
-        end: x.end,
-        numStart: x.numStart,
-        numEnd: x.numEnd,
-        written: x.value,
-        decimals: x.decimals,
-        num: { start: na.start, end: na.end, value: na.value, header: headerTexts[a] },
-        den: { start: nb.start, end: nb.end, value: nb.value, header: headerTexts[b] },
-        exact,
-        ratioHeader: headerTexts[rc],
-        ok,
-        change: change || undefined,
-      });
+      found.push({ ...ratioOf(x, na, nb, headerTexts[a], headerTexts[b], headerTexts[rc], exact, ok), change: change || undefined });
     }
     // A column where no row agrees is not the ratio we think (another base, another formula): not checked.
     if (okCount === 0 && found.length >= 2) continue;
@@ -273,19 +277,7 @@ function shareColumns(block: Block, headers: readonly string[], taken: Set<numbe
       if (!x || !na || !nb || nb.value <= 0 || na.value > nb.value) continue;
       const exact = (100 * na.value) / nb.value;
       const ok = matches(exact, x.value, x.decimals);
-      out.push({
-        start: x.start,
-        end: x.end,
-        numStart: x.numStart,
-        numEnd: x.numEnd,
-        written: x.value,
-        decimals: x.decimals,
-        num: { start: na.start, end: na.end, value: na.value, header: headers[pick.a] },
-        den: { start: nb.start, end: nb.end, value: nb.value, header: headers[pick.b] },
-        exact,
-        ratioHeader: headers[rc],
-        ok,
-      });
+      out.push(ratioOf(x, na, nb, headers[pick.a], headers[pick.b], headers[rc], exact, ok));
     }
   }
 }
